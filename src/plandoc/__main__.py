@@ -1,0 +1,5 @@
+"""`python -m plandoc` runs the command-line interface."""
+
+from plandoc.cli import main
+
+main()

@@ -1,0 +1,126 @@
+"""Build step: content paths → validated documents → writers → outputs renamed into place.
+
+Everything is read and validated before anything is written, so a mistake anywhere leaves every
+previous output untouched.  Each output is written to a temporary file in the output folder and
+renamed over the old one, so no half-written file is ever left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from plandoc.errors import ContentError, Problem
+from plandoc.model import Document
+from plandoc.theme import Theme, load_theme, style_dirs
+
+FORMATS = ("docx", "pdf")
+CONTENT_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to build and where."""
+
+    formats: tuple[str, ...] = FORMATS
+    out_dir: Path = Path("output")
+    styles_dir: Path | None = None
+
+
+def content_files(paths: list[Path]) -> list[Path]:
+    """Expand folders into their content files (sorted); a missing path is a problem."""
+    files, problems = [], []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix in CONTENT_SUFFIXES
+                            and p.is_file() and "styles" not in p.relative_to(path).parts)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(path, None, "no such file or folder"))
+    if problems:
+        raise ContentError(problems)
+    if not files:
+        raise ContentError([Problem(p, None, "no content files (.yaml) here") for p in paths])
+    return files
+
+
+def load(paths: list[Path], options: Options) -> list[tuple[Document, Theme]]:
+    """Read and validate every document and its style; all problems in one ContentError."""
+    from plandoc.reader.content import read_document
+
+    loaded, problems = [], []
+    for file in content_files(paths):
+        try:
+            doc = read_document(file)
+            theme = load_theme(doc.meta.style, style_dirs(file.parent, options.styles_dir),
+                               origin=(file, _style_line(file)))
+            loaded.append((doc, theme))
+        except ContentError as exc:
+            problems += exc.problems
+    _check_names(loaded, problems)
+    if problems:
+        raise ContentError(problems)
+    return loaded
+
+
+def _style_line(file: Path) -> int | None:
+    for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip().startswith("style:"):
+            return n
+    return None
+
+
+def _check_names(loaded, problems) -> None:
+    seen: dict[str, Path] = {}
+    for doc, _ in loaded:
+        if doc.name in seen:
+            problems.append(Problem(doc.source, None, f"two documents would both be written as "
+                                    f"'{doc.name}' (the other is {seen[doc.name]}) — rename one"))
+        seen[doc.name] = doc.source
+
+
+def build(paths: list[Path], options: Options) -> list[Path]:
+    """Build every document in `paths`; returns the files written."""
+    loaded = load(paths, options)
+    options.out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for doc, theme in loaded:
+        written += build_one(doc, theme, options)
+    return written
+
+
+def build_one(doc: Document, theme: Theme, options: Options) -> list[Path]:
+    """Write the requested formats of one validated document."""
+    from plandoc.charts import ChartRenderer
+
+    charts = ChartRenderer(theme, options.out_dir / ".cache" / "charts", doc.meta.language)
+    written = []
+    for fmt in options.formats:
+        target = options.out_dir / f"{doc.name}.{fmt}"
+        atomic_write(target, lambda tmp, fmt=fmt: _writer(fmt)(doc, theme, charts, tmp))
+        written.append(target)
+    return written
+
+
+def _writer(fmt: str):
+    if fmt == "docx":
+        from plandoc.writers.docx import write_docx
+        return write_docx
+    from plandoc.writers.pdf import write_pdf
+    return write_pdf
+
+
+def atomic_write(target: Path, write) -> None:
+    """Call write(tmp_path) and rename the result over `target`; no partial file survives."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,75 @@
+"""Chart blocks → images (PNG for Word, PDF vector for the PDF writer), drawn with matplotlib.
+
+Images are cached by a hash of the chart's data, the theme's fonts and colours, the size and the
+format, so matplotlib is imported only when a chart actually changed.  Output is deterministic:
+no timestamps in the PDF, fixed hash salt for SVG ids, fonts embedded as TrueType (Type 42).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from plandoc.model import Chart
+from plandoc.theme import Theme
+
+PNG_DPI = 240
+HEIGHT_RATIO = 0.5
+
+
+class ChartRenderer:
+    """Renders chart blocks in one theme, with an optional on-disk cache."""
+
+    def __init__(self, theme: Theme, cache_dir: Path | None = None, lang: str = "nb"):
+        self.theme = theme
+        self.cache_dir = cache_dir
+        self.lang = lang
+
+    def size_mm(self) -> tuple[float, float]:
+        """Width and height of every chart: the text width, half as high."""
+        width = self.theme.text_width_mm
+        return width, round(width * HEIGHT_RATIO, 2)
+
+    def png(self, chart: Chart) -> bytes:
+        """The chart as a PNG of PNG_DPI dots per inch."""
+        return self._cached(chart, "png")
+
+    def pdf(self, chart: Chart) -> bytes:
+        """The chart as a one-page vector PDF with its fonts embedded."""
+        return self._cached(chart, "pdf")
+
+    def _key(self, chart: Chart, fmt: str) -> str:
+        t = self.theme
+        fonts = [str(p) + str(p.stat().st_size) for p in
+                 (t.body_font.regular, t.body_font.bold)]
+        blob = json.dumps([repr(chart), t.colors, fonts, self.size_mm(), fmt, PNG_DPI,
+                           self.lang, _version()], sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode()).hexdigest()[:32]
+
+    def _cached(self, chart: Chart, fmt: str) -> bytes:
+        if self.cache_dir is None:
+            return _draw(chart, self.theme, self.size_mm(), fmt, self.lang)
+        path = self.cache_dir / f"{self._key(chart, fmt)}.{fmt}"
+        if path.is_file():
+            return path.read_bytes()
+        data = _draw(chart, self.theme, self.size_mm(), fmt, self.lang)
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.cache_dir, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        return data
+
+
+def _version() -> str:
+    from plandoc import __version__
+    return __version__
+
+
+def _draw(chart: Chart, theme: Theme, size_mm, fmt: str, lang: str) -> bytes:
+    from plandoc import chartdraw  # matplotlib lives there, imported only on a cache miss
+
+    return chartdraw.draw(chart, theme, size_mm, fmt, lang)

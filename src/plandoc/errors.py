@@ -1,0 +1,59 @@
+"""Errors a user can fix: each names the file, the line, what is wrong and what is expected.
+
+A `Problem` is one mistake; `ContentError` carries all problems found in one go and is a
+`click.ClickException`, so the CLI prints the messages and exits with status 2 — no traceback.
+Anything else that goes wrong is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in the input: where it is and what is wrong."""
+
+    file: Path | str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = display_path(self.file)
+        if self.line:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class ContentError(click.ClickException):
+    """One or more problems in content, style or options; exit status 2."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def show(self, file=None) -> None:  # noqa: D102 - click hook
+        click.echo(self.format_message(), err=True, file=file)
+
+
+def display_path(path: Path | str) -> str:
+    """A path as the user typed it: relative to the working directory when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)
+
+
+def did_you_mean(word: str, choices) -> str:
+    """' — did you mean 'x'?' when a close match exists, else a list of what is allowed."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if close:
+        return f" — did you mean '{close[0]}'?"
+    return " — expected one of: " + ", ".join(sorted(choices))

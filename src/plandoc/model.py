@@ -1,0 +1,253 @@
+"""The document model: what every reader produces and every writer consumes.
+
+Frozen dataclasses only; this module imports nothing of plandoc and no third-party library.
+Inline Markdown is already parsed into spans here, numbers (chapters 1, goals 1.1, strategies
+a) …) are already assigned, and file references are absolute paths, so a writer never parses
+text, counts or looks for files.  Each block keeps its structure role (heading level, list and
+item, table header and cells, figure and its alternative text) for tagged PDF later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Union
+
+
+# --- inline text -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one formatting; `href` makes it a link."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+Inline = tuple[Span, ...]
+
+
+def plain(inline: Inline) -> str:
+    """The text of an inline sequence without formatting."""
+    return "".join(span.text for span in inline)
+
+
+# --- blocks ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A chapter (level 1), section (2) or subsection (3); `number` is '1', '2.3' or None."""
+
+    level: int
+    text: Inline
+    number: str | None = None
+    anchor: str = ""
+    in_toc: bool = True
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Body text."""
+
+    text: Inline
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One list item: its text and optional nested lists."""
+
+    text: Inline
+    children: tuple["ListBlock", ...] = ()
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bullet list or, when `ordered`, a numbered list (numbers from `start`)."""
+
+    items: tuple[ListItem, ...]
+    ordered: bool = False
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A large number with its label, e.g. '13 278' — 'Befolkning i 2020'."""
+
+    value: str
+    label: Inline
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """A row of key figures with an optional caption and source line."""
+
+    items: tuple[KeyFigure, ...]
+    caption: Inline = ()
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Series:
+    """One data series of a chart."""
+
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar or line chart; the writers get the image from plandoc.charts."""
+
+    kind: str  # "bar" | "line"
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    alt: str
+    source: str | None = None
+    x_label: str | None = None
+    y_label: str | None = None
+    number: int = 0  # figure number, assigned by the reader
+
+
+@dataclass(frozen=True)
+class SwotGroup:
+    """A category heading with its bullets inside one SWOT quadrant."""
+
+    title: Inline
+    items: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class SwotQuadrant:
+    """One of 'strengths', 'weaknesses', 'opportunities', 'threats'."""
+
+    kind: str
+    groups: tuple[SwotGroup, ...]
+
+
+@dataclass(frozen=True)
+class Swot:
+    """A SWOT analysis: always four quadrants in the order S, W, O, T."""
+
+    quadrants: tuple[SwotQuadrant, ...]
+    caption: Inline = ()
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A lettered strategy under a goal: letter 'a', 'b', …"""
+
+    letter: str
+    text: Inline
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal (MÅL) numbered like '1.1' with its strategies (STRATEGI)."""
+
+    number: str
+    text: Inline
+    strategies: tuple[Strategy, ...] = ()
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A highlighted panel.
+
+    kind: 'slogan' (a short line set large, with optional taglines as items),
+    'values' (a title with a row of words and a text), 'vision', or 'note'.
+    """
+
+    kind: str
+    title: Inline = ()
+    paragraphs: tuple[Inline, ...] = ()
+    items: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    """A generic table: a header row and body rows of inline cells."""
+
+    header: tuple[Inline, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+    caption: Inline = ()
+    widths: tuple[float, ...] = ()  # relative column widths; empty means equal
+    number: int = 0
+
+
+@dataclass(frozen=True)
+class Image:
+    """A raster image file with its alternative text; width in cm (None: text width)."""
+
+    path: Path
+    alt: str
+    caption: Inline = ()
+    width_cm: float | None = None
+    number: int = 0
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page."""
+
+
+Block = Union[
+    Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak
+]
+
+
+# --- document ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    """A council decision or case the document refers to, e.g. 'sak 38/20'."""
+
+    ref: str
+    body: str | None = None
+    date: date | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Document metadata from the content file."""
+
+    title: str
+    municipality: str
+    kind: str = "plan"
+    subtitle: str | None = None
+    part: str | None = None
+    period: str | None = None
+    organisation: str | None = None
+    author: str | None = None
+    language: str = "nb"
+    status: str = "utkast"
+    date: date | None = None
+    adopted_by: str | None = None
+    case: str | None = None
+    cases: tuple[CaseRef, ...] = ()
+    subject: str | None = None
+    keywords: tuple[str, ...] = ()
+    style: str = "default"
+    toc: bool = True
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document: metadata, the body blocks and where it came from."""
+
+    meta: Meta
+    blocks: tuple[Block, ...]
+    source: Path
+    inputs: tuple[Path, ...] = field(default=())  # every file read, for incremental builds
+
+    @property
+    def name(self) -> str:
+        """The output base name: the content file's stem."""
+        return self.source.stem

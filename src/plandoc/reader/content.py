@@ -1,0 +1,41 @@
+"""A content file → Document: the one place that knows the content schema's top level.
+
+Every problem in the file (and the files it includes) is collected before raising one
+ContentError, so the author sees all mistakes at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plandoc.errors import ContentError
+from plandoc.model import Document, Meta
+from plandoc.reader import figures, panels  # noqa: F401 - they register their block kinds
+from plandoc.reader.blocks import read_body
+from plandoc.reader.context import Ctx
+from plandoc.reader.meta import read_meta
+from plandoc.reader.yamlsrc import YMap, load_yaml
+
+
+def read_document(path: Path) -> Document:
+    """Read and validate one content file."""
+    path = Path(path).absolute()
+    data = load_yaml(path)
+    ctx = Ctx(path, inputs=[path])
+    if not isinstance(data, YMap):
+        ctx.problem(getattr(data, "line", 1), "a content file must be a mapping with "
+                    "'document:' and 'body:'")
+        raise ContentError(ctx.problems)
+    ctx.keys(data, "the content file", required=("document", "body"))
+    meta = Meta(title="", municipality="")
+    if data.get("document") is not None:
+        m = ctx.mapping(data["document"], data.line_of("document"), "document")
+        meta = read_meta(ctx, m) if m is not None else meta
+    blocks = read_body(ctx, data["body"], data.line_of("body")) if data.get("body") else []
+    if ctx.problems:
+        raise ContentError(_sorted(ctx.problems))
+    return Document(meta, tuple(blocks), path, tuple(dict.fromkeys(ctx.inputs)))
+
+
+def _sorted(problems):
+    return sorted(problems, key=lambda p: (str(p.file), p.line or 0))

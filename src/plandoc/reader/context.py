@@ -1,0 +1,129 @@
+"""The reader's working state: the file being read, problems found so far, numbering counters.
+
+Every check records a Problem and returns a usable fallback, so one pass reports every mistake.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plandoc.errors import Problem, did_you_mean
+from plandoc.reader.yamlsrc import YList, YMap
+
+BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass
+class Counters:
+    """Numbers assigned while reading: chapters, sections, figures, tables, anchors."""
+
+    chapter: int = 0
+    section: int = 0
+    subsection: int = 0
+    figure: int = 0
+    table: int = 0
+    anchor: int = 0
+    chapter_numbered: bool = False
+
+
+@dataclass
+class Ctx:
+    """Where we are reading and what went wrong."""
+
+    path: Path
+    problems: list[Problem] = field(default_factory=list)
+    inputs: list[Path] = field(default_factory=list)
+    counters: Counters = field(default_factory=Counters)
+    language: str = "nb"
+    number_chapters: bool = True
+
+    @property
+    def folder(self) -> Path:
+        """The folder relative file references are resolved against."""
+        return self.path.parent
+
+    def problem(self, line: int | None, message: str, file: Path | None = None) -> None:
+        """Record one mistake."""
+        self.problems.append(Problem(file or self.path, line, message))
+
+    def keys(self, m: YMap, where: str, required=(), optional=()) -> bool:
+        """Check `m` has every required key and no unknown one; False when something is missing."""
+        allowed = tuple(required) + tuple(optional)
+        for key in m:
+            if key not in allowed:
+                self.problem(m.line_of(key), f"unknown key '{key}' in {where}"
+                             + did_you_mean(str(key), allowed))
+        missing = [k for k in required if m.get(k) in (None, "")]
+        for key in missing:
+            self.problem(m.line, f"{where} is missing '{key}' — expected '{key}: …'")
+        return not missing
+
+    def check_chars(self, text: str, line: int | None, file: Path | None = None) -> str:
+        """Text without characters XML cannot hold (each one is reported)."""
+        for match in BAD_CHARS.finditer(text):
+            self.problem(line, f"character U+{ord(match.group()):04X} cannot be used in a "
+                         "document — remove it", file)
+        return BAD_CHARS.sub("", text)
+
+    def string(self, value, line: int, what: str) -> str:
+        """A text value; numbers and dates are accepted as their text."""
+        if isinstance(value, bool) or isinstance(value, (YMap, YList)) or value is None:
+            self.problem(line, f"{what} must be text, got {describe(value)}")
+            return ""
+        return self.check_chars(str(value), line)
+
+    def mapping(self, value, line: int, what: str) -> YMap | None:
+        """`value` when it is a mapping, else a problem and None."""
+        if isinstance(value, YMap):
+            return value
+        self.problem(line, f"{what} must be a mapping of keys, got {describe(value)}")
+        return None
+
+    def sequence(self, value, line: int, what: str) -> YList:
+        """`value` when it is a list, else a problem and an empty list."""
+        if isinstance(value, YList):
+            return value
+        self.problem(line, f"{what} must be a list (lines starting with '- '), "
+                     f"got {describe(value)}")
+        return YList()
+
+    def boolean(self, value, line: int, what: str) -> bool:
+        """A yes/no switch."""
+        if isinstance(value, bool):
+            return value
+        self.problem(line, f"{what} must be true or false, got {describe(value)}")
+        return True
+
+    def next_anchor(self) -> str:
+        """A fresh anchor for a heading."""
+        self.counters.anchor += 1
+        return f"h{self.counters.anchor}"
+
+    def resolve(self, name, line: int, what: str) -> Path | None:
+        """A file next to the content file; missing or unreadable files are problems."""
+        text = self.string(name, line, what)
+        if not text:
+            return None
+        target = (self.folder / text)
+        if not target.is_file():
+            self.problem(line, f"{what} '{text}' not found (looked for {target})")
+            return None
+        self.inputs.append(target)
+        return target
+
+
+def describe(value) -> str:
+    """A short description of a YAML value's type for messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (a yes/no value)"
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YList):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"'{value}'"

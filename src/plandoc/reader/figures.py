@@ -1,0 +1,202 @@
+"""Block kinds with data: key figures, charts, tables, images."""
+
+from __future__ import annotations
+
+from plandoc.labels import format_number
+from plandoc.model import Chart, Image, KeyFigure, KeyFigures, Series, Table
+from plandoc.reader.blocks import inline, register
+from plandoc.reader.context import Ctx
+from plandoc.reader.data import csv_columns, parse_number, read_csv
+from plandoc.reader.yamlsrc import YMap
+
+
+@register("key_figures")
+def key_figures(ctx: Ctx, value, line: int, item) -> list:
+    """Large numbers with labels."""
+    m = ctx.mapping(value, line, "key_figures")
+    if m is None or not ctx.keys(m, "key_figures", ("items",), ("caption", "source")):
+        return []
+    seq = ctx.sequence(m["items"], m.line_of("items"), "key_figures items")
+    figures = []
+    for i, fig in enumerate(seq):
+        f = ctx.mapping(fig, seq.line_of(i), "a key figure")
+        if f is not None and ctx.keys(f, "key figure", ("value", "label")):
+            figures.append(KeyFigure(_figure_value(ctx, f["value"], f.line_of("value")),
+                                     inline(ctx, f["label"], f.line_of("label"), "label")))
+    return [KeyFigures(tuple(figures), _opt_inline(ctx, m, "caption"), _opt_str(ctx, m, "source"))]
+
+
+def _figure_value(ctx: Ctx, value, line: int) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        decimals = 0 if float(value).is_integer() else 1
+        return format_number(value, ctx.language, decimals)
+    return ctx.string(value, line, "key figure value")
+
+
+def _opt_inline(ctx: Ctx, m: YMap, key: str):
+    return inline(ctx, m[key], m.line_of(key), key) if m.get(key) is not None else ()
+
+
+def _opt_str(ctx: Ctx, m: YMap, key: str):
+    return ctx.string(m[key], m.line_of(key), key) if m.get(key) is not None else None
+
+
+CHART_KEYS = ("type", "title", "alt", "data", "source", "x_label", "y_label")
+
+
+@register("chart")
+def chart(ctx: Ctx, value, line: int, item) -> list:
+    """A bar or line chart with data inline or from CSV."""
+    m = ctx.mapping(value, line, "chart")
+    if m is None or not ctx.keys(m, "chart", ("type", "title", "alt", "data"), CHART_KEYS[4:]):
+        return []
+    kind = m["type"]
+    if kind not in ("bar", "line"):
+        ctx.problem(m.line_of("type"), f"chart type '{kind}' is not known — expected bar or line")
+    data = _chart_data(ctx, m["data"], m.line_of("data"))
+    if data is None:
+        return []
+    ctx.counters.figure += 1
+    return [Chart(str(kind), ctx.string(m["title"], m.line_of("title"), "chart title"),
+                  data[0], data[1], ctx.string(m["alt"], m.line_of("alt"), "chart alt"),
+                  _opt_str(ctx, m, "source"), _opt_str(ctx, m, "x_label"),
+                  _opt_str(ctx, m, "y_label"), ctx.counters.figure)]
+
+
+def _chart_data(ctx: Ctx, value, line: int):
+    m = ctx.mapping(value, line, "chart data")
+    if m is None:
+        return None
+    if "csv" in m:
+        ctx.keys(m, "chart data", ("csv", "x", "y"))
+        return _csv_data(ctx, m)
+    if not ctx.keys(m, "chart data", ("categories", "series")):
+        return None
+    cats = tuple(ctx.string(c, m.line_of("categories"), "a category")
+                 for c in ctx.sequence(m["categories"], m.line_of("categories"), "categories"))
+    seq = ctx.sequence(m["series"], m.line_of("series"), "series")
+    series = (_series(ctx, v, seq.line_of(i), len(cats)) for i, v in enumerate(seq))
+    series = tuple(s for s in series if s is not None)
+    return cats, series
+
+
+def _series(ctx: Ctx, value, line: int, n: int):
+    m = ctx.mapping(value, line, "a series")
+    if m is None or not ctx.keys(m, "series", ("name", "values")):
+        return None
+    raw = ctx.sequence(m["values"], m.line_of("values"), "series values")
+    values = []
+    for i, v in enumerate(raw):
+        num = v if isinstance(v, (int, float)) and not isinstance(v, bool) else \
+            parse_number(str(v)) if isinstance(v, str) else None
+        if num is None:
+            ctx.problem(raw.line_of(i), f"series value {v!r} is not a number")
+        values.append(float(num or 0))
+    if len(values) != n:
+        ctx.problem(m.line_of("values"), f"series '{m['name']}' has {len(values)} values but "
+                    f"there are {n} categories — expected one value per category")
+    return Series(ctx.string(m["name"], m.line_of("name"), "series name"), tuple(values))
+
+
+def _csv_data(ctx: Ctx, m: YMap):
+    path = ctx.resolve(m.get("csv"), m.line_of("csv"), "CSV file")
+    ys = m.get("y")
+    ys = [ys] if isinstance(ys, str) else list(ctx.sequence(ys, m.line_of("y"), "y columns"))
+    if path is None or not m.get("x"):
+        return None
+    got = csv_columns(ctx, path, str(m["x"]), [str(y) for y in ys], m.line_of("csv"))
+    if got is None:
+        return None
+    cats, cols = got
+    return tuple(cats), tuple(Series(name, tuple(vals)) for name, vals in cols.items())
+
+
+@register("table")
+def table(ctx: Ctx, value, line: int, item) -> list:
+    """A generic table: columns + rows, or a CSV file whose first row is the header."""
+    m = ctx.mapping(value, line, "table")
+    if m is None:
+        return []
+    source = "csv" if "csv" in m else "columns"
+    ctx.keys(m, "table", (source,) + (("rows",) if source == "columns" else ()),
+             ("caption", "widths"))
+    rows = _table_rows(ctx, m, source)
+    if not rows:
+        return []
+    width = len(rows[0])
+    for n, (row, ln) in enumerate(zip(rows[1:], _row_lines(m, source, len(rows) - 1))):
+        if len(row) != width:
+            ctx.problem(ln, f"row {n + 1} has {len(row)} cells but the table has {width} columns")
+    widths = _widths(ctx, m, width)
+    ctx.counters.table += 1
+    return [Table(rows[0], tuple(rows[1:]), _opt_inline(ctx, m, "caption"), widths,
+                  ctx.counters.table)]
+
+
+def _table_rows(ctx: Ctx, m: YMap, source: str):
+    if source == "csv":
+        path = ctx.resolve(m["csv"], m.line_of("csv"), "CSV file")
+        raw = read_csv(ctx, path) if path else None
+        return [tuple(inline(ctx, c, 0, "cell") for c in r) for r in raw if any(r)] if raw else []
+    if "columns" not in m or "rows" not in m:
+        return []
+    cols = ctx.sequence(m["columns"], m.line_of("columns"), "table columns")
+    rows = [tuple(inline(ctx, c, cols.line_of(i), "column") for i, c in enumerate(cols))]
+    body = ctx.sequence(m["rows"], m.line_of("rows"), "table rows")
+    for i, r in enumerate(body):
+        cells = ctx.sequence(r, body.line_of(i), f"table row {i + 1}")
+        rows.append(tuple(inline(ctx, c, body.line_of(i), "cell") for c in cells))
+    return rows
+
+
+def _row_lines(m: YMap, source: str, n: int) -> list[int]:
+    if source == "columns" and hasattr(m.get("rows"), "item_lines"):
+        return m["rows"].item_lines
+    return [m.line_of(source)] * n
+
+
+def _widths(ctx: Ctx, m: YMap, n: int) -> tuple[float, ...]:
+    if "widths" not in m:
+        return ()
+    raw = ctx.sequence(m["widths"], m.line_of("widths"), "table widths")
+    ok = all(isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0 for w in raw)
+    if not ok or len(raw) != n:
+        ctx.problem(m.line_of("widths"), f"table widths must be {n} positive numbers, one per "
+                    "column")
+        return ()
+    return tuple(float(w) for w in raw)
+
+
+IMAGE_TYPES = {b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG"}
+
+
+@register("image")
+def image(ctx: Ctx, value, line: int, item) -> list:
+    """A PNG or JPEG image with alternative text."""
+    m = ctx.mapping(value, line, "image")
+    if m is None or not ctx.keys(m, "image", ("file", "alt"), ("caption", "width")):
+        return []
+    path = ctx.resolve(m["file"], m.line_of("file"), "image")
+    if path is not None and not _is_image(path):
+        ctx.problem(m.line_of("file"), f"image '{m['file']}' is not a PNG or JPEG file")
+        path = None
+    width = m.get("width")
+    if width is not None and (isinstance(width, bool) or not isinstance(width, (int, float))
+                              or width <= 0):
+        ctx.problem(m.line_of("width"), f"image width must be a number of centimetres, got "
+                    f"{width!r}")
+        width = None
+    if path is None:
+        return []
+    ctx.counters.figure += 1
+    return [Image(path, ctx.string(m["alt"], m.line_of("alt"), "image alt"),
+                  _opt_inline(ctx, m, "caption"), width, ctx.counters.figure)]
+
+
+def _is_image(path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+    except OSError:
+        return False
+    return any(head.startswith(magic) for magic in IMAGE_TYPES)

@@ -1,0 +1,32 @@
+"""Headings and their numbers: chapters 1, 2 …, sections 1.1 …, subsections 1.1.1 …
+
+Focus areas count as chapters and are always numbered; plain chapters are numbered unless the
+document says `number_chapters: false` or the chapter says `numbered: false`.
+"""
+
+from __future__ import annotations
+
+from plandoc.model import Heading, Inline
+from plandoc.reader.context import Ctx
+
+
+def make_heading(ctx: Ctx, level: int, text: Inline, numbered: bool | None = None,
+                 in_toc: bool = True) -> Heading:
+    """A heading at `level` with the next number (or none)."""
+    c = ctx.counters
+    if level == 1:
+        c.chapter_numbered = ctx.number_chapters if numbered is None else numbered
+        c.section = c.subsection = 0
+        if c.chapter_numbered:
+            c.chapter += 1
+        number = str(c.chapter) if c.chapter_numbered else None
+    elif level == 2:
+        c.section += 1
+        c.subsection = 0
+        number = f"{c.chapter}.{c.section}" if c.chapter_numbered and numbered is not False \
+            else None
+    else:
+        c.subsection += 1
+        number = f"{c.chapter}.{c.section}.{c.subsection}" \
+            if c.chapter_numbered and numbered is not False else None
+    return Heading(level, text, number, ctx.next_anchor(), in_toc)

@@ -1,0 +1,104 @@
+"""Markdown → model: inline spans (bold, italic, links) and blocks (paragraphs, lists, headings).
+
+markdown-it-py parses with raw HTML off, so '<font>' and '&' stay literal text.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from plandoc.model import Heading, Inline, ListBlock, ListItem, Paragraph, Span
+
+_md = MarkdownIt("commonmark", {"html": False, "typographer": False}).disable("image")
+
+
+def parse_inline(text: str) -> Inline:
+    """Inline Markdown → spans; plain text without Markdown gives one span."""
+    if not any(c in text for c in "*_[`\\&\n"):
+        return (Span(text),) if text else ()
+    tokens = _md.parseInline(text)
+    return _spans(tokens[0].children or []) if tokens else ()
+
+
+def _spans(children) -> Inline:
+    spans, bold, italic, href = [], 0, 0, None
+    for tok in children:
+        kind = tok.type
+        if kind == "strong_open" or kind == "strong_close":
+            bold += 1 if kind.endswith("open") else -1
+        elif kind == "em_open" or kind == "em_close":
+            italic += 1 if kind.endswith("open") else -1
+        elif kind == "link_open":
+            href = tok.attrs.get("href")
+        elif kind == "link_close":
+            href = None
+        else:
+            text = {"softbreak": " ", "hardbreak": "\n"}.get(kind, tok.content)
+            if text:
+                spans.append(Span(text, bold > 0, italic > 0, href))
+    return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> Inline:
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev and (prev.bold, prev.italic, prev.href) == (span.bold, span.italic, span.href):
+            out[-1] = Span(prev.text + span.text, span.bold, span.italic, span.href)
+        else:
+            out.append(span)
+    return tuple(out)
+
+
+def parse_blocks(text: str, heading):
+    """Block Markdown → (block, line offset) pairs.
+
+    `heading(level, inline, line)` makes a numbered Heading the way the reader numbers chapters.
+    """
+    tokens = _md.parse(text)
+    out, i = [], 0
+    while i < len(tokens):
+        tok = tokens[i]
+        line = tok.map[0] if tok.map else 0
+        if tok.type == "heading_open":
+            level = min(int(tok.tag[1]), 3)
+            out.append((heading(level, _spans(tokens[i + 1].children or []), line), line))
+            i += 3
+        elif tok.type == "paragraph_open":
+            out.append((Paragraph(_spans(tokens[i + 1].children or [])), line))
+            i += 3
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            block, i = _list(tokens, i)
+            out.append((block, line))
+        else:
+            i += 1
+    return out
+
+
+def _list(tokens, i):
+    open_tok = tokens[i]
+    ordered = open_tok.type == "ordered_list_open"
+    start = int(open_tok.attrs.get("start", 1)) if ordered else 1
+    close = open_tok.type.replace("_open", "_close")
+    items, i = [], i + 1
+    while tokens[i].type != close:
+        item, i = _item(tokens, i)
+        items.append(item)
+    return ListBlock(tuple(items), ordered, start), i + 1
+
+
+def _item(tokens, i):
+    """tokens[i] is list_item_open; returns the ListItem and the index after its close."""
+    text, children, i = (), [], i + 1
+    while tokens[i].type != "list_item_close":
+        tok = tokens[i]
+        if tok.type == "inline":
+            more = _spans(tok.children or [])
+            text = text + ((Span(" "),) if text else ()) + more
+            i += 1
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            sub, i = _list(tokens, i)
+            children.append(sub)
+        else:
+            i += 1
+    return ListItem(_merge(list(text)), tuple(children)), i + 1

@@ -1,0 +1,108 @@
+"""Block kinds of plans: SWOT, focus areas with goals and strategies, slogan, values, vision."""
+
+from __future__ import annotations
+
+import string
+
+from plandoc.model import Callout, Goal, Strategy, Swot, SwotGroup, SwotQuadrant
+from plandoc.reader.blocks import inline, markdown, register
+from plandoc.reader.context import Ctx
+from plandoc.reader.headings import make_heading
+
+QUADRANTS = ("strengths", "weaknesses", "opportunities", "threats")
+
+
+@register("swot")
+def swot(ctx: Ctx, value, line: int, item) -> list:
+    """Four quadrants, each a list of groups (a category heading and its bullets)."""
+    m = ctx.mapping(value, line, "swot")
+    if m is None or not ctx.keys(m, "swot", QUADRANTS, ("caption",)):
+        return []
+    quadrants = tuple(SwotQuadrant(q, _groups(ctx, m[q], m.line_of(q), q)) for q in QUADRANTS)
+    caption = inline(ctx, m["caption"], m.line_of("caption"), "caption") if "caption" in m else ()
+    return [Swot(quadrants, caption)]
+
+
+def _groups(ctx: Ctx, value, line: int, quadrant: str):
+    seq = ctx.sequence(value, line, f"swot {quadrant}")
+    groups = []
+    for i, g in enumerate(seq):
+        m = ctx.mapping(g, seq.line_of(i), f"a group in {quadrant}")
+        if m is None or not ctx.keys(m, f"a group in {quadrant}", ("group", "items")):
+            continue
+        items = ctx.sequence(m["items"], m.line_of("items"), f"items of '{m['group']}'")
+        groups.append(SwotGroup(inline(ctx, m["group"], m.line_of("group"), "group"),
+                                tuple(inline(ctx, v, items.line_of(j), "item")
+                                      for j, v in enumerate(items))))
+    return tuple(groups)
+
+
+@register("focus_area")
+def focus_area(ctx: Ctx, value, line: int, item) -> list:
+    """A numbered chapter with an intro and goals 1.1, 1.2 … with strategies a), b) …"""
+    m = ctx.mapping(value, line, "focus_area")
+    if m is None or not ctx.keys(m, "focus_area", ("title", "goals"), ("intro",)):
+        return []
+    heading = make_heading(ctx, 1, inline(ctx, m["title"], m.line_of("title"), "title"),
+                           numbered=True)
+    intro = markdown(ctx, ctx.string(m["intro"], m.line_of("intro"), "intro"),
+                     m.line_of("intro") + 1) if "intro" in m else []
+    goals = ctx.sequence(m["goals"], m.line_of("goals"), "goals")
+    return [heading, *intro, *(g for i, v in enumerate(goals)
+                               if (g := _goal(ctx, v, goals.line_of(i), heading.number, i + 1)))]
+
+
+def _goal(ctx: Ctx, value, line: int, chapter: str, n: int):
+    number = f"{chapter}.{n}"
+    m = ctx.mapping(value, line, f"goal {number}")
+    if m is None or not ctx.keys(m, f"goal {number}", ("goal",), ("strategies",)):
+        return None
+    raw = ctx.sequence(m["strategies"], m.line_of("strategies"), f"strategies of goal {number}") \
+        if "strategies" in m else []
+    if len(raw) > 26:
+        ctx.problem(m.line_of("strategies"), f"goal {number} has {len(raw)} strategies — at "
+                    "most 26 (a to z)")
+    strategies = tuple(Strategy(string.ascii_lowercase[j % 26],
+                                inline(ctx, s, raw.line_of(j), "strategy"))
+                       for j, s in enumerate(raw))
+    return Goal(number, inline(ctx, m["goal"], m.line_of("goal"), "goal"), strategies)
+
+
+def _callout(ctx: Ctx, kind: str, value, line: int, required=()) -> list:
+    if isinstance(value, str) and kind in ("slogan", "callout"):
+        return [Callout("slogan" if kind == "slogan" else "note", inline(ctx, value, line, kind))]
+    m = ctx.mapping(value, line, kind)
+    if m is None or not ctx.keys(m, kind, required, ("title", "text", "items")):
+        return []
+    title_key = "text" if kind == "slogan" else "title"
+    title = inline(ctx, m[title_key], m.line_of(title_key), title_key) if title_key in m else ()
+    paras = () if kind == "slogan" or "text" not in m else tuple(
+        inline(ctx, p.strip(), m.line_of("text"), "text")
+        for p in ctx.string(m["text"], m.line_of("text"), "text").split("\n\n") if p.strip())
+    items = ctx.sequence(m["items"], m.line_of("items"), "items") if "items" in m else []
+    return [Callout("note" if kind == "callout" else kind, title, paras,
+                    tuple(inline(ctx, v, items.line_of(i), "item") for i, v in enumerate(items)))]
+
+
+@register("slogan")
+def slogan(ctx: Ctx, value, line: int, item) -> list:
+    """A slogan set large, with optional taglines."""
+    return _callout(ctx, "slogan", value, line, ("text",))
+
+
+@register("values")
+def values(ctx: Ctx, value, line: int, item) -> list:
+    """The organisation's values: a title, a row of words and a text."""
+    return _callout(ctx, "values", value, line, ("items",))
+
+
+@register("vision")
+def vision(ctx: Ctx, value, line: int, item) -> list:
+    """The vision: a title and a text."""
+    return _callout(ctx, "vision", value, line, ("text",))
+
+
+@register("callout")
+def callout(ctx: Ctx, value, line: int, item) -> list:
+    """A highlighted note."""
+    return _callout(ctx, "callout", value, line)
