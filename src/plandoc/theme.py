@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from plandoc.errors import ContentError, Problem, did_you_mean
+from plandoc.errors import ContentError, Problem, did_you_mean, display_path
 from plandoc.reader.yamlsrc import YMap, load_yaml
 
 BUILTIN_DEFAULT = {
@@ -180,7 +180,7 @@ def _asset(value, folder: Path, path: Path, line: int) -> Path:
         raise ContentError(Problem(path, line, f"expected a file name, got {value!r}"))
     target = (builtin_font_dir() / value[8:]) if value.startswith("builtin:") else folder / value
     if not target.is_file():
-        raise ContentError(Problem(path, line, f"file not found: {value} (looked for {target})"))
+        raise ContentError(Problem(path, line, f"file not found: {value} (looked for {display_path(target)})"))
     return target
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plandoc.errors import Problem, did_you_mean
+from plandoc.errors import Problem, did_you_mean, display_path
 from plandoc.reader.yamlsrc import YList, YMap
 
 BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -108,7 +108,7 @@ class Ctx:
             return None
         target = (self.folder / text)
         if not target.is_file():
-            self.problem(line, f"{what} '{text}' not found (looked for {target})")
+            self.problem(line, f"{what} '{text}' not found (looked for {display_path(target)})")
             return None
         self.inputs.append(target)
         return target
