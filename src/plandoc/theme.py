@@ -126,6 +126,7 @@ def _load_chain(name, search, origin, seen):
         base, inputs, _ = _load_chain(parent, search, (path, raw.line_of("extends")),
                                       seen + (name,))
     _check_keys(raw, BUILTIN_DEFAULT, path, allowed_extra={"extends"})
+    _check_values(raw, path)
     resolved = _resolve_paths(raw, folder, path)
     return _merge(base, resolved), inputs + (path,) + _asset_paths(resolved), folder
 
@@ -157,12 +158,12 @@ def _resolve_paths(raw: YMap, folder: Path, path: Path):
         out["fonts"] = dict(fonts)
         for fam in ("body", "heading"):
             if isinstance(fonts.get(fam), YMap):
-                out["fonts"][fam] = {k: (_asset(v, folder, path, fonts[fam].line_of(k))
+                out["fonts"][fam] = {k: (_asset(v, folder, path, fonts[fam].line_of(k), True)
                                          if k in FONT_FACES else v)
                                      for k, v in fonts[fam].items()}
         if "symbol" in fonts:
             out["fonts"]["symbol"] = _asset(fonts["symbol"], folder, path,
-                                            fonts.line_of("symbol"))
+                                            fonts.line_of("symbol"), True)
     for key in ("logo", "word_template"):
         if raw.get(key):
             out[key] = _asset(raw[key], folder, path, raw.line_of(key))
@@ -175,12 +176,16 @@ def builtin_font_dir() -> Path:
     return Path(spec.submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf"
 
 
-def _asset(value, folder: Path, path: Path, line: int) -> Path:
+def _asset(value, folder: Path, path: Path, line: int, font: bool = False) -> Path:
+    """A file named in a style: relative to the style folder or builtin:<font file>."""
     if not isinstance(value, str):
         raise ContentError(Problem(path, line, f"expected a file name, got {value!r}"))
     target = (builtin_font_dir() / value[8:]) if value.startswith("builtin:") else folder / value
     if not target.is_file():
-        raise ContentError(Problem(path, line, f"file not found: {value} (looked for {display_path(target)})"))
+        raise ContentError(Problem(path, line, f"file not found: {value} "
+                                   f"(looked for {display_path(target)})"))
+    if font:
+        _check_truetype(target, path, line)
     return target
 
 
@@ -213,36 +218,46 @@ def _builtin(value):
 
 def _family(d: dict, where: Path) -> FontFamily:
     faces = {k: _builtin(d.get(k) or d.get("regular")) for k in FONT_FACES}
-    for face, file in faces.items():
-        _check_truetype(Path(file), where)
     return FontFamily(family=str(d.get("family") or "DejaVu Sans"), **faces)
 
 
-def _check_truetype(file: Path, where: Path) -> None:
+def _check_truetype(file: Path, where: Path, line: int) -> None:
     try:
         magic = file.read_bytes()[:4]
     except OSError as exc:
-        raise ContentError(Problem(where, None, f"cannot read font {file}: {exc.strerror}"))
+        raise ContentError(Problem(where, line, f"cannot read font {file}: {exc.strerror}"))
     if magic not in (b"\x00\x01\x00\x00", b"true"):
-        raise ContentError(Problem(where, None, f"font {file.name} is not a TrueType font "
+        raise ContentError(Problem(where, line, f"font {file.name} is not a TrueType font "
                                    "(.ttf with glyf outlines) — the PDF needs TrueType"))
+
+
+def _check_values(raw: YMap, path: Path) -> None:
+    """Colours, sizes and page settings of one style file, each problem at its line."""
+    problems = []
+    colors = raw.get("colors") if isinstance(raw.get("colors"), YMap) else YMap()
+    swot = colors.get("swot") if isinstance(colors.get("swot"), YMap) else YMap()
+    for table in (colors, swot):
+        for k, v in table.items():
+            if k != "swot" and not (isinstance(v, str) and HEX.match(v)):
+                problems.append(Problem(path, table.line_of(k),
+                                        f"colour {k} must be '#RRGGBB', got {v!r}"))
+    page = raw.get("page") if isinstance(raw.get("page"), YMap) else YMap()
+    if "size" in page and page["size"] not in PAGE_SIZES_MM:
+        problems.append(Problem(path, page.line_of("size"), f"page size '{page['size']}' is "
+                                "unknown — expected one of: " + ", ".join(PAGE_SIZES_MM)))
+    sizes = raw.get("sizes") if isinstance(raw.get("sizes"), YMap) else YMap()
+    for table in (sizes, page):
+        for k, v in table.items():
+            if k != "size" and (isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0):
+                problems.append(Problem(path, table.line_of(k),
+                                        f"{k} must be a positive number, got {v!r}"))
+    if problems:
+        raise ContentError(problems)
 
 
 def _build(data: dict, folder: Path | None, inputs: tuple[Path, ...]) -> Theme:
     where = (folder / "style.yaml") if folder else Path("<builtin default style>")
-    colors = data["colors"]
-    problems = [Problem(where, None, f"colour {k} must be '#RRGGBB', got {v!r}")
-                for k, v in {**colors, **colors["swot"]}.items()
-                if k != "swot" and not (isinstance(v, str) and HEX.match(v))]
-    page = data["page"]
-    if page["size"] not in PAGE_SIZES_MM:
-        problems.append(Problem(where, None, f"page size '{page['size']}' is unknown"
-                                + did_you_mean(str(page["size"]), PAGE_SIZES_MM)))
-    for k, v in {**data["sizes"], **{m: page[m] for m in page if m != "size"}}.items():
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
-            problems.append(Problem(where, None, f"{k} must be a positive number, got {v!r}"))
-    if problems:
-        raise ContentError(problems)
+    colors, page = data["colors"], data["page"]
     body = _family(data["fonts"]["body"], where)
     heading = _family(data["fonts"]["heading"], where) if data["fonts"].get("heading") else body
     return Theme(

@@ -120,7 +120,7 @@ def test_font_that_is_not_truetype(project):
     write(project / "styles/broken/fonts/fake.ttf", "not a font")
     write(project / "styles/broken/style.yaml", "fonts:\n  body:\n    regular: fonts/fake.ttf\n")
     result = check(project, "  - paragraph: x\n", HEAD.replace("body:", "  style: broken\nbody:"))
-    assert_fails(result, "styles/broken/style.yaml: font fake.ttf is not a TrueType font "
+    assert_fails(result, "styles/broken/style.yaml:3: font fake.ttf is not a TrueType font "
                  "(.ttf with glyf outlines) — the PDF needs TrueType")
 
 
