@@ -1,0 +1,42 @@
+"""DOCX writer: the document model + theme → a Word file with real styles, fields and sections.
+
+    write_docx(doc, theme, charts, out)
+
+Order of the package: cover (section 1, no header/footer), then section 2 with the running
+header/footer: table of contents, then the body blocks.  See package.py (template, properties,
+save), styles.py (theme → Word styles), walk.py (one function per block kind).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plandoc.model import Document
+from plandoc.writers.docx import package
+from plandoc.writers.docx.context import Context
+from plandoc.writers.docx.cover import write_cover
+from plandoc.writers.docx.fonts import family_name
+from plandoc.writers.docx.numbering import Numbering
+from plandoc.writers.docx.running import write_running_heads
+from plandoc.writers.docx.styles import apply_styles
+from plandoc.writers.docx.toc import write_toc
+from plandoc.writers.docx.walk import write_blocks
+
+__all__ = ["write_docx"]
+
+
+def write_docx(doc: Document, theme, charts, out: Path) -> None:
+    """Write `doc` in `theme` as a .docx at `out` (charts: a plandoc.charts.ChartRenderer)."""
+    word = package.open_document(theme.word_template)
+    package.page_setup(word.sections[0], theme)
+    numbering = Numbering(word, theme, family_name(theme.symbol_font, theme.body_font.family))
+    apply_styles(word, theme, numbering, doc.meta.language, restyle=theme.word_template is None)
+    ctx = Context.create(word, theme, charts, doc, numbering)
+    write_cover(ctx)
+    write_running_heads(ctx, word.sections[-1])
+    if doc.meta.toc:
+        write_toc(ctx)
+    write_blocks(ctx, doc.blocks)
+    package.core_properties(word, doc.meta)
+    package.app_properties(word, doc.meta)
+    package.save(word, Path(out))

@@ -1,0 +1,442 @@
+"""The DOCX writer, read back with python-docx: styles, structure, fields, properties, pictures."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from PIL import Image as PILImage
+
+from plandoc.charts import ChartRenderer
+from plandoc.model import Heading, ListBlock, ListItem, Span
+from plandoc.theme import load_theme
+from plandoc.writers.docx import write_docx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from sample_doc import sample_document  # noqa: E402
+
+STYLES = Path(__file__).resolve().parents[2] / "styles"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return load_theme("default", [STYLES])
+
+
+@pytest.fixture(scope="module")
+def image_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("img") / "vaapen.png"
+    PILImage.new("RGB", (300, 360), (31, 78, 121)).save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def sample(image_file):
+    return sample_document(image_file)
+
+
+def build(document, theme, out: Path) -> Path:
+    charts = ChartRenderer(theme, cache_dir=None, lang=document.meta.language)
+    write_docx(document, theme, charts, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(sample, theme, tmp_path_factory) -> Path:
+    return build(sample, theme, tmp_path_factory.mktemp("docx") / "sample.docx")
+
+
+@pytest.fixture(scope="module")
+def word(built):
+    return docx.Document(str(built))
+
+
+def part_xml(path: Path, name: str) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read(name).decode("utf-8")
+
+
+def paragraphs(word, style: str) -> list[str]:
+    return [p.text for p in word.paragraphs if p.style.name == style]
+
+
+# --- styles and headings ------------------------------------------------------------------
+
+
+def test_headings_use_real_heading_styles_with_numbers(word):
+    assert paragraphs(word, "Heading 1") == ["Om planen", "Mulighetsanalyse",
+                                             "1 Slagkraft for næringsutvikling"]
+    assert paragraphs(word, "Heading 2") == ["Nøkkeltall", "1.1 Handlingsplan"]
+
+
+def test_heading_styles_come_from_the_theme(word, theme):
+    h1 = word.styles["Heading 1"]
+    assert h1.font.name == theme.heading_font.family
+    assert h1.font.size.pt == theme.sizes["h1"]
+    assert str(h1.font.color.rgb) == theme.colors["primary"].lstrip("#").upper()
+    assert h1.paragraph_format.keep_with_next is True
+    outline = h1.element.pPr.find(qn("w:outlineLvl"))
+    assert outline.get(qn("w:val")) == "0"
+    normal = word.styles["Normal"]
+    assert normal.font.name == theme.body_font.family
+    assert normal.font.size.pt == theme.sizes["body"]
+    assert normal.paragraph_format.widow_control is True
+
+
+def test_heading_outside_toc_gets_a_non_toc_style(sample, theme, tmp_path):
+    hidden = Heading(1, (Span("Vedlegg"),), None, "h-x", in_toc=False)
+    doc = dataclasses.replace(sample, blocks=sample.blocks + (hidden,))
+    word = docx.Document(str(build(doc, theme, tmp_path / "x.docx")))
+    (p,) = [p for p in word.paragraphs if p.text == "Vedlegg"]
+    assert p.style.name == "Heading 1 No TOC"
+    assert p.style.element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "9"
+    assert "Vedlegg" not in [p.text for p in word.paragraphs if p.style.name.startswith("toc")]
+
+
+def test_literal_markup_text_is_kept(word):
+    body = "\n".join(p.text for p in word.paragraphs)
+    assert "Tegn som <font> & <b> skal stå som tekst: æøå ÆØÅ." in body
+
+
+def test_bold_and_italic_spans(word):
+    (p,) = [p for p in word.paragraphs if p.text.startswith("Planen gjelder")]
+    assert [r.text for r in p.runs if r.bold] == ["2021–2024"]
+    assert [r.text for r in p.runs if r.italic] == ["viktig"]
+
+
+def test_hyperlink_is_a_real_relationship(word):
+    rels = {r.rId: r for r in word.part.rels.values()}
+    links = word.element.body.iter(qn("w:hyperlink"))
+    external = [(ln, rels[ln.get(qn("r:id"))]) for ln in links if ln.get(qn("r:id"))]
+    assert len(external) == 1
+    link, rel = external[0]
+    assert rel.is_external and rel.target_ref == "https://www.vefsn.kommune.no"
+    assert rel.reltype.endswith("/hyperlink")
+    assert "".join(t.text for t in link.iter(qn("w:t"))) == "kommunen"
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+
+def numbering_of(word, paragraph):
+    num_pr = paragraph._p.pPr.numPr
+    num_id, level = num_pr.numId.val, num_pr.ilvl.val
+    root = word.part.numbering_part.element
+    num = root.num_having_numId(num_id)
+    abstract_id = num.abstractNumId.val
+    (abstract,) = root.xpath(f"./w:abstractNum[@w:abstractNumId='{abstract_id}']")
+    (lvl,) = [el for el in abstract.findall(qn("w:lvl")) if el.get(qn("w:ilvl")) == str(level)]
+    return num, lvl
+
+
+def test_bullets_are_real_numbering_with_the_theme_bullet(word, theme):
+    (item,) = [p for p in word.paragraphs if p.text == "Del 1: Strategisk næringsplan"]
+    (nested,) = [p for p in word.paragraphs if p.text == "Underpunkt"]
+    assert item.style.name == "List Bullet" and nested.style.name == "List Bullet 2"
+    _, lvl = numbering_of(word, item)
+    assert lvl.find(qn("w:numFmt")).get(qn("w:val")) == "bullet"
+    assert lvl.find(qn("w:lvlText")).get(qn("w:val")) == theme.bullet
+    assert nested._p.pPr.numPr.ilvl.val == 1
+
+
+def test_numbered_lists_restart(word, sample, theme, tmp_path):
+    steps = [p for p in word.paragraphs if p.text.startswith("Steg ")]
+    assert [p.style.name for p in steps] == ["List Number", "List Number"]
+    _, lvl = numbering_of(word, steps[0])
+    assert lvl.find(qn("w:numFmt")).get(qn("w:val")) == "decimal"
+    second = ListBlock((ListItem((Span("Neste liste"),)),), ordered=True, start=5)
+    doc = dataclasses.replace(sample, blocks=sample.blocks + (second,))
+    word = docx.Document(str(build(doc, theme, tmp_path / "lists.docx")))
+    firsts = [p for p in word.paragraphs if p.text in ("Steg 1: Visjon", "Neste liste")]
+    nums = [numbering_of(word, p)[0] for p in firsts]
+    assert nums[0].numId != nums[1].numId  # a list of its own: numbering restarts
+    starts = [n.find(qn("w:lvlOverride")).find(qn("w:startOverride")).get(qn("w:val"))
+              for n in nums]
+    assert starts == ["1", "5"]
+
+
+# --- cover, sections, header and footer ------------------------------------------------------
+
+
+def test_cover_has_its_own_section_without_header_or_footer(word, sample):
+    assert len(word.sections) == 2
+    cover = word.sections[0]._sectPr
+    assert cover.xpath("w:headerReference|w:footerReference") == []
+    texts = [p.text for p in word.paragraphs[:12]]
+    assert "Testvik kommune" in texts and "Strategisk næringsplan" in texts
+    assert "Vedtatt i kommunestyret 12. mai 2021, sak 38/20" in texts
+    assert "Planperiode 2021–2024" in texts
+    assert paragraphs(word, "Title") == ["Strategisk næringsplan"]
+    assert paragraphs(word, "Subtitle") == ["Testvik kommunes strategiske næringsplan"]
+
+
+def test_body_section_has_running_header_and_page_of_footer(word):
+    body = word.sections[1]
+    assert body.header.is_linked_to_previous is False
+    assert body.footer.is_linked_to_previous is False
+    assert "Testvik kommune" in body.header.paragraphs[0].text
+    assert "Strategisk næringsplan" in body.header.paragraphs[0].text
+    footer = body.footer._element
+    instr = [t.text.strip() for t in footer.iter(qn("w:instrText"))]
+    assert instr == ["PAGE", "NUMPAGES"]
+    assert body.footer.paragraphs[0].text.endswith("Side 1 av 1")  # cached field results
+
+
+def test_page_setup_from_theme(word, theme):
+    for section in word.sections:
+        assert round(section.page_width.mm) == theme.page_size_mm[0]
+        assert round(section.page_height.mm) == theme.page_size_mm[1]
+        assert round(section.left_margin.mm) == theme.margins_mm["left"]
+        assert round(section.right_margin.mm) == theme.margins_mm["right"]
+
+
+# --- table of contents ------------------------------------------------------------------------
+
+
+def test_toc_is_a_real_field_with_entries(word, built):
+    xml = part_xml(built, "word/document.xml")
+    assert 'TOC \\o "1-3" \\h \\z \\u' in xml
+    assert paragraphs(word, "TOC Heading") == ["Innhold"]
+    assert word.styles["TOC Heading"].element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "9"
+    entries = [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith("toc")]
+    assert entries == [("toc 1", "Om planen"), ("toc 2", "Nøkkeltall"),
+                       ("toc 1", "Mulighetsanalyse"),
+                       ("toc 1", "1 Slagkraft for næringsutvikling"),
+                       ("toc 2", "1.1 Handlingsplan")]
+
+
+def test_toc_entries_link_to_heading_bookmarks(word):
+    (entry,) = [p for p in word.paragraphs if p.style.name == "toc 1"
+                and p.text == "1 Slagkraft for næringsutvikling"]
+    anchor = entry._p.find(qn("w:hyperlink")).get(qn("w:anchor"))
+    (heading,) = [p for p in word.paragraphs if p.text == "1 Slagkraft for næringsutvikling"
+                  and p.style.name == "Heading 1"]
+    names = [b.get(qn("w:name")) for b in heading._p.iter(qn("w:bookmarkStart"))]
+    assert names == [anchor]
+
+
+def test_no_toc_when_meta_says_so(sample, theme, tmp_path):
+    doc = dataclasses.replace(sample, meta=dataclasses.replace(sample.meta, toc=False))
+    out = build(doc, theme, tmp_path / "notoc.docx")
+    word = docx.Document(str(out))
+    assert "TOC \\o" not in part_xml(out, "word/document.xml")
+    assert paragraphs(word, "TOC Heading") == []
+    first_body = next(p for p in word.paragraphs if p.style.name == "Heading 1")
+    assert first_body.text == "Om planen"
+
+
+def test_settings_ask_word_to_update_fields(built):
+    settings = part_xml(built, "word/settings.xml")
+    assert re.search(r'<w:updateFields w:val="true"/>', settings)
+    # schema order: updateFields comes before compat
+    assert settings.index("w:updateFields") < settings.index("<w:compat")
+
+
+# --- plan blocks ------------------------------------------------------------------------------
+
+
+def table_with(word, text: str):
+    for table in word.tables:
+        if any(text in cell.text for row in table.rows for cell in row.cells):
+            return table
+    raise AssertionError(f"no table contains {text!r}")
+
+
+def fill_of(cell) -> str:
+    return cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill"))
+
+
+def test_swot_quadrants(word, theme):
+    table = table_with(word, "Styrker")
+    titles = [[c.text for c in table.rows[r].cells] for r in (0, 2)]
+    assert titles == [["Styrker", "Svakheter"], ["Muligheter", "Trusler"]]
+    for r, kinds in ((0, ("strengths", "weaknesses")), (2, ("opportunities", "threats"))):
+        for c, kind in enumerate(kinds):
+            title, body = table.rows[r].cells[c], table.rows[r + 1].cells[c]
+            assert fill_of(title) == theme.swot_colors[kind].lstrip("#").upper()
+            assert [p.text for p in body.paragraphs] == [
+                "Beliggenhet", f"{kind} punkt én", f"{kind} punkt to"]
+            assert [p.style.name for p in body.paragraphs] == [
+                "SWOT Group", "List Bullet", "List Bullet"]
+    # long quadrants must be able to break across pages
+    for r in (1, 3):
+        tr_pr = table.rows[r]._tr.trPr
+        assert tr_pr is None or tr_pr.find(qn("w:cantSplit")) is None
+
+
+def test_key_figures(word, theme):
+    table = table_with(word, "13\u00a0278")
+    cells = table.rows[0].cells
+    assert [c.paragraphs[0].text for c in cells] == ["13\u00a0278", "12\u00a0579", "11\u00a0888"]
+    assert [c.paragraphs[1].text for c in cells] == ["Befolkning i 2020", "Befolkning i 2030",
+                                                     "Befolkning i 2050"]
+    style = word.styles["Key Figure"]
+    assert style.font.size.pt == theme.sizes["key_figure"] and style.font.bold
+    assert "Kilde: SSB" in paragraphs(word, "Source")
+    assert "Statistikk hentet fra SSB" in paragraphs(word, "Caption")
+
+
+def test_goal_and_strategies(word):
+    (goal,) = [p for p in word.paragraphs if p.text.startswith("1.1 MÅL")]
+    assert goal.text == "1.1 MÅL: Etableringer på næringsarealene."
+    assert goal.style.name == "Goal" and goal.runs[0].style.name == "Goal Label"
+    i = [p._p for p in word.paragraphs].index(goal._p)
+    following = word.paragraphs[i + 1:i + 4]
+    assert [p.text for p in following] == ["STRATEGI", "a)\tTilrettelegge næringsarealer.",
+                                           "b)\tUtarbeide markedsføringsmateriale."]
+    keeps = [p.paragraph_format.keep_with_next for p in following]
+    assert keeps == [None, True, False]  # the label keeps via its style, the last lets go
+    assert word.styles["Strategy Label"].paragraph_format.keep_with_next is True
+    assert word.styles["Goal"].paragraph_format.keep_with_next is True
+
+
+def test_generic_table(word, theme):
+    table = table_with(word, "Etablere prosjektgruppe")
+    assert table.style.name == "Plan Table"
+    assert [c.text for c in table.rows[0].cells] == ["Tiltak", "Ansvar", "Frist"]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert abs(widths[0] / widths[1] - 3) < 0.01 and widths[1] == widths[2]
+    prev = table._tbl.getprevious()
+    assert "".join(t.text for t in prev.iter(qn("w:t"))) == "Tabell 1: Handlingsplan"
+
+
+def test_callouts(word):
+    assert paragraphs(word, "Slogan") == ["Energi i sentrum!"]
+    assert table_with(word, "Slagkraft for næring").rows[0].cells[1].text == "Levende fellesskap"
+    values = table_with(word, "Handlekraftig")
+    assert [c.text for c in values.rows[0].cells] == ["Handlekraftig", "Inkluderende",
+                                                     "Engasjert", "Kreativ"]
+    vision = table_with(word, "Testvik skal være en pådriver for vekst.")
+    assert [p.text for p in vision.rows[0].cells[0].paragraphs] == [
+        "Visjon", "Testvik skal være en pådriver for vekst."]
+    assert not any(el.tag.endswith("txbxContent") for el in word.element.body.iter())
+
+
+def test_page_break_lands_on_next_heading(word):
+    (heading,) = [p for p in word.paragraphs if p.text == "1 Slagkraft for næringsutvikling"
+                  and p.style.name == "Heading 1"]
+    assert heading.paragraph_format.page_break_before is True
+
+
+# --- pictures ----------------------------------------------------------------------------------
+
+
+def pictures(word):
+    """(docPr, image part, displayed width in inches) for every picture."""
+    out = []
+    for shape in word.inline_shapes:
+        inline = shape._inline
+        r_id = inline.graphic.graphicData.pic.blipFill.blip.embed
+        out.append((inline.docPr, word.part.related_parts[r_id], shape.width.inches))
+    return out
+
+
+def test_chart_picture_has_alt_text_caption_and_source(word, sample):
+    chart = next(b for b in sample.blocks if type(b).__name__ == "Chart")
+    doc_prs = [d for d, _, _ in pictures(word)]
+    (pr,) = [d for d in doc_prs if d.get("descr") == chart.alt]
+    assert pr.get("title") == "Figur 1: Befolkning i Testvik"
+    assert "Figur 1: Befolkning i Testvik" in paragraphs(word, "Caption")
+    assert "Kilde: SSB" in paragraphs(word, "Source")
+
+
+def test_chart_resolution_at_least_200_dpi(word, sample, theme):
+    chart = next(b for b in sample.blocks if type(b).__name__ == "Chart")
+    (_, part, width_in), = [(d, p, w) for d, p, w in pictures(word) if d.get("descr") == chart.alt]
+    pixels = PILImage.open(io.BytesIO(part.blob)).size[0]
+    assert pixels / width_in >= 200
+    charts = ChartRenderer(theme, lang="nb")
+    assert abs(width_in * 25.4 - charts.size_mm()[0]) < 0.5
+
+
+def test_image_alt_text_width_and_caption(word):
+    (pr, _, width_in), = [(d, p, w) for d, p, w in pictures(word)
+                          if d.get("descr") == "Kommunevåpen"]
+    assert abs(width_in * 2.54 - 4) < 0.01
+    assert "Figur 2: Kommunevåpenet" in paragraphs(word, "Caption")
+
+
+# --- package ---------------------------------------------------------------------------------
+
+
+def test_core_properties_and_language(word, built):
+    cp = word.core_properties
+    assert cp.title == "Strategisk næringsplan"
+    assert cp.author == "Testvik næringsselskap KF"
+    assert cp.subject == "Næringspolitikk"
+    assert cp.keywords == "næringsplan, Testvik"
+    assert cp.language == "nb-NO"
+    assert cp.created == datetime(2021, 5, 12) or cp.created == datetime(2021, 5, 12,
+                                                                         tzinfo=timezone.utc)
+    styles = part_xml(built, "word/styles.xml")
+    defaults = styles[styles.index("<w:docDefaults"):styles.index("</w:docDefaults>")]
+    assert 'w:lang w:val="nb-NO"' in defaults
+
+
+def test_language_follows_meta(sample, theme, tmp_path):
+    meta = dataclasses.replace(sample.meta, language="nn", date=None)
+    word = docx.Document(str(build(dataclasses.replace(sample, meta=meta), theme,
+                                   tmp_path / "nn.docx")))
+    assert word.core_properties.language == "nn-NO"
+    assert paragraphs(word, "TOC Heading") == ["Innhald"]
+    assert [c.text for c in table_with(word, "Styrkar").rows[0].cells] == ["Styrkar",
+                                                                          "Svakheiter"]
+    core = part_xml(tmp_path / "nn.docx", "docProps/core.xml")
+    assert "dcterms:created" not in core and "dcterms:modified" not in core  # no clock time
+
+
+def test_same_input_gives_same_bytes(sample, theme, tmp_path):
+    a = build(sample, theme, tmp_path / "a.docx").read_bytes()
+    b = build(sample, theme, tmp_path / "b.docx").read_bytes()
+    assert a == b
+
+
+def test_dotx_template_is_used_and_result_is_a_document(sample, theme, tmp_path):
+    base = docx.Document()
+    base.styles.add_style("Mal Stil", 1)
+    base.styles["Heading 1"].font.size = docx.shared.Pt(33)
+    base.add_paragraph("Malens eksempeltekst")
+    plain = tmp_path / "mal.docx"
+    base.save(str(plain))
+    dotx = tmp_path / "mal.dotx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(dotx, "w") as dst:
+        for name in src.namelist():
+            blob = src.read(name)
+            if name == "[Content_Types].xml":
+                blob = blob.replace(b"document.main+xml", b"template.main+xml")
+            dst.writestr(name, blob)
+    out = build(sample, dataclasses.replace(theme, word_template=dotx), tmp_path / "t.docx")
+    assert b"document.main+xml" in zipfile.ZipFile(out).read("[Content_Types].xml")
+    word = docx.Document(str(out))
+    assert "Mal Stil" in [s.name for s in word.styles]
+    assert word.styles["Heading 1"].font.size.pt == 33  # the template's look wins
+    assert "Malens eksempeltekst" not in [p.text for p in word.paragraphs]
+    assert paragraphs(word, "Heading 1")[-1] == "1 Slagkraft for næringsutvikling"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_converts_it(built, tmp_path):
+    profile = tmp_path / "profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(built)],
+                   check=True, capture_output=True, timeout=180)
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(tmp_path / "sample.pdf"))
+    pages = [page.extract_text() for page in reader.pages]
+    total = len(pages)
+    assert "Side" not in pages[0]  # the cover has no footer
+    assert f"Side 2 av {total}" in pages[1]
+    assert "Innhold" in pages[1]
