@@ -1,0 +1,41 @@
+"""One reportlab build: story = page-total marker, cover, contents, body; multiBuild."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from reportlab.platypus import PageBreak, Paragraph
+
+from plandoc.charts import ChartRenderer
+from plandoc.labels import labels
+from plandoc.model import Document, Heading
+from plandoc.theme import Theme
+from plandoc.writers.pdf.context import Ctx
+from plandoc.writers.pdf.cover import cover
+from plandoc.writers.pdf.flowables import PageCount, PageTotal, role
+from plandoc.writers.pdf.markup import esc
+from plandoc.writers.pdf.styles import make_look
+from plandoc.writers.pdf.template import TOC_LEVELS, PlanDocTemplate, table_of_contents
+from plandoc.writers.pdf.walk import walk
+
+
+def build(doc: Document, theme: Theme, charts: ChartRenderer) -> tuple[bytes, list]:
+    """reportlab's PDF bytes and the chart records (where each chart must be laid in)."""
+    look = make_look(theme)
+    words = labels(doc.meta.language)
+    count = PageCount()
+    buf = BytesIO()
+    template = PlanDocTemplate(buf, theme=theme, look=look, meta=doc.meta, count=count)
+    ctx = Ctx(look, words, charts, template.width, template.height)
+    story = [PageTotal(count)] + cover(doc.meta, theme, look, template.cover_frames())
+    if doc.meta.toc and any(_listed(b) for b in doc.blocks):
+        story += [role(Paragraph(esc(words["contents"]), look["toc_title"]), "H1", toc=True),
+                  table_of_contents(look), PageBreak()]
+    story += walk(doc.blocks, ctx)
+    template.multiBuild(story)
+    return buf.getvalue(), ctx.records
+
+
+def _listed(block) -> bool:
+    """Whether a block is a heading the table of contents lists."""
+    return isinstance(block, Heading) and block.in_toc and block.level <= TOC_LEVELS

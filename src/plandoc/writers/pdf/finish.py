@@ -1,0 +1,31 @@
+"""After reportlab: lay in the vector charts, fix the document dates, save deterministically."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pikepdf
+
+from plandoc.model import Meta
+from plandoc.writers.pdf.charts import place_charts
+
+
+def finish(raw: bytes, records: list, meta: Meta, out: Path) -> None:
+    """Post-process reportlab's output and write the final file at `out`."""
+    with pikepdf.open(BytesIO(raw)) as pdf:
+        keep = place_charts(pdf, records)
+        _dates(pdf, meta)
+        pdf.save(out, deterministic_id=True)
+        for chart in keep:
+            chart.close()
+
+
+def _dates(pdf: pikepdf.Pdf, meta: Meta) -> None:
+    """The only date in the file is the document's own (meta.date); none if it has none."""
+    info = pdf.docinfo
+    for key in ("/CreationDate", "/ModDate"):
+        if meta.date:
+            info[key] = pikepdf.String(meta.date.strftime("D:%Y%m%d000000Z"))
+        elif key in info:
+            del info[key]

@@ -1,0 +1,121 @@
+"""Custom flowables and the structure role every flowable carries.
+
+`role(f, 'H1')` marks a flowable with its structure role (H1–H3, P, L, LI, Lbl, LBody, Table,
+TH, TD, Caption, Figure, Artifact, …) and extra facts such as alt text, so a later step can tag
+the PDF (PDF/UA) without re-deriving structure from layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, Paragraph
+from reportlab.platypus.doctemplate import IndexingFlowable
+
+
+def role(flowable, name: str, **info):
+    """Attach a structure role (and facts such as `alt`) to a flowable; returns it."""
+    flowable.pdf_role = name
+    flowable.pdf_info = info
+    return flowable
+
+
+class HeadingParagraph(Paragraph):
+    """A heading: bookmarked where it is drawn, reported to the outline and TOC by the template.
+
+    If a (very long) heading splits, only its first part carries the key, so the outline and
+    the contents list it once.
+    """
+
+    def __init__(self, markup, style, *args, level: int = 1, key: str = "", outline: str = "",
+                 in_toc: bool = False, **kw):
+        super().__init__(markup, style, *args, **kw)
+        self.level, self.key, self.outline, self.in_toc = level, key, outline, in_toc
+        role(self, f"H{level}")
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        for n, part in enumerate(parts):
+            part.level, part.outline, part.in_toc = self.level, self.outline, self.in_toc
+            part.key = self.key if n == 0 else ""
+            role(part, f"H{self.level}", continued=n > 0)
+        return parts
+
+    def draw(self):
+        if self.key:
+            self.canv.bookmarkHorizontal(self.key, 0, self.height + self.style.fontSize * 0.6)
+        super().draw()
+
+
+@dataclass
+class ChartRecord:
+    """Where a chart was drawn in the final pass, and what to put there."""
+
+    index: int
+    pdf: bytes
+    alt: str
+    page: int = -1                     # 0-based page index
+    rect: tuple = (0.0, 0.0, 0.0, 0.0)  # x0, y0, x1, y1 in points, page coordinates
+
+
+class ChartSlot(Flowable):
+    """An empty rectangle of a chart's size that records where it lands on the page.
+
+    reportlab cannot import PDF pages, so the vector chart is laid into this rectangle after
+    the build (see charts.place_charts).
+    """
+
+    def __init__(self, record: ChartRecord, width: float, height: float):
+        super().__init__()
+        self.record, self.width, self.height = record, width, height
+        role(self, "Figure", alt=record.alt)
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def draw(self):
+        x0, y0 = self.canv.absolutePosition(0, 0)
+        x1, y1 = self.canv.absolutePosition(self.width, self.height)
+        self.record.page = self.canv.getPageNumber() - 1
+        self.record.rect = (x0, y0, x1, y1)
+
+
+@dataclass
+class PageCount:
+    """The page total shown in the footer: last pass's count and this pass's count."""
+
+    total: int | None = None
+    seen: int = 0
+    stable: bool = field(default=False)
+
+
+class PageTotal(IndexingFlowable):
+    """Zero-size flowable that makes multiBuild repeat until the page total is stable."""
+
+    def __init__(self, count: PageCount):
+        super().__init__()
+        self.count = count
+        self.width = self.height = 0
+        role(self, "Artifact")
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+    def afterBuild(self):
+        self.count.stable = self.count.seen == self.count.total
+        self.count.total = self.count.seen
+
+    def isSatisfied(self):
+        return self.count.stable
+
+
+def fitted_image(path, width: float, max_height: float, alt: str) -> Image:
+    """An image `width` points wide (aspect kept), shrunk to fit `max_height`."""
+    px_width, px_height = ImageReader(str(path)).getSize()
+    aspect = px_height / px_width
+    width = min(width, max_height / aspect)
+    return role(Image(str(path), width=width, height=width * aspect), "Figure", alt=alt)

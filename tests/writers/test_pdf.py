@@ -1,0 +1,308 @@
+"""The PDF writer, read back with pypdf and pikepdf: text, fonts, outline, TOC, footer, charts."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sys
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image as PILImage
+from pypdf import PdfReader
+
+from plandoc.charts import ChartRenderer
+from plandoc.labels import labels
+from plandoc.model import (Callout, Heading, PageBreak, Paragraph, Span, Swot, SwotGroup,
+                           SwotQuadrant, Table)
+from plandoc.theme import load_theme
+from plandoc.writers.pdf import write_pdf
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from sample_doc import sample_document, t  # noqa: E402
+
+STYLES = Path(__file__).resolve().parents[2] / "styles"
+BASE14 = {"Courier", "Helvetica", "Times", "Symbol", "ZapfDingbats"}
+HEADINGS = ["Om planen", "Nøkkeltall", "Mulighetsanalyse", "1 Slagkraft for næringsutvikling",
+            "1.1 Handlingsplan"]
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return load_theme("default", [STYLES])
+
+
+@pytest.fixture(scope="module")
+def image_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("img") / "vaapen.png"
+    PILImage.new("RGB", (300, 360), (31, 78, 121)).save(path)
+    return path
+
+
+def build(document, theme, out: Path) -> Path:
+    charts = ChartRenderer(theme, cache_dir=None, lang=document.meta.language)
+    write_pdf(document, theme, charts, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf_path(theme, image_file, tmp_path_factory) -> Path:
+    return build(sample_document(image_file), theme, tmp_path_factory.mktemp("pdf") / "s.pdf")
+
+
+@pytest.fixture(scope="module")
+def reader(pdf_path) -> PdfReader:
+    return PdfReader(pdf_path)
+
+
+@pytest.fixture(scope="module")
+def pages(reader) -> list[str]:
+    return [p.extract_text() for p in reader.pages]
+
+
+def page_of(pages: list[str], text: str, start: int = 2) -> int:
+    """1-based number of the first body page (from `start`) with a line starting with `text`."""
+    for n, page in enumerate(pages[start:], start + 1):
+        if any(line.strip().startswith(text) for line in page.splitlines()):
+            return n
+    raise AssertionError(f"{text!r} not found on any body page")
+
+
+# --- text --------------------------------------------------------------------------------
+
+
+def test_headings_paragraphs_and_panels_are_text(pages):
+    text = "\n".join(pages)
+    for expected in HEADINGS + ["Planen gjelder", "Styrker", "Svakheter", "Muligheter",
+                                "Trusler", "Beliggenhet", "strengths punkt én",
+                                "1.1 MÅL: Etableringer på næringsarealene.", "STRATEGI",
+                                "a) Tilrettelegge næringsarealer.", "1.2 MÅL:",
+                                "Energi i sentrum!", "Levende fellesskap", "Handlekraftig",
+                                "Tabell 1: Handlingsplan", "Etablere prosjektgruppe",
+                                "Figur 1: Befolkning i Testvik", "Kilde: SSB",
+                                "Befolkning i 2020", "Figur 2: Kommunevåpenet"]:
+        assert expected in text, expected
+    assert re.search(r"13\s278", text)
+
+
+def test_markup_characters_print_literally(pages):
+    assert "Tegn som <font> & <b> skal" in "\n".join(pages).replace("\n", " ")
+
+
+def test_norwegian_letters_survive(pages):
+    text = "\n".join(pages)
+    assert "æøå ÆØÅ" in text and "Strategisk næringsplan" in text and "Kommunevåpenet" in text
+
+
+def test_cover_shows_metadata_and_status(pages):
+    cover = pages[0]
+    for expected in ["Testvik kommune", "Strategisk næringsplan", "Planperiode 2021–2024",
+                     "Testvik kommunes strategiske næringsplan", "Testvik næringsselskap KF",
+                     "Vedtatt i kommunestyret 12. mai 2021, sak 38/20", "DEL 1"]:
+        assert expected in cover, expected
+
+
+# --- fonts -------------------------------------------------------------------------------
+
+
+def font_dicts(pdf: pikepdf.Pdf):
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font":
+            yield obj
+
+
+def test_every_font_is_embedded_truetype(pdf_path):
+    with pikepdf.open(pdf_path) as pdf:
+        fonts = list(font_dicts(pdf))
+        assert fonts
+        for font in fonts:
+            name = str(font.get("/BaseFont", ""))
+            assert not any(b in name for b in BASE14), name
+            if font.Subtype == "/Type0":
+                font = font.DescendantFonts[0]
+            assert font.Subtype in ("/TrueType", "/CIDFontType2"), name
+            assert "/FontFile2" in font.FontDescriptor, name
+
+
+# --- navigation ----------------------------------------------------------------------------
+
+
+def test_outline_has_every_heading_nested(reader):
+    outline = reader.outline
+    titles = [item["/Title"] for item in outline if not isinstance(item, list)]
+    assert titles == ["Om planen", "Mulighetsanalyse", "1 Slagkraft for næringsutvikling"]
+    assert [i["/Title"] for i in outline[1]] == ["Nøkkeltall"]
+    assert [i["/Title"] for i in outline[-1]] == ["1.1 Handlingsplan"]
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_outline_entries_point_to_their_headings(reader, pages):
+    flat = [i for item in reader.outline for i in (item if isinstance(item, list) else [item])]
+    for item in flat:
+        assert reader.get_destination_page_number(item) + 1 == page_of(pages, item["/Title"])
+
+
+def test_toc_lists_headings_with_true_page_numbers(reader, pages):
+    toc = reader.pages[1].extract_text(extraction_mode="layout")
+    assert labels("nb")["contents"] in toc
+    entries = {}
+    for line in toc.splitlines():
+        match = re.match(r"^\s*(\S.*?)\s*(?:\.\s*)+(\d+)\s*$", line)
+        if match:
+            entries[match.group(1)] = int(match.group(2))
+    assert list(entries) == HEADINGS
+    for heading, number in entries.items():
+        assert number == page_of(pages, heading), heading
+
+
+def test_toc_entries_link_to_the_heading_pages(reader, pages):
+    links = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
+    targets = {reader.get_page_number(link["/Dest"][0].get_object()) + 1 for link in links
+               if link["/Subtype"] == "/Link" and "/Dest" in link}
+    assert targets == {page_of(pages, h) for h in HEADINGS}
+
+
+# --- running header and footer -------------------------------------------------------------
+
+
+def test_footer_counts_pages(pages):
+    total = len(pages)
+    assert total >= 4
+    assert f"Side 2 av {total}" in pages[1]
+    for n, page in enumerate(pages[1:], 2):
+        assert f"Side {n} av {total}" in page
+
+
+def test_cover_has_no_header_or_footer(pages):
+    def lines(page):
+        return [line.strip() for line in page.splitlines()]
+    assert "Side" not in pages[0]
+    assert lines(pages[0]).count("Testvik kommune") == 1          # the cover's own line only
+    assert lines(pages[0]).count("Strategisk næringsplan") == 1
+    assert lines(pages[2]).count("Testvik kommune") == 1          # the header on a body page
+    assert lines(pages[2]).count("Strategisk næringsplan") == 1
+
+
+# --- document properties -----------------------------------------------------------------
+
+
+def test_document_info_and_language(reader, pdf_path):
+    info = reader.metadata
+    assert info.title == "Strategisk næringsplan"
+    assert info.author == "Testvik næringsselskap KF"
+    assert info.subject == "Næringspolitikk"
+    assert "næringsplan" in info["/Keywords"]
+    assert info.creator == "plandoc"
+    assert info["/CreationDate"].startswith("D:20210512")
+    assert reader.trailer["/Root"]["/Lang"] == "nb-NO"
+
+
+def test_identical_input_gives_identical_bytes(theme, image_file, pdf_path, tmp_path):
+    again = build(sample_document(image_file), theme, tmp_path / "again.pdf")
+    assert again.read_bytes() == pdf_path.read_bytes()
+
+
+# --- charts and images ---------------------------------------------------------------------
+
+
+def xobjects(resources, seen=None):
+    """Every XObject reachable from a resource dictionary, nested forms included."""
+    for _name, xobj in (resources.get("/XObject") or {}).items():
+        yield xobj
+        if xobj.Subtype == "/Form" and "/Resources" in xobj:
+            yield from xobjects(xobj.Resources)
+
+
+def test_chart_is_a_vector_form_xobject(pdf_path, pages):
+    number = page_of(pages, "Figur 1: Befolkning i Testvik")
+    with pikepdf.open(pdf_path) as pdf:
+        page = pdf.pages[number - 1]
+        found = list(xobjects(page.Resources))
+        forms = [x for x in found if x.Subtype == "/Form"]
+        assert forms, "no Form XObject on the chart page"
+        ops = {str(op) for _operands, op in pikepdf.parse_content_stream(forms[0])}
+        assert {"m", "l", "f"} <= ops or {"re", "f"} <= ops
+        assert not [x for x in found if x.Subtype == "/Image"]
+
+
+def test_image_block_is_drawn_with_its_caption(pdf_path, pages):
+    number = page_of(pages, "Figur 2: Kommunevåpenet")
+    with pikepdf.open(pdf_path) as pdf:
+        images = [x for x in xobjects(pdf.pages[number - 1].Resources) if x.Subtype == "/Image"]
+    assert len(images) == 1
+
+
+# --- robustness and variants ----------------------------------------------------------------
+
+
+def big_swot(n: int) -> Swot:
+    words = "Lokalisert sentralt på Helgeland med gode kommunikasjoner og flyplass "
+    group = lambda k: SwotGroup(t(f"Gruppe {k}"), tuple(t(words + str(i)) for i in range(n)))
+    return Swot(tuple(SwotQuadrant(kind, (group(1), group(2))) for kind in
+                      ("strengths", "weaknesses", "opportunities", "threats")))
+
+
+def test_huge_content_lays_out(theme, tmp_path):
+    word = "Næringsutviklingssamarbeidsavtaleforhandlingsmøtereferat" * 8
+    url = "https://www.vefsn.kommune.no/" + "lang/sti/" * 30
+    long_row = (t("tekst " * 900), t(word), t("x"))
+    blocks = (Heading(1, t(word), None, "w"),
+              Paragraph((Span(word), Span(" "), Span(url, href=url))),
+              big_swot(20),
+              Table((t("A"), t("B"), t("C")), (long_row,) * 2, widths=(3, 1, 1), number=1),
+              Callout("vision", t("Visjon"), (t("lang tekst " * 600),)))
+    doc = dataclasses.replace(sample_document(), blocks=blocks)
+    pages = [p.extract_text() for p in PdfReader(build(doc, theme, tmp_path / "big.pdf")).pages]
+    text = "".join(pages).replace("\n", "")
+    assert len(pages) > 6
+    assert "Gruppe 2" in text and "Trusler" in text and "lang/sti/lang/sti" in text
+    assert sum("Styrker" in p for p in pages) >= 2   # the title bar repeats on the next page
+
+
+def test_headings_never_end_a_page(theme, tmp_path):
+    blocks = []
+    for i in range(40):
+        blocks += [Heading(2, t(f"Avsnitt {i}"), None, f"a{i}"),
+                   Paragraph(t("Tekst som fyller siden. " * (3 + (i * 7) % 23)))]
+    doc = dataclasses.replace(sample_document(), blocks=tuple(blocks))
+    pages = [p.extract_text() for p in PdfReader(build(doc, theme, tmp_path / "h.pdf")).pages]
+    for page in pages[2:]:
+        body = [line for line in page.splitlines() if line.strip()]
+        assert not body[-1].startswith("Avsnitt"), body[-1]
+
+
+def test_focus_areas_open_a_page_without_leaving_blank_pages(theme, tmp_path):
+    blocks = (Heading(1, t("Innledning"), None, "i"), Paragraph(t("Kort tekst.")),
+              Heading(1, t("Slagkraft"), "1", "f1"), Paragraph(t("Mål.")),
+              PageBreak(), Heading(1, t("Fellesskap"), "2", "f2"), Paragraph(t("Mål.")),
+              Table((), ((t("uten"), t("overskrift")),)))
+    doc = dataclasses.replace(sample_document(), blocks=blocks)
+    pages = [p.extract_text() for p in PdfReader(build(doc, theme, tmp_path / "f.pdf")).pages]
+    assert len(pages) == 5                      # cover, contents, three chapters
+    assert page_of(pages, "1 Slagkraft") == 4 and page_of(pages, "2 Fellesskap") == 5
+    assert "uten" in pages[4]
+
+
+def test_language_and_no_toc(theme, tmp_path):
+    doc = sample_document()
+    doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, language="en", toc=False))
+    path = build(doc, theme, tmp_path / "en.pdf")
+    reader = PdfReader(path)
+    pages = [p.extract_text() for p in reader.pages]
+    assert "Contents" not in "".join(pages)
+    assert pages[1].splitlines()[2:4] and "Om planen" in pages[1]
+    assert f"Page 2 of {len(pages)}" in pages[1]
+    assert "Strengths" in "".join(pages) and "GOAL" in "".join(pages)
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+
+
+def test_flowables_know_their_structure_role(theme):
+    from plandoc.writers.pdf.context import Ctx
+    from plandoc.writers.pdf.styles import make_look
+    from plandoc.writers.pdf.walk import walk
+
+    ctx = Ctx(make_look(theme), labels("nb"), ChartRenderer(theme), 450, 700)
+    roles = [getattr(f, "pdf_role", None) for f in walk(sample_document().blocks, ctx)]
+    assert {"H1", "H2", "P", "L", "Table", "Caption"} <= set(roles)
+    assert ctx.records[0].alt.startswith("Søylediagram")
