@@ -31,6 +31,7 @@ def write_docx(doc: Document, theme, charts, out: Path) -> None:
     package.page_setup(word.sections[0], theme)
     numbering = Numbering(word, theme, family_name(theme.symbol_font, theme.body_font.family))
     apply_styles(word, theme, numbering, doc.meta.language, restyle=theme.word_template is None)
+    package.cache_style_ids(word)
     ctx = Context.create(word, theme, charts, doc, numbering)
     write_cover(ctx)
     write_running_heads(ctx, word.sections[-1])
