@@ -28,14 +28,19 @@ _styles = click.option("--styles", "styles_dir", type=click.Path(path_type=Path,
               default=Path("output"), show_default=True, help="Folder for the outputs.")
 @_styles
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, fmt, out_dir, styles_dir, quiet) -> None:
-    """Build DOCX and PDF from content files or folders of them."""
-    from plandoc.build import FORMATS, Options, build as run_build
+@click.option("--force", is_flag=True, help="Rebuild every document, even when up to date.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Documents built at once (default: the number of CPUs).")
+def build(paths, fmt, out_dir, styles_dir, quiet, force, jobs) -> None:
+    """Build DOCX and PDF from content files or folders of them (only what changed)."""
+    from plandoc.batch import run
+    from plandoc.build import FORMATS, Options
+    from plandoc.progress import CliReport
 
     options = Options((fmt,) if fmt else FORMATS, out_dir, styles_dir)
-    for path in run_build(list(paths), options):
-        if not quiet:
-            click.echo(f"wrote {path}")
+    summary = run(list(paths), options, force=force, jobs=jobs, report=CliReport(quiet))
+    if summary.exit_code:
+        raise SystemExit(summary.exit_code)
 
 
 @main.command()
