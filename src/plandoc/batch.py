@@ -129,9 +129,10 @@ def _check_names(files: list[Path]) -> None:
 
 
 def _remove_stale_temp_files(out_dir: Path) -> None:
-    """Temp files left by a build that was killed (we hold the lock: nobody else writes)."""
-    for tmp in [*out_dir.glob(".*.tmp"), *out_dir.glob(".cache/charts/*.tmp")]:
-        tmp.unlink(missing_ok=True)
+    """Temp files left by a killed build (ours, pikepdf's); we hold the lock, nobody writes."""
+    for tmp in [*out_dir.glob(".*.tmp*"), *out_dir.glob(".cache/charts/*.tmp")]:
+        if tmp.is_file():
+            tmp.unlink(missing_ok=True)
 
 
 def build_all(files: list[Path], options: Options, jobs: int):
