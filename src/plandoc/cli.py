@@ -45,6 +45,23 @@ def build(paths, fmt, out_dir, styles_dir, quiet, force, jobs) -> None:
 
 @main.command()
 @_paths
+@click.option("--format", "fmt", type=click.Choice(["docx", "pdf"]),
+              help="Build only this format (default: both).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("output"), show_default=True, help="Folder for the outputs.")
+@_styles
+@click.option("--interval", type=click.FloatRange(min=0.05), default=0.3, show_default=True,
+              help="Seconds between looks at the inputs.")
+def watch(paths, fmt, out_dir, styles_dir, interval) -> None:
+    """Rebuild a document whenever one of its inputs is saved (Ctrl-C stops)."""
+    from plandoc.build import FORMATS, Options
+    from plandoc.watch import watch as run_watch
+
+    run_watch(list(paths), Options((fmt,) if fmt else FORMATS, out_dir, styles_dir), interval)
+
+
+@main.command()
+@_paths
 @_styles
 def check(paths, styles_dir) -> None:
     """Validate content and styles without writing anything."""
