@@ -61,6 +61,22 @@ def watch(paths, fmt, out_dir, styles_dir, interval) -> None:
 
 
 @main.command()
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("new", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--rev", help="Compare OLD as git has it at this revision with OLD as it is now.")
+@click.option("--format", "fmt", type=click.Choice(["text", "docx", "pdf"]), default="text",
+              show_default=True, help="Terminal text, or a change-list document.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("output"), show_default=True, help="Folder for the change list.")
+@_styles
+def diff(old, new, rev, fmt, out_dir, styles_dir) -> None:
+    """What changed between two versions of a content file (chapters, goals, SWOT, figures)."""
+    from plandoc.diffcli import run_diff
+
+    run_diff(old, new, rev, fmt, out_dir, styles_dir)
+
+
+@main.command()
 @_paths
 @_styles
 def check(paths, styles_dir) -> None:
