@@ -157,3 +157,20 @@ def test_killed_build_leaves_only_complete_files(project):
     names = sorted(p.name for p in (project / "out").iterdir())
     assert names == [".plandoc-manifest.json", ".plandoc.lock"] + sorted(
         f"d{i:02}.{f}" for i in range(12) for f in ("docx", "pdf"))
+
+
+def test_two_builds_at_once_on_one_folder(project):
+    for i in range(4):
+        doc(project, f"d{i}")
+    cmd = [sys.executable, "-m", "plandoc", "build", "content", "--out", "out", "--format",
+           "docx", "--jobs", "1", "--force"]
+    procs = [subprocess.Popen(cmd, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(2)]
+    results = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
+    assert [r[2] for r in results] == [0, 0], results
+    assert sum("waiting for another plandoc build in out" in r[1] for r in results) == 1
+    manifest = json.loads((project / "out/.plandoc-manifest.json").read_text())
+    assert len(manifest["documents"]) == 4
+    for i in range(4):
+        assert zipfile.ZipFile(project / f"out/d{i}.docx").testzip() is None
+    assert built(build(project)) == set()
