@@ -30,7 +30,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PLANDOC = [sys.executable, "-m", "plandoc"]
+_SCRIPT = Path(sys.executable).with_name("plandoc")  # what a user runs
+PLANDOC = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "plandoc"]
 ANCHORS = next((p / "shared" / "bench-anchors" for p in ROOT.parents
                 if (p / "shared" / "bench-anchors").is_dir()), ROOT.parent / "shared" / "x")
 VARIANTS = 40

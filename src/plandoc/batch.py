@@ -147,9 +147,12 @@ def build_all(files: list[Path], options: Options, jobs: int):
     preload()
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(min(jobs, len(files)), mp_context=context) as pool:
-        futures = [pool.submit(build_file, f, options) for f in files]
+        futures = {pool.submit(build_file, f, options): f for f in files}
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except Exception:  # the worker died (killed, out of memory): report, go on
+                yield Outcome(futures[future], "failed", error=traceback.format_exc())
 
 
 def preload() -> None:
