@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from plandoc import __version__
@@ -136,27 +136,63 @@ def _remove_stale_temp_files(out_dir: Path) -> None:
 
 
 def build_all(files: list[Path], options: Options, jobs: int):
-    """Yield an Outcome per file as each finishes; worker processes when it pays."""
-    if jobs <= 1 or len(files) <= 1:
-        for file in files:
-            yield build_file(file, options)
+    """Yield an Outcome per file as each finishes; worker processes when it pays.
+
+    With fewer stale documents than jobs, each format of a document is its own unit of work,
+    so one changed document is written as DOCX and PDF at once.
+    """
+    units = _units(files, options, jobs)
+    if jobs <= 1 or len(units) <= 1:
+        for file, opts in units:
+            yield build_file(file, opts)
         return
+    parts: dict[Path, list] = {}
+    expected = {f: sum(u[0] == f for u in units) for f in files}
+    for index, outcome in _pool(units, jobs):
+        parts.setdefault(outcome.source, []).append((index, outcome))
+        if len(parts[outcome.source]) == expected[outcome.source]:
+            yield _merge([o for _, o in sorted(parts.pop(outcome.source), key=lambda x: x[0])])
+
+
+def _units(files: list[Path], options: Options, jobs: int) -> list[tuple[Path, Options]]:
+    if len(files) >= jobs or len(options.formats) == 1:
+        return [(f, options) for f in files]
+    return [(f, replace(options, formats=(fmt,))) for f in files for fmt in options.formats]
+
+
+def _pool(units, jobs: int):
+    """(index, Outcome) of each unit as it finishes, built in forked worker processes."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    preload()
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(min(jobs, len(files)), mp_context=context) as pool:
-        futures = {pool.submit(build_file, f, options): f for f in files}
+    with ProcessPoolExecutor(min(jobs, len(units)), mp_context=context) as pool:
+        futures = {pool.submit(build_file, f, o): (i, f) for i, (f, o) in enumerate(units)}
         for future in as_completed(futures):
+            index, file = futures[future]
             try:
-                yield future.result()
+                yield index, future.result()
             except Exception:  # the worker died (killed, out of memory): report, go on
-                yield Outcome(futures[future], "failed", error=traceback.format_exc())
+                yield index, Outcome(file, "failed", error=traceback.format_exc())
+
+
+def _merge(parts: list[Outcome]) -> Outcome:
+    """One document's outcome from those of its formats."""
+    first, seconds = parts[0], max(p.seconds for p in parts)
+    failed = [p for p in parts if p.status == "failed"]
+    if failed:
+        problems = tuple(dict.fromkeys(x for p in failed for x in p.problems))
+        error = next((p.error for p in failed if p.error), None)
+        return Outcome(first.source, "failed", problems, error, seconds=seconds)
+    inputs, outputs = {}, {}
+    for p in parts:
+        inputs.update(p.inputs)
+        outputs.update(p.outputs)
+    return Outcome(first.source, "built", inputs=inputs, outputs=outputs, seconds=seconds)
 
 
 def preload() -> None:
-    """Import the reader and writers once, before forking, so workers share them."""
+    """Import the reader and writers now (watch mode: later rebuilds and forks find them)."""
     import plandoc.reader.content  # noqa: F401
     import plandoc.writers.docx  # noqa: F401
     import plandoc.writers.pdf.build  # noqa: F401

@@ -75,9 +75,11 @@ def _stat(path: str) -> tuple | None:
 class Watcher:
     """Keeps the last signature; `poll()` rebuilds when it changed."""
 
-    def __init__(self, paths: list[Path], options: Options, report=None):
+    def __init__(self, paths: list[Path], options: Options, report=None,
+                 jobs: int | None = None):
         self.paths, self.options = paths, options
         self.report = report or WatchReport()
+        self.jobs = jobs or os.cpu_count() or 1  # forked from this process: libraries loaded
         self.last: dict | None = None
 
     def poll(self) -> Summary | None:
@@ -86,7 +88,7 @@ class Watcher:
         if now == self.last:
             return None
         try:
-            return run(self.paths, self.options, jobs=1, report=self.report)
+            return run(self.paths, self.options, jobs=self.jobs, report=self.report)
         except ContentError as exc:
             exc.show()
             return None
