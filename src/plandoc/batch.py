@@ -202,6 +202,7 @@ def preload() -> None:
 def build_file(source: Path, options: Options) -> Outcome:
     """Read, validate and write one document; never raises (a worker's unit of work)."""
     started = time.perf_counter()
+    file_hash(source)  # memoised before reading: a save during the build shows next time
     try:
         doc, theme = load_one(source, options)
     except ContentError as exc:
