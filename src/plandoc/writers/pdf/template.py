@@ -2,10 +2,14 @@
 
 Headings report themselves here after they are drawn: each becomes an outline entry (nested by
 level) and, up to level 2, a TOC entry with its page and link.  The running header and footer
-are drawn in one function, `draw_running`, so a later step can mark them as artifacts.
+are drawn in one function, `draw_running`, so a later step can mark them as artifacts; it also
+draws the status watermark of a draft (on the cover too) and the footer's status line.  Line
+numbers are drawn when a page ends, from the baselines its LinedParagraphs recorded.
 """
 
 from __future__ import annotations
+
+import math
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -13,7 +17,7 @@ from reportlab.platypus import Frame, PageTemplate, TableStyle
 from reportlab.platypus.doctemplate import BaseDocTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from plandoc.labels import labels
+from plandoc.labels import format_number, labels, status_line, watermark
 from plandoc.model import Meta
 from plandoc.theme import Theme
 from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount, role
@@ -73,6 +77,7 @@ class PlanDocTemplate(BaseDocTemplate):
         canv.setFillColor(self.look.colors["accent"])
         canv.rect(0, BAND_MM * mm, self.pagesize[0], 1.6 * mm, stroke=0, fill=1)
         canv.restoreState()
+        draw_running(canv, doc, header=False)
 
     # --- hooks -----------------------------------------------------------------------------
 
@@ -80,8 +85,13 @@ class PlanDocTemplate(BaseDocTemplate):
         self._outline_level = -1
         self.canv.showOutline()
 
+    def beforePage(self):
+        self.canv.line_marks = [] if self.meta.line_numbers else None
+
     def afterPage(self):
         self.count.seen = self.page
+        if self.canv.line_marks:
+            draw_line_numbers(self.canv, self)
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, HeadingParagraph) and flowable.key:
@@ -96,9 +106,15 @@ class PlanDocTemplate(BaseDocTemplate):
             self.notify("TOCEntry", (h.level - 1, text, self.page, h.key))
 
 
-def draw_running(canv, doc: PlanDocTemplate) -> None:
-    """Running header (municipality, title) and footer ('Side 3 av 24') of a body page."""
+def draw_running(canv, doc: PlanDocTemplate, header: bool = True) -> None:
+    """Running header (municipality, title) and footer (status, 'Side 3 av 24') of a body page.
+
+    With header=False (the cover) only the watermark of a draft is drawn.
+    """
     look, meta = doc.look, doc.meta
+    draw_watermark(canv, doc)
+    if not header:
+        return
     width, height = doc.pagesize
     left, right = doc.leftMargin, width - doc.rightMargin
     size = look.sizes["small"]
@@ -116,7 +132,47 @@ def draw_running(canv, doc: PlanDocTemplate) -> None:
     total = doc.count.total or doc.page
     footer = labels(meta.language)["page_of"].format(page=doc.page, total=total)
     canv.drawRightString(right, doc.bottomMargin - 12 * mm, footer)
+    room = right - left - stringWidth(footer, look.fonts.body, size) - 10 * mm
+    canv.drawString(left, doc.bottomMargin - 12 * mm,
+                    fit(status_line(meta), look.fonts.body, size, room))
     canv.restoreState()
+
+
+WATERMARK_GREY = 0.86   # light enough to read the text through, dark enough to see in print
+
+
+def draw_watermark(canv, doc: PlanDocTemplate) -> None:
+    """'UTKAST' / 'HØRINGSUTKAST' large, light and diagonal across the page of a draft."""
+    text = watermark(doc.meta)
+    if not text:
+        return
+    width, height = doc.pagesize
+    font = doc.look.fonts.heading_bold
+    angle = math.degrees(math.atan2(height, width))
+    size = 0.72 * math.hypot(width, height) / (stringWidth(text, font, 100) / 100)
+    size = min(size, 150)
+    canv.saveState()
+    canv.setFillGray(WATERMARK_GREY)
+    canv.setFont(font, size)
+    canv.translate(width / 2, height / 2)
+    canv.rotate(angle)
+    canv.drawCentredString(0, -size * 0.35, text)
+    canv.restoreState()
+
+
+def draw_line_numbers(canv, doc: PlanDocTemplate) -> None:
+    """Number the recorded baselines of this page 1, 2, … top down, in the left margin."""
+    look = doc.look
+    size = look.sizes["small"] * 0.9
+    x = doc.leftMargin - 5 * mm
+    canv.saveState()
+    canv.setFont(look.fonts.body, size)
+    canv.setFillColor(look.colors["muted"])
+    ys = sorted({round(y, 1) for y in canv.line_marks}, reverse=True)
+    for n, y in enumerate(ys, start=1):
+        canv.drawRightString(x, y, format_number(n, doc.meta.language))
+    canv.restoreState()
+    canv.line_marks = []
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
