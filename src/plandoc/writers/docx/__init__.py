@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from plandoc.kinds import front_blocks, has_cover
 from plandoc.labels import watermark
 from plandoc.model import Document
 from plandoc.writers.docx import package
@@ -34,13 +35,15 @@ def write_docx(doc: Document, theme, charts, out: Path) -> None:
     numbering = Numbering(word, theme, family_name(theme.symbol_font, theme.body_font.family))
     apply_styles(word, theme, numbering, doc.meta.language, restyle=theme.word_template is None)
     package.cache_style_ids(word)
-    ctx = Context.create(word, theme, charts, doc, numbering)
-    write_cover(ctx)
+    blocks = front_blocks(doc.meta) + doc.blocks
+    ctx = Context.create(word, theme, charts, doc, numbering, blocks)
+    if has_cover(doc.meta):
+        write_cover(ctx)
     write_running_heads(ctx, word.sections[-1])
     mark_draft(ctx, word.sections)
     if doc.meta.toc:
         write_toc(ctx)
-    write_blocks(ctx, doc.blocks)
+    write_blocks(ctx, blocks)
     package.core_properties(word, doc.meta)
     package.app_properties(word, doc.meta)
     package.save(word, Path(out))
@@ -57,4 +60,4 @@ def mark_draft(ctx, sections) -> None:
                           ctx.theme.text_width_mm, n + 1)
     if ctx.meta.line_numbers:
         number_lines(sections[-1])
-        suppress_line_numbers(ctx.doc)
+        suppress_line_numbers(ctx.doc, cover=has_cover(ctx.meta))

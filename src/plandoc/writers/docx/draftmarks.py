@@ -73,10 +73,10 @@ def number_lines(section) -> None:
         sect.append(ln)
 
 
-def suppress_line_numbers(word, styles=("Spacer",)) -> None:
+def suppress_line_numbers(word, cover: bool, styles=("Spacer",)) -> None:
     """No line numbers on the cover (LibreOffice numbers every section alike) or on spacers."""
     body = word.element.body
-    for p in body.iterchildren(qn("w:p")):
+    for p in body.iterchildren(qn("w:p")) if cover else ():
         _suppress(p.get_or_add_pPr())
         if p.pPr.find(qn("w:sectPr")) is not None:   # the cover ends here
             break

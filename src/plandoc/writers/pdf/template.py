@@ -33,7 +33,8 @@ NO_PADDING = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 class PlanDocTemplate(BaseDocTemplate):
     """A4 (or the theme's size) plan document with cover and body page templates."""
 
-    def __init__(self, file, *, theme: Theme, look: Look, meta: Meta, count: PageCount):
+    def __init__(self, file, *, theme: Theme, look: Look, meta: Meta, count: PageCount,
+                 cover: bool = True):
         m = theme.margins_mm
         super().__init__(
             file, pagesize=(theme.page_size_mm[0] * mm, theme.page_size_mm[1] * mm),
@@ -44,7 +45,8 @@ class PlanDocTemplate(BaseDocTemplate):
             creator="plandoc", producer="plandoc", invariant=1, lang=LANG_TAGS[meta.language],
             displayDocTitle=1, initialFontName=look.fonts.body, initialFontSize=look.sizes["body"])
         self.look, self.meta, self.count = look, meta, count
-        self.addPageTemplates([self._cover_template(), self._body_template()])
+        templates = [self._cover_template(), self._body_template()]
+        self.addPageTemplates(templates if cover else templates[::-1])   # first one opens
 
     # --- page templates ------------------------------------------------------------------
 
@@ -112,7 +114,7 @@ def draw_running(canv, doc: PlanDocTemplate, header: bool = True) -> None:
     With header=False (the cover) only the watermark of a draft is drawn.
     """
     look, meta = doc.look, doc.meta
-    draw_watermark(canv, doc)
+    draw_watermark(canv, doc, bottom=0 if header else (BAND_MM + 2) * mm)
     if not header:
         return
     width, height = doc.pagesize
@@ -141,12 +143,15 @@ def draw_running(canv, doc: PlanDocTemplate, header: bool = True) -> None:
 WATERMARK_GREY = 0.86   # light enough to read the text through, dark enough to see in print
 
 
-def draw_watermark(canv, doc: PlanDocTemplate) -> None:
-    """'UTKAST' / 'HØRINGSUTKAST' large, light and diagonal across the page of a draft."""
+def draw_watermark(canv, doc: PlanDocTemplate, bottom: float = 0) -> None:
+    """'UTKAST' / 'HØRINGSUTKAST' large, light and diagonal across the page of a draft.
+
+    `bottom` keeps it above the cover's band, so it never runs into the status text there.
+    """
     text = watermark(doc.meta)
     if not text:
         return
-    width, height = doc.pagesize
+    width, height = doc.pagesize[0], doc.pagesize[1] - bottom
     font = doc.look.fonts.heading_bold
     angle = math.degrees(math.atan2(height, width))
     size = 0.72 * math.hypot(width, height) / (stringWidth(text, font, 100) / 100)
@@ -154,7 +159,7 @@ def draw_watermark(canv, doc: PlanDocTemplate) -> None:
     canv.saveState()
     canv.setFillGray(WATERMARK_GREY)
     canv.setFont(font, size)
-    canv.translate(width / 2, height / 2)
+    canv.translate(width / 2, bottom + height / 2)
     canv.rotate(angle)
     canv.drawCentredString(0, -size * 0.35, text)
     canv.restoreState()

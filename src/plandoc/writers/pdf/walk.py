@@ -12,7 +12,7 @@ from reportlab.platypus import (CondPageBreak, KeepTogether, ListFlowable, ListI
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from plandoc import model as m
-from plandoc.writers.pdf import panels
+from plandoc.writers.pdf import panels, program
 from plandoc.writers.pdf.context import SPLIT_MIN, Ctx, caption, source
 from plandoc.writers.pdf.flowables import (ChartRecord, ChartSlot, HeadingParagraph,
                                            LinedParagraph, fitted_image, role)
@@ -138,4 +138,5 @@ BUILDERS = {
     m.Heading: heading, m.Paragraph: paragraph, m.ListBlock: bullet_list,
     m.KeyFigures: panels.key_figures, m.Chart: chart, m.Swot: panels.swot, m.Goal: panels.goal,
     m.Callout: panels.callout, m.Table: table, m.Image: image, m.PageBreak: page_break,
+    m.Program: program.program, m.PartTitle: program.part_title,
 }
