@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from plandoc.errors import ContentError, Problem
@@ -27,6 +27,7 @@ class Options:
     formats: tuple[str, ...] = FORMATS
     out_dir: Path = Path("output")
     styles_dir: Path | None = None
+    line_numbers: bool = False      # number the lines of every document (as if its metadata said so)
 
 
 def content_files(paths: list[Path]) -> list[Path]:
@@ -55,6 +56,8 @@ def load(paths: list[Path], options: Options) -> list[tuple[Document, Theme]]:
     for file in content_files(paths):
         try:
             doc = read_document(file)
+            if options.line_numbers and not doc.meta.line_numbers:
+                doc = replace(doc, meta=replace(doc.meta, line_numbers=True))
             theme = load_theme(doc.meta.style, style_dirs(file.parent, options.styles_dir),
                                origin=(file, _style_line(file)))
             loaded.append((doc, theme))

@@ -27,12 +27,14 @@ _styles = click.option("--styles", "styles_dir", type=click.Path(path_type=Path,
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("output"), show_default=True, help="Folder for the outputs.")
 @_styles
+@click.option("--line-numbers", is_flag=True,
+              help="Number the lines of the body text (for consultation drafts).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, fmt, out_dir, styles_dir, quiet) -> None:
+def build(paths, fmt, out_dir, styles_dir, line_numbers, quiet) -> None:
     """Build DOCX and PDF from content files or folders of them."""
     from plandoc.build import FORMATS, Options, build as run_build
 
-    options = Options((fmt,) if fmt else FORMATS, out_dir, styles_dir)
+    options = Options((fmt,) if fmt else FORMATS, out_dir, styles_dir, line_numbers)
     for path in run_build(list(paths), options):
         if not quiet:
             click.echo(f"wrote {path}")

@@ -21,7 +21,26 @@ def role(flowable, name: str, **info):
     return flowable
 
 
-class HeadingParagraph(Paragraph):
+class LinedParagraph(Paragraph):
+    """A paragraph that records the baseline of each line it draws, for line numbers.
+
+    The marks go to the canvas's `line_marks` list (set up per page by the template, absent when
+    line numbers are off); the page-end hook numbers them in the margin.  reportlab's split
+    makes its parts with self.__class__, so split paragraphs keep recording.
+    """
+
+    def draw(self):
+        super().draw()
+        marks = getattr(self.canv, "line_marks", None)
+        if marks is None or not getattr(self, "blPara", None):
+            return
+        style = self.style
+        first = self.height - style.fontSize
+        for i in range(len(self.blPara.lines)):
+            marks.append(self.canv.absolutePosition(0, first - i * style.leading)[1])
+
+
+class HeadingParagraph(LinedParagraph):
     """A heading: bookmarked where it is drawn, reported to the outline and TOC by the template.
 
     If a (very long) heading splits, only its first part carries the key, so the outline and
