@@ -27,12 +27,16 @@ _styles = click.option("--styles", "styles_dir", type=click.Path(path_type=Path,
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("output"), show_default=True, help="Folder for the outputs.")
 @_styles
+@click.option("--pdfa/--no-pdfa", default=None,
+              help="PDF/A-2b for archiving (default: the style's pdfa, else on for vedtatt).")
+@click.option("--print", "press", is_flag=True,
+              help="Also write OUT/<name>-print.pdf: 3 mm bleed, crop marks, CMYK colours.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, fmt, out_dir, styles_dir, quiet) -> None:
+def build(paths, fmt, out_dir, styles_dir, pdfa, press, quiet) -> None:
     """Build DOCX and PDF from content files or folders of them."""
     from plandoc.build import FORMATS, Options, build as run_build
 
-    options = Options((fmt,) if fmt else FORMATS, out_dir, styles_dir)
+    options = Options((fmt,) if fmt else FORMATS, out_dir, styles_dir, pdfa=pdfa, press=press)
     for path in run_build(list(paths), options):
         if not quiet:
             click.echo(f"wrote {path}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandoc.errors import ContentError, Problem, did_you_mean, display_path
@@ -37,6 +37,10 @@ BUILTIN_DEFAULT = {
     "logo": None,
     "word_template": None,
     "bullet": "•",
+    "cmyk": None,           # optional CMYK per colour for print: {primary: [100, 45, 0, 55]}
+    "typography": {"justify": False, "hyphenate": False},
+    "print": {"enabled": False},     # true: every build also writes <name>-print.pdf
+    "pdfa": None,           # true/false; unset: PDF/A-2b for vedtatt documents
 }
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
@@ -73,6 +77,11 @@ class Theme:
     word_template: Path | None
     bullet: str
     inputs: tuple[Path, ...]
+    cmyk: dict = field(default_factory=dict)          # colour name → (c, m, y, k), 0–100
+    swot_cmyk: dict = field(default_factory=dict)     # quadrant kind → (c, m, y, k)
+    typography: dict = field(default_factory=lambda: {"justify": False, "hyphenate": False})
+    print_enabled: bool = False
+    pdfa: bool | None = None
 
     @property
     def text_width_mm(self) -> float:
@@ -127,6 +136,7 @@ def _load_chain(name, search, origin, seen):
                                       seen + (name,))
     _check_keys(raw, BUILTIN_DEFAULT, path, allowed_extra={"extends"})
     _check_values(raw, path)
+    _check_print_keys(raw, path)
     resolved = _resolve_paths(raw, folder, path)
     return _merge(base, resolved), inputs + (path,) + _asset_paths(resolved), folder
 
@@ -269,4 +279,48 @@ def _build(data: dict, folder: Path | None, inputs: tuple[Path, ...]) -> Theme:
         margins_mm={k[7:]: float(v) for k, v in page.items() if k.startswith("margin_")},
         logo=_builtin(data.get("logo")), word_template=data.get("word_template"),
         bullet=str(data["bullet"]), inputs=inputs,
+        cmyk={k: tuple(v) for k, v in (data["cmyk"] or {}).items() if k != "swot"},
+        swot_cmyk={k: tuple(v) for k, v in ((data["cmyk"] or {}).get("swot") or {}).items()},
+        typography=dict(data["typography"]), print_enabled=bool(data["print"]["enabled"]),
+        pdfa=data["pdfa"],
     )
+
+
+def _check_print_keys(raw: YMap, path: Path) -> None:
+    """cmyk (colour names, four numbers 0–100), typography and print switches, pdfa."""
+    problems = []
+    colors = raw.get("colors") if isinstance(raw.get("colors"), YMap) else YMap()
+    names = set(BUILTIN_DEFAULT["colors"]) | set(colors)
+    cmyk = raw.get("cmyk")
+    if cmyk is not None and not isinstance(cmyk, YMap):
+        problems.append(Problem(path, raw.line_of("cmyk"), "cmyk must be a mapping of colour "
+                                "names to [C, M, Y, K]"))
+    elif cmyk is not None:
+        swot = cmyk.get("swot") if isinstance(cmyk.get("swot"), YMap) else YMap()
+        problems += _cmyk_table(cmyk, names - {"swot"}, path, "")
+        problems += _cmyk_table(swot, set(BUILTIN_DEFAULT["colors"]["swot"]), path, "swot ")
+    for section in ("typography", "print"):
+        table = raw.get(section) if isinstance(raw.get(section), YMap) else YMap()
+        problems += [Problem(path, table.line_of(k), f"{section} {k} must be true or false, "
+                             f"got {v!r}") for k, v in table.items() if not isinstance(v, bool)]
+    if "pdfa" in raw and not isinstance(raw["pdfa"], (bool, type(None))):
+        problems.append(Problem(path, raw.line_of("pdfa"), f"pdfa must be true or false, got "
+                                f"{raw['pdfa']!r}"))
+    if problems:
+        raise ContentError(problems)
+
+
+def _cmyk_table(table: YMap, names: set, path: Path, prefix: str) -> list[Problem]:
+    problems = []
+    for k, v in table.items():
+        if prefix == "" and k == "swot":
+            continue
+        if k not in names:
+            problems.append(Problem(path, table.line_of(k), f"cmyk {prefix}{k} names no colour"
+                                    + did_you_mean(str(k), names)))
+        elif not (isinstance(v, list) and len(v) == 4 and all(
+                isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 100
+                for x in v)):
+            problems.append(Problem(path, table.line_of(k), f"cmyk {prefix}{k} must be four "
+                                    f"numbers from 0 to 100 [C, M, Y, K], got {v!r}"))
+    return problems
