@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import warnings
 from pathlib import Path
 
 import click
@@ -37,9 +39,10 @@ def build(paths, fmt, out_dir, styles_dir, pdfa, press, quiet) -> None:
     from plandoc.build import FORMATS, Options, build as run_build
 
     options = Options((fmt,) if fmt else FORMATS, out_dir, styles_dir, pdfa=pdfa, press=press)
-    for path in run_build(list(paths), options):
-        if not quiet:
-            click.echo(f"wrote {path}")
+    with _warnings_to_stderr():
+        for path in run_build(list(paths), options):
+            if not quiet:
+                click.echo(f"wrote {path}")
 
 
 @main.command()
@@ -51,3 +54,25 @@ def check(paths, styles_dir) -> None:
 
     loaded = load(list(paths), Options(styles_dir=styles_dir))
     click.echo(f"{len(loaded)} document{'s' if len(loaded) != 1 else ''} OK")
+
+
+@contextlib.contextmanager
+def _warnings_to_stderr():
+    """Print each InputWarning as 'warning: file: message' on stderr (once per message)."""
+    from plandoc.errors import InputWarning
+
+    shown = set()
+
+    def show(message, category, *args, **kwargs):
+        if issubclass(category, InputWarning):
+            if str(message) not in shown:
+                shown.add(str(message))
+                click.echo(f"warning: {message}", err=True)
+        else:
+            original(message, category, *args, **kwargs)
+
+    original = warnings.showwarning
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", InputWarning)
+        warnings.showwarning = show
+        yield

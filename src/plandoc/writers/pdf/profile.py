@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 BLEED_MM = 3.0          # printers' standard bleed around the trimmed page
-MARK_OFFSET_MM = 3.0    # crop marks start this far outside the trim (at the bleed edge)
+MARK_OFFSET_MM = 4.0    # crop marks start this far outside the trim (1 mm clear of the bleed)
 MARK_LENGTH_MM = 6.0    # and are this long
-SLUG_MM = 11.0          # room around the trim for bleed and marks: the print file's MediaBox
+SLUG_MM = 12.0          # room around the trim for bleed and marks: the print file's MediaBox
 MIN_PRINT_DPI = 300     # raster images below this at their printed size get a warning
 
 
