@@ -93,6 +93,8 @@ def test_xmp_declares_pdfa_2b(path):
 def test_xmp_matches_the_document_info(path):
     with pikepdf.open(path) as pdf:
         root, info = xmp(pdf), pdf.docinfo
+        assert set(info.keys()) <= {"/Title", "/Author", "/Subject", "/Keywords", "/Creator",
+                                    "/Producer", "/CreationDate", "/ModDate"}   # all in XMP
         assert prop(root, "dc:title") == str(info.Title)
         assert prop(root, "dc:creator") == str(info.Author)
         assert prop(root, "dc:description") == str(info.Subject)

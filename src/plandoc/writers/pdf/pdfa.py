@@ -23,6 +23,8 @@ def make_pdfa(pdf: pikepdf.Pdf) -> None:
     """Turn reportlab's finished PDF into PDF/A-2b (call after the document info is final)."""
     _output_intent(pdf)
     _print_annotations(pdf)
+    if "/Trapped" in pdf.docinfo:       # reportlab's; XMP's pdf schema has no Trapped in PDF/A
+        del pdf.docinfo["/Trapped"]
     lang = str(pdf.Root.get("/Lang", "")) or None
     xmp = xmp_packet(_info(pdf), lang)
     pdf.Root.Metadata = pdf.make_stream(xmp.encode("utf-8"),
@@ -53,8 +55,7 @@ def _print_annotations(pdf: pikepdf.Pdf) -> None:
 
 
 def _info(pdf: pikepdf.Pdf) -> dict:
-    """The document information as text ('/Trapped': 'False', not '/False')."""
-    return {str(k): str(v).lstrip("/") for k, v in pdf.docinfo.items()}
+    return {str(k): str(v) for k, v in pdf.docinfo.items()}
 
 
 def xmp_date(pdf_date: str) -> str:
@@ -82,7 +83,7 @@ def xmp_packet(info: dict, lang: str | None) -> str:
         props.append(f"<dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag>"
                      "</dc:language>")
     simple = {"/Keywords": "pdf:Keywords", "/Producer": "pdf:Producer",
-              "/Trapped": "pdf:Trapped", "/Creator": "xmp:CreatorTool"}
+              "/Creator": "xmp:CreatorTool"}
     props += [f"<{tag}>{escape(info[key])}</{tag}>" for key, tag in simple.items() if key in info]
     dates = {"/CreationDate": ["xmp:CreateDate"], "/ModDate": ["xmp:ModifyDate",
                                                                 "xmp:MetadataDate"]}
