@@ -15,14 +15,16 @@ from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.cover import cover
 from plandoc.writers.pdf.flowables import PageCount, PageTotal, role
 from plandoc.writers.pdf.markup import esc
+from plandoc.writers.pdf.profile import PdfProfile
 from plandoc.writers.pdf.styles import make_look
 from plandoc.writers.pdf.template import TOC_LEVELS, PlanDocTemplate, table_of_contents
 from plandoc.writers.pdf.walk import walk
 
 
-def build(doc: Document, theme: Theme, charts: ChartRenderer) -> tuple[bytes, list]:
+def build(doc: Document, theme: Theme, charts: ChartRenderer,
+          profile: PdfProfile = PdfProfile()) -> tuple[bytes, list]:
     """reportlab's PDF bytes and the chart records (where each chart must be laid in)."""
-    look = make_look(theme)
+    look = make_look(theme, lang=doc.meta.language, profile=profile)
     words = labels(doc.meta.language)
     count = PageCount()
     buf = BytesIO()

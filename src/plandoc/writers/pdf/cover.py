@@ -35,7 +35,8 @@ def _masthead(meta: Meta, theme: Theme, look: Look, width: float) -> list:
                 cover="municipality")
     if theme.logo is None:
         return [name]
-    logo = fitted_image(theme.logo, LOGO_MM * mm * 3, LOGO_MM * mm, alt=meta.municipality)
+    logo = fitted_image(theme.logo, LOGO_MM * mm * 3, LOGO_MM * mm, alt=meta.municipality,
+                        min_dpi=look.min_dpi)
     t = Table([[logo, name]], colWidths=[logo.drawWidth + 6 * mm, None], hAlign="LEFT")
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), look.fonts.body),
                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

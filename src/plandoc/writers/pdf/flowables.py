@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph
 from reportlab.platypus.doctemplate import IndexingFlowable
+
+from plandoc.errors import warn
 
 
 def role(flowable, name: str, **info):
@@ -132,9 +135,18 @@ class PageTotal(IndexingFlowable):
         return self.count.stable
 
 
-def fitted_image(path, width: float, max_height: float, alt: str) -> Image:
-    """An image `width` points wide (aspect kept), shrunk to fit `max_height`."""
+def fitted_image(path, width: float, max_height: float, alt: str, min_dpi: float = 0) -> Image:
+    """An image `width` points wide (aspect kept), shrunk to fit `max_height`.
+
+    With `min_dpi` (the print profile), an image with fewer pixels than that at its printed
+    size gets a warning; it is still used.
+    """
     px_width, px_height = ImageReader(str(path)).getSize()
     aspect = px_height / px_width
     width = min(width, max_height / aspect)
+    dpi = px_width / (width / 72)
+    if dpi < min_dpi:
+        warn(path, None, f"image is {dpi:.0f} dpi at its printed size ({width / mm:.0f} mm "
+             f"wide) — print needs at least {min_dpi:.0f} dpi, that is "
+             f"{min_dpi * width / 72:.0f} pixels across; it is used as it is")
     return role(Image(str(path), width=width, height=width * aspect), "Figure", alt=alt)

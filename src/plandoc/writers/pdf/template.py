@@ -72,12 +72,16 @@ class PlanDocTemplate(BaseDocTemplate):
         return PageTemplate("body", [frame], onPage=draw_running)
 
     def _draw_cover_band(self, canv, doc) -> None:
-        """The cover's decoration: a band in the primary colour across the foot of the page."""
+        """The cover's decoration: a band in the primary colour across the foot of the page.
+
+        In the print file it reaches `look.bleed` past the left, right and bottom edges.
+        """
+        b = self.look.bleed
         canv.saveState()
         canv.setFillColor(self.look.colors["primary"])
-        canv.rect(0, 0, self.pagesize[0], BAND_MM * mm, stroke=0, fill=1)
+        canv.rect(-b, -b, self.pagesize[0] + 2 * b, BAND_MM * mm + b, stroke=0, fill=1)
         canv.setFillColor(self.look.colors["accent"])
-        canv.rect(0, BAND_MM * mm, self.pagesize[0], 1.6 * mm, stroke=0, fill=1)
+        canv.rect(-b, BAND_MM * mm, self.pagesize[0] + 2 * b, 1.6 * mm, stroke=0, fill=1)
         canv.restoreState()
         draw_running(canv, doc, header=False)
 

@@ -88,7 +88,8 @@ def chart(b: m.Chart, ctx: Ctx) -> list:
 
 def image(b: m.Image, ctx: Ctx) -> list:
     width = b.width_cm * cm if b.width_cm else ctx.width
-    img = fitted_image(b.path, min(width, ctx.width), ctx.height * 0.75, b.alt)
+    img = fitted_image(b.path, min(width, ctx.width), ctx.height * 0.75, b.alt,
+                       min_dpi=ctx.look.min_dpi)
     img.hAlign = "LEFT"
     parts = [img]
     if b.caption or b.number:
