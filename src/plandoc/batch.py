@@ -14,13 +14,13 @@ from __future__ import annotations
 import os
 import time
 import traceback
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from plandoc import __version__
 from plandoc.build import Options, build_one, content_files, load_one
 from plandoc.errors import ContentError, Problem
-from plandoc.manifest import FolderLock, Manifest, file_hash, forget, forget_all
+from plandoc.manifest import LOCK, FolderLock, Manifest, file_hash, forget, forget_all
 
 
 @dataclass
@@ -63,14 +63,17 @@ class Report:
 
 
 def options_key(options: Options) -> str:
-    """Everything besides files that changes an output's bytes."""
-    styles = str(options.styles_dir.absolute()) if options.styles_dir else ""
-    return "|".join([__version__, ",".join(options.formats), styles,
-                     os.environ.get("SOURCE_DATE_EPOCH", "")])
+    """Everything besides files that changes an output's bytes: every option but the folder."""
+    values = [__version__, os.environ.get("SOURCE_DATE_EPOCH", "")]
+    for f in fields(options):
+        value = getattr(options, f.name)
+        if f.name != "out_dir":
+            values.append(f"{f.name}={Path(value).absolute() if isinstance(value, Path) else value}")
+    return "|".join(values)
 
 
 def outputs_of(source: Path, options: Options) -> list[Path]:
-    """The files a build of `source` writes."""
+    """The files a build of `source` always writes (a style may add a print PDF)."""
     return [(options.out_dir / f"{source.stem}.{fmt}").absolute() for fmt in options.formats]
 
 
@@ -81,6 +84,7 @@ def run(paths: list[Path], options: Options, force: bool = False, jobs: int | No
     forget_all()  # hashes are memoised within one run only
     files = [f.absolute() for f in content_files(paths)]
     _check_names(files)
+    created = not options.out_dir.exists()
     options.out_dir.mkdir(parents=True, exist_ok=True)
     with FolderLock(options.out_dir, on_wait=lambda d: report.warn(
             f"waiting for another plandoc build in {d} …")):
@@ -98,8 +102,10 @@ def run(paths: list[Path], options: Options, force: bool = False, jobs: int | No
                 _count(summary, outcome, manifest, key)
                 report.done(outcome)
         finally:
-            if stale:
+            if stale and manifest.entries:
                 manifest.save()
+    if created and not summary.built:
+        _remove_empty(options.out_dir)  # a first build that failed leaves no trace
     summary.seconds = time.perf_counter() - started
     report.finish(summary)
     return summary
@@ -126,6 +132,17 @@ def _check_names(files: list[Path]) -> None:
         seen[file.stem] = file
     if problems:
         raise ContentError(problems)
+
+
+def _remove_empty(out_dir: Path) -> None:
+    """Remove an output folder this run created when it holds only bookkeeping."""
+    (out_dir / LOCK).unlink(missing_ok=True)
+    for folder in (out_dir / ".cache" / "charts", out_dir / ".cache", out_dir):
+        if folder.is_dir():
+            try:
+                folder.rmdir()
+            except OSError:  # something else is in there: keep it
+                return
 
 
 def _remove_stale_temp_files(out_dir: Path) -> None:

@@ -8,7 +8,7 @@ renamed over the old one, so no half-written file is ever left behind.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -30,6 +30,9 @@ class Options:
     formats: tuple[str, ...] = FORMATS
     out_dir: Path = Path("output")
     styles_dir: Path | None = None
+    line_numbers: bool = False      # number the lines of every document (as if its metadata said so)
+    pdfa: bool | None = None      # PDF/A-2b; None: the style's `pdfa`, else on for vedtatt
+    press: bool = False           # also write <name>-print.pdf (or the style's print.enabled)
 
 
 def content_files(paths: list[Path]) -> list[Path]:
@@ -70,6 +73,8 @@ def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
     from plandoc.theme import load_theme, style_dirs
 
     doc = read_document(file)
+    if options.line_numbers and not doc.meta.line_numbers:
+        doc = replace(doc, meta=replace(doc.meta, line_numbers=True))
     theme = load_theme(doc.meta.style, style_dirs(file.parent, options.styles_dir),
                        origin=(file, _style_line(file)))
     return doc, theme
@@ -109,17 +114,35 @@ def build_one(doc: Document, theme: Theme, options: Options) -> list[Path]:
     written = []
     for fmt in options.formats:
         target = options.out_dir / f"{doc.name}.{fmt}"
-        atomic_write(target, lambda tmp, fmt=fmt: _writer(fmt)(doc, theme, charts, tmp))
+        atomic_write(target, lambda tmp, fmt=fmt: _writer(fmt, doc, theme, options)(
+            doc, theme, charts, tmp))
+        written.append(target)
+    if "pdf" in options.formats and (options.press or theme.print_enabled):
+        target = options.out_dir / f"{doc.name}-print.pdf"
+        atomic_write(target, lambda tmp: _writer("pdf", doc, theme, options, press=True)(
+            doc, theme, charts, tmp))
         written.append(target)
     return written
 
 
-def _writer(fmt: str):
+def _writer(fmt: str, doc: Document, theme: Theme, options: Options, press: bool = False):
     if fmt == "docx":
         from plandoc.writers.docx import write_docx
         return write_docx
+    from functools import partial
+
     from plandoc.writers.pdf import write_pdf
-    return write_pdf
+    from plandoc.writers.pdf.profile import PdfProfile
+    return partial(write_pdf, profile=PdfProfile(pdfa=False, press=True) if press else
+                   PdfProfile(pdfa=wants_pdfa(doc, theme, options)))
+
+
+def wants_pdfa(doc: Document, theme: Theme, options: Options) -> bool:
+    """--pdfa/--no-pdfa, else the style's `pdfa`, else PDF/A for adopted (vedtatt) documents."""
+    for choice in (options.pdfa, theme.pdfa):
+        if choice is not None:
+            return choice
+    return doc.meta.status == "vedtatt"
 
 
 def atomic_write(target: Path, write) -> None:

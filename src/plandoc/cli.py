@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import warnings
 from pathlib import Path
 
 import click
@@ -27,18 +29,27 @@ _styles = click.option("--styles", "styles_dir", type=click.Path(path_type=Path,
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("output"), show_default=True, help="Folder for the outputs.")
 @_styles
+@click.option("--line-numbers", is_flag=True,
+              help="Number the lines of the body text (for consultation drafts).")
+@click.option("--pdfa/--no-pdfa", default=None,
+              help="PDF/A-2b for archiving (default: the style's pdfa, else on for vedtatt).")
+@click.option("--print", "press", is_flag=True,
+              help="Also write OUT/<name>-print.pdf: 3 mm bleed, crop marks, CMYK colours.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--force", is_flag=True, help="Rebuild every document, even when up to date.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Documents built at once (default: the number of CPUs).")
-def build(paths, fmt, out_dir, styles_dir, quiet, force, jobs) -> None:
+def build(paths, fmt, out_dir, styles_dir, line_numbers, pdfa, press, quiet, force,
+          jobs) -> None:
     """Build DOCX and PDF from content files or folders of them (only what changed)."""
     from plandoc.batch import run
     from plandoc.build import FORMATS, Options
     from plandoc.progress import CliReport
 
-    options = Options((fmt,) if fmt else FORMATS, out_dir, styles_dir)
-    summary = run(list(paths), options, force=force, jobs=jobs, report=CliReport(quiet))
+    options = Options((fmt,) if fmt else FORMATS, out_dir, styles_dir, line_numbers,
+                      pdfa=pdfa, press=press)
+    with _warnings_to_stderr():  # workers are forked inside: they inherit it
+        summary = run(list(paths), options, force=force, jobs=jobs, report=CliReport(quiet))
     if summary.exit_code:
         raise SystemExit(summary.exit_code)
 
@@ -85,3 +96,25 @@ def check(paths, styles_dir) -> None:
 
     loaded = load(list(paths), Options(styles_dir=styles_dir))
     click.echo(f"{len(loaded)} document{'s' if len(loaded) != 1 else ''} OK")
+
+
+@contextlib.contextmanager
+def _warnings_to_stderr():
+    """Print each InputWarning as 'warning: file: message' on stderr (once per message)."""
+    from plandoc.errors import InputWarning
+
+    shown = set()
+
+    def show(message, category, *args, **kwargs):
+        if issubclass(category, InputWarning):
+            if str(message) not in shown:
+                shown.add(str(message))
+                click.echo(f"warning: {message}", err=True)
+        else:
+            original(message, category, *args, **kwargs)
+
+    original = warnings.showwarning
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", InputWarning)
+        warnings.showwarning = show
+        yield

@@ -8,6 +8,7 @@ Anything else that goes wrong is a bug and keeps its traceback.
 from __future__ import annotations
 
 import difflib
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,15 @@ class ContentError(click.ClickException):
 
     def show(self, file=None) -> None:  # noqa: D102 - click hook
         click.echo(self.format_message(), err=True, file=file)
+
+
+class InputWarning(UserWarning):
+    """Something the user should fix that does not stop the build (e.g. a blurry image)."""
+
+
+def warn(file: Path | str, line: int | None, message: str) -> None:
+    """Report an InputWarning as 'file:line: message'; the CLI prints it as 'warning: …'."""
+    warnings.warn(str(Problem(file, line, message)), InputWarning, stacklevel=2)
 
 
 def display_path(path: Path | str) -> str:

@@ -19,6 +19,16 @@ _LABELS = {
         "status.vedtatt": "Vedtatt", "adopted_in": "Vedtatt i {body} {date}",
         "case": "sak {case}", "period": "Planperiode {period}", "values": "Verdier",
         "vision": "Visjon", "responsible": "Ansvarlig",
+        "consultation": "{status} — høringsfrist {date}", "watermark.utkast": "UTKAST",
+        "watermark.høringsutkast": "HØRINGSUTKAST", "version": "Versjon {version}",
+        "replaces": "erstatter versjon {version}", "revisions": "Revisjonshistorikk",
+        "rev.version": "Versjon", "rev.date": "Dato", "rev.changes": "Endringer",
+        "rev.decision": "Vedtak", "archive_case": "Arkivsak", "case_number": "Saksnummer",
+        "case_officer": "Saksbehandler", "committee": "Utvalg", "meeting_date": "Møtedato",
+        "saksframlegg": "Saksframlegg", "recommendation": "Forslag til vedtak",
+        "attachments": "Vedlegg", "program": "Program", "by": "ved", "time": "Tid",
+        "place": "Sted", "date": "Dato", "when": "{date} kl. {time}",
+        "invitation": "Invitasjon", "part": "Del {number}", "line": "Linje",
     },
     "nn": {
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
@@ -29,6 +39,16 @@ _LABELS = {
         "status.vedtatt": "Vedteken", "adopted_in": "Vedteken i {body} {date}",
         "case": "sak {case}", "period": "Planperiode {period}", "values": "Verdiar",
         "vision": "Visjon", "responsible": "Ansvarleg",
+        "consultation": "{status} — høyringsfrist {date}", "watermark.utkast": "UTKAST",
+        "watermark.høringsutkast": "HØYRINGSUTKAST", "version": "Versjon {version}",
+        "replaces": "erstattar versjon {version}", "revisions": "Revisjonshistorikk",
+        "rev.version": "Versjon", "rev.date": "Dato", "rev.changes": "Endringar",
+        "rev.decision": "Vedtak", "archive_case": "Arkivsak", "case_number": "Saksnummer",
+        "case_officer": "Sakshandsamar", "committee": "Utval", "meeting_date": "Møtedato",
+        "saksframlegg": "Saksframlegg", "recommendation": "Framlegg til vedtak",
+        "attachments": "Vedlegg", "program": "Program", "by": "ved", "time": "Tid",
+        "place": "Stad", "date": "Dato", "when": "{date} kl. {time}",
+        "invitation": "Invitasjon", "part": "Del {number}", "line": "Linje",
     },
     "en": {
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
@@ -39,6 +59,16 @@ _LABELS = {
         "status.vedtatt": "Adopted", "adopted_in": "Adopted by the {body} on {date}",
         "case": "case {case}", "period": "Plan period {period}", "values": "Values",
         "vision": "Vision", "responsible": "Responsible",
+        "consultation": "{status} — consultation deadline {date}", "watermark.utkast": "DRAFT",
+        "watermark.høringsutkast": "CONSULTATION DRAFT", "version": "Version {version}",
+        "replaces": "replaces version {version}", "revisions": "Revision history",
+        "rev.version": "Version", "rev.date": "Date", "rev.changes": "Changes",
+        "rev.decision": "Decision", "archive_case": "Archive case", "case_number": "Case number",
+        "case_officer": "Case officer", "committee": "Committee", "meeting_date": "Meeting date",
+        "saksframlegg": "Case presentation", "recommendation": "Proposed resolution",
+        "attachments": "Attachments", "program": "Programme", "by": "by", "time": "Time",
+        "place": "Place", "date": "Date", "when": "{date} at {time}",
+        "invitation": "Invitation", "part": "Part {number}", "line": "Line",
     },
 }
 
@@ -71,13 +101,38 @@ def format_number(value: float, lang: str, decimals: int = 0) -> str:
 
 
 def status_line(meta) -> str:
-    """The status as a council member reads it, e.g. 'Vedtatt i kommunestyret 12. mai 2021, sak 38/20'."""
-    words = labels(meta.language)
+    """The status as a council member reads it, e.g. 'Vedtatt i kommunestyret 12. mai 2021, sak 38/20'.
+
+    'Høringsutkast — høringsfrist 1. juni 2021' for a consultation draft; '' for a document
+    without a status (an invitation or a saksframlegg that does not set one).
+    """
+    if not meta.status:
+        return ""
+    words, lang = labels(meta.language), meta.language
+    line = words[f"status.{meta.status}"]
     if meta.status == "vedtatt" and meta.date and meta.adopted_by:
-        line = words["adopted_in"].format(body=meta.adopted_by,
-                                          date=format_date(meta.date, meta.language))
-    else:
-        line = words[f"status.{meta.status}"]
+        line = words["adopted_in"].format(body=meta.adopted_by, date=format_date(meta.date, lang))
+    elif meta.status == "høringsutkast" and meta.consultation_deadline:
+        line = words["consultation"].format(
+            status=line, date=format_date(meta.consultation_deadline, lang))
     if meta.case:
         line += ", " + words["case"].format(case=meta.case)
+    return line
+
+
+def watermark(meta) -> str:
+    """'UTKAST' / 'HØRINGSUTKAST' for every status but vedtatt (and none); '' otherwise."""
+    if not meta.status or meta.status == "vedtatt":
+        return ""
+    return labels(meta.language)[f"watermark.{meta.status}"]
+
+
+def version_line(meta) -> str:
+    """'Versjon 2, erstatter versjon 1' for a revised plan (rullering); '' without a version."""
+    if not meta.version:
+        return ""
+    words = labels(meta.language)
+    line = words["version"].format(version=meta.version)
+    if meta.replaces:
+        line += ", " + words["replaces"].format(version=meta.replaces)
     return line

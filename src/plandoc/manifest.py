@@ -72,13 +72,17 @@ class Manifest:
         return self
 
     def up_to_date(self, source: Path, options_key: str, outputs: list[Path]) -> bool:
-        """Whether `source` built with `options_key` would give exactly the outputs on disk."""
+        """Whether `source` built with `options_key` would give exactly the outputs on disk.
+
+        `outputs` are those the options always ask for; the entry may list more (a print PDF
+        the style asks for), and every output it lists must be unchanged too.
+        """
         entry = self.entries.get(str(source))
         if not isinstance(entry, dict) or entry.get("options") != options_key:
             return False
         inputs, written = entry.get("inputs"), entry.get("outputs")
         if not isinstance(inputs, dict) or not isinstance(written, dict) \
-                or sorted(written) != sorted(map(str, outputs)) or str(source) not in inputs:
+                or not set(map(str, outputs)) <= set(written) or str(source) not in inputs:
             return False
         return all(file_hash(p) == h for p, h in inputs.items()) and \
             all(file_hash(p) == h for p, h in written.items())

@@ -196,8 +196,48 @@ class PageBreak:
     """Start a new page."""
 
 
+@dataclass(frozen=True)
+class ProgramItem:
+    """One item of a meeting program: '18.00', 'Velkommen', 'ordfører Paul Asphaug', sub-items.
+
+    Items of a part may have no time; top-level items always have one (the reader checks).
+    """
+
+    title: Inline
+    time: str | None = None
+    speaker: Inline = ()
+    items: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProgramPart:
+    """A part of a program ('Del 1: Muligheter …') with its items."""
+
+    title: Inline
+    items: tuple[ProgramItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Program:
+    """A meeting program laid out as a timetable: items and parts in order."""
+
+    entries: tuple[Union[ProgramItem, ProgramPart], ...]
+    title: Inline = ()
+
+
+@dataclass(frozen=True)
+class PartTitle:
+    """The title page of one part of a plan ('Del 2' — 'Naturbruksplan'); listed in the TOC."""
+
+    label: str
+    text: Inline
+    anchor: str = ""
+    intro: Inline = ()
+
+
 Block = Union[
-    Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak
+    Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak,
+    Program, PartTitle,
 ]
 
 
@@ -227,11 +267,21 @@ class Meta:
     organisation: str | None = None
     author: str | None = None
     language: str = "nb"
-    status: str = "utkast"
+    status: str | None = "utkast"       # None: a document without a status (e.g. invitation)
     date: date | None = None
     adopted_by: str | None = None
-    case: str | None = None
+    case: str | None = None              # saksnummer, e.g. '38/20'
     cases: tuple[CaseRef, ...] = ()
+    consultation_deadline: date | None = None   # høringsfrist
+    archive_case: str | None = None      # arkivsak, e.g. '20/1234'
+    version: str | None = None           # rullering: this version …
+    replaces: str | None = None          # … and the version it replaces
+    line_numbers: bool = False
+    case_officer: str | None = None      # saksframlegg: saksbehandler
+    committee: str | None = None         # saksframlegg: utvalg
+    meeting_date: date | None = None     # saksframlegg: møtedato
+    time: str | None = None              # invitation: '18–21'
+    place: str | None = None             # invitation: 'Aulaen på Hemnesberget'
     subject: str | None = None
     keywords: tuple[str, ...] = ()
     style: str = "default"

@@ -7,12 +7,15 @@ so `default` works with nothing supplied by the user.  No docx, reportlab or mat
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
-from dataclasses import dataclass
+import struct
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandoc.errors import ContentError, Problem, did_you_mean, display_path
+from plandoc.reader.data import image_readable
 from plandoc.reader.yamlsrc import YMap, load_yaml
 
 BUILTIN_DEFAULT = {
@@ -37,6 +40,10 @@ BUILTIN_DEFAULT = {
     "logo": None,
     "word_template": None,
     "bullet": "•",
+    "cmyk": None,           # optional CMYK per colour for print: {primary: [100, 45, 0, 55]}
+    "typography": {"justify": False, "hyphenate": False},
+    "print": {"enabled": False},     # true: every build also writes <name>-print.pdf
+    "pdfa": None,           # true/false; unset: PDF/A-2b for vedtatt documents
 }
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
@@ -73,6 +80,11 @@ class Theme:
     word_template: Path | None
     bullet: str
     inputs: tuple[Path, ...]
+    cmyk: dict = field(default_factory=dict)          # colour name → (c, m, y, k), 0–100
+    swot_cmyk: dict = field(default_factory=dict)     # quadrant kind → (c, m, y, k)
+    typography: dict = field(default_factory=lambda: {"justify": False, "hyphenate": False})
+    print_enabled: bool = False
+    pdfa: bool | None = None
 
     @property
     def text_width_mm(self) -> float:
@@ -127,6 +139,7 @@ def _load_chain(name, search, origin, seen):
                                       seen + (name,))
     _check_keys(raw, BUILTIN_DEFAULT, path, allowed_extra={"extends"})
     _check_values(raw, path)
+    _check_print_keys(raw, path)
     resolved = _resolve_paths(raw, folder, path)
     return _merge(base, resolved), inputs + (path,) + _asset_paths(resolved), folder
 
@@ -163,7 +176,7 @@ def _resolve_paths(raw: YMap, folder: Path, path: Path):
                                      for k, v in fonts[fam].items()}
         if "symbol" in fonts:
             out["fonts"]["symbol"] = _asset(fonts["symbol"], folder, path,
-                                            fonts.line_of("symbol"), True)
+                                            fonts.line_of("symbol"), "symbol")
     for key in ("logo", "word_template"):
         if raw.get(key):
             out[key] = _asset(raw[key], folder, path, raw.line_of(key))
@@ -176,7 +189,7 @@ def builtin_font_dir() -> Path:
     return Path(spec.submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf"
 
 
-def _asset(value, folder: Path, path: Path, line: int, font: bool = False) -> Path:
+def _asset(value, folder: Path, path: Path, line: int, font: bool | str = False) -> Path:
     """A file named in a style: relative to the style folder or builtin:<font file>."""
     if not isinstance(value, str):
         raise ContentError(Problem(path, line, f"expected a file name, got {value!r}"))
@@ -186,6 +199,9 @@ def _asset(value, folder: Path, path: Path, line: int, font: bool = False) -> Pa
                                    f"(looked for {display_path(target)})"))
     if font:
         _check_truetype(target, path, line)
+        _check_font_tables(target, path, line, letters=font is True)
+    elif value.lower().endswith((".png", ".jpg", ".jpeg")):
+        _check_image(target, path, line, value)
     return target
 
 
@@ -231,6 +247,53 @@ def _check_truetype(file: Path, where: Path, line: int) -> None:
                                    "(.ttf with glyf outlines) — the PDF needs TrueType"))
 
 
+NORWEGIAN = "æøåÆØÅ"
+FSTYPE_FORBIDS = {0x0002: "restricted licence embedding", 0x0200: "bitmap embedding only"}
+
+
+def _check_font_tables(file: Path, where: Path, line: int, letters: bool) -> None:
+    """The font may be embedded (OS/2 fsType) and, for text, has the Norwegian letters."""
+    stat = file.stat()
+    facts = _font_facts(file, stat.st_mtime_ns, stat.st_size)
+    if facts is None:
+        raise ContentError(Problem(where, line, f"font {file.name} cannot be read: the file "
+                                   "is damaged — expected a TrueType font (.ttf)"))
+    fs_type, missing = facts
+    for bit, why in FSTYPE_FORBIDS.items():
+        if fs_type & bit:
+            raise ContentError(Problem(where, line, f"font {file.name} may not be embedded: "
+                                       f"its licence forbids it (OS/2 fsType {fs_type:#06x}, "
+                                       f"{why}) — the PDF embeds every font; choose another"))
+    if letters and missing:
+        raise ContentError(Problem(where, line, f"font {file.name} lacks the Norwegian letters "
+                                   f"{' '.join(missing)} — expected a font with all of "
+                                   f"{NORWEGIAN}"))
+
+
+@functools.lru_cache(maxsize=64)
+def _font_facts(file: Path, mtime_ns: int, size: int) -> tuple[int, str] | None:
+    """(OS/2 fsType, Norwegian letters missing) of a font file; None if it cannot be read."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(file, lazy=True) as font:
+            if not {"cmap", "glyf", "head"} <= set(font.keys()):
+                return None
+            fs_type = font["OS/2"].fsType if "OS/2" in font else 0
+            cmap = font.getBestCmap() or {}
+    except (TTLibError, OSError, KeyError, AssertionError, struct.error):
+        return None
+    return fs_type, "".join(c for c in NORWEGIAN if ord(c) not in cmap)
+
+
+def _check_image(file: Path, where: Path, line: int, value: str) -> None:
+    from PIL import Image, UnidentifiedImageError
+
+    if not image_readable(file):
+        raise ContentError(Problem(where, line, f"image {value} cannot be read: the file is "
+                                   "damaged or incomplete — expected a PNG or JPEG file"))
+
+
 def _check_values(raw: YMap, path: Path) -> None:
     """Colours, sizes and page settings of one style file, each problem at its line."""
     problems = []
@@ -269,4 +332,48 @@ def _build(data: dict, folder: Path | None, inputs: tuple[Path, ...]) -> Theme:
         margins_mm={k[7:]: float(v) for k, v in page.items() if k.startswith("margin_")},
         logo=_builtin(data.get("logo")), word_template=data.get("word_template"),
         bullet=str(data["bullet"]), inputs=inputs,
+        cmyk={k: tuple(v) for k, v in (data["cmyk"] or {}).items() if k != "swot"},
+        swot_cmyk={k: tuple(v) for k, v in ((data["cmyk"] or {}).get("swot") or {}).items()},
+        typography=dict(data["typography"]), print_enabled=bool(data["print"]["enabled"]),
+        pdfa=data["pdfa"],
     )
+
+
+def _check_print_keys(raw: YMap, path: Path) -> None:
+    """cmyk (colour names, four numbers 0–100), typography and print switches, pdfa."""
+    problems = []
+    colors = raw.get("colors") if isinstance(raw.get("colors"), YMap) else YMap()
+    names = set(BUILTIN_DEFAULT["colors"]) | set(colors)
+    cmyk = raw.get("cmyk")
+    if cmyk is not None and not isinstance(cmyk, YMap):
+        problems.append(Problem(path, raw.line_of("cmyk"), "cmyk must be a mapping of colour "
+                                "names to [C, M, Y, K]"))
+    elif cmyk is not None:
+        swot = cmyk.get("swot") if isinstance(cmyk.get("swot"), YMap) else YMap()
+        problems += _cmyk_table(cmyk, names - {"swot"}, path, "")
+        problems += _cmyk_table(swot, set(BUILTIN_DEFAULT["colors"]["swot"]), path, "swot ")
+    for section in ("typography", "print"):
+        table = raw.get(section) if isinstance(raw.get(section), YMap) else YMap()
+        problems += [Problem(path, table.line_of(k), f"{section} {k} must be true or false, "
+                             f"got {v!r}") for k, v in table.items() if not isinstance(v, bool)]
+    if "pdfa" in raw and not isinstance(raw["pdfa"], (bool, type(None))):
+        problems.append(Problem(path, raw.line_of("pdfa"), f"pdfa must be true or false, got "
+                                f"{raw['pdfa']!r}"))
+    if problems:
+        raise ContentError(problems)
+
+
+def _cmyk_table(table: YMap, names: set, path: Path, prefix: str) -> list[Problem]:
+    problems = []
+    for k, v in table.items():
+        if prefix == "" and k == "swot":
+            continue
+        if k not in names:
+            problems.append(Problem(path, table.line_of(k), f"cmyk {prefix}{k} names no colour"
+                                    + did_you_mean(str(k), names)))
+        elif not (isinstance(v, list) and len(v) == 4 and all(
+                isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 100
+                for x in v)):
+            problems.append(Problem(path, table.line_of(k), f"cmyk {prefix}{k} must be four "
+                                    f"numbers from 0 to 100 [C, M, Y, K], got {v!r}"))
+    return problems

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from plandoc.errors import ContentError
 from plandoc.model import Document, Meta
-from plandoc.reader import figures, panels  # noqa: F401 - they register their block kinds
+from plandoc.reader import case, figures, panels  # noqa: F401 - they register their block kinds
 from plandoc.reader.blocks import read_body
 from plandoc.reader.context import Ctx
 from plandoc.reader.meta import read_meta

@@ -64,3 +64,15 @@ def csv_columns(ctx: Ctx, path: Path, x: str, ys: list[str], line: int):
                 ctx.problem(n, f"column '{y}' must be numeric, got '{cell}'", path)
             series[y].append(value or 0.0)
     return cats, series
+
+
+def image_readable(file: Path) -> bool:
+    """Whether Pillow can decode the whole image (a truncated or damaged file cannot)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(file) as im:
+            im.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return False
+    return True

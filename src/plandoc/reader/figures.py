@@ -6,7 +6,7 @@ from plandoc.labels import format_number
 from plandoc.model import Chart, Image, KeyFigure, KeyFigures, Series, Table
 from plandoc.reader.blocks import inline, register
 from plandoc.reader.context import Ctx
-from plandoc.reader.data import csv_columns, parse_number, read_csv
+from plandoc.reader.data import csv_columns, image_readable, parse_number, read_csv
 from plandoc.reader.yamlsrc import YMap
 
 
@@ -179,6 +179,10 @@ def image(ctx: Ctx, value, line: int, item) -> list:
     path = ctx.resolve(m["file"], m.line_of("file"), "image")
     if path is not None and not _is_image(path):
         ctx.problem(m.line_of("file"), f"image '{m['file']}' is not a PNG or JPEG file")
+        path = None
+    elif path is not None and not image_readable(path):
+        ctx.problem(m.line_of("file"), f"image '{m['file']}' cannot be read: the file is "
+                    "damaged or incomplete — expected a PNG or JPEG file")
         path = None
     width = m.get("width")
     if width is not None and (isinstance(width, bool) or not isinstance(width, (int, float))

@@ -10,11 +10,18 @@ from plandoc.reader.context import Ctx, describe
 from plandoc.reader.yamlsrc import YMap
 
 STATUSES = ("utkast", "høringsutkast", "vedtatt")
-KINDS = ("plan",)
+KINDS = ("plan", "invitation", "saksframlegg")
 TEXT_FIELDS = ("title", "municipality", "subtitle", "part", "period", "organisation", "author",
-               "adopted_by", "case", "subject", "style")
-FIELDS = TEXT_FIELDS + ("kind", "language", "status", "date", "cases", "keywords",
-                        "number_chapters", "toc")
+               "adopted_by", "case", "subject", "style", "archive_case", "version", "replaces",
+               "case_officer", "committee", "time", "place")
+DATE_FIELDS = ("date", "consultation_deadline", "meeting_date")
+FIELDS = TEXT_FIELDS + DATE_FIELDS + ("kind", "language", "status", "cases", "keywords",
+                                      "number_chapters", "toc", "line_numbers")
+# What each status needs, and an example of each field for the message.
+STATUS_NEEDS = {
+    "vedtatt": (("adopted_by", "kommunestyret"), ("date", "2021-05-12"), ("case", "38/20")),
+    "høringsutkast": (("consultation_deadline", "2021-06-01"),),
+}
 
 
 def read_meta(ctx: Ctx, m: YMap) -> Meta:
@@ -24,16 +31,20 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
               for k in TEXT_FIELDS if m.get(k) is not None}
     values["kind"] = _choice(ctx, m, "kind", KINDS, "plan")
     values["language"] = _choice(ctx, m, "language", LANGUAGES, "nb")
-    values["status"] = _choice(ctx, m, "status", STATUSES, "utkast")
-    if m.get("date") is not None:
-        values["date"] = _date(ctx, m["date"], m.line_of("date"))
+    values["status"] = _status(ctx, m, values["kind"])
+    for key in DATE_FIELDS:
+        if m.get(key) is not None:
+            values[key] = _date(ctx, m[key], m.line_of(key))
     if m.get("cases") is not None:
         values["cases"] = tuple(_case(ctx, v, ln) for v, ln in _items(ctx, m, "cases"))
     if m.get("keywords") is not None:
         values["keywords"] = tuple(ctx.string(v, ln, "a keyword")
                                    for v, ln in _items(ctx, m, "keywords"))
-    if "toc" in m:
-        values["toc"] = ctx.boolean(m["toc"], m.line_of("toc"), "document toc")
+    for switch in ("toc", "line_numbers"):
+        if switch in m:
+            values[switch] = ctx.boolean(m[switch], m.line_of(switch), f"document {switch}")
+    if values["kind"] != "plan":
+        values.setdefault("toc", False)     # an invitation or a saksframlegg has no contents
     if "number_chapters" in m:
         ctx.number_chapters = ctx.boolean(m["number_chapters"], m.line_of("number_chapters"),
                                           "document number_chapters")
@@ -41,6 +52,21 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
     values.setdefault("title", "")
     values.setdefault("municipality", "")
     return Meta(**values)
+
+
+def _status(ctx: Ctx, m: YMap, kind: str) -> str | None:
+    """The status; a plan is an utkast unless it says otherwise, other kinds have none."""
+    if m.get("status") is None and kind != "plan":
+        return None
+    status = _choice(ctx, m, "status", STATUSES, "utkast")
+    missing = [(k, example) for k, example in STATUS_NEEDS.get(status, ()) if m.get(k) in
+               (None, "")]
+    if missing:
+        names = ", ".join(k for k, _ in missing)
+        examples = ", ".join(f"'{k}: {example}'" for k, example in missing)
+        ctx.problem(m.line_of("status"), f"document status '{status}' needs {names} — expected "
+                    f"{examples} under 'document:'")
+    return status
 
 
 def _choice(ctx: Ctx, m: YMap, key: str, allowed, default: str) -> str:

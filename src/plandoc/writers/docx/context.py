@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from docx.enum.text import WD_BREAK
 
 from plandoc.labels import labels
-from plandoc.model import Heading, plain
+from plandoc.kinds import part_heading
+from plandoc.model import Heading, PartTitle, plain
 from plandoc.writers.docx.ooxml import table_width
 from plandoc.writers.docx.tablestyles import INDENTS
 
@@ -37,17 +38,19 @@ class Context:
     next_bookmark_id: int = 1
 
     @classmethod
-    def create(cls, doc, theme, charts, document, numbering) -> "Context":
+    def create(cls, doc, theme, charts, document, numbering, blocks=None) -> "Context":
         ctx = cls(doc, theme, charts, document.meta, numbering,
                   words=labels(document.meta.language))
-        for i, block in enumerate(document.blocks):
+        for i, block in enumerate(document.blocks if blocks is None else blocks):
             if isinstance(block, Heading):
                 ctx._register(block, i)
+            elif isinstance(block, PartTitle):      # a part's title page: a chapter-level entry
+                ctx._register(part_heading(block), i, key=id(block))
         return ctx
 
-    def _register(self, heading: Heading, index: int) -> None:
+    def _register(self, heading: Heading, index: int, key: int | None = None) -> None:
         name = f"_Toc{index + 1:05d}"
-        self.bookmarks[id(heading)] = name
+        self.bookmarks[id(heading) if key is None else key] = name
         if heading.anchor:
             self.anchors[heading.anchor] = name
         if heading.in_toc and heading.level <= TOC_LEVELS:

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shape import InlineShape
 from docx.shared import Mm, Pt
 
-from plandoc.labels import status_line
+from plandoc.labels import status_line, version_line
 from plandoc.writers.docx.fields import set_alt_text
 from plandoc.writers.docx.ooxml import borders, tint
 
@@ -61,7 +61,11 @@ def _title_block(ctx) -> None:
 def _foot(ctx):
     meta, theme = ctx.meta, ctx.theme
     lines = [("Cover Organisation", meta.organisation)] if meta.organisation else []
-    lines.append(("Cover Status", status_line(meta)))
+    lines += [("Cover Status", text) for text in (status_line(meta), version_line(meta)) if text]
+    if meta.archive_case:
+        lines.append(("Cover Status", f"{ctx.words['archive_case']} {meta.archive_case}"))
+    if not lines:
+        lines.append(("Cover Status", ""))
     paragraphs = [ctx.paragraph(style, text) for style, text in lines]
     borders(paragraphs[0]._p.get_or_add_pPr(), "w:pBdr",
             {"top": (6, tint(theme.colors["muted"], 0.5), 8)})

@@ -37,7 +37,9 @@ def _footer(ctx, footer) -> None:
     footer.is_linked_to_previous = False
     p = footer.paragraphs[0]
     p.style = "Footer"
-    p.add_run(status_line(ctx.meta) + "\t\t")
+    status = status_line(ctx.meta)
+    past_centre = _width_mm(status, ctx.theme) > ctx.theme.text_width_mm / 2 - 20
+    p.add_run(status + ("\t" if past_centre else "\t\t"))   # a long status passes the centre tab
     for piece in split_template(ctx.words["page_of"]):
         if piece in FIELDS:
             add_field(p, *FIELDS[piece])

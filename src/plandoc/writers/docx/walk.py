@@ -8,8 +8,8 @@ callouts.py.
 from __future__ import annotations
 
 from plandoc.model import (Callout, Chart, Goal, Heading, Image, KeyFigures, ListBlock, PageBreak,
-                           Paragraph, Swot, Table)
-from plandoc.writers.docx import callouts, figures, panels
+                           Paragraph, PartTitle, Program, Swot, Table)
+from plandoc.writers.docx import callouts, figures, panels, program
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.fields import add_bookmark
 from plandoc.writers.docx.inline import add_spans
@@ -78,4 +78,6 @@ WRITERS = {
     Chart: figures.chart,
     Image: figures.image,
     Table: figures.table,
+    Program: program.program,
+    PartTitle: program.part_title,
 }

@@ -8,34 +8,42 @@ from reportlab.platypus import PageBreak, Paragraph
 
 from plandoc.charts import ChartRenderer
 from plandoc.labels import labels
-from plandoc.model import Document, Heading
+from plandoc.kinds import front_blocks, has_cover
+from plandoc.model import Document, Heading, PartTitle
 from plandoc.theme import Theme
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.cover import cover
 from plandoc.writers.pdf.flowables import PageCount, PageTotal, role
 from plandoc.writers.pdf.markup import esc
+from plandoc.writers.pdf.profile import PdfProfile
 from plandoc.writers.pdf.styles import make_look
 from plandoc.writers.pdf.template import TOC_LEVELS, PlanDocTemplate, table_of_contents
 from plandoc.writers.pdf.walk import walk
 
 
-def build(doc: Document, theme: Theme, charts: ChartRenderer) -> tuple[bytes, list]:
+def build(doc: Document, theme: Theme, charts: ChartRenderer,
+          profile: PdfProfile = PdfProfile()) -> tuple[bytes, list]:
     """reportlab's PDF bytes and the chart records (where each chart must be laid in)."""
-    look = make_look(theme)
+    look = make_look(theme, lang=doc.meta.language, profile=profile)
     words = labels(doc.meta.language)
     count = PageCount()
     buf = BytesIO()
-    template = PlanDocTemplate(buf, theme=theme, look=look, meta=doc.meta, count=count)
+    cover_page = has_cover(doc.meta)
+    template = PlanDocTemplate(buf, theme=theme, look=look, meta=doc.meta, count=count,
+                               cover=cover_page)
     ctx = Ctx(look, words, charts, template.width, template.height)
-    story = [PageTotal(count)] + cover(doc.meta, theme, look, template.cover_frames())
+    story = [PageTotal(count)]
+    if cover_page:
+        story += cover(doc.meta, theme, look, template.cover_frames())
     if doc.meta.toc and any(_listed(b) for b in doc.blocks):
         story += [role(Paragraph(esc(words["contents"]), look["toc_title"]), "H1", toc=True),
                   table_of_contents(look), PageBreak()]
-    story += walk(doc.blocks, ctx)
+    story += walk(front_blocks(doc.meta) + doc.blocks, ctx)
     template.multiBuild(story)
     return buf.getvalue(), ctx.records
 
 
 def _listed(block) -> bool:
     """Whether a block is a heading the table of contents lists."""
-    return isinstance(block, Heading) and block.in_toc and block.level <= TOC_LEVELS
+    return isinstance(block, PartTitle) or (isinstance(block, Heading) and block.in_toc
+                                             and block.level <= TOC_LEVELS)

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (FrameBreak, KeepInFrame, NextPageTemplate, PageBreak, Paragraph,
                                 Spacer, Table, TableStyle)
 
-from plandoc.labels import labels, status_line
+from plandoc.labels import labels, status_line, version_line
 from plandoc.model import Meta
 from plandoc.theme import Theme
 from plandoc.writers.pdf.flowables import fitted_image, role
@@ -35,7 +35,8 @@ def _masthead(meta: Meta, theme: Theme, look: Look, width: float) -> list:
                 cover="municipality")
     if theme.logo is None:
         return [name]
-    logo = fitted_image(theme.logo, LOGO_MM * mm * 3, LOGO_MM * mm, alt=meta.municipality)
+    logo = fitted_image(theme.logo, LOGO_MM * mm * 3, LOGO_MM * mm, alt=meta.municipality,
+                        min_dpi=look.min_dpi)
     t = Table([[logo, name]], colWidths=[logo.drawWidth + 6 * mm, None], hAlign="LEFT")
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), look.fonts.body),
                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -63,5 +64,15 @@ def _band(meta: Meta, look: Look) -> list:
     if meta.organisation:
         out.append(role(Paragraph(esc(meta.organisation), look["cover_band_strong"]), "P",
                         cover="organisation"))
-    out.append(role(Paragraph(esc(status_line(meta)), look["cover_band"]), "P", cover="status"))
+    for key, text in (("status", status_line(meta)), ("version", version_line(meta)),
+                      ("cases", _case_refs(meta))):
+        if text:
+            out.append(role(Paragraph(esc(text), look["cover_band"]), "P", cover=key))
     return out
+
+
+def _case_refs(meta: Meta) -> str:
+    """'Arkivsak 20/1234' when the document names its archive case."""
+    if not meta.archive_case:
+        return ""
+    return f"{labels(meta.language)['archive_case']} {meta.archive_case}"

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph
 from reportlab.platypus.doctemplate import IndexingFlowable
+
+from plandoc.errors import warn
 
 
 def role(flowable, name: str, **info):
@@ -21,7 +24,26 @@ def role(flowable, name: str, **info):
     return flowable
 
 
-class HeadingParagraph(Paragraph):
+class LinedParagraph(Paragraph):
+    """A paragraph that records the baseline of each line it draws, for line numbers.
+
+    The marks go to the canvas's `line_marks` list (set up per page by the template, absent when
+    line numbers are off); the page-end hook numbers them in the margin.  reportlab's split
+    makes its parts with self.__class__, so split paragraphs keep recording.
+    """
+
+    def draw(self):
+        super().draw()
+        marks = getattr(self.canv, "line_marks", None)
+        if marks is None or not getattr(self, "blPara", None):
+            return
+        style = self.style
+        first = self.height - style.fontSize
+        for i in range(len(self.blPara.lines)):
+            marks.append(self.canv.absolutePosition(0, first - i * style.leading)[1])
+
+
+class HeadingParagraph(LinedParagraph):
     """A heading: bookmarked where it is drawn, reported to the outline and TOC by the template.
 
     If a (very long) heading splits, only its first part carries the key, so the outline and
@@ -113,9 +135,18 @@ class PageTotal(IndexingFlowable):
         return self.count.stable
 
 
-def fitted_image(path, width: float, max_height: float, alt: str) -> Image:
-    """An image `width` points wide (aspect kept), shrunk to fit `max_height`."""
+def fitted_image(path, width: float, max_height: float, alt: str, min_dpi: float = 0) -> Image:
+    """An image `width` points wide (aspect kept), shrunk to fit `max_height`.
+
+    With `min_dpi` (the print profile), an image with fewer pixels than that at its printed
+    size gets a warning; it is still used.
+    """
     px_width, px_height = ImageReader(str(path)).getSize()
     aspect = px_height / px_width
     width = min(width, max_height / aspect)
+    dpi = px_width / (width / 72)
+    if dpi < min_dpi:
+        warn(path, None, f"image is {dpi:.0f} dpi at its printed size ({width / mm:.0f} mm "
+             f"wide) — print needs at least {min_dpi:.0f} dpi, that is "
+             f"{min_dpi * width / 72:.0f} pixels across; it is used as it is")
     return role(Image(str(path), width=width, height=width * aspect), "Figure", alt=alt)

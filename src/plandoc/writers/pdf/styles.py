@@ -12,12 +12,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.units import mm
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from plandoc.theme import FontFamily, Theme
+from plandoc.writers.pdf.profile import PdfProfile
+
+HYPHENATION = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}   # pyphen dictionaries
+# Running text that may be hyphenated and justified; headings, titles and numbers never are.
+HYPHENATED = ("body", "list", "cell", "goal", "strategy", "swot_item", "panel_text", "caption")
+JUSTIFIED = ("body", "list", "panel_text")
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,8 @@ class Look:
     sizes: dict
     styles: dict        # name → ParagraphStyle
     bullet: str
+    min_dpi: float = 0  # print: images below this resolution get a warning (0: no check)
+    bleed: float = 0    # print: points the page decoration extends beyond the trim
 
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self.styles[name]
@@ -73,18 +82,41 @@ def register_fonts(theme: Theme) -> Fonts:
 
 
 def tint(color: colors.Color, amount: float) -> colors.Color:
-    """`color` mixed with white: amount 0 is white, 1 is the colour itself."""
+    """`color` mixed with white: amount 0 is white, 1 is the colour itself (CMYK stays CMYK)."""
+    if isinstance(color, colors.CMYKColor):
+        return colors.CMYKColor(*(amount * c for c in color.cmyk()))
     return colors.Color(*(1 - amount * (1 - c) for c in (color.red, color.green, color.blue)))
 
 
-def make_look(theme: Theme) -> Look:
-    """Fonts, colours and styles of a theme."""
+def _colors(hexes: dict, cmyk: dict, press: bool) -> dict:
+    """name → Color: the style's CMYK values in the print profile where given, else RGB."""
+    return {k: colors.CMYKColor(*(x / 100 for x in cmyk[k])) if press and k in cmyk
+            else colors.HexColor(v) for k, v in hexes.items()}
+
+
+def make_look(theme: Theme, lang: str = "nb", profile: PdfProfile = PdfProfile()) -> Look:
+    """Fonts, colours and styles of a theme, for a document in `lang`."""
     fonts = register_fonts(theme)
-    cols = {k: colors.HexColor(v) for k, v in theme.colors.items()}
-    cols["white"] = colors.white
-    swot = {k: colors.HexColor(v) for k, v in theme.swot_colors.items()}
+    cols = _colors(theme.colors, theme.cmyk, profile.press)
+    cols["white"] = colors.CMYKColor(0, 0, 0, 0) if profile.press else colors.white
+    swot = _colors(theme.swot_colors, theme.swot_cmyk, profile.press)
     styles = make_styles(fonts, cols, theme.sizes)
-    return Look(fonts, cols, dict(theme.colors), swot, dict(theme.sizes), styles, theme.bullet)
+    _typography(styles, theme.typography, lang)
+    return Look(fonts, cols, dict(theme.colors), swot, dict(theme.sizes), styles, theme.bullet,
+                min_dpi=profile.min_dpi, bleed=profile.bleed_mm * mm)
+
+
+def _typography(styles: dict, typo: dict, lang: str) -> None:
+    """Hyphenation (pyphen's nb_NO/nn_NO) and justification where the style asks for them."""
+    for name in HYPHENATED:
+        st = styles[name]
+        st.uriWasteReduce = 0.3          # URLs may break after / . - rather than overflow
+        st.embeddedHyphenation = 1       # words with hyphens may break at them
+        if typo.get("hyphenate"):
+            st.hyphenationLang = HYPHENATION.get(lang, "")
+    if typo.get("justify"):
+        for name in JUSTIFIED:
+            styles[name].alignment = TA_JUSTIFY
 
 
 def make_styles(f: Fonts, c: dict, s: dict) -> dict:
@@ -109,6 +141,12 @@ def make_styles(f: Fonts, c: dict, s: dict) -> dict:
         "cell": st("cell", fontSize=body * 0.9, leading=body * 1.25, spaceAfter=0),
         "cell_head": st("cell_head", fontName=f.body_bold, fontSize=body * 0.9,
                         leading=body * 1.25, spaceAfter=0, textColor=c["white"]),
+        "cell_head_dark": st("cell_head_dark", fontName=f.body_bold, fontSize=body * 0.95,
+                             leading=body * 1.3, spaceAfter=0, textColor=c["primary"]),
+        "cell_time": st("cell_time", fontName=f.body_bold, fontSize=body * 0.95,
+                        leading=body * 1.25, spaceAfter=0, textColor=c["primary"]),
+        "cell_item": st("cell_item", fontSize=body * 0.9, leading=body * 1.25, spaceAfter=0,
+                        leftIndent=10, bulletIndent=0),
         "header": st("header", parent=small),
         "toc0": st("toc0", fontSize=body, leading=body * 1.5, spaceBefore=7,
                    textColor=c["text"]),
@@ -180,6 +218,8 @@ def _cover_styles(f: Fonts, c: dict, s: dict, base, st) -> dict:
                          leading=s["body"] * 1.4, textColor=c["accent"], spaceAfter=6),
         "cover_title": st("cover_title", fontName=f.heading_bold, fontSize=s["title"],
                           leading=s["title"] * 1.15, textColor=c["primary"], spaceAfter=10),
+        "part_title": st("part_title", fontName=f.heading_bold, fontSize=s["title"],
+                         leading=s["title"] * 1.15, textColor=c["primary"], spaceAfter=14),
         "cover_subtitle": st("cover_subtitle", fontName=f.heading, fontSize=s["h2"],
                              leading=s["h2"] * 1.35, textColor=c["text"], spaceAfter=14),
         "cover_period": st("cover_period", fontSize=s["body"] * 1.1,

@@ -2,10 +2,14 @@
 
 Headings report themselves here after they are drawn: each becomes an outline entry (nested by
 level) and, up to level 2, a TOC entry with its page and link.  The running header and footer
-are drawn in one function, `draw_running`, so a later step can mark them as artifacts.
+are drawn in one function, `draw_running`, so a later step can mark them as artifacts; it also
+draws the status watermark of a draft (on the cover too) and the footer's status line.  Line
+numbers are drawn when a page ends, from the baselines its LinedParagraphs recorded.
 """
 
 from __future__ import annotations
+
+import math
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -13,7 +17,7 @@ from reportlab.platypus import Frame, PageTemplate, TableStyle
 from reportlab.platypus.doctemplate import BaseDocTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from plandoc.labels import labels
+from plandoc.labels import format_number, labels, status_line, watermark
 from plandoc.model import Meta
 from plandoc.theme import Theme
 from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount, role
@@ -29,7 +33,8 @@ NO_PADDING = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 class PlanDocTemplate(BaseDocTemplate):
     """A4 (or the theme's size) plan document with cover and body page templates."""
 
-    def __init__(self, file, *, theme: Theme, look: Look, meta: Meta, count: PageCount):
+    def __init__(self, file, *, theme: Theme, look: Look, meta: Meta, count: PageCount,
+                 cover: bool = True):
         m = theme.margins_mm
         super().__init__(
             file, pagesize=(theme.page_size_mm[0] * mm, theme.page_size_mm[1] * mm),
@@ -40,7 +45,8 @@ class PlanDocTemplate(BaseDocTemplate):
             creator="plandoc", producer="plandoc", invariant=1, lang=LANG_TAGS[meta.language],
             displayDocTitle=1, initialFontName=look.fonts.body, initialFontSize=look.sizes["body"])
         self.look, self.meta, self.count = look, meta, count
-        self.addPageTemplates([self._cover_template(), self._body_template()])
+        templates = [self._cover_template(), self._body_template()]
+        self.addPageTemplates(templates if cover else templates[::-1])   # first one opens
 
     # --- page templates ------------------------------------------------------------------
 
@@ -66,13 +72,18 @@ class PlanDocTemplate(BaseDocTemplate):
         return PageTemplate("body", [frame], onPage=draw_running)
 
     def _draw_cover_band(self, canv, doc) -> None:
-        """The cover's decoration: a band in the primary colour across the foot of the page."""
+        """The cover's decoration: a band in the primary colour across the foot of the page.
+
+        In the print file it reaches `look.bleed` past the left, right and bottom edges.
+        """
+        b = self.look.bleed
         canv.saveState()
         canv.setFillColor(self.look.colors["primary"])
-        canv.rect(0, 0, self.pagesize[0], BAND_MM * mm, stroke=0, fill=1)
+        canv.rect(-b, -b, self.pagesize[0] + 2 * b, BAND_MM * mm + b, stroke=0, fill=1)
         canv.setFillColor(self.look.colors["accent"])
-        canv.rect(0, BAND_MM * mm, self.pagesize[0], 1.6 * mm, stroke=0, fill=1)
+        canv.rect(-b, BAND_MM * mm, self.pagesize[0] + 2 * b, 1.6 * mm, stroke=0, fill=1)
         canv.restoreState()
+        draw_running(canv, doc, header=False)
 
     # --- hooks -----------------------------------------------------------------------------
 
@@ -80,8 +91,13 @@ class PlanDocTemplate(BaseDocTemplate):
         self._outline_level = -1
         self.canv.showOutline()
 
+    def beforePage(self):
+        self.canv.line_marks = [] if self.meta.line_numbers else None
+
     def afterPage(self):
         self.count.seen = self.page
+        if self.canv.line_marks:
+            draw_line_numbers(self.canv, self)
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, HeadingParagraph) and flowable.key:
@@ -96,9 +112,15 @@ class PlanDocTemplate(BaseDocTemplate):
             self.notify("TOCEntry", (h.level - 1, text, self.page, h.key))
 
 
-def draw_running(canv, doc: PlanDocTemplate) -> None:
-    """Running header (municipality, title) and footer ('Side 3 av 24') of a body page."""
+def draw_running(canv, doc: PlanDocTemplate, header: bool = True) -> None:
+    """Running header (municipality, title) and footer (status, 'Side 3 av 24') of a body page.
+
+    With header=False (the cover) only the watermark of a draft is drawn.
+    """
     look, meta = doc.look, doc.meta
+    draw_watermark(canv, doc, bottom=0 if header else (BAND_MM + 2) * mm)
+    if not header:
+        return
     width, height = doc.pagesize
     left, right = doc.leftMargin, width - doc.rightMargin
     size = look.sizes["small"]
@@ -116,7 +138,50 @@ def draw_running(canv, doc: PlanDocTemplate) -> None:
     total = doc.count.total or doc.page
     footer = labels(meta.language)["page_of"].format(page=doc.page, total=total)
     canv.drawRightString(right, doc.bottomMargin - 12 * mm, footer)
+    room = right - left - stringWidth(footer, look.fonts.body, size) - 10 * mm
+    canv.drawString(left, doc.bottomMargin - 12 * mm,
+                    fit(status_line(meta), look.fonts.body, size, room))
     canv.restoreState()
+
+
+WATERMARK_GREY = 0.86   # light enough to read the text through, dark enough to see in print
+
+
+def draw_watermark(canv, doc: PlanDocTemplate, bottom: float = 0) -> None:
+    """'UTKAST' / 'HØRINGSUTKAST' large, light and diagonal across the page of a draft.
+
+    `bottom` keeps it above the cover's band, so it never runs into the status text there.
+    """
+    text = watermark(doc.meta)
+    if not text:
+        return
+    width, height = doc.pagesize[0], doc.pagesize[1] - bottom
+    font = doc.look.fonts.heading_bold
+    angle = math.degrees(math.atan2(height, width))
+    size = 0.72 * math.hypot(width, height) / (stringWidth(text, font, 100) / 100)
+    size = min(size, 150)
+    canv.saveState()
+    canv.setFillGray(WATERMARK_GREY)
+    canv.setFont(font, size)
+    canv.translate(width / 2, bottom + height / 2)
+    canv.rotate(angle)
+    canv.drawCentredString(0, -size * 0.35, text)
+    canv.restoreState()
+
+
+def draw_line_numbers(canv, doc: PlanDocTemplate) -> None:
+    """Number the recorded baselines of this page 1, 2, … top down, in the left margin."""
+    look = doc.look
+    size = look.sizes["small"] * 0.9
+    x = doc.leftMargin - 5 * mm
+    canv.saveState()
+    canv.setFont(look.fonts.body, size)
+    canv.setFillColor(look.colors["muted"])
+    ys = sorted({round(y, 1) for y in canv.line_marks}, reverse=True)
+    for n, y in enumerate(ys, start=1):
+        canv.drawRightString(x, y, format_number(n, doc.meta.language))
+    canv.restoreState()
+    canv.line_marks = []
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:

@@ -12,10 +12,10 @@ from reportlab.platypus import (CondPageBreak, KeepTogether, ListFlowable, ListI
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from plandoc import model as m
-from plandoc.writers.pdf import panels
+from plandoc.writers.pdf import panels, program
 from plandoc.writers.pdf.context import SPLIT_MIN, Ctx, caption, source
 from plandoc.writers.pdf.flowables import (ChartRecord, ChartSlot, HeadingParagraph,
-                                           fitted_image, role)
+                                           LinedParagraph, fitted_image, role)
 from plandoc.writers.pdf.markup import colored, esc
 from plandoc.writers.pdf.styles import Look, tint
 
@@ -46,7 +46,7 @@ def heading(b: m.Heading, ctx: Ctx) -> list:
 
 
 def paragraph(b: m.Paragraph, ctx: Ctx) -> list:
-    return [role(Paragraph(ctx.md(b.text), ctx.look["body"]), "P")]
+    return [role(LinedParagraph(ctx.md(b.text), ctx.look["body"]), "P")]
 
 
 def bullet_list(b: m.ListBlock, ctx: Ctx) -> list:
@@ -59,7 +59,7 @@ def _list(b: m.ListBlock, ctx: Ctx, depth: int) -> ListFlowable:
     look = ctx.look
     items = []
     for n, item in enumerate(b.items):
-        body = role(Paragraph(ctx.md(item.text), look["list"]), "LBody", depth=depth, item=n,
+        body = role(LinedParagraph(ctx.md(item.text), look["list"]), "LBody", depth=depth, item=n,
                     ordered=b.ordered)
         children = [_list(child, ctx, depth + 1) for child in item.children]
         items.append(role(ListItem([body] + children), "LI", depth=depth, item=n))
@@ -88,7 +88,8 @@ def chart(b: m.Chart, ctx: Ctx) -> list:
 
 def image(b: m.Image, ctx: Ctx) -> list:
     width = b.width_cm * cm if b.width_cm else ctx.width
-    img = fitted_image(b.path, min(width, ctx.width), ctx.height * 0.75, b.alt)
+    img = fitted_image(b.path, min(width, ctx.width), ctx.height * 0.75, b.alt,
+                       min_dpi=ctx.look.min_dpi)
     img.hAlign = "LEFT"
     parts = [img]
     if b.caption or b.number:
@@ -138,4 +139,5 @@ BUILDERS = {
     m.Heading: heading, m.Paragraph: paragraph, m.ListBlock: bullet_list,
     m.KeyFigures: panels.key_figures, m.Chart: chart, m.Swot: panels.swot, m.Goal: panels.goal,
     m.Callout: panels.callout, m.Table: table, m.Image: image, m.PageBreak: page_break,
+    m.Program: program.program, m.PartTitle: program.part_title,
 }

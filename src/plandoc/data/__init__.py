@@ -1,0 +1,1 @@
+"""Package data: the sRGB ICC profile PDF/A output intents embed."""

@@ -1,0 +1,155 @@
+"""Blocks of council case work: revision history, program, recommendation, attachments, parts.
+
+revisions    → a Table (version, date, changes, decision) with headers in the document language
+program      → a Program (timetable of items with time, title, speaker, sub-items; parts)
+recommendation → a Callout of kind 'recommendation' (innstilling / forslag til vedtak)
+attachments  → a 'Vedlegg' heading and a numbered list; an item naming a plandoc content file
+               shows that document's title and status line (the file must exist)
+part         → a PartTitle: the title page of one part of a plan, listed in the contents
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from plandoc.errors import ContentError
+from plandoc.labels import format_date, labels, status_line
+from plandoc.model import (Callout, Heading, ListBlock, ListItem, PartTitle, Program, ProgramItem,
+                           ProgramPart, Span, Table)
+from plandoc.reader.blocks import inline, register
+from plandoc.reader.context import Ctx
+from plandoc.reader.yamlsrc import YMap, load_yaml
+
+
+@register("revisions")
+def revisions(ctx: Ctx, value, line: int, item) -> list:
+    """A revision history: list of {version, date, changes, decision}."""
+    words = labels(ctx.language)
+    seq = ctx.sequence(value, line, "revisions")
+    rows = []
+    for i, entry in enumerate(seq):
+        m = ctx.mapping(entry, seq.line_of(i), "a revision")
+        if m is None or not ctx.keys(m, "revision", ("version", "changes"), ("date", "decision")):
+            continue
+        when = ""
+        if m.get("date") is not None:
+            from plandoc.reader.meta import _date
+            d = _date(ctx, m["date"], m.line_of("date"))
+            when = format_date(d, ctx.language) if d else ""
+        rows.append(tuple(inline(ctx, v, m.line_of(k), f"revision {k}") if v is not None else ()
+                          for k, v in (("version", m["version"]), ("date", when or None),
+                                       ("changes", m["changes"]),
+                                       ("decision", m.get("decision")))))
+    header = tuple((Span(words[f"rev.{k}"]),) for k in ("version", "date", "changes", "decision"))
+    ctx.counters.table += 1
+    return [Table(header, tuple(rows), (Span(words["revisions"]),), (1, 1.4, 4, 2),
+                  ctx.counters.table)]
+
+
+@register("program")
+def program(ctx: Ctx, value, line: int, item) -> list:
+    """A meeting program: items {time, title, speaker, items} and parts {part, items}."""
+    seq = ctx.sequence(value, line, "program")
+    entries = []
+    for i, entry in enumerate(seq):
+        m = ctx.mapping(entry, seq.line_of(i), "a program item")
+        if m is None:
+            continue
+        if "part" in m:
+            ctx.keys(m, "program part", ("part",), ("items",))
+            sub = ctx.sequence(m.get("items"), m.line_of("items"), "part items") \
+                if "items" in m else []
+            entries.append(ProgramPart(inline(ctx, m["part"], m.line_of("part"), "part"), tuple(
+                _item(ctx, v, sub.line_of(j), timed=False) for j, v in enumerate(sub))))
+        else:
+            entries.append(_item(ctx, m, seq.line_of(i), timed=True))
+    return [Program(tuple(entries), (Span(labels(ctx.language)["program"]),))]
+
+
+def _item(ctx: Ctx, value, line: int, timed: bool) -> ProgramItem:
+    if not isinstance(value, YMap):
+        return ProgramItem(inline(ctx, value, line, "a program item"))
+    ctx.keys(value, "program item", ("title",), ("time", "speaker", "items"))
+    if timed and value.get("time") in (None, ""):
+        ctx.problem(value.line, "program item has no time — expected 'time: 18.00' (only the "
+                    "items of a 'part:' may leave it out)")
+    subs = ctx.sequence(value["items"], value.line_of("items"), "program sub-items") \
+        if "items" in value else []
+    return ProgramItem(
+        inline(ctx, value.get("title"), value.line_of("title"), "program item title"),
+        ctx.string(value["time"], value.line_of("time"), "time") if value.get("time") else None,
+        inline(ctx, value["speaker"], value.line_of("speaker"), "speaker")
+        if value.get("speaker") else (),
+        tuple(inline(ctx, v, subs.line_of(j), "a sub-item") for j, v in enumerate(subs)))
+
+
+@register("recommendation")
+def recommendation(ctx: Ctx, value, line: int, item) -> list:
+    """Innstilling / forslag til vedtak: text set apart in a box; optional own title."""
+    if isinstance(value, YMap):
+        ctx.keys(value, "recommendation", ("text",), ("title",))
+        title = inline(ctx, value["title"], value.line_of("title"), "title") \
+            if value.get("title") else ()
+        text = ctx.string(value.get("text"), value.line_of("text"), "recommendation text")
+    else:
+        title, text = (), ctx.string(value, line, "recommendation")
+    paras = tuple(inline(ctx, p, line, "recommendation") for p in text.split("\n\n") if p.strip())
+    return [Callout("recommendation", title or (Span(labels(ctx.language)["recommendation"]),),
+                    paras)]
+
+
+@register("attachments")
+def attachments(ctx: Ctx, value, line: int, item) -> list:
+    """Vedlegg: text items, or {document: other.yaml} showing its title and status."""
+    seq = ctx.sequence(value, line, "attachments")
+    items = []
+    for i, entry in enumerate(seq):
+        at = seq.line_of(i)
+        if isinstance(entry, YMap):
+            ctx.keys(entry, "attachment", ("document",))
+            items.append(ListItem(_attached(ctx, entry.get("document"), entry.line_of("document"))))
+        else:
+            items.append(ListItem(inline(ctx, entry, at, "an attachment")))
+    words = labels(ctx.language)
+    heading = Heading(2, (Span(words["attachments"]),), None, ctx.next_anchor(), in_toc=False)
+    return [heading, ListBlock(tuple(items), ordered=True)]
+
+
+def _attached(ctx: Ctx, name, line: int):
+    """'Strategisk næringsplan (Utkast)' from another content file's metadata."""
+    from plandoc.reader.meta import read_meta
+
+    path = ctx.resolve(name, line, "attached document")
+    if path is None:
+        return (Span(str(name)),)
+    other = Ctx(path)
+    try:
+        data = load_yaml(path)
+    except ContentError as exc:
+        ctx.problems += exc.problems
+        return (Span(str(name)),)
+    m = data.get("document") if isinstance(data, YMap) else None
+    if not isinstance(m, YMap):
+        ctx.problem(line, f"attached document '{name}' has no 'document:' metadata — expected "
+                    "a plandoc content file")
+        return (Span(str(name)),)
+    meta = read_meta(other, m)
+    ctx.problems += other.problems
+    status = status_line(dataclasses.replace(meta, language=ctx.language)) if meta.status \
+        else ""
+    text = meta.title + (f" ({meta.subtitle})" if meta.subtitle else "")
+    return (Span(text, bold=True),) + ((Span(f" — {status}"),) if status else ())
+
+
+@register("part")
+def part(ctx: Ctx, value, line: int, item) -> list:
+    """part: {label: Del 2, title: Naturbruksplan, intro: …} — a title page; body follows."""
+    m = ctx.mapping(value, line, "part")
+    if m is None or not ctx.keys(m, "part", ("title",), ("label", "intro")):
+        return []
+    label = ctx.string(m["label"], m.line_of("label"), "part label") if m.get("label") else ""
+    intro = inline(ctx, m["intro"], m.line_of("intro"), "part intro") if m.get("intro") else ()
+    return [PartTitle(label, inline(ctx, m["title"], m.line_of("title"), "part title"),
+                      ctx.next_anchor(), intro)]
+
+

@@ -1,0 +1,112 @@
+"""PDF/A-2b after reportlab: what reportlab cannot write, added with pikepdf.
+
+reportlab already embeds every font (TrueType only, see styles.py), writes no JavaScript, no
+encryption and PDF 1.4.  This adds the rest: XMP metadata (pdfaid part 2, conformance B) that
+repeats the document information dictionary, an sRGB output intent with the ICC profile shipped
+in plandoc/data (its header date fixed, so output stays byte-identical), and the Print flag on
+every annotation.  File identifiers come from pikepdf's deterministic /ID when saving.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+from xml.sax.saxutils import escape
+
+import pikepdf
+
+ICC_NAME = "sRGB IEC61966-2.1"
+ANNOT_PRINT = 4          # annotation flag bit 3: Print
+
+
+def make_pdfa(pdf: pikepdf.Pdf) -> None:
+    """Turn reportlab's finished PDF into PDF/A-2b (call after the document info is final)."""
+    _output_intent(pdf)
+    _print_annotations(pdf)
+    if "/Trapped" in pdf.docinfo:       # reportlab's; XMP's pdf schema has no Trapped in PDF/A
+        del pdf.docinfo["/Trapped"]
+    lang = str(pdf.Root.get("/Lang", "")) or None
+    xmp = xmp_packet(_info(pdf), lang)
+    pdf.Root.Metadata = pdf.make_stream(xmp.encode("utf-8"),
+                                        {"/Type": pikepdf.Name.Metadata,
+                                         "/Subtype": pikepdf.Name.XML})
+
+
+def icc_profile() -> bytes:
+    """The sRGB profile embedded as output intent (made once with Pillow's ImageCms)."""
+    return files("plandoc.data").joinpath("sRGB.icc").read_bytes()
+
+
+def _output_intent(pdf: pikepdf.Pdf) -> None:
+    profile = pdf.make_stream(icc_profile(), {"/N": 3})
+    intent = pikepdf.Dictionary(Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1,
+                                OutputConditionIdentifier=pikepdf.String(ICC_NAME),
+                                Info=pikepdf.String(ICC_NAME),
+                                RegistryName=pikepdf.String("http://www.color.org"),
+                                DestOutputProfile=profile)
+    pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
+
+
+def _print_annotations(pdf: pikepdf.Pdf) -> None:
+    """PDF/A: every annotation is printed and none is hidden."""
+    for page in pdf.pages:
+        for annot in page.obj.get("/Annots", []):
+            annot.F = ANNOT_PRINT
+
+
+def _info(pdf: pikepdf.Pdf) -> dict:
+    return {str(k): str(v) for k, v in pdf.docinfo.items()}
+
+
+def xmp_date(pdf_date: str) -> str:
+    """'D:20210512000000Z' (or +01'00') → '2021-05-12T00:00:00Z' (or +01:00)."""
+    m = re.match(r"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d'?\d\d'?)?", pdf_date)
+    if not m:
+        raise ValueError(f"not a PDF date: {pdf_date!r}")
+    y, mo, d, h, mi, s, tz = m.groups()
+    zone = "Z" if tz in (None, "Z") else f"{tz[:3]}:{tz.replace(chr(39), '')[3:5]}"
+    return f"{y}-{mo}-{d}T{h}:{mi}:{s}{zone}"
+
+
+def xmp_packet(info: dict, lang: str | None) -> str:
+    """XMP carrying pdfaid 2B and the same title, author, subject, keywords, tools, dates."""
+    props = ["<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>"]
+    alt_lang = "x-default"
+    if "/Title" in info:
+        props.append(_alt("dc:title", info["/Title"], alt_lang))
+    if "/Author" in info:
+        props.append(f"<dc:creator><rdf:Seq><rdf:li>{escape(info['/Author'])}</rdf:li>"
+                     "</rdf:Seq></dc:creator>")
+    if "/Subject" in info:
+        props.append(_alt("dc:description", info["/Subject"], alt_lang))
+    if lang:
+        props.append(f"<dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag>"
+                     "</dc:language>")
+    simple = {"/Keywords": "pdf:Keywords", "/Producer": "pdf:Producer",
+              "/Creator": "xmp:CreatorTool"}
+    props += [f"<{tag}>{escape(info[key])}</{tag}>" for key, tag in simple.items() if key in info]
+    dates = {"/CreationDate": ["xmp:CreateDate"], "/ModDate": ["xmp:ModifyDate",
+                                                                "xmp:MetadataDate"]}
+    for key, tags in dates.items():
+        if key in info:
+            props += [f"<{tag}>{xmp_date(info[key])}</{tag}>" for tag in tags]
+    body = "\n    ".join(props)
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+        ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '  <rdf:Description rdf:about=""\n'
+        '    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"\n'
+        '    xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+        '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n'
+        '    xmlns:xmp="http://ns.adobe.com/xap/1.0/">\n'
+        f"    {body}\n"
+        "  </rdf:Description>\n"
+        " </rdf:RDF>\n"
+        "</x:xmpmeta>\n"
+        '<?xpacket end="w"?>')
+
+
+def _alt(tag: str, text: str, lang: str) -> str:
+    return (f'<{tag}><rdf:Alt><rdf:li xml:lang="{lang}">{escape(text)}</rdf:li></rdf:Alt>'
+            f"</{tag}>")
