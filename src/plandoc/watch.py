@@ -88,7 +88,10 @@ class Watcher:
         if now == self.last:
             return None
         try:
-            return run(self.paths, self.options, jobs=self.jobs, report=self.report)
+            # the first build runs here, warming this process's font and style caches; later
+            # rebuilds fork from it, so each worker starts warm
+            jobs = 1 if self.last is None else self.jobs
+            return run(self.paths, self.options, jobs=jobs, report=self.report)
         except ContentError as exc:
             exc.show()
             return None
