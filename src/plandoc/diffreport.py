@@ -143,7 +143,7 @@ def as_document(changes: list[Change], old: Document, new: Document) -> Document
     """The change list as a plandoc Document in the new version's language and style."""
     lang, w = new.meta.language, _lang(new.meta.language)
     meta = dataclasses.replace(new.meta, title=w["title"], subtitle=new.meta.title, part=None,
-                               toc=False)
+                               toc=False, line_numbers=False)  # status and watermark: the new one's
     blocks: list = []
     for n, area in enumerate(AREAS, start=1):
         mine = [c for c in changes if c.area == area]
