@@ -98,15 +98,15 @@ def _lang(lang: str) -> dict:
     return WORDS.get(lang, WORDS["nb"])
 
 
-def describe(change: Change, lang: str) -> tuple[str, str, str]:
+def describe(change: Change, lang: str) -> tuple[str, str]:
     """(what happened, label) for a change, e.g. ('Nytt nummer', '2.1 → 2.2')."""
     w, q = _lang(lang), labels(lang)
     if change.area == "swot":
         where = " → ".join(q.get(k, k) for k in (change.old_label, change.new_label) if k)
-        return w[change.kind], where, ""
+        return w[change.kind], where
     if change.old_label and change.new_label and change.old_label != change.new_label:
-        return w[change.kind], f"{change.old_label} → {change.new_label}", ""
-    return w[change.kind], change.new_label or change.old_label, ""
+        return w[change.kind], f"{change.old_label} → {change.new_label}"
+    return w[change.kind], change.new_label or change.old_label
 
 
 def as_text(changes: list[Change], lang: str) -> str:
@@ -124,7 +124,7 @@ def as_text(changes: list[Change], lang: str) -> str:
 
 
 def _text_line(change: Change, lang: str) -> str:
-    what, label, _ = describe(change, lang)
+    what, label = describe(change, lang)
     if change.kind in ("reworded",):
         body = "".join(_mark(op, t) for op, t in word_diff(change.old, change.new)).strip()
     elif change.kind == "changed":
@@ -143,7 +143,7 @@ def as_document(changes: list[Change], old: Document, new: Document) -> Document
     """The change list as a plandoc Document in the new version's language and style."""
     lang, w = new.meta.language, _lang(new.meta.language)
     meta = dataclasses.replace(new.meta, title=w["title"], subtitle=new.meta.title, part=None,
-                               toc=False, line_numbers=False)  # status and watermark: the new one's
+                               toc=False, line_numbers=False)  # status: the new version's
     blocks: list = []
     for n, area in enumerate(AREAS, start=1):
         mine = [c for c in changes if c.area == area]
@@ -158,7 +158,7 @@ def as_document(changes: list[Change], old: Document, new: Document) -> Document
 
 
 def _row(change: Change, lang: str) -> tuple[Inline, Inline, Inline]:
-    what, label, _ = describe(change, lang)
+    what, label = describe(change, lang)
     head = (Span(what, bold=True), Span(f" {label}" if label else ""))
     if change.kind == "reworded":
         runs = word_diff(change.old, change.new)
