@@ -8,13 +8,16 @@ renamed over the old one, so no half-written file is ever left behind.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from plandoc.errors import ContentError, Problem
-from plandoc.model import Document
-from plandoc.theme import Theme, load_theme, style_dirs
+
+if TYPE_CHECKING:  # kept off the no-op path of plandoc.batch (PyYAML, 20 dataclasses)
+    from plandoc.model import Document
+    from plandoc.theme import Theme
 
 FORMATS = ("docx", "pdf")
 CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -52,23 +55,29 @@ def content_files(paths: list[Path]) -> list[Path]:
 
 def load(paths: list[Path], options: Options) -> list[tuple[Document, Theme]]:
     """Read and validate every document and its style; all problems in one ContentError."""
-    from plandoc.reader.content import read_document
-
     loaded, problems = [], []
     for file in content_files(paths):
         try:
-            doc = read_document(file)
-            if options.line_numbers and not doc.meta.line_numbers:
-                doc = replace(doc, meta=replace(doc.meta, line_numbers=True))
-            theme = load_theme(doc.meta.style, style_dirs(file.parent, options.styles_dir),
-                               origin=(file, _style_line(file)))
-            loaded.append((doc, theme))
+            loaded.append(load_one(file, options))
         except ContentError as exc:
             problems += exc.problems
     _check_names(loaded, problems)
     if problems:
         raise ContentError(problems)
     return loaded
+
+
+def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
+    """Read and validate one document and its style; problems raise ContentError."""
+    from plandoc.reader.content import read_document
+    from plandoc.theme import load_theme, style_dirs
+
+    doc = read_document(file)
+    if options.line_numbers and not doc.meta.line_numbers:
+        doc = replace(doc, meta=replace(doc.meta, line_numbers=True))
+    theme = load_theme(doc.meta.style, style_dirs(file.parent, options.styles_dir),
+                       origin=(file, _style_line(file)))
+    return doc, theme
 
 
 def _style_line(file: Path) -> int | None:
@@ -138,6 +147,8 @@ def wants_pdfa(doc: Document, theme: Theme, options: Options) -> bool:
 
 def atomic_write(target: Path, write) -> None:
     """Call write(tmp_path) and rename the result over `target`; no partial file survives."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
     try:

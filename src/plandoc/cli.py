@@ -36,16 +36,55 @@ _styles = click.option("--styles", "styles_dir", type=click.Path(path_type=Path,
 @click.option("--print", "press", is_flag=True,
               help="Also write OUT/<name>-print.pdf: 3 mm bleed, crop marks, CMYK colours.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, fmt, out_dir, styles_dir, line_numbers, pdfa, press, quiet) -> None:
-    """Build DOCX and PDF from content files or folders of them."""
-    from plandoc.build import FORMATS, Options, build as run_build
+@click.option("--force", is_flag=True, help="Rebuild every document, even when up to date.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Documents built at once (default: the number of CPUs).")
+def build(paths, fmt, out_dir, styles_dir, line_numbers, pdfa, press, quiet, force,
+          jobs) -> None:
+    """Build DOCX and PDF from content files or folders of them (only what changed)."""
+    from plandoc.batch import run
+    from plandoc.build import FORMATS, Options
+    from plandoc.progress import CliReport
 
     options = Options((fmt,) if fmt else FORMATS, out_dir, styles_dir, line_numbers,
                       pdfa=pdfa, press=press)
-    with _warnings_to_stderr():
-        for path in run_build(list(paths), options):
-            if not quiet:
-                click.echo(f"wrote {path}")
+    with _warnings_to_stderr():  # workers are forked inside: they inherit it
+        summary = run(list(paths), options, force=force, jobs=jobs, report=CliReport(quiet))
+    if summary.exit_code:
+        raise SystemExit(summary.exit_code)
+
+
+@main.command()
+@_paths
+@click.option("--format", "fmt", type=click.Choice(["docx", "pdf"]),
+              help="Build only this format (default: both).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("output"), show_default=True, help="Folder for the outputs.")
+@_styles
+@click.option("--interval", type=click.FloatRange(min=0.05), default=0.3, show_default=True,
+              help="Seconds between looks at the inputs.")
+def watch(paths, fmt, out_dir, styles_dir, interval) -> None:
+    """Rebuild a document whenever one of its inputs is saved (Ctrl-C stops)."""
+    from plandoc.build import FORMATS, Options
+    from plandoc.watch import watch as run_watch
+
+    run_watch(list(paths), Options((fmt,) if fmt else FORMATS, out_dir, styles_dir), interval)
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("new", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--rev", help="Compare OLD as git has it at this revision with OLD as it is now.")
+@click.option("--format", "fmt", type=click.Choice(["text", "docx", "pdf"]), default="text",
+              show_default=True, help="Terminal text, or a change-list document.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("output"), show_default=True, help="Folder for the change list.")
+@_styles
+def diff(old, new, rev, fmt, out_dir, styles_dir) -> None:
+    """What changed between two versions of a content file (chapters, goals, SWOT, figures)."""
+    from plandoc.diffcli import run_diff
+
+    run_diff(old, new, rev, fmt, out_dir, styles_dir)
 
 
 @main.command()

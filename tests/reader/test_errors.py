@@ -151,16 +151,29 @@ def test_failed_build_leaves_previous_output_untouched(project):
     assert result.exit_code == 2
     assert (project / "out/doc.docx").read_bytes() == before
     assert not (project / "out/doc.pdf").exists()
-    assert [p.name for p in (project / "out").iterdir() if p.name != ".cache"] == ["doc.docx"]
+    assert sorted(p.name for p in (project / "out").iterdir() if p.name not in BOOKKEEPING) \
+        == ["doc.docx"]
 
 
-def test_one_bad_document_stops_the_whole_build(project):
+BOOKKEEPING = {".cache", ".plandoc-manifest.json", ".plandoc.lock"}
+
+
+def test_one_bad_document_stops_only_itself(project):
+    # Since issue 4 documents are built independently: the good one is written, the bad one is
+    # reported with its exact message, keeps its previous output, and the exit status is 2.
     write(project / "content/a.yaml", HEAD + "  - paragraph: fin\n")
+    write(project / "content/b.yaml", HEAD + "  - paragraph: første versjon\n")
+    assert run("build", "content", "--out", "out", "--jobs", "1").exit_code == 0
+    old_b = (project / "out/b.docx").read_bytes()
+    write(project / "content/a.yaml", HEAD + "  - paragraph: fin, nå endret\n")
     write(project / "content/b.yaml", HEAD + "  - paragrap: feil\n")
-    result = run("build", "content", "--out", "out")
+    result = run("build", "content", "--out", "out", "--jobs", "2")
     assert_fails(result, "content/b.yaml:5: unknown block 'paragrap' — did you mean "
                  "'paragraph'?")
-    assert not (project / "out").exists()
+    assert "1 built, 0 unchanged, 1 failed" in result.stdout
+    assert (project / "out/b.docx").read_bytes() == old_b
+    import docx
+    assert "fin, nå endret" in [p.text for p in docx.Document(project / "out/a.docx").paragraphs]
 
 
 def test_missing_path(project):

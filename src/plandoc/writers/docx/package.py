@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -19,6 +18,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from plandoc import dates
 from plandoc.writers.docx.styles import LANGUAGE_TAGS
 
 TEMPLATE_TYPE = b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml"
@@ -99,8 +99,8 @@ def core_properties(doc, meta) -> None:
     cp.category = ""
     cp.last_modified_by = cp.author
     cp.revision = 1
-    if meta.date is not None:
-        stamp = datetime(meta.date.year, meta.date.month, meta.date.day, tzinfo=timezone.utc)
+    stamp = dates.stamp(meta)  # meta.date, else SOURCE_DATE_EPOCH, never the clock
+    if stamp is not None:
         cp.created = cp.modified = stamp
     else:
         _drop_dates(cp)

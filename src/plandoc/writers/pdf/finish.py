@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pikepdf
 
+from plandoc import dates
 from plandoc.model import Meta
 from plandoc.writers.pdf.charts import place_charts
 from plandoc.writers.pdf.profile import PdfProfile
@@ -35,9 +36,9 @@ def finish(raw: bytes, records: list, meta: Meta, out: Path,
 
 def _dates(pdf: pikepdf.Pdf, meta: Meta) -> None:
     """The only date in the file is the document's own (meta.date); none if it has none."""
-    info = pdf.docinfo
+    info, stamp = pdf.docinfo, dates.stamp(meta)  # meta.date, else SOURCE_DATE_EPOCH
     for key in ("/CreationDate", "/ModDate"):
-        if meta.date:
-            info[key] = pikepdf.String(meta.date.strftime("D:%Y%m%d000000Z"))
+        if stamp:
+            info[key] = pikepdf.String(stamp.strftime("D:%Y%m%d%H%M%SZ"))
         elif key in info:
             del info[key]

@@ -1,0 +1,31 @@
+"""`plandoc diff`: load the two versions, compare, print or write the change list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from plandoc.build import Options, build_one
+from plandoc.diff import compare
+from plandoc.diffreport import as_document, as_text, load_pair
+
+
+def run_diff(old: Path, new: Path | None, rev: str | None, fmt: str, out_dir: Path,
+             styles_dir: Path | None) -> None:
+    """Print the changes, or write them as a DOCX/PDF in the new version's style."""
+    before, after = load_pair(old, new, rev)
+    changes = compare(before, after)
+    if fmt == "text":
+        click.echo(as_text(changes, after.meta.language))
+        return
+    from plandoc.theme import load_theme, style_dirs
+
+    theme = load_theme(after.meta.style, style_dirs(after.source.parent, styles_dir),
+                       origin=(after.source, None))
+    report = as_document(changes, before, after)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in build_one(report, theme, Options((fmt,), out_dir, styles_dir)):
+        click.echo(f"wrote {path}")
+
+
