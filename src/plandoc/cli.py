@@ -20,14 +20,16 @@ def main() -> None:
 _paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 _styles = click.option("--styles", "styles_dir", type=click.Path(path_type=Path, file_okay=False),
                        help="Folder of styles (default: styles/ beside or above the content).")
+_format = click.option("--format", "fmt", type=click.Choice(["docx", "pdf"]),
+                       help="Build only this format (default: both).")
+_out = click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+                    default=Path("output"), show_default=True, help="Folder for the outputs.")
 
 
 @main.command()
 @_paths
-@click.option("--format", "fmt", type=click.Choice(["docx", "pdf"]),
-              help="Build only this format (default: both).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("output"), show_default=True, help="Folder for the outputs.")
+@_format
+@_out
 @_styles
 @click.option("--line-numbers", is_flag=True,
               help="Number the lines of the body text (for consultation drafts).")
@@ -56,10 +58,8 @@ def build(paths, fmt, out_dir, styles_dir, line_numbers, pdfa, press, quiet, for
 
 @main.command()
 @_paths
-@click.option("--format", "fmt", type=click.Choice(["docx", "pdf"]),
-              help="Build only this format (default: both).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("output"), show_default=True, help="Folder for the outputs.")
+@_format
+@_out
 @_styles
 @click.option("--interval", type=click.FloatRange(min=0.05), default=0.3, show_default=True,
               help="Seconds between looks at the inputs.")
