@@ -69,6 +69,7 @@ def load(paths: list[Path], options: Options) -> list[tuple[Document, Theme]]:
 
 def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
     """Read and validate one document and its style; problems raise ContentError."""
+    from plandoc.glyphs import check_glyphs
     from plandoc.reader.content import read_document
     from plandoc.theme import load_theme, style_dirs
 
@@ -77,6 +78,7 @@ def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
         doc = replace(doc, meta=replace(doc.meta, line_numbers=True))
     theme = load_theme(doc.meta.style, style_dirs(file.parent, options.styles_dir),
                        origin=(file, _style_line(file)))
+    check_glyphs(doc, theme)
     return doc, theme
 
 

@@ -258,7 +258,8 @@ def _check_font_tables(file: Path, where: Path, line: int, letters: bool) -> Non
     if facts is None:
         raise ContentError(Problem(where, line, f"font {file.name} cannot be read: the file "
                                    "is damaged — expected a TrueType font (.ttf)"))
-    fs_type, missing = facts
+    fs_type, codepoints = facts
+    missing = "".join(c for c in NORWEGIAN if ord(c) not in codepoints)
     for bit, why in FSTYPE_FORBIDS.items():
         if fs_type & bit:
             raise ContentError(Problem(where, line, f"font {file.name} may not be embedded: "
@@ -271,8 +272,8 @@ def _check_font_tables(file: Path, where: Path, line: int, letters: bool) -> Non
 
 
 @functools.lru_cache(maxsize=64)
-def _font_facts(file: Path, mtime_ns: int, size: int) -> tuple[int, str] | None:
-    """(OS/2 fsType, Norwegian letters missing) of a font file; None if it cannot be read."""
+def _font_facts(file: Path, mtime_ns: int, size: int) -> tuple[int, frozenset] | None:
+    """(OS/2 fsType, the code points it has glyphs for) of a font; None if it cannot be read."""
     from fontTools.ttLib import TTFont, TTLibError
 
     try:
@@ -283,7 +284,14 @@ def _font_facts(file: Path, mtime_ns: int, size: int) -> tuple[int, str] | None:
             cmap = font.getBestCmap() or {}
     except (TTLibError, OSError, KeyError, AssertionError, struct.error):
         return None
-    return fs_type, "".join(c for c in NORWEGIAN if ord(c) not in cmap)
+    return fs_type, frozenset(cmap)
+
+
+def font_codepoints(file: Path) -> frozenset:
+    """The characters a (validated) font file has glyphs for."""
+    stat = file.stat()
+    facts = _font_facts(file, stat.st_mtime_ns, stat.st_size)
+    return facts[1] if facts else frozenset()
 
 
 def _check_image(file: Path, where: Path, line: int, value: str) -> None:

@@ -1,0 +1,66 @@
+"""Every character of a document's text must be in its style's fonts, or the PDF shows a blank.
+
+A Sámi or Kven place name (ŋ, ŧ, đ, č …) in a style whose font lacks those letters is a user
+mistake: it is reported with the file and line where the character first stands.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from plandoc.errors import ContentError, Problem
+from plandoc.model import Document
+from plandoc.theme import Theme, font_codepoints
+
+NOT_DRAWN = {"alt", "href", "path", "anchor", "source_file", "style", "kind", "language",
+             "status"}  # text fields that are never set in the document's fonts
+TEXT_SUFFIXES = (".yaml", ".yml", ".md", ".csv")
+
+
+def check_glyphs(doc: Document, theme: Theme) -> None:
+    """Raise a ContentError naming each character the style's text fonts cannot draw."""
+    have = _covered(theme)
+    missing = sorted(c for c in _characters(doc) if ord(c) not in have and not c.isspace())
+    if missing:
+        font = theme.body_font
+        raise ContentError([Problem(*_first_use(doc, c), f"character '{c}' (U+{ord(c):04X}) is "
+                                    f"not in the style's font {font.family} "
+                                    f"({font.regular.name}), so the PDF cannot show it — "
+                                    "expected a style whose fonts have it")
+                            for c in missing])
+
+
+def _covered(theme: Theme) -> frozenset:
+    files = {f for fam in (theme.body_font, theme.heading_font)
+             for f in (fam.regular, fam.bold, fam.italic, fam.bold_italic)}
+    sets = [font_codepoints(Path(f)) for f in files]
+    return frozenset.intersection(*sets) if sets else frozenset()
+
+
+def _characters(doc: Document) -> set[str]:
+    chars: set[str] = set()
+    _collect(doc.meta, chars)
+    for block in doc.blocks:
+        _collect(block, chars)
+    return chars
+
+
+def _collect(value, chars: set[str]) -> None:
+    if isinstance(value, str):
+        chars.update(value)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            _collect(item, chars)
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            if f.name not in NOT_DRAWN:
+                _collect(getattr(value, f.name), chars)
+
+
+def _first_use(doc: Document, char: str) -> tuple[Path, int | None]:
+    for path in (p for p in doc.inputs if p.suffix in TEXT_SUFFIXES):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if char in line and not line.lstrip().startswith("#"):
+                return path, n
+    return doc.source, None
