@@ -17,7 +17,8 @@ from plandoc.writers.pdf.flowables import PageCount, PageTotal, role
 from plandoc.writers.pdf.markup import esc
 from plandoc.writers.pdf.profile import PdfProfile
 from plandoc.writers.pdf.styles import make_look
-from plandoc.writers.pdf.template import TOC_LEVELS, PlanDocTemplate, table_of_contents
+from plandoc.writers.pdf.template import (TOC_LEVELS, PlanDocTemplate, seed_toc,
+                                          table_of_contents)
 from plandoc.writers.pdf.walk import walk
 
 
@@ -35,10 +36,14 @@ def build(doc: Document, theme: Theme, charts: ChartRenderer,
     story = [PageTotal(count)]
     if cover_page:
         story += cover(doc.meta, theme, look, template.cover_frames())
-    if doc.meta.toc and any(_listed(b) for b in doc.blocks):
+    toc = table_of_contents(look) if doc.meta.toc and any(_listed(b) for b in doc.blocks) \
+        else None
+    if toc is not None:
         story += [role(Paragraph(esc(words["contents"]), look["toc_title"]), "H1", toc=True),
-                  table_of_contents(look), PageBreak()]
+                  toc, PageBreak()]
     story += walk(front_blocks(doc.meta) + doc.blocks, ctx)
+    if toc is not None:
+        seed_toc(toc, story)
     template.multiBuild(story)
     return buf.getvalue(), ctx.records
 

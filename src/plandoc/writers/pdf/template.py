@@ -107,9 +107,35 @@ class PlanDocTemplate(BaseDocTemplate):
         level = min(h.level - 1, self._outline_level + 1)   # outlines may not skip a level
         self._outline_level = level
         self.canv.addOutlineEntry(h.outline, h.key, level=level, closed=level > 0)
-        if h.in_toc and h.level <= TOC_LEVELS:
-            text = f"<b>{esc(h.outline)}</b>" if h.level == 1 else esc(h.outline)
-            self.notify("TOCEntry", (h.level - 1, text, self.page, h.key))
+        entry = toc_entry(h, self.page)
+        if entry:
+            self.notify("TOCEntry", entry)
+
+
+def toc_entry(h: HeadingParagraph, page: int) -> tuple | None:
+    """The table-of-contents entry of a heading, or None when it is not listed."""
+    if not (h.in_toc and h.level <= TOC_LEVELS):
+        return None
+    text = f"<b>{esc(h.outline)}</b>" if h.level == 1 else esc(h.outline)
+    return (h.level - 1, text, page, h.key)
+
+
+def seed_toc(toc: TableOfContents, story: list) -> None:
+    """Give the contents its real rows before the first pass.
+
+    Laid out empty, the contents grows on the second pass and moves every page after it, so
+    long documents needed a third pass (×20 plan: 3 passes, 5 s each); seeded with the headings
+    (page numbers still unknown) its size is right from the start and two passes suffice.
+    reportlab copies `_entries` to the rows it draws at the start of each pass.
+    """
+    toc._entries = [e for h in _headings(story) if (e := toc_entry(h, 0))]
+
+
+def _headings(flowables):
+    for f in flowables:
+        if isinstance(f, HeadingParagraph):
+            yield f
+        yield from _headings(getattr(f, "_content", None) or [])
 
 
 def draw_running(canv, doc: PlanDocTemplate, header: bool = True) -> None:
