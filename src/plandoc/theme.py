@@ -7,15 +7,13 @@ so `default` works with nothing supplied by the user.  No docx, reportlab or mat
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import re
-import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandoc.errors import ContentError, Problem, did_you_mean, display_path
-from plandoc.reader.data import image_readable
+from plandoc.assets import check_font_tables, check_image, check_truetype
 from plandoc.reader.yamlsrc import YMap, load_yaml
 
 BUILTIN_DEFAULT = {
@@ -198,10 +196,10 @@ def _asset(value, folder: Path, path: Path, line: int, font: bool | str = False)
         raise ContentError(Problem(path, line, f"file not found: {value} "
                                    f"(looked for {display_path(target)})"))
     if font:
-        _check_truetype(target, path, line)
-        _check_font_tables(target, path, line, letters=font is True)
+        check_truetype(target, path, line)
+        check_font_tables(target, path, line, letters=font is True)
     elif value.lower().endswith((".png", ".jpg", ".jpeg")):
-        _check_image(target, path, line, value)
+        check_image(target, path, line, value)
     return target
 
 
@@ -235,71 +233,6 @@ def _builtin(value):
 def _family(d: dict, where: Path) -> FontFamily:
     faces = {k: _builtin(d.get(k) or d.get("regular")) for k in FONT_FACES}
     return FontFamily(family=str(d.get("family") or "DejaVu Sans"), **faces)
-
-
-def _check_truetype(file: Path, where: Path, line: int) -> None:
-    try:
-        magic = file.read_bytes()[:4]
-    except OSError as exc:
-        raise ContentError(Problem(where, line, f"cannot read font {file}: {exc.strerror}"))
-    if magic not in (b"\x00\x01\x00\x00", b"true"):
-        raise ContentError(Problem(where, line, f"font {file.name} is not a TrueType font "
-                                   "(.ttf with glyf outlines) — the PDF needs TrueType"))
-
-
-NORWEGIAN = "æøåÆØÅ"
-FSTYPE_FORBIDS = {0x0002: "restricted licence embedding", 0x0200: "bitmap embedding only"}
-
-
-def _check_font_tables(file: Path, where: Path, line: int, letters: bool) -> None:
-    """The font may be embedded (OS/2 fsType) and, for text, has the Norwegian letters."""
-    stat = file.stat()
-    facts = _font_facts(file, stat.st_mtime_ns, stat.st_size)
-    if facts is None:
-        raise ContentError(Problem(where, line, f"font {file.name} cannot be read: the file "
-                                   "is damaged — expected a TrueType font (.ttf)"))
-    fs_type, codepoints = facts
-    missing = "".join(c for c in NORWEGIAN if ord(c) not in codepoints)
-    for bit, why in FSTYPE_FORBIDS.items():
-        if fs_type & bit:
-            raise ContentError(Problem(where, line, f"font {file.name} may not be embedded: "
-                                       f"its licence forbids it (OS/2 fsType {fs_type:#06x}, "
-                                       f"{why}) — the PDF embeds every font; choose another"))
-    if letters and missing:
-        raise ContentError(Problem(where, line, f"font {file.name} lacks the Norwegian letters "
-                                   f"{' '.join(missing)} — expected a font with all of "
-                                   f"{NORWEGIAN}"))
-
-
-@functools.lru_cache(maxsize=64)
-def _font_facts(file: Path, mtime_ns: int, size: int) -> tuple[int, frozenset] | None:
-    """(OS/2 fsType, the code points it has glyphs for) of a font; None if it cannot be read."""
-    from fontTools.ttLib import TTFont, TTLibError
-
-    try:
-        with TTFont(file, lazy=True) as font:
-            if not {"cmap", "glyf", "head"} <= set(font.keys()):
-                return None
-            fs_type = font["OS/2"].fsType if "OS/2" in font else 0
-            cmap = font.getBestCmap() or {}
-    except (TTLibError, OSError, KeyError, AssertionError, struct.error):
-        return None
-    return fs_type, frozenset(cmap)
-
-
-def font_codepoints(file: Path) -> frozenset:
-    """The characters a (validated) font file has glyphs for."""
-    stat = file.stat()
-    facts = _font_facts(file, stat.st_mtime_ns, stat.st_size)
-    return facts[1] if facts else frozenset()
-
-
-def _check_image(file: Path, where: Path, line: int, value: str) -> None:
-    from PIL import Image, UnidentifiedImageError
-
-    if not image_readable(file):
-        raise ContentError(Problem(where, line, f"image {value} cannot be read: the file is "
-                                   "damaged or incomplete — expected a PNG or JPEG file"))
 
 
 def _check_values(raw: YMap, path: Path) -> None:
