@@ -16,7 +16,8 @@ from plandoc.writers.pdf.cover import cover
 from plandoc.writers.pdf.flowables import PageCount, PageTotal, role
 from plandoc.writers.pdf.markup import esc
 from plandoc.writers.pdf.profile import PdfProfile
-from plandoc.writers.pdf.styles import make_look
+from plandoc.writers.pdf import hyphen
+from plandoc.writers.pdf.styles import HYPHENATION, make_look
 from plandoc.writers.pdf.template import (TOC_LEVELS, PlanDocTemplate, seed_toc,
                                           table_of_contents)
 from plandoc.writers.pdf.walk import walk
@@ -25,6 +26,9 @@ from plandoc.writers.pdf.walk import walk
 def build(doc: Document, theme: Theme, charts: ChartRenderer,
           profile: PdfProfile = PdfProfile()) -> tuple[bytes, list]:
     """reportlab's PDF bytes and the chart records (where each chart must be laid in)."""
+    if theme.typography.get("hyphenate"):
+        cache = charts.cache_dir.parent / "hyphenation" if charts.cache_dir else None
+        hyphen.preload(HYPHENATION.get(doc.meta.language, ""), cache)
     look = make_look(theme, lang=doc.meta.language, profile=profile)
     words = labels(doc.meta.language)
     count = PageCount()
