@@ -40,7 +40,8 @@ def draw(chart: Chart, theme: Theme, size_mm, fmt: str, lang: str) -> bytes:
         meta = {"pdf": {"CreationDate": None, "ModDate": None, "Producer": "plandoc",
                         "Creator": "plandoc"},
                 "png": {"Software": "plandoc"}}[fmt]
-        fig.savefig(buf, format=fmt, dpi=240, metadata=meta)
+        # transparent: a draft's watermark and a tinted page show through, as behind text
+        fig.savefig(buf, format=fmt, dpi=240, metadata=meta, transparent=True)
     return buf.getvalue()
 
 

@@ -17,6 +17,7 @@ from plandoc.model import Chart
 from plandoc.theme import Theme
 
 PNG_DPI = 240
+DRAWING = 2  # bump when chartdraw's look changes, so cached images are drawn again
 HEIGHT_RATIO = 0.5
 
 
@@ -46,7 +47,7 @@ class ChartRenderer:
         fonts = [str(p) + str(p.stat().st_size) for p in
                  (t.body_font.regular, t.body_font.bold)]
         blob = json.dumps([repr(chart), t.colors, fonts, self.size_mm(), fmt, PNG_DPI,
-                           self.lang, _version()], sort_keys=True, default=str)
+                           self.lang, _version(), DRAWING], sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
     def _cached(self, chart: Chart, fmt: str) -> bytes:

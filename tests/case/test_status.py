@@ -93,6 +93,19 @@ def test_draft_has_watermark_and_status_on_every_page(project):
     assert "<w:t>" not in cover_header and "<w:t " not in cover_header   # no running text
 
 
+def test_pdf_watermark_is_drawn_over_the_content_and_translucent(project):
+    import pikepdf
+
+    build(project, HEARING)
+    pages = [p.extract_text() for p in pypdf.PdfReader(project / "out/plan.pdf").pages]
+    for n, text in enumerate(pages):        # content-stream order: drawn last, so tinted
+        assert text.rstrip().endswith("HØRINGSUTKAST"), f"page {n + 1}"   # panels can't hide it
+    with pikepdf.open(project / "out/plan.pdf") as pdf:
+        for page in pdf.pages:
+            alphas = [float(gs.get("/ca", 1)) for gs in page.Resources.ExtGState.values()]
+            assert any(a < 1 for a in alphas)
+
+
 def test_adopted_plan_has_no_watermark(project):
     pdf, docx = build(project, ADOPTED)
     for text in (p.extract_text() for p in pdf.pages):

@@ -64,12 +64,14 @@ class PlanDocTemplate(BaseDocTemplate):
         return {f.id: (f._width, f._height) for f in self._cover_frames()}
 
     def _cover_template(self) -> PageTemplate:
-        return PageTemplate("cover", self._cover_frames(), onPage=self._draw_cover_band)
+        return PageTemplate("cover", self._cover_frames(), onPage=self._draw_cover_band,
+                            onPageEnd=lambda canv, doc: draw_watermark(
+                                canv, doc, bottom=(BAND_MM + 2) * mm))
 
     def _body_template(self) -> PageTemplate:
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       **NO_PADDING)
-        return PageTemplate("body", [frame], onPage=draw_running)
+        return PageTemplate("body", [frame], onPage=draw_running, onPageEnd=draw_watermark)
 
     def _draw_cover_band(self, canv, doc) -> None:
         """The cover's decoration: a band in the primary colour across the foot of the page.
@@ -83,7 +85,6 @@ class PlanDocTemplate(BaseDocTemplate):
         canv.setFillColor(self.look.colors["accent"])
         canv.rect(-b, BAND_MM * mm, self.pagesize[0] + 2 * b, 1.6 * mm, stroke=0, fill=1)
         canv.restoreState()
-        draw_running(canv, doc, header=False)
 
     # --- hooks -----------------------------------------------------------------------------
 
@@ -138,15 +139,13 @@ def _headings(flowables):
         yield from _headings(getattr(f, "_content", None) or [])
 
 
-def draw_running(canv, doc: PlanDocTemplate, header: bool = True) -> None:
+def draw_running(canv, doc: PlanDocTemplate) -> None:
     """Running header (municipality, title) and footer (status, 'Side 3 av 24') of a body page.
 
-    With header=False (the cover) only the watermark of a draft is drawn.
+    A draft's watermark is drawn last, over the page's content (draw_watermark), so tinted
+    panels and tables do not hide it.
     """
     look, meta = doc.look, doc.meta
-    draw_watermark(canv, doc, bottom=0 if header else (BAND_MM + 2) * mm)
-    if not header:
-        return
     width, height = doc.pagesize
     left, right = doc.leftMargin, width - doc.rightMargin
     size = look.sizes["small"]
@@ -170,7 +169,7 @@ def draw_running(canv, doc: PlanDocTemplate, header: bool = True) -> None:
     canv.restoreState()
 
 
-WATERMARK_GREY = 0.86   # light enough to read the text through, dark enough to see in print
+WATERMARK_GREY, WATERMARK_ALPHA = 0.45, 0.25   # over white: the grey of 0.86; text shows through
 
 
 def draw_watermark(canv, doc: PlanDocTemplate, bottom: float = 0) -> None:
@@ -188,6 +187,7 @@ def draw_watermark(canv, doc: PlanDocTemplate, bottom: float = 0) -> None:
     size = min(size, 150)
     canv.saveState()
     canv.setFillGray(WATERMARK_GREY)
+    canv.setFillAlpha(WATERMARK_ALPHA)
     canv.setFont(font, size)
     canv.translate(width / 2, bottom + height / 2)
     canv.rotate(angle)
