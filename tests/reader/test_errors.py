@@ -82,11 +82,11 @@ def test_missing_include_csv_and_image(project):
 """)
     assert_fails(result,
                  "content/doc.yaml:5: included file 'intro.md' not found (looked for "
-                 f"content/intro.md)",
+                 "content/intro.md)",
                  "content/doc.yaml:6: CSV file 'tall.csv' not found (looked for "
-                 f"content/tall.csv)",
+                 "content/tall.csv)",
                  "content/doc.yaml:7: image 'kart.png' not found (looked for "
-                 f"content/kart.png)")
+                 "content/kart.png)")
 
 
 def test_csv_column_not_numeric(project):
@@ -112,8 +112,8 @@ def test_unknown_style(project):
 def test_missing_font_file(project):
     write(project / "styles/broken/style.yaml", "fonts:\n  body:\n    regular: fonts/Mangler.ttf\n")
     result = check(project, "  - paragraph: x\n", HEAD.replace("body:", "  style: broken\nbody:"))
-    assert_fails(result, f"styles/broken/style.yaml:3: file not found: fonts/Mangler.ttf "
-                 f"(looked for styles/broken/fonts/Mangler.ttf)")
+    assert_fails(result, "styles/broken/style.yaml:3: file not found: fonts/Mangler.ttf "
+                 "(looked for styles/broken/fonts/Mangler.ttf)")
 
 
 def test_font_that_is_not_truetype(project):

@@ -19,26 +19,12 @@ from PIL import Image as PILImage
 
 from plandoc.charts import ChartRenderer
 from plandoc.model import Heading, ListBlock, ListItem, Span
-from plandoc.theme import load_theme
 from plandoc.writers.docx import write_docx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sample_doc import sample_document  # noqa: E402
 
-STYLES = Path(__file__).resolve().parents[2] / "styles"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-@pytest.fixture(scope="module")
-def theme():
-    return load_theme("default", [STYLES])
-
-
-@pytest.fixture(scope="module")
-def image_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("img") / "vaapen.png"
-    PILImage.new("RGB", (300, 360), (31, 78, 121)).save(path)
-    return path
 
 
 @pytest.fixture(scope="module")

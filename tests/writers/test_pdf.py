@@ -9,35 +9,20 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from PIL import Image as PILImage
 from pypdf import PdfReader
 
 from plandoc.charts import ChartRenderer
 from plandoc.labels import labels
 from plandoc.model import (Callout, Heading, PageBreak, Paragraph, Span, Swot, SwotGroup,
                            SwotQuadrant, Table)
-from plandoc.theme import load_theme
 from plandoc.writers.pdf import write_pdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sample_doc import sample_document, t  # noqa: E402
 
-STYLES = Path(__file__).resolve().parents[2] / "styles"
 BASE14 = {"Courier", "Helvetica", "Times", "Symbol", "ZapfDingbats"}
 HEADINGS = ["Om planen", "Nøkkeltall", "Mulighetsanalyse", "1 Slagkraft for næringsutvikling",
             "1.1 Handlingsplan"]
-
-
-@pytest.fixture(scope="module")
-def theme():
-    return load_theme("default", [STYLES])
-
-
-@pytest.fixture(scope="module")
-def image_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("img") / "vaapen.png"
-    PILImage.new("RGB", (300, 360), (31, 78, 121)).save(path)
-    return path
 
 
 def build(document, theme, out: Path) -> Path:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from plandoc.model import Heading, Inline, ListBlock, ListItem, Paragraph, Span
+from plandoc.model import Inline, ListBlock, ListItem, Paragraph, Span
 
 _md = MarkdownIt("commonmark", {"html": False, "typographer": False}).disable("image")
 
