@@ -131,9 +131,9 @@ def watch_rebuild(runs: int, work: Path) -> dict[str, float]:
 import os, statistics, time
 from pathlib import Path
 os.chdir({str(project)!r})
-from plandoc.batch import preload
+from plandoc.build.batch import preload
 from plandoc.build import Options
-from plandoc.watch import Watcher, WatchReport
+from plandoc.build.watch import Watcher, WatchReport
 class Quiet(WatchReport):
     def finish(self, summary): pass
 preload()

@@ -9,7 +9,7 @@ import subprocess
 import docx
 import pytest
 
-from plandoc.diffreport import _same_kind
+from plandoc.diff.report import _same_kind
 from plandoc.errors import ContentError
 from plandoc.reader.content import read_document
 from tests.conftest import ROOT, run

@@ -8,7 +8,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from PIL import Image as PILImage
 
-from plandoc.theme import builtin_font_dir
+from plandoc.style.theme import builtin_font_dir
 from tests.conftest import run, write
 
 DOC = """\

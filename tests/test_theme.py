@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from plandoc.errors import ContentError
-from plandoc.theme import load_theme
+from plandoc.style.theme import load_theme
 from tests.conftest import ROOT, write
 
 

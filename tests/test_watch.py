@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from plandoc.build import Options
-from plandoc.watch import Watcher
+from plandoc.build.watch import Watcher
 from tests.conftest import write
 
 DOC = """\

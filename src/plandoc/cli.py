@@ -44,9 +44,9 @@ _out = click.option("--out", "out_dir", type=click.Path(path_type=Path, file_oka
 def build(paths, fmt, out_dir, styles_dir, line_numbers, pdfa, press, quiet, force,
           jobs) -> None:
     """Build DOCX and PDF from content files or folders of them (only what changed)."""
-    from plandoc.batch import run
+    from plandoc.build.batch import run
     from plandoc.build import FORMATS, Options
-    from plandoc.progress import CliReport
+    from plandoc.build.progress import CliReport
 
     options = Options((fmt,) if fmt else FORMATS, out_dir, styles_dir, line_numbers,
                       pdfa=pdfa, press=press)
@@ -66,7 +66,7 @@ def build(paths, fmt, out_dir, styles_dir, line_numbers, pdfa, press, quiet, for
 def watch(paths, fmt, out_dir, styles_dir, interval) -> None:
     """Rebuild a document whenever one of its inputs is saved (Ctrl-C stops)."""
     from plandoc.build import FORMATS, Options
-    from plandoc.watch import watch as run_watch
+    from plandoc.build.watch import watch as run_watch
 
     run_watch(list(paths), Options((fmt,) if fmt else FORMATS, out_dir, styles_dir), interval)
 
@@ -82,7 +82,7 @@ def watch(paths, fmt, out_dir, styles_dir, interval) -> None:
 @_styles
 def diff(old, new, rev, fmt, out_dir, styles_dir) -> None:
     """What changed between two versions of a content file (chapters, goals, SWOT, figures)."""
-    from plandoc.diffcli import run_diff
+    from plandoc.diff.cli import run_diff
 
     run_diff(old, new, rev, fmt, out_dir, styles_dir)
 
@@ -92,7 +92,8 @@ def diff(old, new, rev, fmt, out_dir, styles_dir) -> None:
 @_styles
 def check(paths, styles_dir) -> None:
     """Validate content and styles without writing anything."""
-    from plandoc.build import Options, load
+    from plandoc.build import Options
+    from plandoc.build.document import load
 
     loaded = load(list(paths), Options(styles_dir=styles_dir))
     click.echo(f"{len(loaded)} document{'s' if len(loaded) != 1 else ''} OK")

@@ -11,7 +11,7 @@ from plandoc.model import ListBlock, ListItem, PageBreak, Paragraph
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.headings import make_heading
 from plandoc.reader.inline import parse_blocks, parse_inline
-from plandoc.reader.yamlsrc import YMap, read_text
+from plandoc.files import YMap, read_text
 
 HEADING_KINDS = {"chapter": 1, "section": 2, "subsection": 3}
 

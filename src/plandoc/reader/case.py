@@ -18,7 +18,7 @@ from plandoc.model import (Callout, Heading, ListBlock, ListItem, PartTitle, Pro
                            ProgramPart, Span, Table)
 from plandoc.reader.blocks import inline, register
 from plandoc.reader.context import Ctx
-from plandoc.reader.yamlsrc import YMap, load_yaml
+from plandoc.files import YMap, load_yaml
 
 
 @register("revisions")

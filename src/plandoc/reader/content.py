@@ -14,7 +14,7 @@ from plandoc.reader import case, figures, panels  # noqa: F401 - they register t
 from plandoc.reader.blocks import read_body
 from plandoc.reader.context import Ctx
 from plandoc.reader.meta import read_meta
-from plandoc.reader.yamlsrc import YMap, load_yaml
+from plandoc.files import YMap, load_yaml
 
 
 def read_document(path: Path) -> Document:

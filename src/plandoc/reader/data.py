@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from plandoc.reader.context import Ctx
-from plandoc.reader.yamlsrc import read_text
+from plandoc.files import read_text
 from plandoc.errors import ContentError
 
 
@@ -64,15 +64,3 @@ def csv_columns(ctx: Ctx, path: Path, x: str, ys: list[str], line: int):
                 ctx.problem(n, f"column '{y}' must be numeric, got '{cell}'", path)
             series[y].append(value or 0.0)
     return cats, series
-
-
-def image_readable(file: Path) -> bool:
-    """Whether Pillow can decode the whole image (a truncated or damaged file cannot)."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(file) as im:
-            im.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return False
-    return True

@@ -6,8 +6,9 @@ from plandoc.labels import format_number
 from plandoc.model import Chart, Image, KeyFigure, KeyFigures, Series, Table
 from plandoc.reader.blocks import inline, register
 from plandoc.reader.context import Ctx
-from plandoc.reader.data import csv_columns, image_readable, parse_number, read_csv
-from plandoc.reader.yamlsrc import YMap
+from plandoc.files import image_readable
+from plandoc.reader.data import csv_columns, parse_number, read_csv
+from plandoc.files import YMap
 
 
 @register("key_figures")

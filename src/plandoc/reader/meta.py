@@ -7,7 +7,7 @@ import datetime as dt
 from plandoc.labels import LANGUAGES
 from plandoc.model import CaseRef, Meta
 from plandoc.reader.context import Ctx, describe
-from plandoc.reader.yamlsrc import YMap
+from plandoc.files import YMap
 
 STATUSES = ("utkast", "høringsutkast", "vedtatt")
 KINDS = ("plan", "invitation", "saksframlegg")

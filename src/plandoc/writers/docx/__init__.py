@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plandoc.kinds import front_blocks, has_cover
+from plandoc.layout.front import front_blocks, has_cover
 from plandoc.labels import watermark
 from plandoc.model import Document
 from plandoc.writers.docx import package

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from docx.enum.text import WD_BREAK
 
 from plandoc.labels import labels
-from plandoc.kinds import part_heading
+from plandoc.layout.front import part_heading
 from plandoc.model import Heading, PartTitle, plain
 from plandoc.writers.docx.ooxml import table_width
 from plandoc.writers.docx.tablestyles import INDENTS

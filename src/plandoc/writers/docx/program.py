@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from docx.shared import Mm, Pt, RGBColor
 
-from plandoc.kinds import part_heading
+from plandoc.layout.front import part_heading
 from plandoc.model import PartTitle, Program, ProgramPart
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.fields import add_bookmark

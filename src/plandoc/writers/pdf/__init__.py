@@ -16,7 +16,7 @@ from pathlib import Path
 
 from plandoc.charts import ChartRenderer
 from plandoc.model import Document
-from plandoc.theme import Theme
+from plandoc.style.theme import Theme
 from plandoc.writers.pdf.profile import PdfProfile
 
 

@@ -8,9 +8,9 @@ from reportlab.platypus import PageBreak, Paragraph
 
 from plandoc.charts import ChartRenderer
 from plandoc.labels import labels
-from plandoc.kinds import front_blocks, has_cover
+from plandoc.layout.front import front_blocks, has_cover
 from plandoc.model import Document, Heading, PartTitle
-from plandoc.theme import Theme
+from plandoc.style.theme import Theme
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.cover import cover
 from plandoc.writers.pdf.flowables import PageCount, PageTotal, role

@@ -13,7 +13,7 @@ from reportlab.platypus import (FrameBreak, KeepInFrame, NextPageTemplate, PageB
 
 from plandoc.labels import labels, status_line, version_line
 from plandoc.model import Meta
-from plandoc.theme import Theme
+from plandoc.style.theme import Theme
 from plandoc.writers.pdf.flowables import fitted_image, role
 from plandoc.writers.pdf.markup import esc
 from plandoc.writers.pdf.styles import Look

@@ -12,7 +12,7 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from plandoc import model as m
-from plandoc.kinds import part_heading
+from plandoc.layout.front import part_heading
 from plandoc.writers.pdf.context import SPLIT_MIN, Ctx
 from plandoc.writers.pdf.flowables import HeadingParagraph, LinedParagraph, role
 from plandoc.writers.pdf.markup import esc

@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from plandoc.theme import FontFamily, Theme
+from plandoc.style.theme import FontFamily, Theme
 from plandoc.writers.pdf.profile import PdfProfile
 
 HYPHENATION = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}   # pyphen dictionaries

@@ -19,7 +19,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from plandoc.labels import format_number, labels, status_line, watermark
 from plandoc.model import Meta
-from plandoc.theme import Theme
+from plandoc.style.theme import Theme
 from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount, role
 from plandoc.writers.pdf.markup import esc
 from plandoc.writers.pdf.styles import Look

@@ -11,7 +11,7 @@ import struct
 from pathlib import Path
 
 from plandoc.errors import ContentError, Problem
-from plandoc.reader.data import image_readable
+from plandoc.files import image_readable
 
 
 def check_truetype(file: Path, where: Path, line: int) -> None:

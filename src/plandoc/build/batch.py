@@ -1,9 +1,9 @@
-"""Batch builds: skip what is up to date, build the rest (plandoc.workers), keep a manifest.
+"""Batch builds: skip what is up to date, build the rest (plandoc.build.workers), keep a manifest.
 
     run(paths, options, force=False, jobs=None, report=None) -> Summary
 
 A document is skipped when the manifest says its inputs, options and outputs are unchanged; that
-check hashes files only (plandoc.manifest), so a no-op build imports neither PyYAML's reader nor
+check hashes files only (plandoc.build.manifest), so a no-op build imports neither PyYAML's reader nor
 any writer.  Each stale document is read, validated and written on its own (`build_file`, in a
 worker process when there are several), so one document's mistakes stop only that document: its
 previous outputs stay as they were.  The output folder is locked for the whole build.
@@ -17,10 +17,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from plandoc import __version__
-from plandoc.build import Options, content_files
-from plandoc.errors import ContentError, Problem
-from plandoc.manifest import LOCK, FolderLock, Manifest, forget_all
-from plandoc.workers import Outcome, build_all, preload
+from plandoc.build import Options, check_names, content_files
+from plandoc.build.manifest import LOCK, FolderLock, Manifest, forget_all
+from plandoc.build.workers import Outcome, build_all, preload
 
 __all__ = ["Outcome", "Report", "Summary", "options_key", "outputs_of", "preload", "run"]
 
@@ -74,7 +73,7 @@ def run(paths: list[Path], options: Options, force: bool = False, jobs: int | No
     report, started = report or Report(), time.perf_counter()
     forget_all()  # hashes are memoised within one run only
     files = [f.absolute() for f in content_files(paths)]
-    _check_names(files)
+    check_names(files)
     created = not options.out_dir.exists()
     options.out_dir.mkdir(parents=True, exist_ok=True)
     with FolderLock(options.out_dir, on_wait=lambda d: report.warn(
@@ -110,19 +109,6 @@ def _count(summary: Summary, outcome: Outcome, manifest: Manifest, key: str) -> 
     else:
         summary.failed += 1
         summary.bugs += outcome.error is not None
-
-
-def _check_names(files: list[Path]) -> None:
-    seen: dict[str, Path] = {}
-    problems = []
-    for file in files:
-        if file.stem in seen:
-            problems.append(Problem(file, None, f"two documents would both be written as "
-                                    f"'{file.stem}' (the other is {seen[file.stem]}) — "
-                                    "rename one"))
-        seen[file.stem] = file
-    if problems:
-        raise ContentError(problems)
 
 
 def _remove_empty(out_dir: Path) -> None:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandoc.errors import ContentError, Problem, did_you_mean, display_path
-from plandoc.assets import check_font_tables, check_image, check_truetype
-from plandoc.reader.yamlsrc import YMap, load_yaml
+from plandoc.style.assets import check_font_tables, check_image, check_truetype
+from plandoc.files import YMap, load_yaml
 
 BUILTIN_DEFAULT = {
     "name": "Standard",

@@ -13,7 +13,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from plandoc.labels import format_number  # noqa: E402
 from plandoc.model import Chart  # noqa: E402
-from plandoc.theme import Theme  # noqa: E402
+from plandoc.style.theme import Theme  # noqa: E402
 
 MM = 1 / 25.4
 

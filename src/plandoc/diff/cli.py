@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from plandoc.build import Options, build_one
+from plandoc.build import Options
+from plandoc.build.document import build_one
 from plandoc.diff import compare
-from plandoc.diffreport import as_document, as_text, load_pair
+from plandoc.diff.report import as_document, as_text, load_pair
 
 
 def run_diff(old: Path, new: Path | None, rev: str | None, fmt: str, out_dir: Path,
@@ -19,7 +20,7 @@ def run_diff(old: Path, new: Path | None, rev: str | None, fmt: str, out_dir: Pa
     if fmt == "text":
         click.echo(as_text(changes, after.meta.language))
         return
-    from plandoc.theme import load_theme, style_dirs
+    from plandoc.style.theme import load_theme, style_dirs
 
     theme = load_theme(after.meta.style, style_dirs(after.source.parent, styles_dir),
                        origin=(after.source, None))

@@ -2,7 +2,7 @@
 
 Polling, no extra dependency: every `interval` seconds the content files and every input the
 manifest lists for them are stat()ed (size and modification time — cheap); when a signature
-changes, an in-process incremental build runs (plandoc.batch), which decides by content hashes
+changes, an in-process incremental build runs (plandoc.build.batch), which decides by content hashes
 what really changed.  The reader and writers are imported once at start, so a rebuild costs only
 the writing.  One line per rebuild.
 """
@@ -16,11 +16,11 @@ from pathlib import Path
 
 import click
 
-from plandoc.batch import Outcome, Summary, preload, run
+from plandoc.build.batch import Outcome, Summary, preload, run
 from plandoc.build import Options, content_files
 from plandoc.errors import ContentError, display_path
-from plandoc.manifest import Manifest
-from plandoc.progress import CliReport
+from plandoc.build.manifest import Manifest
+from plandoc.build.progress import CliReport
 
 
 class WatchReport(CliReport):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from plandoc.batch import Outcome, Report, Summary
+from plandoc.build.batch import Outcome, Report, Summary
 from plandoc.errors import display_path
 
 

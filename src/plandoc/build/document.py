@@ -1,4 +1,4 @@
-"""Build step: content paths → validated documents → writers → outputs renamed into place.
+"""One document: read → validate → lay out → writers → temporary files renamed into place.
 
 Everything is read and validated before anything is written, so a mistake anywhere leaves every
 previous output untouched.  Each output is written to a temporary file in the output folder and
@@ -8,60 +8,28 @@ renamed over the old one, so no half-written file is ever left behind.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from plandoc.errors import ContentError, Problem
+from plandoc.build import Options, check_names, content_files
+from plandoc.errors import ContentError
 
-if TYPE_CHECKING:  # kept off the no-op path of plandoc.batch (PyYAML, 20 dataclasses)
+if TYPE_CHECKING:  # kept off the no-op path of plandoc.build.batch (PyYAML, 20 dataclasses)
     from plandoc.model import Document
-    from plandoc.theme import Theme
-
-FORMATS = ("docx", "pdf")
-CONTENT_SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass(frozen=True)
-class Options:
-    """What to build and where."""
-
-    formats: tuple[str, ...] = FORMATS
-    out_dir: Path = Path("output")
-    styles_dir: Path | None = None
-    line_numbers: bool = False      # number the lines of every document (as if its metadata said so)
-    pdfa: bool | None = None      # PDF/A-2b; None: the style's `pdfa`, else on for vedtatt
-    press: bool = False           # also write <name>-print.pdf (or the style's print.enabled)
-
-
-def content_files(paths: list[Path]) -> list[Path]:
-    """Expand folders into their content files (sorted); a missing path is a problem."""
-    files, problems = [], []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix in CONTENT_SUFFIXES
-                            and p.is_file() and "styles" not in p.relative_to(path).parts)
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(Problem(path, None, "no such file or folder"))
-    if problems:
-        raise ContentError(problems)
-    if not files:
-        raise ContentError([Problem(p, None, "no content files (.yaml) here") for p in paths])
-    return files
-
+    from plandoc.style.theme import Theme
 
 def load(paths: list[Path], options: Options) -> list[tuple[Document, Theme]]:
     """Read and validate every document and its style; all problems in one ContentError."""
     loaded, problems = [], []
-    for file in content_files(paths):
+    files = content_files(paths)
+    check_names(files)
+    for file in files:
         try:
             loaded.append(load_one(file, options))
         except ContentError as exc:
             problems += exc.problems
-    _check_names(loaded, problems)
     if problems:
         raise ContentError(problems)
     return loaded
@@ -69,9 +37,9 @@ def load(paths: list[Path], options: Options) -> list[tuple[Document, Theme]]:
 
 def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
     """Read and validate one document and its style; problems raise ContentError."""
-    from plandoc.glyphs import check_glyphs
+    from plandoc.style.glyphs import check_glyphs
     from plandoc.reader.content import read_document
-    from plandoc.theme import load_theme, style_dirs
+    from plandoc.style.theme import load_theme, style_dirs
 
     doc = read_document(file)
     if options.line_numbers and not doc.meta.line_numbers:
@@ -87,25 +55,6 @@ def _style_line(file: Path) -> int | None:
         if line.strip().startswith("style:"):
             return n
     return None
-
-
-def _check_names(loaded, problems) -> None:
-    seen: dict[str, Path] = {}
-    for doc, _ in loaded:
-        if doc.name in seen:
-            problems.append(Problem(doc.source, None, f"two documents would both be written as "
-                                    f"'{doc.name}' (the other is {seen[doc.name]}) — rename one"))
-        seen[doc.name] = doc.source
-
-
-def build(paths: list[Path], options: Options) -> list[Path]:
-    """Build every document in `paths`; returns the files written."""
-    loaded = load(paths, options)
-    options.out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for doc, theme in loaded:
-        written += build_one(doc, theme, options)
-    return written
 
 
 def build_one(doc: Document, theme: Theme, options: Options) -> list[Path]:

@@ -15,9 +15,10 @@ import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from plandoc.build import Options, build_one, load_one
+from plandoc.build import Options
+from plandoc.build.document import build_one, load_one
 from plandoc.errors import ContentError
-from plandoc.manifest import file_hash, forget
+from plandoc.build.manifest import file_hash, forget
 
 
 @dataclass
@@ -125,7 +126,7 @@ def build_file(source: Path, options: Options) -> Outcome:
 
 def _absent_styles(source: Path, name: str, theme, options: Options) -> dict:
     """Style folders searched before the one used: creating one there changes the result."""
-    from plandoc.theme import style_dirs
+    from plandoc.style.theme import style_dirs
 
     absent = {}
     for d in style_dirs(source.parent, options.styles_dir):

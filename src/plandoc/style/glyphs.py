@@ -11,8 +11,8 @@ from pathlib import Path
 
 from plandoc.errors import ContentError, Problem
 from plandoc.model import Document
-from plandoc.assets import font_codepoints
-from plandoc.theme import Theme
+from plandoc.style.assets import font_codepoints
+from plandoc.style.theme import Theme
 
 NOT_DRAWN = {"alt", "href", "path", "anchor", "source_file", "style", "kind", "language",
              "status"}  # text fields that are never set in the document's fonts

@@ -5,7 +5,7 @@
 Chapters, goals and strategies are matched by their text: an exact match whose number moved is
 'renumbered', a close match (by words) is 'reworded' with the changed words, the rest 'added' or
 'removed'.  SWOT items are matched across quadrants ('moved'); key figures by label and chart
-data by title and category ('changed').  Rendering: plandoc.diffreport.
+data by title and category ('changed').  Rendering: plandoc.diff.report.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from plandoc.model import Chart
-from plandoc.theme import Theme
+from plandoc.style.theme import Theme
 
 PNG_DPI = 240
 DRAWING = 2  # bump when chartdraw's look changes, so cached images are drawn again
@@ -71,6 +71,6 @@ def _version() -> str:
 
 
 def _draw(chart: Chart, theme: Theme, size_mm, fmt: str, lang: str) -> bytes:
-    from plandoc import chartdraw  # matplotlib lives there, imported only on a cache miss
+    from plandoc.charts import draw  # matplotlib lives there, imported only on a cache miss
 
-    return chartdraw.draw(chart, theme, size_mm, fmt, lang)
+    return draw.draw(chart, theme, size_mm, fmt, lang)

@@ -1,6 +1,7 @@
-"""YAML with line numbers: mappings and lists that remember where each key and item stood.
+"""Reading input files: UTF-8 text, YAML with line numbers, images that must decode.
 
-The reader and the theme loader both use this so every message can name the line.
+The content reader and the style loader both read their files through this module, so every
+message can name the file and line, and neither imports the other.
 """
 
 from __future__ import annotations
@@ -104,3 +105,15 @@ def _convert(node, path: Path, problems: list[Problem]):
                                 "supported — write plain values"))
         return None
     return _constructor.construct_object(node, deep=True)
+
+
+def image_readable(file: Path) -> bool:
+    """Whether Pillow can decode the whole image (a truncated or damaged file cannot)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(file) as im:
+            im.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return False
+    return True

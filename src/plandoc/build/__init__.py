@@ -1,0 +1,60 @@
+"""Building: which content files, with which options; one document at a time or in a batch.
+
+This package's top level stays light (no YAML, reader or writer imports): a no-op batch build
+imports it to find the content files and compare hashes.  document.py reads, lays out and
+writes one document; batch.py, workers.py, manifest.py, watch.py and progress.py run many.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from plandoc.errors import ContentError, Problem
+
+FORMATS = ("docx", "pdf")
+CONTENT_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to build and where."""
+
+    formats: tuple[str, ...] = FORMATS
+    out_dir: Path = Path("output")
+    styles_dir: Path | None = None
+    line_numbers: bool = False      # number the lines of every document (as if its metadata said so)
+    pdfa: bool | None = None      # PDF/A-2b; None: the style's `pdfa`, else on for vedtatt
+    press: bool = False           # also write <name>-print.pdf (or the style's print.enabled)
+
+
+def content_files(paths: list[Path]) -> list[Path]:
+    """Expand folders into their content files (sorted); a missing path is a problem."""
+    files, problems = [], []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix in CONTENT_SUFFIXES
+                            and p.is_file() and "styles" not in p.relative_to(path).parts)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(path, None, "no such file or folder"))
+    if problems:
+        raise ContentError(problems)
+    if not files:
+        raise ContentError([Problem(p, None, "no content files (.yaml) here") for p in paths])
+    return files
+
+
+def check_names(files: list[Path]) -> None:
+    """Two content files with the same name would overwrite each other's outputs."""
+    seen: dict[str, Path] = {}
+    problems = []
+    for file in files:
+        if file.stem in seen:
+            problems.append(Problem(file, None, f"two documents would both be written as "
+                                    f"'{file.stem}' (the other is {seen[file.stem]}) — "
+                                    "rename one"))
+        seen[file.stem] = file
+    if problems:
+        raise ContentError(problems)
