@@ -1,13 +1,17 @@
-"""A hand-built document with every block kind, for writer tests that must not depend on the reader."""
+"""A hand-built document with every block kind and every optional field, for writer and layout
+tests that must not depend on the reader.  tests/test_registry.py checks that it stays complete.
+"""
 
 from datetime import date
 from pathlib import Path
 
 from plandoc.model import (Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
-                           KeyFigures, ListBlock, ListItem, Meta, PageBreak, Paragraph, Series,
-                           Span, Strategy, Swot, SwotGroup, SwotQuadrant, Table)
+                           KeyFigures, ListBlock, ListItem, Meta, PageBreak, Paragraph, PartTitle,
+                           Program, ProgramItem, ProgramPart, Series, Span, Strategy, Swot,
+                           SwotGroup, SwotQuadrant, Table)
 
 HERE = Path(__file__).parent
+IMAGE = HERE / "data" / "vaapen.png"
 
 
 def t(text, **kw):
@@ -15,58 +19,117 @@ def t(text, **kw):
     return (Span(text, **kw),)
 
 
-def sample_document(image: Path | None = None) -> Document:
-    """Every block kind once, with Norwegian letters and reportlab-looking markup in the text."""
-    meta = Meta(title="Strategisk næringsplan", municipality="Testvik kommune",
+def sample_meta() -> Meta:
+    """A plan with every cover and footer field filled in."""
+    return Meta(title="Strategisk næringsplan", municipality="Testvik kommune",
                 subtitle="Testvik kommunes strategiske næringsplan", part="Del 1",
                 period="2021–2024", organisation="Testvik næringsselskap KF",
                 author="Testvik næringsselskap KF", status="vedtatt", date=date(2021, 5, 12),
-                adopted_by="kommunestyret", case="38/20",
-                cases=(CaseRef("sak 109/17", "kommunestyret"),), subject="Næringspolitikk",
-                keywords=("næringsplan", "Testvik"), style="default")
+                adopted_by="kommunestyret", case="38/20", archive_case="20/1234",
+                cases=(CaseRef("sak 109/17", "kommunestyret"),), version="2", replaces="1",
+                subject="Næringspolitikk", keywords=("næringsplan", "Testvik"),
+                style="default")
+
+
+def _lists() -> list:
+    nested = ListBlock((ListItem(t("Underpunkt"),
+                                 (ListBlock((ListItem(t("Under-underpunkt")),)),)),))
+    return [
+        ListBlock((ListItem(t("Del 1: Strategisk næringsplan"), (nested,)),
+                   ListItem(t("Del 2: Naturbruksplan")))),
+        ListBlock((ListItem(t("Steg 1: Visjon"),
+                            (ListBlock((ListItem(t("Delsteg")), ListItem(t("Neste delsteg"))),
+                                       ordered=True),)),
+                   ListItem(t("Steg 2: Mål og tiltak"))), ordered=True),
+        ListBlock((ListItem(t("Femte punkt")), ListItem(t("Sjette punkt"))), ordered=True,
+                  start=5),
+    ]
+
+
+def _figures(image: Path) -> list:
+    return [
+        KeyFigures((KeyFigure("13\u00a0278", t("Befolkning i 2020")),
+                    KeyFigure("12\u00a0579", t("Befolkning i 2030")),
+                    KeyFigure("11\u00a0888", t("Befolkning i 2050")),
+                    KeyFigure("1\u00a0850", t("Bedrifter")),
+                    KeyFigure("64\u00a0%", t("Sysselsatte"))),
+                   caption=t("Statistikk hentet fra SSB"), source="SSB"),
+        Chart("bar", "Befolkning i Testvik", ("2020", "2030", "2050"),
+              (Series("Befolkning", (13278, 12579, 11888)),),
+              alt="Søylediagram: befolkningen går ned fra 13 278 i 2020 til 11 888 i 2050.",
+              source="SSB", x_label="År", y_label="Innbyggere"),
+        Chart("line", "Arbeidsplasser", ("2019", "2020", "2021"),
+              (Series("Privat", (4100, 4050, 4200)), Series("Offentlig", (2300, 2350, 2400))),
+              alt="Linjediagram: private og offentlige arbeidsplasser 2019–2021."),
+        Image(image, alt="Kommunevåpen", caption=t("Kommunevåpenet"), width_cm=4),
+        Image(image, alt="Kommunevåpenet uten bildetekst", width_cm=2),
+    ]
+
+
+def _plan_blocks() -> list:
+    quadrant = lambda kind: SwotQuadrant(kind, (SwotGroup(  # noqa: E731
+        t("Beliggenhet"), (t(f"{kind} punkt én"), t(f"{kind} punkt to"))),))
+    return [
+        Heading(1, t("Mulighetsanalyse"), None, "h-3"),
+        Swot(tuple(quadrant(k) for k in ("strengths", "weaknesses", "opportunities", "threats")),
+             caption=t("Mulighetsanalyse for Testvik")),
+        Callout("slogan", t("Energi i sentrum!"), (t("Slagordet samler planen."),),
+                (t("Slagkraft for næring"), t("Levende fellesskap"))),
+        PageBreak(),
+        Heading(1, t("Slagkraft for næringsutvikling"), "1", "h-4", kind="focus_area"),
+        Paragraph(t("Det skal være enkelt å etablere seg i Testvik.")),
+        Goal("1.1", t("Etableringer på næringsarealene."),
+             (Strategy("a", t("Tilrettelegge næringsarealer.")),
+              Strategy("b", t("Utarbeide markedsføringsmateriale.")))),
+        Goal("1.2", t("Flere statlige arbeidsplasser."),
+             (Strategy("a", t("Være en nettverksbygger.")),)),
+        Goal("1.3", t("Et mål uten strategier.")),
+        Heading(2, t("Handlingsplan"), "1.1", "h-5"),
+        Table((t("Tiltak"), t("Ansvar"), t("Frist")),
+              ((t("Etablere prosjektgruppe"), t("MON"), t("2022")),
+               (t("Mulighetsanalyse"), t("MON"), t("2023"))),
+              caption=t("Handlingsplan"), widths=(3, 1, 1)),
+        Table((t("Underskrift"), t("Dato")), ((t("Ordfører"), t("12. mai 2021")),)),
+        Heading(3, t("Oppfølging"), "1.1.1", "h-6"),
+        Callout("values", t("Verdier"), (t("Verdiene er grunnlaget for kulturen vår."),),
+                (t("Handlekraftig"), t("Inkluderende"), t("Engasjert"), t("Kreativ"),
+                 t("Modig"))),
+        Callout("vision", t("Visjon"), (t("Testvik skal være en pådriver for vekst."),),
+                (t("for næringslivet"), t("for innbyggerne"))),
+        Callout("note", t("Merk"), (t("Tallene er foreløpige."),), (t("Kilde: SSB"),)),
+        Callout("recommendation", t("Forslag til vedtak"),
+                (t("Kommunestyret vedtar planen."), t("Planen rulleres etter to år."))),
+    ]
+
+
+def _case_blocks() -> list:
+    return [
+        PartTitle("Del 2", t("Naturbruksplan"), "part-2", t("Natur og friluftsliv")),
+        Program((ProgramItem(t("Velkommen"), "18.00", t("ordfører Paul Asphaug"),
+                             (t("Kaffe"), t("Presentasjonsrunde"))),
+                 ProgramPart(t("Del 1: Muligheter"),
+                             (ProgramItem(t("Dialog om vekst"), None, t("prosessleder"),
+                                          (t("Muligheter"), t("Utfordringer"))),
+                              ProgramItem(t("Oppsummering")))),
+                 ProgramItem(t("Avslutning"), "21.00")), title=t("Program")),
+        PartTitle("", t("Vedlegg")),
+        Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False),
+        Paragraph((Span("Se "), Span("kapittelet om planen", href="#h-1"), Span("."))),
+    ]
+
+
+def sample_document(image: Path | None = None) -> Document:
+    """Every block kind, with Norwegian letters and reportlab-looking markup in the text."""
     blocks = [
         Heading(1, t("Om planen"), None, "h-1"),
         Paragraph((Span("Planen gjelder "), Span("2021–2024", bold=True), Span(" og er "),
                    Span("viktig", italic=True), Span(" for "),
                    Span("kommunen", href="https://www.vefsn.kommune.no"),
                    Span(". Tegn som <font> & <b> skal stå som tekst: æøå ÆØÅ."))),
-        ListBlock((ListItem(t("Del 1: Strategisk næringsplan"),
-                            (ListBlock((ListItem(t("Underpunkt")),)),)),
-                   ListItem(t("Del 2: Naturbruksplan")))),
-        ListBlock((ListItem(t("Steg 1: Visjon")), ListItem(t("Steg 2: Mål og tiltak"))),
-                  ordered=True),
+        *_lists(),
         Heading(2, t("Nøkkeltall"), None, "h-2"),
-        KeyFigures((KeyFigure("13\u00a0278", t("Befolkning i 2020")),
-                    KeyFigure("12\u00a0579", t("Befolkning i 2030")),
-                    KeyFigure("11\u00a0888", t("Befolkning i 2050"))),
-                   caption=t("Statistikk hentet fra SSB"), source="SSB"),
-        Chart("bar", "Befolkning i Testvik", ("2020", "2030", "2050"),
-              (Series("Befolkning", (13278, 12579, 11888)),),
-              alt="Søylediagram: befolkningen går ned fra 13 278 i 2020 til 11 888 i 2050.",
-              source="SSB", number=1),
-        Heading(1, t("Mulighetsanalyse"), None, "h-3"),
-        Swot(tuple(SwotQuadrant(kind, (SwotGroup(t("Beliggenhet"), (t(f"{kind} punkt én"),
-                                                                   t(f"{kind} punkt to"))),))
-                   for kind in ("strengths", "weaknesses", "opportunities", "threats"))),
-        Callout("slogan", t("Energi i sentrum!"), (),
-                (t("Slagkraft for næring"), t("Levende fellesskap"))),
-        PageBreak(),
-        Heading(1, t("Slagkraft for næringsutvikling"), "1", "h-4"),
-        Paragraph(t("Det skal være enkelt å etablere seg i Testvik.")),
-        Goal("1.1", t("Etableringer på næringsarealene."),
-             (Strategy("a", t("Tilrettelegge næringsarealer.")),
-              Strategy("b", t("Utarbeide markedsføringsmateriale.")))),
-        Goal("1.2", t("Flere statlige arbeidsplasser."), (Strategy("a", t("Være en nettverksbygger.")),)),
-        Heading(2, t("Handlingsplan"), "1.1", "h-5"),
-        Table((t("Tiltak"), t("Ansvar"), t("Frist")),
-              ((t("Etablere prosjektgruppe"), t("MON"), t("2022")),
-               (t("Mulighetsanalyse"), t("MON"), t("2023"))),
-              caption=t("Handlingsplan"), widths=(3, 1, 1), number=1),
-        Callout("values", t("Verdier"), (t("Verdiene er grunnlaget for kulturen vår."),),
-                (t("Handlekraftig"), t("Inkluderende"), t("Engasjert"), t("Kreativ"))),
-        Callout("vision", t("Visjon"), (t("Testvik skal være en pådriver for vekst."),)),
+        *_figures(image or IMAGE),
+        *_plan_blocks(),
+        *_case_blocks(),
     ]
-    if image is not None:
-        blocks.append(Image(image, alt="Kommunevåpen", caption=t("Kommunevåpenet"),
-                            width_cm=4, number=2))
-    return Document(meta, tuple(blocks), HERE / "sample.yaml")
+    return Document(sample_meta(), tuple(blocks), HERE / "sample.yaml")

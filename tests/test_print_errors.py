@@ -8,7 +8,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from PIL import Image as PILImage
 
-from plandoc.style.theme import builtin_font_dir
+from plandoc.style.assets import builtin_font_dir
 from tests.conftest import run, write
 
 DOC = """\

@@ -2,8 +2,9 @@
 
 Frozen dataclasses only; this module imports nothing of plandoc and no third-party library.
 Inline Markdown is already parsed into spans here, numbers (chapters 1, goals 1.1, strategies
-a) …) are already assigned, and file references are absolute paths, so a writer never parses
-text, counts or looks for files.  Each block keeps its structure role (heading level, list and
+a) …) are already assigned, and file references are absolute paths, so neither the layout nor a
+writer parses text or looks for files.  How blocks are laid out (captions and their numbers,
+page breaks, rows) is plandoc.layout's business, not the model's.  Each block keeps its structure role (heading level, list and
 item, table header and cells, figure and its alternative text) for tagged PDF later.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Union
+from typing import Union, get_args
 
 
 # --- inline text -------------------------------------------------------------------------
@@ -41,13 +42,17 @@ def plain(inline: Inline) -> str:
 
 @dataclass(frozen=True)
 class Heading:
-    """A chapter (level 1), section (2) or subsection (3); `number` is '1', '2.3' or None."""
+    """A chapter (level 1), section (2) or subsection (3); `number` is '1', '2.3' or None.
+
+    `kind` is 'focus_area' for the heading of a focus area (satsingsområde), else 'chapter'.
+    """
 
     level: int
     text: Inline
     number: str | None = None
     anchor: str = ""
     in_toc: bool = True
+    kind: str = "chapter"
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,6 @@ class Chart:
     source: str | None = None
     x_label: str | None = None
     y_label: str | None = None
-    number: int = 0  # figure number, assigned by the reader
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,9 @@ class SwotGroup:
 
     title: Inline
     items: tuple[Inline, ...]
+
+
+SWOT_QUADRANTS = ("strengths", "weaknesses", "opportunities", "threats")   # S, W, O, T: the order
 
 
 @dataclass(frozen=True)
@@ -132,7 +139,7 @@ class SwotQuadrant:
 
 @dataclass(frozen=True)
 class Swot:
-    """A SWOT analysis: always four quadrants in the order S, W, O, T."""
+    """A SWOT analysis: always four quadrants in the order of SWOT_QUADRANTS."""
 
     quadrants: tuple[SwotQuadrant, ...]
     caption: Inline = ()
@@ -177,7 +184,6 @@ class Table:
     rows: tuple[tuple[Inline, ...], ...]
     caption: Inline = ()
     widths: tuple[float, ...] = ()  # relative column widths; empty means equal
-    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -188,7 +194,6 @@ class Image:
     alt: str
     caption: Inline = ()
     width_cm: float | None = None
-    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -239,6 +244,7 @@ Block = Union[
     Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak,
     Program, PartTitle,
 ]
+BLOCK_KINDS: tuple[type, ...] = get_args(Block)   # the registry the layout and writers cover
 
 
 # --- document ----------------------------------------------------------------------------

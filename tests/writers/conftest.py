@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image as PILImage
 
-from plandoc.style.theme import load_theme
+from plandoc.style import load_theme
 
 STYLES = Path(__file__).resolve().parents[2] / "styles"
 

@@ -19,7 +19,7 @@ from PIL import Image as PILImage
 from plandoc.build import Options
 from plandoc.build.document import wants_pdfa
 from plandoc.charts import ChartRenderer
-from plandoc.style.theme import load_theme
+from plandoc.style import load_theme
 from plandoc.writers.pdf import write_pdf
 from plandoc.writers.pdf.pdfa import icc_profile, xmp_date
 from plandoc.writers.pdf.profile import PdfProfile

@@ -12,7 +12,7 @@ from PIL import Image as PILImage
 
 from plandoc.charts import ChartRenderer
 from plandoc.errors import InputWarning
-from plandoc.style.theme import load_theme
+from plandoc.style import load_theme
 from plandoc.writers.pdf import write_pdf
 from plandoc.writers.pdf.profile import PdfProfile
 

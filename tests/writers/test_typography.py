@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from plandoc.charts import ChartRenderer
 from plandoc.model import Heading, Paragraph, Span, Table
-from plandoc.style.theme import load_theme
+from plandoc.style import load_theme
 from plandoc.writers.pdf import write_pdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

@@ -1,4 +1,4 @@
-"""One document: read → validate → lay out → writers → temporary files renamed into place.
+"""One document: read → validate → lay out (once) → writers → temp files renamed into place.
 
 Everything is read and validated before anything is written, so a mistake anywhere leaves every
 previous output untouched.  Each output is written to a temporary file in the output folder and
@@ -18,7 +18,7 @@ from plandoc.errors import ContentError
 
 if TYPE_CHECKING:  # kept off the no-op path of plandoc.build.batch (PyYAML, 20 dataclasses)
     from plandoc.model import Document
-    from plandoc.style.theme import Theme
+    from plandoc.style import Theme
 
 def load(paths: list[Path], options: Options) -> list[tuple[Document, Theme]]:
     """Read and validate every document and its style; all problems in one ContentError."""
@@ -39,7 +39,7 @@ def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
     """Read and validate one document and its style; problems raise ContentError."""
     from plandoc.style.glyphs import check_glyphs
     from plandoc.reader.content import read_document
-    from plandoc.style.theme import load_theme, style_dirs
+    from plandoc.style import load_theme, style_dirs
 
     doc = read_document(file)
     if options.line_numbers and not doc.meta.line_numbers:
@@ -58,20 +58,20 @@ def _style_line(file: Path) -> int | None:
 
 
 def build_one(doc: Document, theme: Theme, options: Options) -> list[Path]:
-    """Write the requested formats of one validated document."""
+    """Lay out one validated document once and write the requested formats of it."""
     from plandoc.charts import ChartRenderer
+    from plandoc.layout import lay_out
 
+    layout = lay_out(doc, theme)
     charts = ChartRenderer(theme, options.out_dir / ".cache" / "charts", doc.meta.language)
-    written = []
-    for fmt in options.formats:
-        target = options.out_dir / f"{doc.name}.{fmt}"
-        atomic_write(target, lambda tmp, fmt=fmt: _writer(fmt, doc, theme, options)(
-            doc, theme, charts, tmp))
-        written.append(target)
+    jobs = [(f"{doc.name}.{fmt}", fmt, False) for fmt in options.formats]
     if "pdf" in options.formats and (options.press or theme.print_enabled):
-        target = options.out_dir / f"{doc.name}-print.pdf"
-        atomic_write(target, lambda tmp: _writer("pdf", doc, theme, options, press=True)(
-            doc, theme, charts, tmp))
+        jobs.append((f"{doc.name}-print.pdf", "pdf", True))
+    written = []
+    for name, fmt, press in jobs:
+        target = options.out_dir / name
+        write = _writer(fmt, doc, theme, options, press)
+        atomic_write(target, lambda tmp, write=write: write(layout, charts, tmp))
         written.append(target)
     return written
 

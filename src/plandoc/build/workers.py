@@ -126,7 +126,7 @@ def build_file(source: Path, options: Options) -> Outcome:
 
 def _absent_styles(source: Path, name: str, theme, options: Options) -> dict:
     """Style folders searched before the one used: creating one there changes the result."""
-    from plandoc.style.theme import style_dirs
+    from plandoc.style import style_dirs
 
     absent = {}
     for d in style_dirs(source.parent, options.styles_dir):

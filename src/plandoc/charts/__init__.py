@@ -1,5 +1,9 @@
 """Chart blocks → images (PNG for Word, PDF vector for the PDF writer), drawn with matplotlib.
 
+    ChartRenderer(theme, cache_dir, lang).png(chart, size_mm) / .pdf(chart, size_mm)
+
+The size comes from the layout (plandoc.layout: a ChartBox's width_mm and height_mm).
+
 Images are cached by a hash of the chart's data, the theme's fonts and colours, the size and the
 format, so matplotlib is imported only when a chart actually changed.  Output is deterministic:
 no timestamps in the PDF, fixed hash salt for SVG ids, fonts embedded as TrueType (Type 42).
@@ -18,7 +22,6 @@ from plandoc.style.theme import Theme
 
 PNG_DPI = 240
 DRAWING = 2  # bump when chartdraw's look changes, so cached images are drawn again
-HEIGHT_RATIO = 0.5
 
 
 class ChartRenderer:
@@ -29,34 +32,29 @@ class ChartRenderer:
         self.cache_dir = cache_dir
         self.lang = lang
 
-    def size_mm(self) -> tuple[float, float]:
-        """Width and height of every chart: the text width, half as high."""
-        width = self.theme.text_width_mm
-        return width, round(width * HEIGHT_RATIO, 2)
-
-    def png(self, chart: Chart) -> bytes:
+    def png(self, chart: Chart, size_mm: tuple[float, float]) -> bytes:
         """The chart as a PNG of PNG_DPI dots per inch."""
-        return self._cached(chart, "png")
+        return self._cached(chart, size_mm, "png")
 
-    def pdf(self, chart: Chart) -> bytes:
+    def pdf(self, chart: Chart, size_mm: tuple[float, float]) -> bytes:
         """The chart as a one-page vector PDF with its fonts embedded."""
-        return self._cached(chart, "pdf")
+        return self._cached(chart, size_mm, "pdf")
 
-    def _key(self, chart: Chart, fmt: str) -> str:
+    def _key(self, chart: Chart, size_mm, fmt: str) -> str:
         t = self.theme
         fonts = [str(p) + str(p.stat().st_size) for p in
-                 (t.body_font.regular, t.body_font.bold)]
-        blob = json.dumps([repr(chart), t.colors, fonts, self.size_mm(), fmt, PNG_DPI,
+                 (t.fonts.body.regular, t.fonts.body.bold)]
+        blob = json.dumps([repr(chart), repr(t.colours), fonts, list(size_mm), fmt, PNG_DPI,
                            self.lang, _version(), DRAWING], sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
-    def _cached(self, chart: Chart, fmt: str) -> bytes:
+    def _cached(self, chart: Chart, size_mm, fmt: str) -> bytes:
         if self.cache_dir is None:
-            return _draw(chart, self.theme, self.size_mm(), fmt, self.lang)
-        path = self.cache_dir / f"{self._key(chart, fmt)}.{fmt}"
+            return _draw(chart, self.theme, size_mm, fmt, self.lang)
+        path = self.cache_dir / f"{self._key(chart, size_mm, fmt)}.{fmt}"
         if path.is_file():
             return path.read_bytes()
-        data = _draw(chart, self.theme, self.size_mm(), fmt, self.lang)
+        data = _draw(chart, self.theme, size_mm, fmt, self.lang)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.cache_dir, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:

@@ -1,4 +1,7 @@
-"""The matplotlib drawing behind plandoc.charts; imported only when a chart must be drawn."""
+"""The matplotlib drawing behind plandoc.charts; imported only when a chart must be drawn.
+
+Bar charts carry their values as labels, in the document's number format.
+"""
 
 from __future__ import annotations
 
@@ -19,18 +22,18 @@ MM = 1 / 25.4
 
 
 def _font_name(theme: Theme) -> str:
-    for path in (theme.body_font.regular, theme.body_font.bold):
+    for path in (theme.fonts.body.regular, theme.fonts.body.bold):
         font_manager.fontManager.addfont(str(path))
-    return font_manager.FontProperties(fname=str(theme.body_font.regular)).get_name()
+    return font_manager.FontProperties(fname=str(theme.fonts.body.regular)).get_name()
 
 
 def draw(chart: Chart, theme: Theme, size_mm, fmt: str, lang: str) -> bytes:
     """Draw `chart` at `size_mm` and return PNG or PDF bytes."""
     family = _font_name(theme)
+    c = theme.colours
     rc = {"font.family": family, "font.size": 8.5, "pdf.fonttype": 42,
-          "svg.hashsalt": "plandoc", "axes.edgecolor": theme.colors["muted"],
-          "text.color": theme.colors["text"], "xtick.color": theme.colors["text"],
-          "ytick.color": theme.colors["text"]}
+          "svg.hashsalt": "plandoc", "axes.edgecolor": c.muted.hex,
+          "text.color": c.text.hex, "xtick.color": c.text.hex, "ytick.color": c.text.hex}
     with matplotlib.rc_context(rc):
         fig = Figure(figsize=(size_mm[0] * MM, size_mm[1] * MM))
         ax = fig.add_subplot()
@@ -46,8 +49,8 @@ def draw(chart: Chart, theme: Theme, size_mm, fmt: str, lang: str) -> bytes:
 
 
 def _palette(theme: Theme) -> list[str]:
-    c = theme.colors
-    return [c["primary"], c["accent"], c["secondary"], c["muted"]]
+    c = theme.colours
+    return [c.primary.hex, c.accent.hex, c.secondary.hex, c.muted.hex]
 
 
 def _plot(ax, chart: Chart, theme: Theme, lang: str) -> None:
@@ -69,7 +72,7 @@ def _plot(ax, chart: Chart, theme: Theme, lang: str) -> None:
     ax.yaxis.set_major_formatter(lambda v, _pos: format_number(v, lang))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.grid(axis="y", color=theme.colors["light"], linewidth=0.8)
+    ax.grid(axis="y", color=theme.colours.light.hex, linewidth=0.8)
     ax.set_axisbelow(True)
     if chart.x_label:
         ax.set_xlabel(chart.x_label)

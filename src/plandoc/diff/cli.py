@@ -20,7 +20,7 @@ def run_diff(old: Path, new: Path | None, rev: str | None, fmt: str, out_dir: Pa
     if fmt == "text":
         click.echo(as_text(changes, after.meta.language))
         return
-    from plandoc.style.theme import load_theme, style_dirs
+    from plandoc.style import load_theme, style_dirs
 
     theme = load_theme(after.meta.style, style_dirs(after.source.parent, styles_dir),
                        origin=(after.source, None))

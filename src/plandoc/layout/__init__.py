@@ -1,0 +1,43 @@
+"""Layout: the document model and a theme → every decision a reader of the outputs would see.
+
+    lay_out(doc, theme) -> Layout
+
+The layout decides once, for every writer: the cover's lines and their order, the contents
+entries, the running header and footer, caption labels and their numbers, list labels, which
+blocks start a new page, how key figures and cards group into rows, the SWOT order and colours,
+and every tint of the theme's colours.  A writer turns a Layout into its format and decides
+nothing a reader of two formats would see differ.
+
+Modules: boxes (the vocabulary: one box kind per block kind, and the frame), blocks (one layout
+function per block kind: LAYOUTS), frame (cover, contents, running lines), front (the opening
+blocks of documents without a cover), lists, palette.
+"""
+
+from __future__ import annotations
+
+from plandoc.labels import labels, watermark
+from plandoc.layout import boxes, frame
+from plandoc.layout.blocks import LAYOUTS, State, lay_out_blocks
+from plandoc.layout.boxes import Box, Layout
+from plandoc.layout.front import front_blocks
+from plandoc.layout.lists import list_styles
+from plandoc.layout.palette import palette
+from plandoc.model import Document
+from plandoc.style.theme import Theme
+
+BOX_KINDS: tuple[type, ...] = boxes.Box.__args__    # what every writer must draw
+
+__all__ = ["BOX_KINDS", "LAYOUTS", "Box", "Layout", "lay_out"]
+
+
+def lay_out(doc: Document, theme: Theme) -> Layout:
+    """Lay out `doc` in `theme`."""
+    meta, words = doc.meta, labels(doc.meta.language)
+    state = State(theme, words, list_styles(theme.bullet))
+    blocks = lay_out_blocks(front_blocks(meta) + doc.blocks, state)
+    return Layout(meta=meta, theme=theme, words=words, palette=palette(theme),
+                  cover=frame.cover(meta, theme, words),
+                  contents=frame.contents(meta, theme, words, blocks),
+                  running=frame.running(meta, words), watermark=watermark(meta),
+                  line_numbers=meta.line_numbers, lists=state.lists, targets=state.targets,
+                  blocks=blocks)

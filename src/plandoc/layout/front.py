@@ -1,19 +1,14 @@
-"""Document kinds as layout choices: what opens the document, and whether it has a cover.
+"""What opens a document without a cover: an invitation's or a saksframlegg's title and facts.
 
-A plan opens with a cover page (and a table of contents); an invitation and a saksframlegg open
-on their first page with a title and a table of their facts, built here from the metadata as
-ordinary model blocks, so both writers lay them out with the blocks they already know.
+A plan opens with a cover page (frame.py); an invitation and a saksframlegg open on their first
+page with a title and a table of their facts, built here from the metadata as ordinary model
+blocks, which the layout then lays out like any other.
 """
 
 from __future__ import annotations
 
 from plandoc.labels import format_date, labels
-from plandoc.model import Block, Heading, Meta, Paragraph, PartTitle, Span, Table
-
-
-def has_cover(meta: Meta) -> bool:
-    """Whether the document opens with a cover page."""
-    return meta.kind == "plan"
+from plandoc.model import Block, Heading, Meta, Paragraph, Span, Table
 
 
 def front_blocks(meta: Meta) -> tuple[Block, ...]:
@@ -53,9 +48,3 @@ def _invitation(meta: Meta) -> tuple[Block, ...]:
     out.append(_facts([(w["date"], _date(meta.date, lang)), (w["time"], meta.time),
                        (w["place"], meta.place)], (1, 1, 2)))
     return tuple(out)
-
-
-def part_heading(part: PartTitle) -> Heading:
-    """The heading a part's title page stands for in the contents and the outline."""
-    label = (Span(part.label + " "),) if part.label else ()
-    return Heading(1, label + tuple(part.text), None, part.anchor)

@@ -41,9 +41,7 @@ def revisions(ctx: Ctx, value, line: int, item) -> list:
                                        ("changes", m["changes"]),
                                        ("decision", m.get("decision")))))
     header = tuple((Span(words[f"rev.{k}"]),) for k in ("version", "date", "changes", "decision"))
-    ctx.counters.table += 1
-    return [Table(header, tuple(rows), (Span(words["revisions"]),), (1, 1.4, 4, 2),
-                  ctx.counters.table)]
+    return [Table(header, tuple(rows), (Span(words["revisions"]),), (1, 1.4, 4, 2))]
 
 
 @register("program")

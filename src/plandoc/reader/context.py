@@ -17,13 +17,11 @@ BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 @dataclass
 class Counters:
-    """Numbers assigned while reading: chapters, sections, figures, tables, anchors."""
+    """Numbers assigned while reading: chapters, sections, anchors (captions: plandoc.layout)."""
 
     chapter: int = 0
     section: int = 0
     subsection: int = 0
-    figure: int = 0
-    table: int = 0
     anchor: int = 0
     chapter_numbered: bool = False
 

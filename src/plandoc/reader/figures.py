@@ -57,11 +57,10 @@ def chart(ctx: Ctx, value, line: int, item) -> list:
     data = _chart_data(ctx, m["data"], m.line_of("data"))
     if data is None:
         return []
-    ctx.counters.figure += 1
     return [Chart(str(kind), ctx.string(m["title"], m.line_of("title"), "chart title"),
                   data[0], data[1], ctx.string(m["alt"], m.line_of("alt"), "chart alt"),
                   _opt_str(ctx, m, "source"), _opt_str(ctx, m, "x_label"),
-                  _opt_str(ctx, m, "y_label"), ctx.counters.figure)]
+                  _opt_str(ctx, m, "y_label"))]
 
 
 def _chart_data(ctx: Ctx, value, line: int):
@@ -129,9 +128,7 @@ def table(ctx: Ctx, value, line: int, item) -> list:
         if len(row) != width:
             ctx.problem(ln, f"row {n + 1} has {len(row)} cells but the table has {width} columns")
     widths = _widths(ctx, m, width)
-    ctx.counters.table += 1
-    return [Table(rows[0], tuple(rows[1:]), _opt_inline(ctx, m, "caption"), widths,
-                  ctx.counters.table)]
+    return [Table(rows[0], tuple(rows[1:]), _opt_inline(ctx, m, "caption"), widths)]
 
 
 def _table_rows(ctx: Ctx, m: YMap, source: str):
@@ -193,9 +190,8 @@ def image(ctx: Ctx, value, line: int, item) -> list:
         width = None
     if path is None:
         return []
-    ctx.counters.figure += 1
     return [Image(path, ctx.string(m["alt"], m.line_of("alt"), "image alt"),
-                  _opt_inline(ctx, m, "caption"), width, ctx.counters.figure)]
+                  _opt_inline(ctx, m, "caption"), width)]
 
 
 def _is_image(path) -> bool:

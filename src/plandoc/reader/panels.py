@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import string
 
-from plandoc.model import Callout, Goal, Strategy, Swot, SwotGroup, SwotQuadrant
+from plandoc.model import SWOT_QUADRANTS, Callout, Goal, Strategy, Swot, SwotGroup, SwotQuadrant
 from plandoc.reader.blocks import inline, markdown, register
 from plandoc.reader.context import Ctx
 from plandoc.reader.headings import make_heading
 
-QUADRANTS = ("strengths", "weaknesses", "opportunities", "threats")
+QUADRANTS = SWOT_QUADRANTS
 
 
 @register("swot")
@@ -44,7 +44,7 @@ def focus_area(ctx: Ctx, value, line: int, item) -> list:
     if m is None or not ctx.keys(m, "focus_area", ("title", "goals"), ("intro",)):
         return []
     heading = make_heading(ctx, 1, inline(ctx, m["title"], m.line_of("title"), "title"),
-                           numbered=True)
+                           numbered=True, kind="focus_area")
     intro = markdown(ctx, ctx.string(m["intro"], m.line_of("intro"), "intro"),
                      m.line_of("intro") + 1) if "intro" in m else []
     goals = ctx.sequence(m["goals"], m.line_of("goals"), "goals")

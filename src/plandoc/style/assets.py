@@ -1,57 +1,73 @@
-"""Style assets: font files (TrueType, embeddable, Norwegian letters, code points) and images.
+"""Style assets: font files (TrueType, embeddable, Norwegian letters, code points), images, templates.
 
-Font facts are read once per file with fontTools and cached, so a build that checks the same
-fonts for several documents reads each file once.
+Each check returns the message of what is wrong, or None.  Font facts are read once per file
+with fontTools and cached, so a build that checks the same fonts for several documents reads
+each file once.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import struct
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from plandoc.errors import ContentError, Problem
 from plandoc.files import image_readable
-
-
-def check_truetype(file: Path, where: Path, line: int) -> None:
-    """A TrueType font (glyf outlines), not OpenType/CFF or something else."""
-    try:
-        magic = file.read_bytes()[:4]
-    except OSError as exc:
-        raise ContentError(Problem(where, line, f"cannot read font {file}: {exc.strerror}"))
-    if magic not in (b"\x00\x01\x00\x00", b"true"):
-        raise ContentError(Problem(where, line, f"font {file.name} is not a TrueType font "
-                                   "(.ttf with glyf outlines) — the PDF needs TrueType"))
-
 
 NORWEGIAN = "æøåÆØÅ"
 FSTYPE_FORBIDS = {0x0002: "restricted licence embedding", 0x0200: "bitmap embedding only"}
+FAMILY_NAME_ID = 1
+IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff")
 
 
-def check_font_tables(file: Path, where: Path, line: int, letters: bool) -> None:
-    """The font may be embedded (OS/2 fsType) and, for text, has the Norwegian letters."""
-    stat = file.stat()
-    facts = _font_facts(file, stat.st_mtime_ns, stat.st_size)
+@dataclass(frozen=True)
+class FontFacts:
+    """What plandoc needs to know of a font file."""
+
+    fs_type: int
+    codepoints: frozenset
+    family: str
+
+
+def builtin_font_dir() -> Path:
+    """matplotlib's bundled DejaVu fonts, found without importing matplotlib."""
+    spec = importlib.util.find_spec("matplotlib")
+    return Path(spec.submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf"
+
+
+def font_problem(file: Path, letters: bool) -> str | None:
+    """What keeps `file` from being a style font (TrueType, embeddable, æøå for text)."""
+    try:
+        magic = file.read_bytes()[:4]
+    except OSError as exc:
+        return f"cannot read font {file}: {exc.strerror}"
+    if magic not in (b"\x00\x01\x00\x00", b"true"):
+        return (f"font {file.name} is not a TrueType font (.ttf with glyf outlines) — the PDF "
+                "needs TrueType")
+    facts = font_facts(file)
     if facts is None:
-        raise ContentError(Problem(where, line, f"font {file.name} cannot be read: the file "
-                                   "is damaged — expected a TrueType font (.ttf)"))
-    fs_type, codepoints = facts
-    missing = "".join(c for c in NORWEGIAN if ord(c) not in codepoints)
+        return f"font {file.name} cannot be read: the file is damaged — expected a TrueType font (.ttf)"
     for bit, why in FSTYPE_FORBIDS.items():
-        if fs_type & bit:
-            raise ContentError(Problem(where, line, f"font {file.name} may not be embedded: "
-                                       f"its licence forbids it (OS/2 fsType {fs_type:#06x}, "
-                                       f"{why}) — the PDF embeds every font; choose another"))
+        if facts.fs_type & bit:
+            return (f"font {file.name} may not be embedded: its licence forbids it (OS/2 fsType "
+                    f"{facts.fs_type:#06x}, {why}) — the PDF embeds every font; choose another")
+    missing = "".join(c for c in NORWEGIAN if ord(c) not in facts.codepoints)
     if letters and missing:
-        raise ContentError(Problem(where, line, f"font {file.name} lacks the Norwegian letters "
-                                   f"{' '.join(missing)} — expected a font with all of "
-                                   f"{NORWEGIAN}"))
+        return (f"font {file.name} lacks the Norwegian letters {' '.join(missing)} — expected a "
+                f"font with all of {NORWEGIAN}")
+    return None
+
+
+def font_facts(file: Path) -> FontFacts | None:
+    """fsType, code points and family name of a font; None if it cannot be read."""
+    stat = file.stat()
+    return _font_facts(file, stat.st_mtime_ns, stat.st_size)
 
 
 @functools.lru_cache(maxsize=64)
-def _font_facts(file: Path, mtime_ns: int, size: int) -> tuple[int, frozenset] | None:
-    """(OS/2 fsType, the code points it has glyphs for) of a font; None if it cannot be read."""
+def _font_facts(file: Path, mtime_ns: int, size: int) -> FontFacts | None:
     from fontTools.ttLib import TTFont, TTLibError
 
     try:
@@ -60,20 +76,38 @@ def _font_facts(file: Path, mtime_ns: int, size: int) -> tuple[int, frozenset] |
                 return None
             fs_type = font["OS/2"].fsType if "OS/2" in font else 0
             cmap = font.getBestCmap() or {}
+            family = font["name"].getDebugName(FAMILY_NAME_ID) if "name" in font else None
     except (TTLibError, OSError, KeyError, AssertionError, struct.error):
         return None
-    return fs_type, frozenset(cmap)
+    return FontFacts(fs_type, frozenset(cmap), family or file.stem)
 
 
 def font_codepoints(file: Path) -> frozenset:
     """The characters a (validated) font file has glyphs for."""
-    stat = file.stat()
-    facts = _font_facts(file, stat.st_mtime_ns, stat.st_size)
-    return facts[1] if facts else frozenset()
+    facts = font_facts(file)
+    return facts.codepoints if facts else frozenset()
 
 
-def check_image(file: Path, where: Path, line: int, value: str) -> None:
-    """A PNG or JPEG that decodes completely."""
+def image_problem(file: Path, value: str) -> str | None:
+    """A logo must be a PNG or JPEG that decodes completely."""
+    with open(file, "rb") as fh:
+        head = fh.read(4)
+    if not any(head.startswith(magic) for magic in IMAGE_MAGIC):
+        return f"image {value} is not a PNG or JPEG file — expected a .png or .jpg logo"
     if not image_readable(file):
-        raise ContentError(Problem(where, line, f"image {value} cannot be read: the file is "
-                                   "damaged or incomplete — expected a PNG or JPEG file"))
+        return (f"image {value} cannot be read: the file is damaged or incomplete — expected "
+                "a PNG or JPEG file")
+    return None
+
+
+def template_problem(file: Path, value: str) -> str | None:
+    """A Word template must be a .docx or .dotx package with a main document part."""
+    try:
+        with zipfile.ZipFile(file) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError):
+        names = set()
+    if not {"[Content_Types].xml", "word/document.xml"} <= names:
+        return (f"word_template {value} is not a Word document or template — expected a "
+                ".docx or .dotx file saved by Word")
+    return None

@@ -24,7 +24,7 @@ def check_glyphs(doc: Document, theme: Theme) -> None:
     have = _covered(theme)
     missing = sorted(c for c in _characters(doc) if ord(c) not in have and not c.isspace())
     if missing:
-        font = theme.body_font
+        font = theme.fonts.body
         raise ContentError([Problem(*_first_use(doc, c), f"character '{c}' (U+{ord(c):04X}) is "
                                     f"not in the style's font {font.family} "
                                     f"({font.regular.name}), so the PDF cannot show it — "
@@ -33,8 +33,7 @@ def check_glyphs(doc: Document, theme: Theme) -> None:
 
 
 def _covered(theme: Theme) -> frozenset:
-    files = {f for fam in (theme.body_font, theme.heading_font)
-             for f in (fam.regular, fam.bold, fam.italic, fam.bold_italic)}
+    files = {f for fam in (theme.fonts.body, theme.fonts.heading) for f in fam.files}
     sets = [font_codepoints(Path(f)) for f in files]
     return frozenset.intersection(*sets) if sets else frozenset()
 

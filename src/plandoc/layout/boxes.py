@@ -1,0 +1,338 @@
+"""What the layout decided: one box kind per block kind, and the document's frame around them.
+
+A box carries everything a reader of the output sees — generated words and numbers (captions,
+'MÅL:', 'a)', list labels, 'Kilde: SSB'), the order of parts, rows of a grid, page-flow
+choices and resolved colours — so a writer only draws.  Frozen dataclasses, no imports of a
+writer library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+from plandoc.model import Chart, Inline, KeyFigure, Meta, SwotGroup
+from plandoc.style.theme import Colour, Theme
+
+# --- shared parts ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Caption:
+    """'Figur 1: title' — `label` is '' for an unnumbered caption (key figures, SWOT)."""
+
+    label: str
+    text: Inline
+    above: bool = False          # tables carry their caption above, figures below
+
+    @property
+    def lead(self) -> str:
+        """The label as printed before the text: 'Figur 1: ', 'Figur 1' or ''."""
+        if not self.label:
+            return ""
+        return f"{self.label}: " if self.text else self.label
+
+
+@dataclass(frozen=True)
+class Flow:
+    """Page-flow choices for a heading."""
+
+    new_page: bool = False       # starts on a new page (never leaving an empty one)
+    room: float = 0.0            # share of the text block that must remain below it, else it
+                                 # moves to the next page (the PDF; Word keeps it with the next
+                                 # paragraph, which every heading style does)
+
+
+@dataclass(frozen=True)
+class ListStyle:
+    """How one depth of a list is marked: Word numbering format and the label template.
+
+    `format` is 'bullet', 'decimal', 'lowerLetter' or 'lowerRoman'; `template` is '{n}.',
+    '{n})' or the bullet character itself.
+    """
+
+    format: str
+    template: str
+
+
+# --- boxes -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeadingBox:
+    """A heading: its number, text, link target, contents entry and page flow."""
+
+    level: int
+    number: str | None
+    text: Inline
+    target: str                  # bookmark / destination name, unique in the document
+    toc_text: str | None         # '1 Slagkraft …' when the contents lists it, else None
+    outline_text: str            # its entry in the PDF outline / navigation
+    flow: Flow = Flow()
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A paragraph of body text."""
+
+    text: Inline
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """One item of a list, with the label a reader sees ('1.', 'a)', '•')."""
+
+    label: str
+    text: Inline
+    children: tuple["ListBox", ...] = ()
+
+
+@dataclass(frozen=True)
+class ListBox:
+    """A bullet or numbered list at `depth` (0 is the outermost)."""
+
+    entries: tuple[ListEntry, ...]
+    ordered: bool
+    start: int
+    depth: int
+    style: ListStyle
+
+
+@dataclass(frozen=True)
+class KeyFiguresBox:
+    """Large numbers with labels as cards in rows of equal length; caption and source below."""
+
+    rows: tuple[tuple[KeyFigure, ...], ...]
+    columns: int                 # cards per row (the last row may have fewer)
+    caption: Caption | None
+    source: str | None           # 'Kilde: SSB'
+
+
+@dataclass(frozen=True)
+class ChartBox:
+    """A chart: the model's chart (for the renderer), its alt text, caption and source."""
+
+    chart: Chart
+    alt: str
+    caption: Caption
+    source: str | None
+    width_mm: float
+    height_mm: float
+
+
+@dataclass(frozen=True)
+class ImageBox:
+    """A raster image at a width, with alt text and an optional caption."""
+
+    path: Path
+    alt: str
+    width_mm: float
+    max_height_mm: float
+    caption: Caption | None
+
+
+@dataclass(frozen=True)
+class TableBox:
+    """A data table: header row (repeated on every page), body rows, column shares."""
+
+    header: tuple[Inline, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+    widths: tuple[float, ...]    # shares of the text width, summing to 1
+    caption: Caption | None
+
+
+@dataclass(frozen=True)
+class Quadrant:
+    """One SWOT quadrant: its title, its colours and its groups of bullets."""
+
+    kind: str
+    title: str
+    colour: Colour               # the title bar
+    fill: Colour                 # the body
+    groups: tuple[SwotGroup, ...]
+
+
+@dataclass(frozen=True)
+class SwotBox:
+    """The SWOT as two rows of two quadrants (S W / O T)."""
+
+    rows: tuple[tuple[Quadrant, Quadrant], ...]
+    caption: Caption | None
+    bullet: str
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """'a)' and the strategy's text."""
+
+    label: str
+    text: Inline
+
+
+@dataclass(frozen=True)
+class GoalBox:
+    """'1.1' 'MÅL:' text, then 'STRATEGI' and the lettered strategies."""
+
+    number: str
+    label: str                   # 'MÅL:'
+    text: Inline
+    strategies_label: str | None  # 'STRATEGI' when there are strategies
+    strategies: tuple[Strategy, ...]
+
+
+@dataclass(frozen=True)
+class CalloutBox:
+    """A highlighted panel.
+
+    variant 'slogan': the title set large and centred between rules, items as a row of
+    taglines; 'values': a title, items as cards in rows, then the text; 'box': title, text and
+    bulleted items in a tinted box with a bar at the left.
+    """
+
+    variant: str
+    kind: str                    # the model's kind: slogan, values, vision, note, recommendation
+    title: Inline
+    paragraphs: tuple[Inline, ...]
+    items: tuple[Inline, ...]
+    item_rows: tuple[tuple[Inline, ...], ...]   # cards, for slogan and values
+    columns: int
+    bar: Colour
+    fill: Colour
+    bullet: str
+
+
+@dataclass(frozen=True)
+class PageBreakBox:
+    """Start a new page."""
+
+
+@dataclass(frozen=True)
+class ProgramRow:
+    """A timed item (or an item of a part): time, title, 'ved …' and sub-items."""
+
+    time: str
+    title: Inline
+    strong: bool                 # a timed item's title is bold
+    speaker: Inline              # 'ved ordfører Paul Asphaug', empty when none
+    items: tuple[Inline, ...]
+    item_mark: str               # '–'
+
+
+@dataclass(frozen=True)
+class ProgramPartRow:
+    """A part of the program ('Del 1: …'): a full-width tinted row."""
+
+    title: Inline
+
+
+@dataclass(frozen=True)
+class ProgramBox:
+    """A meeting program as a timetable."""
+
+    title: Inline
+    rows: tuple[Union[ProgramRow, ProgramPartRow], ...]
+    time_width_mm: float
+
+
+@dataclass(frozen=True)
+class PartBox:
+    """A part's title page: label over the title, intro; the part's body starts a new page."""
+
+    label: str                   # 'DEL 2' ('' when none)
+    text: Inline
+    intro: Inline
+    target: str
+    toc_text: str
+    outline_text: str
+
+
+Box = Union[HeadingBox, TextBox, ListBox, KeyFiguresBox, ChartBox, ImageBox, TableBox, SwotBox,
+            GoalBox, CalloutBox, PageBreakBox, ProgramBox, PartBox]
+
+
+# --- the frame around the blocks ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CoverLine:
+    """A line of the cover: its role (part, title, subtitle, period, organisation, status …)."""
+
+    role: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover page: masthead, the title block and the lines on the band at its foot."""
+
+    municipality: str
+    logo: Path | None
+    logo_alt: str
+    logo_height_mm: float
+    title_drop_mm: float         # space above the title block
+    lines: tuple[CoverLine, ...]
+    band_lines: tuple[CoverLine, ...]
+    band_height_mm: float
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One line of the table of contents."""
+
+    level: int
+    text: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Contents:
+    """The table of contents: its title and entries; the body starts on a new page after it."""
+
+    title: str
+    levels: int
+    entries: tuple[ContentsEntry, ...]
+
+
+@dataclass(frozen=True)
+class Running:
+    """Running header and footer of body pages; `page` is 'Side {page} av {total}'."""
+
+    header_left: str
+    header_right: str
+    footer_left: str
+    page: str
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The theme's colours and the tints the layout derived from them, by role."""
+
+    primary: Colour
+    secondary: Colour
+    accent: Colour
+    text: Colour
+    muted: Colour
+    light: Colour
+    white: Colour
+    rule: Colour                 # hairlines between table rows and program items
+    band: Colour                 # every other body row of a data table
+    header_rule: Colour          # under the running header
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A document laid out: everything the writers draw, in order."""
+
+    meta: Meta
+    theme: Theme
+    words: dict
+    palette: Palette
+    cover: Cover | None
+    contents: Contents | None
+    running: Running
+    watermark: str               # '' when none
+    line_numbers: bool
+    lists: tuple[tuple[ListStyle, ...], tuple[ListStyle, ...]]   # (bullet, ordered) by depth
+    targets: dict                # the model's heading anchors → target names (for '#' links)
+    blocks: tuple[Box, ...]
