@@ -1,0 +1,94 @@
+"""One registry of block kinds (the model's Block union); the reader, the layout and every writer
+must cover it, and the sample documents must hold every kind with every optional field."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import pytest
+
+from plandoc import model
+from plandoc.layout import BOX_KINDS, LAYOUTS, lay_out
+from plandoc.model import BLOCK_KINDS
+from plandoc.reader.content import read_document
+from plandoc.style import load_theme
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sample_doc import sample_document  # noqa: E402
+
+EVERY_BLOCK = ROOT / "tests/samples/every-block.yaml"
+NESTED = (model.ListItem, model.KeyFigure, model.SwotGroup, model.SwotQuadrant, model.Strategy,
+          model.ProgramItem, model.ProgramPart)
+
+
+def test_block_kinds_are_the_model_union():
+    assert set(BLOCK_KINDS) == {model.Heading, model.Paragraph, model.ListBlock,
+                                model.KeyFigures, model.Chart, model.Swot, model.Goal,
+                                model.Callout, model.Table, model.Image, model.PageBreak,
+                                model.Program, model.PartTitle}
+
+
+def test_the_layout_has_one_function_per_block_kind():
+    assert set(LAYOUTS) == set(BLOCK_KINDS)
+    assert len(BOX_KINDS) == len(BLOCK_KINDS)
+
+
+@pytest.mark.parametrize("writer", ["docx", "pdf"])
+def test_every_writer_draws_every_box_kind(writer):
+    if writer == "docx":
+        from plandoc.writers.docx.walk import WRITERS
+    else:
+        from plandoc.writers.pdf.walk import WRITERS
+    assert set(WRITERS) == set(BOX_KINDS)
+
+
+def test_the_reader_produces_every_block_kind():
+    doc = read_document(EVERY_BLOCK)
+    assert {type(b) for b in doc.blocks} == set(BLOCK_KINDS)
+
+
+def test_laying_out_the_samples_gives_every_box_kind():
+    theme = load_theme("default", [ROOT / "styles"])
+    for doc in (read_document(EVERY_BLOCK), sample_document()):
+        assert {type(b) for b in lay_out(doc, theme).blocks} == set(BOX_KINDS)
+
+
+def _instances(value):
+    """Every dataclass instance inside `value` (blocks and what they hold)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        yield value
+        for f in dataclasses.fields(value):
+            yield from _instances(getattr(value, f.name))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _instances(item)
+
+
+def _unset(doc, kinds) -> list[str]:
+    """'Kind.field' for each optional field no instance of that kind sets."""
+    found = list(_instances(doc.blocks))
+    missing = []
+    for kind in kinds:
+        mine = [x for x in found if type(x) is kind]
+        if not mine:
+            missing.append(kind.__name__)
+            continue
+        for f in dataclasses.fields(kind):
+            default = f.default if f.default is not dataclasses.MISSING else (
+                f.default_factory() if f.default_factory is not dataclasses.MISSING else None)
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                continue
+            if all(getattr(x, f.name) == default for x in mine):
+                missing.append(f"{kind.__name__}.{f.name}")
+    return missing
+
+
+def test_the_sample_document_sets_every_optional_field():
+    assert _unset(sample_document(), BLOCK_KINDS + NESTED) == []
+
+
+def test_the_sample_content_sets_every_optional_field():
+    assert _unset(read_document(EVERY_BLOCK), BLOCK_KINDS + NESTED) == []
