@@ -227,10 +227,12 @@ def _synthetic_pdf(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory) -> Path:
+    """The two-page PDF of _synthetic_pdf."""
     return _synthetic_pdf(tmp_path_factory.mktemp("synthetic") / "furniture.pdf")
 
 
 def lines(page: str) -> list[str]:
+    """The non-blank lines of a page's text, stripped."""
     return [line.strip() for line in page.splitlines() if line.strip()]
 
 
@@ -245,11 +247,11 @@ def test_pdf_text_keeps_the_body_and_leaves_out_the_furniture(synthetic):
 
 
 def test_charts_are_emptied_but_stay_valid_forms(synthetic):
-    copy = pikepdf.open(_without_charts(synthetic))
-    for number, page in enumerate(copy.pages, 1):
-        chart = page.Resources.XObject[f"/Chart{number}"]
-        assert chart.Subtype == "/Form" and list(chart.BBox) == [0, 0, 200, 100]
-        assert chart.read_bytes() == b""
+    with pikepdf.open(_without_charts(synthetic)) as copy:
+        for number, page in enumerate(copy.pages, 1):
+            chart = page.Resources.XObject[f"/Chart{number}"]
+            assert chart.Subtype == "/Form" and list(chart.BBox) == [0, 0, 200, 100]
+            assert chart.read_bytes() == b""
     assert "Aksetekst" not in PdfReader(_without_charts(synthetic)).pages[0].extract_text()
 
 
