@@ -11,16 +11,18 @@ stretches that differ.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
-from PIL import Image as PILImage
 
 from plandoc.charts import ChartRenderer
-from plandoc.style.theme import load_theme
+from plandoc.layout import lay_out
+from plandoc.layout.frame import has_cover
+from plandoc.reader.content import read_document
+from plandoc.style import load_theme, style_dirs
 from plandoc.writers.docx import write_docx
 from plandoc.writers.pdf import write_pdf
 
@@ -33,10 +35,9 @@ SOURCES = (sorted((ROOT / "content").glob("*.yaml"))
            + sorted((ROOT / "tests" / "samples").glob("*.yaml")))
 
 
-def _document_settings(source: Path) -> tuple[str, bool]:
-    """(style name, has a cover) from the file's `document:` (default style, kind plan)."""
-    meta = (yaml.safe_load(source.read_text(encoding="utf-8")) or {}).get("document") or {}
-    return meta.get("style", "default"), meta.get("kind", "plan") == "plan"
+def margins(theme) -> dict:
+    """The body frame's margins in mm, as textof wants them."""
+    return dataclasses.asdict(theme.page.margins)
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=[f"{p.parent.name}/{p.stem}" for p in SOURCES])
@@ -48,21 +49,21 @@ def test_docx_and_pdf_have_the_same_text(source, project):
     out = project / "out"
     result = run("build", content / source.name, "--out", out, "--jobs", "1", "--force")
     assert result.exit_code == 0, result.output
-    style, cover = _document_settings(source)
-    margins = load_theme(style, [content / "styles", project / "styles"]).margins_mm
-    report = compare(out / f"{source.stem}.docx", out / f"{source.stem}.pdf", margins, cover)
+    doc = read_document(content / source.name)
+    theme = load_theme(doc.meta.style, style_dirs(content))
+    report = compare(out / f"{source.stem}.docx", out / f"{source.stem}.pdf", margins(theme),
+                     has_cover(doc.meta))
     assert report is None, report
 
 
 def test_sample_document_has_the_same_text_in_docx_and_pdf(tmp_path):
-    """tests/sample_doc.py (every block kind once), written by the two writers directly."""
+    """tests/sample_doc.py (every block kind, every optional field), through both writers."""
     theme = load_theme("default", [ROOT / "styles"])
-    image = tmp_path / "vaapen.png"
-    PILImage.new("RGB", (300, 360), (31, 78, 121)).save(image)
-    document = sample_document(image)
+    document = sample_document()
+    layout = lay_out(document, theme)
     charts = ChartRenderer(theme, cache_dir=None, lang=document.meta.language)
-    write_docx(document, theme, charts, tmp_path / "sample.docx")
-    write_pdf(document, theme, charts, tmp_path / "sample.pdf")
-    cover = document.meta.kind == "plan"
-    report = compare(tmp_path / "sample.docx", tmp_path / "sample.pdf", theme.margins_mm, cover)
+    write_docx(layout, charts, tmp_path / "sample.docx")
+    write_pdf(layout, charts, tmp_path / "sample.pdf")
+    report = compare(tmp_path / "sample.docx", tmp_path / "sample.pdf", margins(theme),
+                     has_cover(document.meta))
     assert report is None, report

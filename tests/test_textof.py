@@ -6,6 +6,8 @@ each piece of furniture sits at a known place; one real draft plan is built with
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 import shutil
 import sys
@@ -20,7 +22,7 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from plandoc.style.theme import load_theme
+from plandoc.style import load_theme
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import ROOT, run  # noqa: E402
@@ -351,7 +353,7 @@ def built_draft(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def default_margins() -> dict:
     """The page margins (mm) of the style `default`, which nn-bustadplan and lang.yaml use."""
-    return load_theme("default", [ROOT / "styles"]).margins_mm
+    return dataclasses.asdict(load_theme("default", [ROOT / "styles"]).page.margins)
 
 
 def test_a_real_draft_loses_watermark_header_footer_line_numbers_and_chart_text(built_draft,
