@@ -31,6 +31,7 @@ def callout(ctx: Context, box: CalloutBox) -> None:
 def slogan(ctx: Context, box: CalloutBox) -> None:
     """Title, taglines and text in one borderless table between two rules."""
     n_tags = len(box.item_rows)
+    ctx.gap()
     t = ctx.table(1 + n_tags + len(box.paragraphs), box.columns, "Layout Table",
                   even_widths(ctx.width_mm, box.columns))
     rule = (RULE_PT, box.bar.hex)
@@ -74,6 +75,7 @@ def values(ctx: Context, box: CalloutBox) -> None:
 
 def panel(ctx: Context, box: CalloutBox) -> None:
     """A tinted box with a bar at its left: title, text, bulleted items."""
+    ctx.gap()
     t = ctx.table(1, 1, "Layout Table", [ctx.width_mm])
     cell = t.rows[0].cells[0]
     shade(cell, box.fill.hex)

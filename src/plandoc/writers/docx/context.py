@@ -8,7 +8,9 @@ paragraphs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
+from plandoc.layout.styles import text_styles
 from plandoc.writers.docx.ooxml.tables import fixed_widths
 from plandoc.writers.docx.tablestyles import INDENTS
 
@@ -23,6 +25,7 @@ class Context:
     numbering: object            # plandoc.writers.docx.numbering.Numbering
     break_pending: bool = False
     next_bookmark: int = 1
+    spaced: bool = False         # the last thing written is a Spacer
 
     @property
     def palette(self):
@@ -32,6 +35,11 @@ class Context:
     def targets(self) -> dict:
         return self.layout.targets
 
+    @cached_property
+    def looks(self) -> dict:
+        """The layout's text styles, by name."""
+        return text_styles(self.layout.theme)
+
     @property
     def width_mm(self) -> float:
         """Width of the text block."""
@@ -40,6 +48,7 @@ class Context:
     def paragraph(self, style: str, text: str | None = None):
         """A new body paragraph in `style`; it takes a pending page break."""
         p = self.word.add_paragraph(text, style=style)
+        self.spaced = style == "Spacer"
         if self.break_pending:
             p.paragraph_format.page_break_before = True
             self.break_pending = False
@@ -50,6 +59,7 @@ class Context:
         if self.break_pending:
             self.paragraph("Spacer")
         table = self.word.add_table(rows=rows, cols=cols)
+        self.spaced = False
         table.style = style
         table.autofit = False
         fixed_widths(table, widths_mm, INDENTS.get(style, 0))
@@ -58,6 +68,11 @@ class Context:
     def spacer(self) -> None:
         """A small gap after a table, which also keeps the next table from merging with it."""
         self.paragraph("Spacer")
+
+    def gap(self) -> None:
+        """A small gap before a panel, unless one is there already or a page break comes."""
+        if not (self.spaced or self.break_pending):
+            self.paragraph("Spacer")
 
     def bookmark_id(self) -> int:
         """A fresh w:id for a bookmark."""

@@ -6,6 +6,8 @@ callouts, the program and part pages in their own modules.
 
 from __future__ import annotations
 
+from docx.shared import Pt
+
 from plandoc.layout.boxes import (CalloutBox, ChartBox, GoalBox, HeadingBox, ImageBox,
                                   KeyFiguresBox, ListBox, PageBreakBox, PartBox, ProgramBox,
                                   SwotBox, TableBox, TextBox)
@@ -47,17 +49,26 @@ def text(ctx: Context, box: TextBox) -> None:
 
 
 def list_box(ctx: Context, box: ListBox) -> None:
-    """List Bullet / List Number (2, 3 when nested), items in the box's Word list."""
+    """A list; as a whole it ends with the gap a paragraph ends with."""
+    last = _items(ctx, box)
+    if last is not None:
+        last.paragraph_format.space_after = Pt(ctx.looks["body"].after)
+
+
+def _items(ctx: Context, box: ListBox):
+    """List Bullet / List Number (2, 3 when nested), items in the box's Word list; the last
+    paragraph written."""
     level = ctx.numbering.level(box)
     kind = "Number" if box.ordered else "Bullet"
     style = f"List {kind}" + (f" {level + 1}" if level else "")
-    num_id = ctx.numbering.list_for(box)
+    num_id, p = ctx.numbering.list_for(box), None
     for entry in box.entries:
         p = ctx.paragraph(style)
         number(p, num_id, level)
         add_spans(p, entry.text, ctx.targets)
         for child in entry.children:
-            list_box(ctx, child)
+            p = _items(ctx, child)
+    return p
 
 
 def page_break(ctx: Context, box: PageBreakBox) -> None:
