@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 from PIL import Image as PILImage
 
@@ -196,14 +197,19 @@ def test_numbered_lists_take_formats_from_the_layout_and_restart(word, sample, t
 
 
 def cover_table(word):
-    """The table that lays out the cover: the body's first element."""
+    """The table that lays out the cover, in the body's first element: the content control
+    Word keeps a cover page in."""
     first = word.element.body[0]
-    assert first.tag == qn("w:tbl")
-    return word.tables[0]
+    assert first.tag == qn("w:sdt")
+    gallery = first.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    assert gallery.get(qn("w:val")) == "Cover Pages"
+    (tbl,) = first.find(qn("w:sdtContent"))
+    return Table(tbl, word._body)
 
 
 def test_cover_has_its_own_section_without_header_or_footer(word, sample):
     assert len(word.sections) == 2
+    assert "Strategisk næringsplan" not in [t.cell(0, 0).text for t in word.tables]
     cover = word.sections[0]._sectPr
     assert cover.xpath("w:headerReference|w:footerReference") == []
     texts = [p.text for row in cover_table(word).rows for cell in row.cells

@@ -14,7 +14,8 @@ when it is narrower than the text area (plus 4.69 mm), not in the page's lower l
 not right before a next-page section break — a band across the foot of the page is all three, so
 LibreOffice drew it inline under the title.  Rows of exact height put it at the foot in Word and
 LibreOffice alike, and no estimate of text height is needed.  Everything with words is a real,
-styled paragraph — no text boxes.
+styled paragraph — no text boxes.  The table sits in the content control Word gives a cover page
+('Cover Pages'), so Word treats it as the cover and code reading the body's tables skips it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from plandoc.writers.docx.grid import first_paragraph
 from plandoc.writers.docx.ooxml.paragraphs import hide_mark
 from plandoc.writers.docx.ooxml.pictures import set_alt_text
 from plandoc.writers.docx.ooxml.sections import end_section
-from plandoc.writers.docx.ooxml.tables import cell_borders, fixed_widths, padding, shade
+from plandoc.writers.docx.ooxml.tables import (as_cover_page, cell_borders, fixed_widths, padding,
+                                               shade)
 
 LOGO_GAP_MM = 6
 MM_PER_PT = 25.4 / 72
@@ -53,6 +55,7 @@ def write_cover(ctx, cover: Cover) -> None:
     title, band = (row.cells[0].merge(row.cells[1]) for row in t.rows[1:])
     _title_block(ctx, title, cover)
     _band(ctx, band, cover)
+    as_cover_page(t)
     _close(ctx)
 
 

@@ -77,3 +77,19 @@ def table_look(table, first_row: bool) -> None:
                  noVBand=1)
     val = (0x20 if first_row else 0) | 0x400
     put(table._tbl.tblPr, element("w:tblLook", val=f"{val:04X}", **flags))
+
+
+def as_cover_page(table) -> None:
+    """Wrap the table in the content control Word puts a cover page in (gallery 'Cover Pages'),
+    so Word knows it as the document's cover; readers of the body's tables skip it."""
+    tbl = table._tbl
+    sdt, pr, content = element("w:sdt"), element("w:sdtPr"), element("w:sdtContent")
+    part = element("w:docPartObj")
+    part.append(element("w:docPartGallery", val="Cover Pages"))
+    part.append(element("w:docPartUnique"))
+    pr.append(element("w:id", val=1))
+    pr.append(part)
+    tbl.addprevious(sdt)
+    sdt.append(pr)
+    sdt.append(content)
+    content.append(tbl)
