@@ -293,3 +293,29 @@ def test_line_numbers_in_the_body_not_on_the_cover(sample, theme, tmp_path):
     for style in ("Title", "Cover Band", "Cover Band Strong", "Spacer"):
         assert word.styles[style].element.pPr.find(qn("w:suppressLineNumbers")) is not None
     assert word.styles["Normal"].element.pPr.find(qn("w:suppressLineNumbers")) is None
+
+
+def test_justified_hyphenated_running_text_when_the_style_asks(sample, theme, tmp_path):
+    from plandoc.style.theme import Typography
+
+    typeset = dataclasses.replace(theme, typography=Typography(justify=True, hyphenate=True))
+    _, word = build(sample, typeset, tmp_path / "typeset.docx")
+    settings = word.settings.element
+    assert settings.find(qn("w:autoHyphenation")).get(qn("w:val")) == "true"
+
+    def ppr(name):
+        return word.styles[name].element.pPr
+
+    assert ppr("Normal").find(qn("w:jc")).get(qn("w:val")) == "both"
+    assert ppr("Normal").find(qn("w:suppressAutoHyphens")) is None      # running text
+    assert ppr("Caption").find(qn("w:suppressAutoHyphens")) is None
+    for name in ("Heading 1", "Title", "Key Figure"):                   # not running text
+        assert ppr(name).find(qn("w:suppressAutoHyphens")) is not None, name
+    assert ppr("Heading 1").find(qn("w:jc")).get(qn("w:val")) == "left"
+
+
+def test_ragged_and_unhyphenated_by_default(word):
+    assert word.settings.element.find(qn("w:autoHyphenation")) is None
+    normal = word.styles["Normal"].element.pPr
+    assert normal.find(qn("w:jc")).get(qn("w:val")) == "left"
+    assert normal.find(qn("w:suppressAutoHyphens")) is None

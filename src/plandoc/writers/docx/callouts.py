@@ -13,7 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from plandoc.layout.boxes import CalloutBox
 from plandoc.writers.docx.context import Context, even_widths
-from plandoc.writers.docx.grid import cards, first_paragraph
+from plandoc.writers.docx.grid import cards, cell_paragraph, first_paragraph
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.tables import (cell_borders, keep_row, padding, shade,
                                                table_borders)
@@ -87,7 +87,7 @@ def panel(ctx: Context, box: CalloutBox) -> None:
     lines += [("Panel Text", "", text) for text in box.paragraphs]
     lines += [("Panel Item", f"{box.bullet}\t", item) for item in box.items]
     for i, (style, lead, spans) in enumerate(lines):
-        p = first_paragraph(cell, style) if i == 0 else cell.add_paragraph(style=style)
+        p = cell_paragraph(cell, style, first=i == 0)
         if lead:
             p.add_run(lead)
         add_spans(p, spans, ctx.targets)

@@ -27,7 +27,7 @@ from docx.shared import Mm, Pt
 
 from plandoc.layout.boxes import Cover
 from plandoc.layout.styles import text_styles
-from plandoc.writers.docx.grid import first_paragraph
+from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
 from plandoc.writers.docx.ooxml.paragraphs import hide_mark
 from plandoc.writers.docx.ooxml.pictures import set_alt_text
 from plandoc.writers.docx.ooxml.sections import end_section
@@ -94,8 +94,7 @@ def _lines(cell, lines, styles: dict, default: str) -> list:
     """One paragraph per cover line, in the style of its role."""
     out = []
     for i, line in enumerate(lines):
-        style = styles.get(line.role, default)
-        p = first_paragraph(cell, style) if i == 0 else cell.add_paragraph(style=style)
+        p = cell_paragraph(cell, styles.get(line.role, default), first=i == 0)
         p.add_run(line.text)
         out.append(p)
     return out

@@ -32,3 +32,8 @@ def first_paragraph(cell, style: str):
     p = cell.paragraphs[0]
     p.style = style
     return p
+
+
+def cell_paragraph(cell, style: str, first: bool):
+    """The cell's first paragraph (`first`) or a new one after the others, in `style`."""
+    return first_paragraph(cell, style) if first else cell.add_paragraph(style=style)

@@ -78,7 +78,8 @@ def define_styles(word, layout, numbering) -> None:
 
 def paragraph_styles(layout, numbering) -> list[WordStyle]:
     """Every paragraph style, with Word's extras."""
-    looks, extras = text_styles(layout.theme), _extras(layout)
+    looks = text_styles(layout.theme)
+    extras = _extras(layout, looks)
     specs = [from_text(sid, name, looks[key], layout, custom=not builtin, **extras.get(sid, {}))
              for sid, name, key, builtin in PARAGRAPH_STYLES]
     specs.append(from_text("Spacer", "Spacer", SPACER, layout, custom=True))
@@ -104,10 +105,9 @@ def from_text(sid: str, name: str, look: TextStyle, layout, custom: bool = True,
                      **extra)
 
 
-def _extras(layout) -> dict[str, dict]:
+def _extras(layout, looks: dict) -> dict[str, dict]:
     """What only Word needs, by style id: next styles, outline levels, tab stops."""
     width = layout.theme.page.text_width_mm * 72 / 25.4
-    looks = text_styles(layout.theme)
     leader = (("right", width, "dot"),)
     at_indent = lambda key: (("left", looks[key].indent, None),)   # noqa: E731
     out = {f"Heading{n}": dict(next="Normal", outline=n - 1) for n in (1, 2, 3)}

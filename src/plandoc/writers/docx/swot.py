@@ -10,7 +10,7 @@ from __future__ import annotations
 from plandoc.layout.boxes import Quadrant, SwotBox
 from plandoc.writers.docx.captions import write_caption
 from plandoc.writers.docx.context import Context, even_widths
-from plandoc.writers.docx.grid import first_paragraph
+from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.tables import (cell_borders, keep_row, padding, shade,
                                                table_borders)
@@ -46,8 +46,7 @@ def _body(ctx: Context, cell, quadrant: Quadrant, bullet: str) -> None:
     shade(cell, quadrant.fill.hex)
     padding(cell, top=1, bottom=3, left=3.5, right=3)
     for i, group in enumerate(quadrant.groups):
-        title = first_paragraph(cell, "SWOT Group") if i == 0 else \
-            cell.add_paragraph(style="SWOT Group")
+        title = cell_paragraph(cell, "SWOT Group", first=i == 0)
         if i == 0:       # keep-with-next here would stop LibreOffice splitting the row
             title.paragraph_format.keep_with_next = False
         add_spans(title, group.title, ctx.targets)

@@ -37,20 +37,20 @@ def _line(side: str, spec):
                    color=hexval(colour))
 
 
-def cell_borders(cell, **sides) -> None:
-    """Borders of a cell: side=(width in points, '#RRGGBB'), or side=None for none."""
-    box = child(cell._tc.get_or_add_tcPr(), "w:tcBorders")
+def _borders(box, sides: dict) -> None:
     for side in BORDER_SIDES:
         if side in sides:
             put(box, _line(side, sides[side]))
+
+
+def cell_borders(cell, **sides) -> None:
+    """Borders of a cell: side=(width in points, '#RRGGBB'), or side=None for none."""
+    _borders(child(cell._tc.get_or_add_tcPr(), "w:tcBorders"), sides)
 
 
 def table_borders(table, **sides) -> None:
     """Borders of a whole table (top, bottom, insideH, insideV …), as for cell_borders."""
-    box = child(table._tbl.tblPr, "w:tblBorders")
-    for side in BORDER_SIDES:
-        if side in sides:
-            put(box, _line(side, sides[side]))
+    _borders(child(table._tbl.tblPr, "w:tblBorders"), sides)
 
 
 def padding(cell, **mm) -> None:
