@@ -7,6 +7,8 @@ heading's flow, the cover's band, and the contents field's levels and entries.
 from __future__ import annotations
 
 import dataclasses
+import shutil
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -319,3 +321,34 @@ def test_ragged_and_unhyphenated_by_default(word):
     normal = word.styles["Normal"].element.pPr
     assert normal.find(qn("w:jc")).get(qn("w:val")) == "left"
     assert normal.find(qn("w:suppressAutoHyphens")) is None
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftoppm")),
+                    reason="LibreOffice and poppler (pdftoppm) needed")
+def test_libreoffice_draws_the_band_to_the_page_edges_on_one_cover_page(sample, theme, tmp_path):
+    long_title = dataclasses.replace(sample, meta=dataclasses.replace(
+        sample.meta, title="Strategisk næringsplan for kommunens næringsliv, landbruk, "
+        "reiseliv og kultur i perioden"))
+    layout, _ = build(long_title, theme, tmp_path / "cover.docx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(tmp_path / "cover.docx")], check=True, capture_output=True, timeout=180)
+    from pypdf import PdfReader
+
+    pages = [p.extract_text() for p in PdfReader(str(tmp_path / "cover.pdf")).pages]
+    assert "Side" not in pages[0] and "Side 2 av" in pages[1]     # the cover is one page
+    assert "Testvik næringsselskap KF" in pages[0]
+    subprocess.run(["pdftoppm", "-r", "72", "-f", "1", "-l", "1", "-png",
+                    str(tmp_path / "cover.pdf"), str(tmp_path / "page")], check=True)
+    from PIL import Image
+
+    (png,) = tmp_path.glob("page*.png")
+    image = Image.open(png).convert("RGB")
+    w, h = image.size
+    primary = tuple(int(layout.palette.primary.hex[i:i + 2], 16) for i in (1, 3, 5))
+    band_top = h - round(layout.cover.band_height_mm / 25.4 * 72)
+    edge = 2        # A4 is 595.3 × 841.9 pt: the last pixel column and row are partial
+    for x, y in ((0, h - edge), (w - edge, h - edge), (0, band_top + 4),
+                 (w - edge, band_top + 4), (w // 2, h - edge)):
+        assert all(abs(a - b) <= 8 for a, b in zip(image.getpixel((x, y)), primary)), (x, y)
+    assert image.getpixel((w // 2, band_top - 30)) == (255, 255, 255)
