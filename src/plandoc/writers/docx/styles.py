@@ -91,7 +91,12 @@ def paragraph_styles(layout, numbering) -> list[WordStyle]:
 
 def from_text(sid: str, name: str, look: TextStyle, layout, custom: bool = True,
               **extra) -> WordStyle:
-    """The Word style `sid` that looks like `look`."""
+    """The Word style `sid` that looks like `look`.
+
+    Leading becomes an at-least line height in points: Word's 'multiple' line spacing is a
+    multiple of the font's own line height, not of its size, and would set lines looser than
+    the PDF.
+    """
     fonts, palette = layout.theme.fonts, layout.palette
     hyphenate = look.running or not layout.theme.typography.hyphenate
     extra.setdefault("based", None if sid == "Normal" else "Normal")
