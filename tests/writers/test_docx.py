@@ -15,10 +15,15 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 from PIL import Image as PILImage
 
 from plandoc.charts import ChartRenderer
-from plandoc.model import Heading, ListBlock, ListItem, Span
+from plandoc.layout import lay_out
+from plandoc.layout.boxes import ChartBox
+from plandoc.layout.styles import text_styles
+from plandoc.model import Heading, Span
 from plandoc.writers.docx import write_docx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -34,7 +39,7 @@ def sample(image_file):
 
 def build(document, theme, out: Path) -> Path:
     charts = ChartRenderer(theme, cache_dir=None, lang=document.meta.language)
-    write_docx(document, theme, charts, out)
+    write_docx(lay_out(document, theme), charts, out)
     return out
 
 
@@ -53,8 +58,13 @@ def part_xml(path: Path, name: str) -> str:
         return z.read(name).decode("utf-8")
 
 
+def every_paragraph(word) -> list[Paragraph]:
+    """Every paragraph of the body in document order, those in table cells included."""
+    return [Paragraph(p, word._body) for p in word.element.body.iter(qn("w:p"))]
+
+
 def paragraphs(word, style: str) -> list[str]:
-    return [p.text for p in word.paragraphs if p.style.name == style]
+    return [p.text for p in every_paragraph(word) if p.style.name == style]
 
 
 # --- styles and headings ------------------------------------------------------------------
@@ -64,30 +74,41 @@ def test_headings_use_real_heading_styles_with_numbers(word):
     assert paragraphs(word, "Heading 1") == ["Om planen", "Mulighetsanalyse",
                                              "1 Slagkraft for næringsutvikling"]
     assert paragraphs(word, "Heading 2") == ["Nøkkeltall", "1.1 Handlingsplan"]
+    assert paragraphs(word, "Heading 3") == ["1.1.1 Oppfølging"]
+    assert paragraphs(word, "Heading 2 No TOC") == ["Program", "Vedlegg uten innholdsliste"]
 
 
-def test_heading_styles_come_from_the_theme(word, theme):
+def test_heading_styles_come_from_the_layouts_text_styles(word, theme):
+    look = text_styles(theme)["h1"]
     h1 = word.styles["Heading 1"]
-    assert h1.font.name == theme.heading_font.family
-    assert h1.font.size.pt == theme.sizes["h1"]
-    assert str(h1.font.color.rgb) == theme.colors["primary"].lstrip("#").upper()
+    assert h1.font.name == theme.fonts.heading.family
+    assert h1.font.size.pt == theme.sizes.h1 == look.size
+    assert str(h1.font.color.rgb) == theme.colours.primary.hex.lstrip("#").upper()
     assert h1.paragraph_format.keep_with_next is True
+    assert h1.paragraph_format.space_before.pt == pytest.approx(look.before, abs=0.05)
+    assert h1.paragraph_format.space_after.pt == pytest.approx(look.after, abs=0.05)
     outline = h1.element.pPr.find(qn("w:outlineLvl"))
     assert outline.get(qn("w:val")) == "0"
     normal = word.styles["Normal"]
-    assert normal.font.name == theme.body_font.family
-    assert normal.font.size.pt == theme.sizes["body"]
+    assert normal.font.name == theme.fonts.body.family
+    assert normal.font.size.pt == theme.sizes.body
     assert normal.paragraph_format.widow_control is True
 
 
+def test_goal_style_is_bold_as_the_text_styles_say(word, theme):
+    goal = word.styles["Goal"]
+    assert goal.font.bold is True and text_styles(theme)["goal"].bold
+    assert goal.font.size.pt == pytest.approx(text_styles(theme)["goal"].size, abs=0.25)
+
+
 def test_heading_outside_toc_gets_a_non_toc_style(sample, theme, tmp_path):
-    hidden = Heading(1, (Span("Vedlegg"),), None, "h-x", in_toc=False)
+    hidden = Heading(1, (Span("Vedlegg B"),), None, "h-x", in_toc=False)
     doc = dataclasses.replace(sample, blocks=sample.blocks + (hidden,))
     word = docx.Document(str(build(doc, theme, tmp_path / "x.docx")))
-    (p,) = [p for p in word.paragraphs if p.text == "Vedlegg"]
+    (p,) = [p for p in word.paragraphs if p.text == "Vedlegg B"]
     assert p.style.name == "Heading 1 No TOC"
     assert p.style.element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "9"
-    assert "Vedlegg" not in [p.text for p in word.paragraphs if p.style.name.startswith("toc")]
+    assert "Vedlegg B" not in [p.text for p in word.paragraphs if p.style.name.startswith("toc")]
 
 
 def test_literal_markup_text_is_kept(word):
@@ -112,6 +133,16 @@ def test_hyperlink_is_a_real_relationship(word):
     assert "".join(t.text for t in link.iter(qn("w:t"))) == "kommunen"
 
 
+def test_anchor_link_goes_to_the_layouts_target(word, sample, theme):
+    (p,) = [p for p in word.paragraphs if p.text == "Se kapittelet om planen."]
+    (link,) = p._p.findall(qn("w:hyperlink"))
+    target = lay_out(sample, theme).targets["h-1"]
+    assert link.get(qn("w:anchor")) == target
+    (heading,) = [p for p in word.paragraphs if p.text == "Om planen"
+                  and p.style.name == "Heading 1"]
+    assert [b.get(qn("w:name")) for b in heading._p.iter(qn("w:bookmarkStart"))] == [target]
+
+
 # --- lists -----------------------------------------------------------------------------------
 
 
@@ -126,25 +157,35 @@ def numbering_of(word, paragraph):
     return num, lvl
 
 
-def test_bullets_are_real_numbering_with_the_theme_bullet(word, theme):
+def lvl_value(lvl, tag: str) -> str:
+    return lvl.find(qn(f"w:{tag}")).get(qn("w:val"))
+
+
+def test_bullets_are_real_numbering_with_the_layouts_bullets(word, sample, theme):
     (item,) = [p for p in word.paragraphs if p.text == "Del 1: Strategisk næringsplan"]
     (nested,) = [p for p in word.paragraphs if p.text == "Underpunkt"]
+    (deeper,) = [p for p in word.paragraphs if p.text == "Under-underpunkt"]
     assert item.style.name == "List Bullet" and nested.style.name == "List Bullet 2"
-    _, lvl = numbering_of(word, item)
-    assert lvl.find(qn("w:numFmt")).get(qn("w:val")) == "bullet"
-    assert lvl.find(qn("w:lvlText")).get(qn("w:val")) == theme.bullet
+    assert deeper.style.name == "List Bullet 3"
+    bullets, _ = lay_out(sample, theme).lists
+    for paragraph, style in zip((item, nested, deeper), bullets):
+        _, lvl = numbering_of(word, paragraph)
+        assert lvl_value(lvl, "numFmt") == style.format == "bullet"
+        assert lvl_value(lvl, "lvlText") == style.template
+    assert bullets[0].template == theme.bullet
     assert nested._p.pPr.numPr.ilvl.val == 1
 
 
-def test_numbered_lists_restart(word, sample, theme, tmp_path):
+def test_numbered_lists_take_formats_from_the_layout_and_restart(word, sample, theme):
     steps = [p for p in word.paragraphs if p.text.startswith("Steg ")]
     assert [p.style.name for p in steps] == ["List Number", "List Number"]
     _, lvl = numbering_of(word, steps[0])
-    assert lvl.find(qn("w:numFmt")).get(qn("w:val")) == "decimal"
-    second = ListBlock((ListItem((Span("Neste liste"),)),), ordered=True, start=5)
-    doc = dataclasses.replace(sample, blocks=sample.blocks + (second,))
-    word = docx.Document(str(build(doc, theme, tmp_path / "lists.docx")))
-    firsts = [p for p in word.paragraphs if p.text in ("Steg 1: Visjon", "Neste liste")]
+    assert (lvl_value(lvl, "numFmt"), lvl_value(lvl, "lvlText")) == ("decimal", "%1.")
+    (sub,) = [p for p in word.paragraphs if p.text == "Delsteg"]
+    assert sub.style.name == "List Number 2"
+    _, lvl = numbering_of(word, sub)
+    assert (lvl_value(lvl, "numFmt"), lvl_value(lvl, "lvlText")) == ("lowerLetter", "%2)")
+    firsts = [p for p in word.paragraphs if p.text in ("Steg 1: Visjon", "Femte punkt")]
     nums = [numbering_of(word, p)[0] for p in firsts]
     assert nums[0].numId != nums[1].numId  # a list of its own: numbering restarts
     starts = [n.find(qn("w:lvlOverride")).find(qn("w:startOverride")).get(qn("w:val"))
@@ -155,51 +196,90 @@ def test_numbered_lists_restart(word, sample, theme, tmp_path):
 # --- cover, sections, header and footer ------------------------------------------------------
 
 
+def cover_table(word):
+    """The table that lays out the cover, in the body's first element: the content control
+    Word keeps a cover page in."""
+    first = word.element.body[0]
+    assert first.tag == qn("w:sdt")
+    gallery = first.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    assert gallery.get(qn("w:val")) == "Cover Pages"
+    (tbl,) = first.find(qn("w:sdtContent"))
+    return Table(tbl, word._body)
+
+
 def test_cover_has_its_own_section_without_header_or_footer(word, sample):
     assert len(word.sections) == 2
+    assert "Strategisk næringsplan" not in [t.cell(0, 0).text for t in word.tables]
     cover = word.sections[0]._sectPr
     assert cover.xpath("w:headerReference|w:footerReference") == []
-    texts = [p.text for p in word.paragraphs[:12]]
-    assert "Testvik kommune" in texts and "Strategisk næringsplan" in texts
-    assert "Vedtatt i kommunestyret 12. mai 2021, sak 38/20" in texts
-    assert "Planperiode 2021–2024" in texts
+    texts = [p.text for row in cover_table(word).rows for cell in row.cells
+             for p in cell.paragraphs]
+    for text in ("Testvik kommune", "DEL 1", "Strategisk næringsplan",
+                 "Testvik kommunes strategiske næringsplan", "Planperiode 2021–2024",
+                 "Testvik næringsselskap KF",
+                 "Vedtatt i kommunestyret 12. mai 2021, sak 38/20"):
+        assert text in texts, text
     assert paragraphs(word, "Title") == ["Strategisk næringsplan"]
     assert paragraphs(word, "Subtitle") == ["Testvik kommunes strategiske næringsplan"]
+
+
+def test_cover_lines_come_in_the_layouts_order_and_styles(word, sample, theme):
+    cover = lay_out(sample, theme).cover
+    table = cover_table(word)
+    title_block = [(p.style.name, p.text) for p in table.rows[1].cells[0].paragraphs]
+    assert [text for _, text in title_block] == [line.text for line in cover.lines]
+    assert [style for style, _ in title_block] == ["Cover Part", "Title", "Subtitle",
+                                                   "Cover Period"]
+    band = [(p.style.name, p.text) for p in table.rows[2].cells[0].paragraphs]
+    assert [text for _, text in band] == [line.text for line in cover.band_lines]
+    assert [style for style, _ in band] == ["Cover Band Strong"] + ["Cover Band"] * 3
+    first = table.rows[1].cells[0].paragraphs[0]
+    assert first.paragraph_format.space_before.mm == pytest.approx(cover.title_drop_mm, abs=0.1)
 
 
 def test_body_section_has_running_header_and_page_of_footer(word):
     body = word.sections[1]
     assert body.header.is_linked_to_previous is False
     assert body.footer.is_linked_to_previous is False
-    assert "Testvik kommune" in body.header.paragraphs[0].text
-    assert "Strategisk næringsplan" in body.header.paragraphs[0].text
+    assert body.header.paragraphs[0].text == "Testvik kommune\tStrategisk næringsplan"
     footer = body.footer._element
     instr = [t.text.strip() for t in footer.iter(qn("w:instrText"))]
     assert instr == ["PAGE", "NUMPAGES"]
-    assert body.footer.paragraphs[0].text.endswith("Side 1 av 1")  # cached field results
+    assert body.footer.paragraphs[0].text == (
+        "Vedtatt i kommunestyret 12. mai 2021, sak 38/20\tSide 1 av 1")  # cached field results
 
 
 def test_page_setup_from_theme(word, theme):
+    page = theme.page
     for section in word.sections:
-        assert round(section.page_width.mm) == theme.page_size_mm[0]
-        assert round(section.page_height.mm) == theme.page_size_mm[1]
-        assert round(section.left_margin.mm) == theme.margins_mm["left"]
-        assert round(section.right_margin.mm) == theme.margins_mm["right"]
+        assert round(section.page_width.mm) == page.width_mm
+        assert round(section.page_height.mm) == page.height_mm
+        assert round(section.top_margin.mm) == page.margins.top
+    body, cover = word.sections[1], word.sections[0]
+    assert round(body.left_margin.mm) == page.margins.left
+    assert round(body.right_margin.mm) == page.margins.right
+    assert round(body.bottom_margin.mm) == page.margins.bottom
+    # the cover's band reaches the page's edges: its section has no side or bottom margin
+    assert (cover.left_margin, cover.right_margin, cover.bottom_margin) == (0, 0, 0)
 
 
 # --- table of contents ------------------------------------------------------------------------
 
 
-def test_toc_is_a_real_field_with_entries(word, built):
+def test_toc_is_a_real_field_with_the_layouts_entries(word, built, sample, theme):
+    contents = lay_out(sample, theme).contents
     xml = part_xml(built, "word/document.xml")
-    assert 'TOC \\o "1-3" \\h \\z \\u' in xml
+    assert f'TOC \\o "1-{contents.levels}" \\h \\z \\u' in xml
+    assert 'TOC \\o "1-2" \\h \\z \\u' in xml
     assert paragraphs(word, "TOC Heading") == ["Innhold"]
     assert word.styles["TOC Heading"].element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "9"
     entries = [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith("toc")]
+    assert entries == [(f"toc {e.level}", e.text) for e in contents.entries]
     assert entries == [("toc 1", "Om planen"), ("toc 2", "Nøkkeltall"),
                        ("toc 1", "Mulighetsanalyse"),
                        ("toc 1", "1 Slagkraft for næringsutvikling"),
-                       ("toc 2", "1.1 Handlingsplan")]
+                       ("toc 2", "1.1 Handlingsplan"), ("toc 1", "Del 2 Naturbruksplan"),
+                       ("toc 1", "Vedlegg")]
 
 
 def test_toc_entries_link_to_heading_bookmarks(word):
@@ -243,22 +323,27 @@ def fill_of(cell) -> str:
     return cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill"))
 
 
-def test_swot_quadrants(word, theme):
+def test_swot_quadrants(word, sample, theme):
+    swot = next(b for b in lay_out(sample, theme).blocks if type(b).__name__ == "SwotBox")
     table = table_with(word, "Styrker")
     titles = [[c.text for c in table.rows[r].cells] for r in (0, 2)]
     assert titles == [["Styrker", "Svakheter"], ["Muligheter", "Trusler"]]
-    for r, kinds in ((0, ("strengths", "weaknesses")), (2, ("opportunities", "threats"))):
-        for c, kind in enumerate(kinds):
+    for r, quadrants in zip((0, 2), swot.rows):
+        for c, quadrant in enumerate(quadrants):
             title, body = table.rows[r].cells[c], table.rows[r + 1].cells[c]
-            assert fill_of(title) == theme.swot_colors[kind].lstrip("#").upper()
+            assert fill_of(title) == quadrant.colour.hex.lstrip("#").upper()
+            assert fill_of(title) == theme.colours.swot.of(quadrant.kind).hex.lstrip("#")
+            assert fill_of(body) == quadrant.fill.hex.lstrip("#").upper()
+            kind = quadrant.kind
             assert [p.text for p in body.paragraphs] == [
-                "Beliggenhet", f"{kind} punkt én", f"{kind} punkt to"]
+                "Beliggenhet", f"•\t{kind} punkt én", f"•\t{kind} punkt to"]
             assert [p.style.name for p in body.paragraphs] == [
-                "SWOT Group", "List Bullet", "List Bullet"]
+                "SWOT Group", "SWOT Item", "SWOT Item"]
     # long quadrants must be able to break across pages
     for r in (1, 3):
         tr_pr = table.rows[r]._tr.trPr
         assert tr_pr is None or tr_pr.find(qn("w:cantSplit")) is None
+    assert "Mulighetsanalyse for Testvik" in paragraphs(word, "Caption")
 
 
 def test_key_figures(word, theme):
@@ -268,15 +353,16 @@ def test_key_figures(word, theme):
     assert [c.paragraphs[1].text for c in cells] == ["Befolkning i 2020", "Befolkning i 2030",
                                                      "Befolkning i 2050"]
     style = word.styles["Key Figure"]
-    assert style.font.size.pt == theme.sizes["key_figure"] and style.font.bold
+    assert style.font.size.pt == theme.sizes.key_figure and style.font.bold
     assert "Kilde: SSB" in paragraphs(word, "Source")
     assert "Statistikk hentet fra SSB" in paragraphs(word, "Caption")
 
 
 def test_goal_and_strategies(word):
-    (goal,) = [p for p in word.paragraphs if p.text.startswith("1.1 MÅL")]
-    assert goal.text == "1.1 MÅL: Etableringer på næringsarealene."
+    (goal,) = [p for p in word.paragraphs if p.text.startswith("1.1\tMÅL")]
+    assert goal.text == "1.1\tMÅL: Etableringer på næringsarealene."
     assert goal.style.name == "Goal" and goal.runs[0].style.name == "Goal Label"
+    assert goal.runs[0].text == "1.1\tMÅL: "
     i = [p._p for p in word.paragraphs].index(goal._p)
     following = word.paragraphs[i + 1:i + 4]
     assert [p.text for p in following] == ["STRATEGI", "a)\tTilrettelegge næringsarealer.",
@@ -285,13 +371,19 @@ def test_goal_and_strategies(word):
     assert keeps == [None, True, False]  # the label keeps via its style, the last lets go
     assert word.styles["Strategy Label"].paragraph_format.keep_with_next is True
     assert word.styles["Goal"].paragraph_format.keep_with_next is True
+    (alone,) = [p for p in word.paragraphs if p.text.startswith("1.3\tMÅL")]
+    assert alone.paragraph_format.keep_with_next is False   # no strategies to keep with
 
 
 def test_generic_table(word, theme):
     table = table_with(word, "Etablere prosjektgruppe")
     assert table.style.name == "Plan Table"
     assert [c.text for c in table.rows[0].cells] == ["Tiltak", "Ansvar", "Frist"]
+    assert [p.style.name for c in table.rows[0].cells for p in c.paragraphs] == \
+        ["Table Heading"] * 3
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    for row in table.rows:
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
     widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     assert abs(widths[0] / widths[1] - 3) < 0.01 and widths[1] == widths[2]
     prev = table._tbl.getprevious()
@@ -300,13 +392,16 @@ def test_generic_table(word, theme):
 
 def test_callouts(word):
     assert paragraphs(word, "Slogan") == ["Energi i sentrum!"]
-    assert table_with(word, "Slagkraft for næring").rows[0].cells[1].text == "Levende fellesskap"
+    slogan = table_with(word, "Energi i sentrum!")
+    assert [c.text for c in slogan.rows[1].cells] == ["Slagkraft for næring",
+                                                     "Levende fellesskap"]
     values = table_with(word, "Handlekraftig")
-    assert [c.text for c in values.rows[0].cells] == ["Handlekraftig", "Inkluderende",
-                                                     "Engasjert", "Kreativ"]
+    assert [[c.text for c in row.cells] for row in values.rows] == [
+        ["Handlekraftig", "Inkluderende", "Engasjert"], ["Kreativ", "Modig", ""]]
     vision = table_with(word, "Testvik skal være en pådriver for vekst.")
     assert [p.text for p in vision.rows[0].cells[0].paragraphs] == [
-        "Visjon", "Testvik skal være en pådriver for vekst."]
+        "Visjon", "Testvik skal være en pådriver for vekst.", "•\tfor næringslivet",
+        "•\tfor innbyggerne"]
     assert not any(el.tag.endswith("txbxContent") for el in word.element.body.iter())
 
 
@@ -335,23 +430,25 @@ def test_chart_picture_has_alt_text_caption_and_source(word, sample):
     (pr,) = [d for d in doc_prs if d.get("descr") == chart.alt]
     assert pr.get("title") == "Figur 1: Befolkning i Testvik"
     assert "Figur 1: Befolkning i Testvik" in paragraphs(word, "Caption")
+    (caption,) = [p for p in every_paragraph(word) if p.text == "Figur 1: Befolkning i Testvik"]
+    assert [r.text for r in caption.runs if r.bold] == ["Figur 1: "]
     assert "Kilde: SSB" in paragraphs(word, "Source")
 
 
-def test_chart_resolution_at_least_200_dpi(word, sample, theme):
+def test_chart_resolution_at_least_200_dpi_at_the_layouts_size(word, sample, theme):
     chart = next(b for b in sample.blocks if type(b).__name__ == "Chart")
+    box = next(b for b in lay_out(sample, theme).blocks if isinstance(b, ChartBox))
     (_, part, width_in), = [(d, p, w) for d, p, w in pictures(word) if d.get("descr") == chart.alt]
     pixels = PILImage.open(io.BytesIO(part.blob)).size[0]
     assert pixels / width_in >= 200
-    charts = ChartRenderer(theme, lang="nb")
-    assert abs(width_in * 25.4 - charts.size_mm()[0]) < 0.5
+    assert abs(width_in * 25.4 - box.width_mm) < 0.5
 
 
 def test_image_alt_text_width_and_caption(word):
     (pr, _, width_in), = [(d, p, w) for d, p, w in pictures(word)
                           if d.get("descr") == "Kommunevåpen"]
     assert abs(width_in * 2.54 - 4) < 0.01
-    assert "Figur 2: Kommunevåpenet" in paragraphs(word, "Caption")
+    assert "Figur 3: Kommunevåpenet" in paragraphs(word, "Caption")
 
 
 # --- package ---------------------------------------------------------------------------------
@@ -369,6 +466,8 @@ def test_core_properties_and_language(word, built):
     styles = part_xml(built, "word/styles.xml")
     defaults = styles[styles.index("<w:docDefaults"):styles.index("</w:docDefaults>")]
     assert 'w:lang w:val="nb-NO"' in defaults
+    app = part_xml(built, "docProps/app.xml")
+    assert "<Application>plandoc</Application>" in app and "Testvik kommune" in app
 
 
 def test_language_follows_meta(sample, theme, tmp_path):
@@ -408,6 +507,8 @@ def test_dotx_template_is_used_and_result_is_a_document(sample, theme, tmp_path)
     word = docx.Document(str(out))
     assert "Mal Stil" in [s.name for s in word.styles]
     assert word.styles["Heading 1"].font.size.pt == 33  # the template's look wins
+    h1 = word.styles["Heading 1"].element.pPr
+    assert h1.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"   # structure is enforced
     assert "Malens eksempeltekst" not in [p.text for p in word.paragraphs]
     assert paragraphs(word, "Heading 1")[-1] == "1 Slagkraft for næringsutvikling"
 
@@ -424,5 +525,6 @@ def test_libreoffice_converts_it(built, tmp_path):
     pages = [page.extract_text() for page in reader.pages]
     total = len(pages)
     assert "Side" not in pages[0]  # the cover has no footer
+    assert "Strategisk næringsplan" in pages[0] and "Testvik næringsselskap KF" in pages[0]
     assert f"Side 2 av {total}" in pages[1]
     assert "Innhold" in pages[1]

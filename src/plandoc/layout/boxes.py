@@ -15,6 +15,8 @@ from typing import Union
 from plandoc.model import Chart, Inline, KeyFigure, Meta, SwotGroup
 from plandoc.style.theme import Colour, Theme
 
+WATERMARK = Colour("#DCDCDC", (0, 0, 0, 14))   # light grey: the PDF's 45 % grey at 25 % opacity
+
 # --- shared parts ----------------------------------------------------------------------------
 
 
@@ -245,6 +247,7 @@ class PartBox:
     target: str
     toc_text: str
     outline_text: str
+    drop: float = 0.3            # share of the text block's height above the label
 
 
 Box = Union[HeadingBox, TextBox, ListBox, KeyFiguresBox, ChartBox, ImageBox, TableBox, SwotBox,
@@ -274,6 +277,8 @@ class Cover:
     lines: tuple[CoverLine, ...]
     band_lines: tuple[CoverLine, ...]
     band_height_mm: float
+    band_stripe_mm: float = 1.6  # the accent-coloured stripe on the band's top edge
+    band_inset_mm: float = 14.0  # the band's lines end this far above the foot of the page
 
 
 @dataclass(frozen=True)
@@ -318,6 +323,21 @@ class Palette:
     rule: Colour                 # hairlines between table rows and program items
     band: Colour                 # every other body row of a data table
     header_rule: Colour          # under the running header
+
+    @property
+    def link(self) -> Colour:
+        """Links in running text."""
+        return self.primary
+
+    @property
+    def mark(self) -> Colour:
+        """List bullets and numbers, a goal's number and its 'MÅL:'."""
+        return self.primary
+
+    @property
+    def watermark(self) -> Colour:
+        """The draft watermark, as it shows over white paper."""
+        return WATERMARK
 
 
 @dataclass(frozen=True)

@@ -1,63 +1,53 @@
-"""DOCX writer: the document model + theme → a Word file with real styles, fields and sections.
+"""DOCX writer: a plandoc.layout.Layout → a Word file with real styles, fields and sections.
 
-    write_docx(doc, theme, charts, out)
+    write_docx(layout, charts, out)
 
-Order of the package: cover (section 1, no header/footer), then section 2 with the running
-header/footer: table of contents, then the body blocks.  See package.py (template, properties,
-save), styles.py (theme → Word styles), walk.py (one function per block kind).
+It draws what the layout decided and decides nothing a reader would see differ from the PDF.
+Order of the file: the cover (a section of its own without header or footer), then the body
+section with the running header and footer: the table of contents, then the blocks.
+
+Modules: package (template, page setup, properties, stable save), styles / tablestyles /
+numbering (the layout's text styles, colours and list styles → Word's), cover, running, marks
+(watermark, line numbers), contents, walk (WRITERS: one handler per box kind) and the block
+modules it dispatches to, context, inline, captions, grid; ooxml/ is the only place that
+touches raw XML or python-docx internals.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from plandoc.layout.front import front_blocks, has_cover
-from plandoc.labels import watermark
-from plandoc.model import Document
 from plandoc.writers.docx import package
+from plandoc.writers.docx.contents import write_contents
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.cover import write_cover
-from plandoc.writers.docx.fonts import family_name
+from plandoc.writers.docx.marks import mark_draft
 from plandoc.writers.docx.numbering import Numbering
-from plandoc.writers.docx.running import write_running_heads
-from plandoc.writers.docx.styles import apply_styles
-from plandoc.writers.docx.toc import write_toc
+from plandoc.writers.docx.ooxml.package import memoise_style_ids
+from plandoc.writers.docx.ooxml.settings import hyphenate
+from plandoc.writers.docx.running import write_running
+from plandoc.writers.docx.styles import define_styles
 from plandoc.writers.docx.walk import write_blocks
-from plandoc.writers.docx.draftmarks import add_watermark, number_lines, suppress_line_numbers
 
 __all__ = ["write_docx"]
 
 
-def write_docx(doc: Document, theme, charts, out: Path) -> None:
-    """Write `doc` in `theme` as a .docx at `out` (charts: a plandoc.charts.ChartRenderer)."""
+def write_docx(layout, charts, out: Path) -> None:
+    """Write `layout` as a .docx at `out` (charts: a plandoc.charts.ChartRenderer)."""
+    theme = layout.theme
     word = package.open_document(theme.word_template)
-    package.page_setup(word.sections[0], theme)
-    numbering = Numbering(word, theme, family_name(theme.symbol_font, theme.body_font.family))
-    apply_styles(word, theme, numbering, doc.meta.language, restyle=theme.word_template is None)
-    package.cache_style_ids(word)
-    blocks = front_blocks(doc.meta) + doc.blocks
-    ctx = Context.create(word, theme, charts, doc, numbering, blocks)
-    if has_cover(doc.meta):
-        write_cover(ctx)
-    write_running_heads(ctx, word.sections[-1])
-    mark_draft(ctx, word.sections)
-    if doc.meta.toc:
-        write_toc(ctx)
-    write_blocks(ctx, blocks)
-    package.core_properties(word, doc.meta)
-    package.app_properties(word, doc.meta)
+    package.page_setup(word.sections[0], theme.page)
+    ctx = Context(word, layout, charts, Numbering(word, layout))
+    define_styles(word, layout, ctx.numbering)
+    memoise_style_ids(word)
+    if theme.typography.hyphenate:
+        hyphenate(word)
+    if layout.cover is not None:
+        write_cover(ctx, layout.cover)
+    write_running(ctx, word.sections[-1], layout.running)
+    mark_draft(ctx)
+    if layout.contents is not None:
+        write_contents(ctx, layout.contents)
+    write_blocks(ctx, layout.blocks)
+    package.core_properties(word, layout.meta)
     package.save(word, Path(out))
-
-
-def mark_draft(ctx, sections) -> None:
-    """The watermark of a draft in every section's header; line numbers in the body section."""
-    text = watermark(ctx.meta)
-    if text:
-        for n, section in enumerate(sections):
-            if section.header.is_linked_to_previous:   # the cover: a header with no text
-                section.header.is_linked_to_previous = False
-            add_watermark(section.header, text, ctx.theme.heading_font.family,
-                          ctx.theme.text_width_mm, n + 1)
-    if ctx.meta.line_numbers:
-        number_lines(sections[-1])
-        suppress_line_numbers(ctx.doc, cover=has_cover(ctx.meta))

@@ -1,8 +1,9 @@
-"""Callouts: slogan, values, vision and note — styled paragraphs and shaded one-cell tables.
+"""Callouts, by the variant the layout chose: 'slogan', 'values' or 'box'.
 
-slogan: the line set large and centred in the primary colour, its taglines as a row of cards.
-values: a title, the words as a row of cards, then the text.
-vision / note: title and text in a tinted box with a coloured rule at the left.
+slogan: the title set large and centred between two rules in the bar colour, the items as a row
+of taglines, the text centred.  values: a title, the items as cards in the layout's rows, then
+the text.  box: a tinted one-cell table with a bar at its left: title, text and the items as
+bulleted lines.  Colours are the box's `bar` and `fill`.
 """
 
 from __future__ import annotations
@@ -10,79 +11,87 @@ from __future__ import annotations
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from plandoc.model import Callout
-from plandoc.writers.docx.context import Context
+from plandoc.layout.boxes import CalloutBox
+from plandoc.writers.docx.context import Context, even_widths
+from plandoc.writers.docx.grid import cards, cell_paragraph, first_paragraph
 from plandoc.writers.docx.inline import add_spans
-from plandoc.writers.docx.ooxml import (borders, cell_margins, cell_shading, column_gutters,
-                                        row_cant_split, tint)
+from plandoc.writers.docx.ooxml.tables import (cell_borders, keep_row, padding, shade,
+                                               table_borders)
 
-RULE = 24  # eighths of a point: the left rule of a box
-
-
-def callout(ctx: Context, block: Callout) -> None:
-    """Dispatch on the callout kind; unknown kinds are drawn as a note."""
-    {"slogan": slogan, "values": values, "vision": vision}.get(block.kind, note)(ctx, block)
+RULE_PT, SEPARATOR_PT, BAR_PT = 1.2, 0.8, 3.5
+SLOGAN_PAD_MM = 5.5       # between the rules and the slogan's content
+BOX_PAD_MM = (4.2, 5.6, 3.5)    # top, sides, bottom of a box's content
 
 
-def slogan(ctx: Context, block: Callout) -> None:
-    add_spans(ctx.paragraph("Slogan"), block.title, ctx.anchors)
-    _paragraphs(ctx, block, centred=True)
-    if block.items:
-        _card_row(ctx, block.items)
+def callout(ctx: Context, box: CalloutBox) -> None:
+    """Draw the callout in its variant."""
+    VARIANTS[box.variant](ctx, box)
 
 
-def values(ctx: Context, block: Callout) -> None:
-    if block.title:
-        add_spans(ctx.paragraph("Callout Title"), block.title, ctx.anchors)
-    if block.items:
-        _card_row(ctx, block.items)
-    _paragraphs(ctx, block)
-
-
-def vision(ctx: Context, block: Callout) -> None:
-    _box(ctx, block, ctx.theme.colors["light"], ctx.theme.colors["primary"])
-
-
-def note(ctx: Context, block: Callout) -> None:
-    accent = ctx.theme.colors["accent"]
-    _box(ctx, block, tint(accent, 0.12), accent)
-
-
-def _paragraphs(ctx, block: Callout, centred: bool = False) -> None:
-    for text in block.paragraphs:
-        p = ctx.paragraph("Normal")
-        if centred:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        add_spans(p, text, ctx.anchors)
-
-
-def _card_row(ctx, items) -> None:
-    """Words or taglines side by side, each on a light card."""
-    n = len(items)
-    t = ctx.table(1, n, "Layout Table", [ctx.text_width_mm / n] * n)
-    column_gutters(t)
-    row_cant_split(t.rows[0])
-    for cell, item in zip(t.rows[0].cells, items):
-        cell_shading(cell, ctx.theme.colors["light"])
-        cell_margins(cell._tc.get_or_add_tcPr(), "w:tcMar", top=2.5, bottom=2.5, left=2, right=2)
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        cell.paragraphs[0].style = "Tagline"
-        add_spans(cell.paragraphs[0], item, ctx.anchors)
+def slogan(ctx: Context, box: CalloutBox) -> None:
+    """Title, taglines and text in one borderless table between two rules."""
+    n_tags = len(box.item_rows)
+    ctx.gap()
+    t = ctx.table(1 + n_tags + len(box.paragraphs), box.columns, "Layout Table",
+                  even_widths(ctx.width_mm, box.columns))
+    rule = (RULE_PT, box.bar.hex)
+    table_borders(t, top=rule, bottom=rule, insideV=(SEPARATOR_PT, box.bar.hex))
+    whole = [row.cells[0].merge(row.cells[-1]) for i, row in enumerate(t.rows)
+             if i == 0 or i > n_tags]
+    add_spans(first_paragraph(whole[0], "Slogan"), box.title, ctx.targets)
+    _taglines(ctx, t.rows[1:1 + n_tags], box.item_rows)
+    for cell, text in zip(whole[1:], box.paragraphs):
+        p = first_paragraph(cell, "Panel Text")
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_spans(p, text, ctx.targets)
+    padding(whole[0], top=SLOGAN_PAD_MM)
+    for cell in t.rows[-1].cells:
+        padding(cell, bottom=SLOGAN_PAD_MM)
+    for row in t.rows:
+        keep_row(row)
     ctx.spacer()
 
 
-def _box(ctx, block: Callout, fill: str, rule: str) -> None:
-    t = ctx.table(1, 1, "Layout Table", [ctx.text_width_mm])
+def _taglines(ctx: Context, rows, item_rows) -> None:
+    for row, items in zip(rows, item_rows):
+        for cell, item in zip(row.cells, items):
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            add_spans(first_paragraph(cell, "Tagline"), item, ctx.targets)
+
+
+def values(ctx: Context, box: CalloutBox) -> None:
+    """Title, the value words as cards, then the text."""
+    if box.title:
+        add_spans(ctx.paragraph("Panel Title"), box.title, ctx.targets)
+    if box.item_rows:
+        cards(ctx, box.item_rows, box.columns, box.fill.hex,
+              lambda cell, item: add_spans(first_paragraph(cell, "Value Word"), item,
+                                           ctx.targets))
+    for text in box.paragraphs:
+        add_spans(ctx.paragraph("Panel Text"), text, ctx.targets)
+    if not box.paragraphs:
+        ctx.spacer()
+
+
+def panel(ctx: Context, box: CalloutBox) -> None:
+    """A tinted box with a bar at its left: title, text, bulleted items."""
+    ctx.gap()
+    t = ctx.table(1, 1, "Layout Table", [ctx.width_mm])
     cell = t.rows[0].cells[0]
-    cell_shading(cell, fill)
-    tc_pr = cell._tc.get_or_add_tcPr()
-    borders(tc_pr, "w:tcBorders", {"left": (RULE, rule, 0)})
-    cell_margins(tc_pr, "w:tcMar", top=4, bottom=3, left=6, right=5)
-    first = cell.paragraphs[0]
-    if block.title:
-        first.style = "Callout Title"
-        add_spans(first, block.title, ctx.anchors)
-    for i, text in enumerate(block.paragraphs):
-        p = first if (i == 0 and not block.title) else cell.add_paragraph(style="Normal")
-        add_spans(p, text, ctx.anchors)
+    shade(cell, box.fill.hex)
+    cell_borders(cell, left=(BAR_PT, box.bar.hex))
+    top, side, bottom = BOX_PAD_MM
+    padding(cell, top=top, left=side, right=side, bottom=bottom)
+    keep_row(t.rows[0])
+    lines = [("Panel Title", "", box.title)] if box.title else []
+    lines += [("Panel Text", "", text) for text in box.paragraphs]
+    lines += [("Panel Item", f"{box.bullet}\t", item) for item in box.items]
+    for i, (style, lead, spans) in enumerate(lines):
+        p = cell_paragraph(cell, style, first=i == 0)
+        if lead:
+            p.add_run(lead)
+        add_spans(p, spans, ctx.targets)
     ctx.spacer()
+
+
+VARIANTS = {"slogan": slogan, "values": values, "box": panel}

@@ -1,121 +1,128 @@
-"""The cover: its own section without header or footer.
+"""The cover: a section of its own, without header or footer, on exactly one page.
 
-Logo and municipality over a primary rule at the top; part, title, subtitle and plan period in
-the middle; organisation and the status line at the foot over a thin rule.  Everything is a
-named style (Cover …, Title, Subtitle), nothing is a text box.
+The page is one Layout Table as wide and as high as the page (the cover section has no side or
+bottom margin), its rows of exact height:
+
+    masthead     the logo (cover.logo_height_mm high, cover.logo_alt) beside the municipality
+    title block  cover.lines by role, starting cover.title_drop_mm below the masthead
+    band         the primary colour to the page's edges and foot, an accent stripe on its top
+                 edge, cover.band_lines in white, bottom-aligned cover.band_inset_mm above the
+                 foot and padded to line up with the body text's left margin
+
+Why not a floating table for the band: LibreOffice (7.4) turns a floating table into a frame only
+when it is narrower than the text area (plus 4.69 mm), not in the page's lower left quarter and
+not right before a next-page section break — a band across the foot of the page is all three, so
+LibreOffice drew it inline under the title.  Rows of exact height put it at the foot in Word and
+LibreOffice alike, and no estimate of text height is needed.  Everything with words is a real,
+styled paragraph — no text boxes.  The table sits in the content control Word gives a cover page
+('Cover Pages'), so Word treats it as the cover and code reading the body's tables skips it.
 """
 
 from __future__ import annotations
 
-import copy
-
-from docx.oxml.ns import qn
-from docx.shape import InlineShape
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT as VALIGN
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Mm, Pt
 
-from plandoc.labels import status_line, version_line
-from plandoc.writers.docx.fields import set_alt_text
-from plandoc.writers.docx.ooxml import borders, tint
+from plandoc.layout.boxes import Cover
+from plandoc.layout.styles import text_styles
+from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
+from plandoc.writers.docx.ooxml.paragraphs import hide_mark
+from plandoc.writers.docx.ooxml.pictures import set_alt_text
+from plandoc.writers.docx.ooxml.sections import end_section
+from plandoc.writers.docx.ooxml.tables import (as_cover_page, cell_borders, fixed_widths, padding,
+                                               shade)
 
-LOGO_HEIGHT_MM = 24
-TITLE_DROP_MM = 62  # space above the title block
-MIN_FOOT_DROP_MM = 12
-SAFETY_MM = 10  # what the height estimate may be short by
-PT = 72 / 25.4  # points per millimetre
-CHAR_EM = 0.58  # average character advance, generous for bold and wide faces
-LINE_EM = 1.17  # line height of a font size
-
-
-def write_cover(ctx) -> None:
-    """Write the cover and close its section; what follows starts the body section."""
-    _masthead(ctx)
-    _title_block(ctx)
-    foot = _foot(ctx)
-    _push_down(ctx, foot)
-    _end_section(ctx.doc, foot[-1])
+LOGO_GAP_MM = 6
+MM_PER_PT = 25.4 / 72
+LINE_STYLES = {"part": "Cover Part", "title": "Title", "subtitle": "Subtitle",
+               "period": "Cover Period"}
+BAND_STYLES = {"organisation": "Cover Band Strong"}
 
 
-def _masthead(ctx) -> None:
-    meta, theme = ctx.meta, ctx.theme
-    if theme.logo is not None:
-        p = ctx.paragraph("Cover Municipality")
-        p.paragraph_format.space_after = Pt(8)
-        shape = p.add_run().add_picture(str(theme.logo), height=Mm(LOGO_HEIGHT_MM))
-        set_alt_text(shape, meta.municipality, meta.municipality)
-    name = ctx.paragraph("Cover Municipality", meta.municipality)
-    borders(name._p.get_or_add_pPr(), "w:pBdr",
-            {"bottom": (18, theme.colors["primary"], 6)})
+def write_cover(ctx, cover: Cover) -> None:
+    """Write the cover and close its section; what follows starts the body on a new page."""
+    page = ctx.layout.theme.page
+    t = ctx.word.add_table(rows=3, cols=2)
+    t.style, t.autofit = "Layout Table", False
+    logo_mm = _logo(t.rows[0].cells[0], cover)
+    first = page.margins.left + (logo_mm + LOGO_GAP_MM if logo_mm else 0)
+    fixed_widths(t, [first, page.width_mm - first])
+    for row, height in zip(t.rows, _heights(ctx, cover, logo_mm)):
+        row.height, row.height_rule = Mm(height), WD_ROW_HEIGHT_RULE.EXACTLY
+    _municipality(ctx, t.rows[0], cover, beside_logo=bool(logo_mm))
+    title, band = (row.cells[0].merge(row.cells[1]) for row in t.rows[1:])
+    _title_block(ctx, title, cover)
+    _band(ctx, band, cover)
+    as_cover_page(t)
+    _close(ctx)
 
 
-def _title_block(ctx) -> None:
-    meta = ctx.meta
-    first = ctx.paragraph("Cover Part", meta.part) if meta.part else None
-    title = ctx.paragraph("Title", meta.title)
-    (first or title).paragraph_format.space_before = Mm(TITLE_DROP_MM)
-    if meta.subtitle:
-        ctx.paragraph("Subtitle", meta.subtitle)
-    if meta.period:
-        ctx.paragraph("Cover Period", ctx.words["period"].format(period=meta.period))
+def _logo(cell, cover: Cover) -> float:
+    """The logo at the cover's logo height; its width in mm (0 without a logo)."""
+    if cover.logo is None:
+        return 0
+    run = first_paragraph(cell, "Cover Municipality").add_run()
+    shape = run.add_picture(str(cover.logo), height=Mm(cover.logo_height_mm))
+    set_alt_text(shape, cover.logo_alt, cover.logo_alt)
+    return shape.width.mm
 
 
-def _foot(ctx):
-    meta, theme = ctx.meta, ctx.theme
-    lines = [("Cover Organisation", meta.organisation)] if meta.organisation else []
-    lines += [("Cover Status", text) for text in (status_line(meta), version_line(meta)) if text]
-    if meta.archive_case:
-        lines.append(("Cover Status", f"{ctx.words['archive_case']} {meta.archive_case}"))
-    if not lines:
-        lines.append(("Cover Status", ""))
-    paragraphs = [ctx.paragraph(style, text) for style, text in lines]
-    borders(paragraphs[0]._p.get_or_add_pPr(), "w:pBdr",
-            {"top": (6, tint(theme.colors["muted"], 0.5), 8)})
-    return paragraphs
+def _municipality(ctx, row, cover: Cover, beside_logo: bool) -> None:
+    """The municipality's name, beside the logo or alone at the left margin."""
+    margins = ctx.layout.theme.page.margins
+    logo_cell, name_cell = row.cells
+    if not beside_logo:
+        logo_cell = name_cell = logo_cell.merge(name_cell)
+    padding(logo_cell, left=margins.left)
+    padding(name_cell, right=margins.right)
+    logo_cell.vertical_alignment = name_cell.vertical_alignment = VALIGN.CENTER
+    first_paragraph(name_cell, "Cover Municipality").add_run(cover.municipality)
 
 
-def _push_down(ctx, foot) -> None:
-    """Space above the foot block so it sits near the bottom margin (estimated, with slack)."""
-    theme = ctx.theme
-    usable = (theme.page_size_mm[1] - theme.margins_mm["top"] - theme.margins_mm["bottom"]) * PT
-    width = theme.text_width_mm * PT
-    used = sum(_height_pt(p, width) for p in ctx.doc.paragraphs)
-    drop = max(usable - used - SAFETY_MM * PT, MIN_FOOT_DROP_MM * PT)
-    foot[0].paragraph_format.space_before = Pt(drop)
+def _heights(ctx, cover: Cover, logo_mm: float) -> list[float]:
+    """Masthead, title block and band: together exactly the page below the top margin."""
+    page = ctx.layout.theme.page
+    name = text_styles(ctx.layout.theme)["cover_municipality"]
+    masthead = cover.logo_height_mm if logo_mm else name.size * name.leading * MM_PER_PT
+    band = cover.band_height_mm + cover.band_stripe_mm
+    return [masthead, page.height_mm - page.margins.top - masthead - band, band]
 
 
-def _height_pt(paragraph, width_pt: float) -> float:
-    """Rough height of a cover paragraph: lines of text (or its picture) plus spacing."""
-    style = paragraph.style
-    size = _inherited(style, lambda s: s.font.size) or Pt(11)
-    line = _inherited(style, lambda s: s.paragraph_format.line_spacing) or 1.0
-    line = line if isinstance(line, float) else line.pt / size.pt
-    fmt = paragraph.paragraph_format
-    before = fmt.space_before or _inherited(style, lambda s: s.paragraph_format.space_before)
-    after = fmt.space_after or _inherited(style, lambda s: s.paragraph_format.space_after)
-    chars = len(paragraph.text) * size.pt * CHAR_EM
-    lines = max(1, -(-chars // width_pt))
-    pictures = sum(shape.height.pt for shape in _pictures(paragraph))
-    text = lines * size.pt * LINE_EM * line
-    return max(text, pictures) + (before.pt if before else 0) + (after.pt if after else 0) + 4
+def _lines(cell, lines, styles: dict, default: str) -> list:
+    """One paragraph per cover line, in the style of its role."""
+    out = []
+    for i, line in enumerate(lines):
+        p = cell_paragraph(cell, styles.get(line.role, default), first=i == 0)
+        p.add_run(line.text)
+        out.append(p)
+    return out
 
 
-def _inherited(style, get):
-    """A style property, looked up through the basedOn chain."""
-    while style is not None:
-        value = get(style)
-        if value is not None:
-            return value
-        style = style.base_style
-    return None
+def _title_block(ctx, cell, cover: Cover) -> None:
+    margins = ctx.layout.theme.page.margins
+    padding(cell, left=margins.left, right=margins.right)
+    paragraphs = _lines(cell, cover.lines, LINE_STYLES, "Cover Period")
+    if paragraphs:
+        paragraphs[0].paragraph_format.space_before = Mm(cover.title_drop_mm)
 
 
-def _pictures(paragraph):
-    return [InlineShape(el) for el in paragraph._p.iter(qn("wp:inline"))]
+def _band(ctx, cell, cover: Cover) -> None:
+    margins, palette = ctx.layout.theme.page.margins, ctx.palette
+    shade(cell, palette.primary.hex)
+    cell_borders(cell, top=(cover.band_stripe_mm / MM_PER_PT, palette.accent.hex))
+    padding(cell, top=0, left=margins.left, right=margins.right, bottom=cover.band_inset_mm)
+    cell.vertical_alignment = VALIGN.BOTTOM
+    _lines(cell, cover.band_lines, BAND_STYLES, "Cover Band")
 
 
-def _end_section(doc, last_paragraph) -> None:
-    """Make `last_paragraph` carry the cover's sectPr: same page, no header/footer references."""
-    body_sect = doc.element.body.find(qn("w:sectPr"))
-    cover_sect = copy.deepcopy(body_sect)
-    for ref in cover_sect.xpath("w:headerReference|w:footerReference|w:titlePg"):
-        cover_sect.remove(ref)
-    last_paragraph._p.set_sectPr(cover_sect)
+def _close(ctx) -> None:
+    """End the cover section with an empty, hidden paragraph, and take away its margins."""
+    p = ctx.word.add_paragraph(style="Spacer")
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    p.paragraph_format.line_spacing = Pt(1)
+    hide_mark(p)
+    end_section(ctx.word, p)
+    cover = ctx.word.sections[0]
+    cover.left_margin = cover.right_margin = cover.bottom_margin = Mm(0)

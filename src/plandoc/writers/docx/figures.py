@@ -1,106 +1,50 @@
-"""Figures and tables: charts and images with alt text and 'Figur N:' captions, data tables.
+"""Charts and images: a picture with alt text, its caption below and the source line.
 
-Figures: picture, caption below ('Figur 1: …'), source line; kept together on one page.
-Tables: caption above ('Tabell 1: …'), Plan Table style, header row repeated on every page.
+The chart's PNG is rendered at the size the layout gave the box; an image is the box's width,
+shrunk to its maximum height.  The picture keeps with its caption (and the caption with its
+source), so a figure never loses its caption to the next page.
 """
 
 from __future__ import annotations
 
 import io
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
-from plandoc.model import Chart, Image, Table, plain
+from plandoc.layout.boxes import ChartBox, ImageBox
+from plandoc.writers.docx.captions import caption_title, write_caption, write_source
 from plandoc.writers.docx.context import Context
-from plandoc.writers.docx.fields import set_alt_text
-from plandoc.writers.docx.inline import add_spans
-from plandoc.writers.docx.ooxml import child, row_cant_split, sort_props
+from plandoc.writers.docx.ooxml.pictures import set_alt_text
 
-MAX_IMAGE_HEIGHT_SHARE = 0.75  # of the text block's height
+GAP_MM = 2          # above a picture
 
 
-def chart(ctx: Context, block: Chart) -> None:
-    """The chart's PNG (240 dpi) at the chart size, its caption and source."""
-    width, height = ctx.charts.size_mm()
-    title = f"{ctx.words['figure']} {block.number}: {block.title}"
-    _picture(ctx, io.BytesIO(ctx.charts.png(block)), Mm(width), Mm(height), block.alt, title)
-    caption = ctx.paragraph("Caption", title)
-    _source(ctx, block.source, caption)
+def chart(ctx: Context, box: ChartBox) -> None:
+    """The chart's picture, its caption and source."""
+    png = ctx.charts.png(box.chart, (box.width_mm, box.height_mm))
+    p, shape = _picture(ctx, io.BytesIO(png), Mm(box.width_mm), Mm(box.height_mm))
+    set_alt_text(shape, box.alt, caption_title(box.caption))
+    write_caption(ctx, box.caption, keep_with_next=bool(box.source))
+    write_source(ctx, box.source)
 
 
-def image(ctx: Context, block: Image) -> None:
-    """A picture at width_cm (or the text width, shrunk to fit the page), with its caption."""
-    title = f"{ctx.words['figure']} {block.number}"
-    title += f": {plain(block.caption)}" if block.caption else ""
-    p = _picture(ctx, str(block.path), _image_width(ctx, block), None, block.alt, title)
-    if block.caption:
-        caption = ctx.paragraph("Caption", f"{ctx.words['figure']} {block.number}: ")
-        add_spans(caption, block.caption, ctx.anchors)
-        caption.paragraph_format.keep_with_next = False
-    else:
-        p.paragraph_format.keep_with_next = False
-
-
-def table(ctx: Context, block: Table) -> None:
-    """Caption above, header row as a repeating header, relative column widths."""
-    if block.caption:
-        caption = ctx.paragraph("Caption", f"{ctx.words['table']} {block.number}: ")
-        add_spans(caption, block.caption, ctx.anchors)
-    cols = len(block.header) or max((len(r) for r in block.rows), default=1)
-    t = ctx.table(1 + len(block.rows), cols, "Plan Table", _widths(ctx, block, cols))
-    for r, cells in enumerate((block.header, *block.rows)):
-        row = t.rows[r]
-        _row_flags(row, header=(r == 0))
-        for c, cell_spans in enumerate(cells[:cols]):
-            cell_p = row.cells[c].paragraphs[0]
-            cell_p.style = "Table Heading" if r == 0 else "Table Text"
-            add_spans(cell_p, cell_spans, ctx.anchors)
-    ctx.spacer()
-
-
-def _picture(ctx, source, width, height, alt: str, title: str):
-    p = ctx.paragraph("Normal")
-    fmt = p.paragraph_format
-    fmt.keep_with_next, fmt.space_before, fmt.space_after = True, Mm(2), Mm(1)
-    shape = p.add_run().add_picture(source, width=width, height=height)
-    if height is None:
-        _fit_height(ctx, shape)
-    set_alt_text(shape, alt, title)
-    return p
-
-
-def _image_width(ctx, block: Image):
-    width_mm = block.width_cm * 10 if block.width_cm else ctx.text_width_mm
-    return Mm(min(width_mm, ctx.text_width_mm))
-
-
-def _fit_height(ctx, shape) -> None:
-    theme = ctx.theme
-    text_height = theme.page_size_mm[1] - theme.margins_mm["top"] - theme.margins_mm["bottom"]
-    limit = Mm(text_height * MAX_IMAGE_HEIGHT_SHARE)
+def image(ctx: Context, box: ImageBox) -> None:
+    """The image at the box's width (lower if too tall), with its caption if it has one."""
+    p, shape = _picture(ctx, str(box.path), Mm(box.width_mm), None)
+    limit = Mm(box.max_height_mm)
     if shape.height > limit:
         shape.width, shape.height = int(shape.width * limit / shape.height), limit
+    set_alt_text(shape, box.alt, caption_title(box.caption))
+    p.paragraph_format.keep_with_next = box.caption is not None
+    write_caption(ctx, box.caption)
 
 
-def _source(ctx, source: str | None, caption) -> None:
-    if source:
-        ctx.paragraph("Source", f"{ctx.words['source']}: {source}")
-    else:
-        caption.paragraph_format.keep_with_next = False
-
-
-def _widths(ctx, block: Table, cols: int) -> list[float]:
-    weights = list(block.widths) if len(block.widths) == cols else [1.0] * cols
-    total = sum(weights)
-    return [ctx.text_width_mm * w / total for w in weights]
-
-
-def _row_flags(row, header: bool) -> None:
-    """Rows never split; the header row repeats on every page and stays with the next row."""
-    row_cant_split(row)
-    if header:
-        tr_pr = row._tr.get_or_add_trPr()
-        child(tr_pr, "w:tblHeader")
-        sort_props(tr_pr)
-        for cell in row.cells:
-            cell.paragraphs[0].paragraph_format.keep_with_next = True
+def _picture(ctx: Context, source, width, height):
+    """A paragraph holding only the picture, kept with what follows it."""
+    p = ctx.paragraph("Normal")
+    fmt = p.paragraph_format
+    fmt.keep_with_next, fmt.space_before, fmt.space_after = True, Mm(GAP_MM), Mm(1)
+    fmt.line_spacing, fmt.alignment = 1.0, WD_ALIGN_PARAGRAPH.LEFT
+    shape = p.add_run().add_picture(source, width=width, height=height)
+    return p, shape

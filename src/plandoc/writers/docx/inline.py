@@ -1,19 +1,21 @@
-"""Inline spans → runs: bold, italic and real hyperlinks (external URL or a heading's bookmark).
+"""Inline spans → runs: bold, italic and real hyperlinks (a web address or a heading's bookmark).
 
-Text goes into w:t as is (python-docx escapes it), so '<font> & <b>' prints literally.
+Text goes into the runs as it is (python-docx escapes it), so '<font> & <b>' prints literally.
+A link whose href is '#anchor' goes to the bookmark the layout gave that anchor
+(`layout.targets`).
 """
 
 from __future__ import annotations
 
-from plandoc.model import Inline
-from plandoc.writers.docx.fields import add_hyperlink
+from plandoc.model import Inline, Span
+from plandoc.writers.docx.ooxml.links import add_hyperlink
 
 
-def add_spans(paragraph, spans: Inline, anchors: dict | None = None) -> None:
-    """Append `spans` to `paragraph`; '#anchor' links go to that heading's bookmark."""
+def add_spans(paragraph, spans: Inline, targets: dict) -> None:
+    """Append `spans` to `paragraph`."""
     for span in spans:
         if span.href:
-            _link(paragraph, span, anchors or {})
+            _link(paragraph, span, targets)
         else:
             run = paragraph.add_run(span.text)
             if span.bold:
@@ -22,10 +24,10 @@ def add_spans(paragraph, spans: Inline, anchors: dict | None = None) -> None:
                 run.italic = True
 
 
-def _link(paragraph, span, anchors: dict) -> None:
-    target = span.href
-    if target.startswith("#") and target[1:] in anchors:
-        add_hyperlink(paragraph, span.text, anchor=anchors[target[1:]], bold=span.bold,
+def _link(paragraph, span: Span, targets: dict) -> None:
+    href = span.href
+    if href.startswith("#") and href[1:] in targets:
+        add_hyperlink(paragraph, span.text, anchor=targets[href[1:]], bold=span.bold,
                       italic=span.italic)
     else:
-        add_hyperlink(paragraph, span.text, url=target, bold=span.bold, italic=span.italic)
+        add_hyperlink(paragraph, span.text, url=href, bold=span.bold, italic=span.italic)

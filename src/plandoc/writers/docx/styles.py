@@ -1,159 +1,155 @@
-"""Theme → real Word styles (paragraph, character and table styles) and document defaults.
+"""The Word styles of a document, made from the layout's text styles.
 
-Every look in the document is a named style, so the navigation pane shows the structure and
-staff can restyle.  Without a Word template every style plandoc uses is (re)defined from the
-theme.  With a municipality's own template its styles keep their look; plandoc only adds the
-styles the template lacks and enforces structure (outline levels, keep-with-next, widow
-control, list numbering).
+plandoc.layout.styles.text_styles(theme) says how each kind of text looks (size, font, weight,
+colour role, leading, spacing, alignment, keep-with-next, indents, tracking); here each becomes a
+Word style.  Word's built-in names are kept where Word has one (Normal, heading 1–3, toc 1–3,
+TOC Heading, caption, List Bullet / List Number 1–3, header, footer, Title, Subtitle), so Word
+and LibreOffice recognise them; the rest are plandoc's own custom styles.  What only Word needs
+— tab stops, list numbering, outline levels, 'No TOC' twins of the headings, a Spacer — is
+added here.
 """
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
+from dataclasses import replace
 
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from plandoc.layout.styles import TextStyle, text_styles
+from plandoc.writers.docx.ooxml.styles import WordStyle, document_defaults, install, style_element
+from plandoc.writers.docx.tablestyles import table_styles
 
-from plandoc.writers.docx import tablestyles
-from plandoc.writers.docx.ooxml import child, hexcolor, set_fonts, sort_props
-from plandoc.writers.docx.stylespecs import Spec, paragraph_specs
-
+ALIGN = {"left": "left", "centre": "center", "justify": "both"}
 LANGUAGE_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
-STRUCTURE = ("keepNext", "keepLines", "widowControl", "numPr", "outlineLvl")
-WHITE = "#FFFFFF"
+COVER_ONLY = ("Title", "Subtitle", "CoverMunicipality", "CoverPart", "CoverPeriod", "CoverBand",
+              "CoverBandStrong", "Spacer")
+
+# style id, Word's name, text style, built into Word
+PARAGRAPH_STYLES = (
+    ("Normal", "Normal", "body", True),
+    ("Heading1", "heading 1", "h1", True), ("Heading2", "heading 2", "h2", True),
+    ("Heading3", "heading 3", "h3", True),
+    ("Heading1NoTOC", "Heading 1 No TOC", "h1", False),
+    ("Heading2NoTOC", "Heading 2 No TOC", "h2", False),
+    ("Heading3NoTOC", "Heading 3 No TOC", "h3", False),
+    ("TOCHeading", "TOC Heading", "toc_title", True),
+    ("TOC1", "toc 1", "toc1", True), ("TOC2", "toc 2", "toc2", True),
+    ("TOC3", "toc 3", "toc3", True),
+    ("Caption", "caption", "caption", True), ("Source", "Source", "source", False),
+    ("Header", "header", "running", True), ("Footer", "footer", "running", True),
+    ("Title", "Title", "cover_title", True), ("Subtitle", "Subtitle", "cover_subtitle", True),
+    ("TableText", "Table Text", "table_text", False),
+    ("TableHeading", "Table Heading", "table_heading", False),
+    ("KeyFigure", "Key Figure", "key_figure", False),
+    ("KeyFigureLabel", "Key Figure Label", "key_figure_label", False),
+    ("Goal", "Goal", "goal", False), ("StrategyLabel", "Strategy Label", "strategy_label", False),
+    ("Strategy", "Strategy", "strategy", False),
+    ("SwotTitle", "SWOT Title", "swot_title", False),
+    ("SwotGroup", "SWOT Group", "swot_group", False), ("SwotItem", "SWOT Item", "swot_item", False),
+    ("Slogan", "Slogan", "slogan", False), ("Tagline", "Tagline", "tagline", False),
+    ("PanelTitle", "Panel Title", "panel_title", False),
+    ("PanelText", "Panel Text", "panel_text", False),
+    ("PanelItem", "Panel Item", "swot_item", False),
+    ("ValueWord", "Value Word", "value_word", False),
+    ("ProgramTime", "Program Time", "program_time", False),
+    ("ProgramPart", "Program Part", "program_part", False),
+    ("ProgramItem", "Program Item", "program_item", False),
+    ("CoverMunicipality", "Cover Municipality", "cover_municipality", False),
+    ("CoverPart", "Cover Part", "cover_part", False),
+    ("CoverPeriod", "Cover Period", "cover_period", False),
+    ("CoverBand", "Cover Band", "cover_band", False),
+    ("CoverBandStrong", "Cover Band Strong", "cover_band_strong", False),
+    ("PartTitle", "Part Title", "part_title", False),
+    ("PartIntro", "Part Intro", "cover_subtitle", False),
+)
+SPACER = TextStyle(6, leading=1.0)      # the gap after a table, which also keeps two apart
 
 
-def apply_styles(doc, theme, numbering, lang: str, restyle: bool) -> None:
-    """Define every style plandoc uses; `restyle` False keeps an existing style's look."""
-    styles = doc.styles.element
-    if restyle:
-        _doc_defaults(styles, theme)
-    _language(styles, LANGUAGE_TAGS[lang])
-    for spec in paragraph_specs(theme, numbering):
-        _install(styles, _paragraph_style(spec, theme), restyle)
-    for el in _character_styles(theme):
-        _install(styles, el, restyle)
-    for el in tablestyles.table_styles(theme):
-        _install(styles, el, restyle)
+def define_styles(word, layout, numbering) -> None:
+    """Every style the document uses; a Word template's own styles keep their look."""
+    theme = layout.theme
+    restyle = theme.word_template is None
+    document_defaults(word, theme.fonts.body.family if restyle else None,
+                      theme.sizes.body if restyle else None,
+                      LANGUAGE_TAGS[layout.meta.language])
+    for spec in paragraph_styles(layout, numbering) + character_styles(layout):
+        install(word, style_element(spec), restyle)
+    for element in table_styles(layout):
+        install(word, element, restyle)
 
 
-# --- XML ----------------------------------------------------------------------------------
+def paragraph_styles(layout, numbering) -> list[WordStyle]:
+    """Every paragraph style, with Word's extras."""
+    looks = text_styles(layout.theme)
+    extras = _extras(layout, looks)
+    specs = [from_text(sid, name, looks[key], layout, custom=not builtin, **extras.get(sid, {}))
+             for sid, name, key, builtin in PARAGRAPH_STYLES]
+    specs.append(from_text("Spacer", "Spacer", SPACER, layout, custom=True))
+    specs += _list_styles(layout, looks["list"], numbering)
+    if layout.line_numbers:
+        specs = [replace(s, line_numbers=False) if s.id in COVER_ONLY else s for s in specs]
+    return specs
 
 
-def _paragraph_style(spec: Spec, theme):
-    kind = "paragraph"
-    head = f'<w:style {nsdecls("w")} w:type="{kind}" w:styleId="{spec.id}"'
-    head += ' w:default="1"' if spec.id == "Normal" else ""
-    head += ' w:customStyle="1">' if spec.custom else ">"
-    links = f'<w:name w:val="{spec.name}"/>'
-    links += f'<w:basedOn w:val="{spec.based}"/>' if spec.based else ""
-    links += f'<w:next w:val="{spec.next}"/>' if spec.next else ""
-    links += "<w:qFormat/>"
-    return parse_xml(head + links + _ppr(spec) + _rpr(spec, theme) + "</w:style>")
+def from_text(sid: str, name: str, look: TextStyle, layout, custom: bool = True,
+              **extra) -> WordStyle:
+    """The Word style `sid` that looks like `look`.
+
+    Leading becomes an at-least line height in points: Word's 'multiple' line spacing is a
+    multiple of the font's own line height, not of its size, and would set lines looser than
+    the PDF.
+    """
+    fonts, palette = layout.theme.fonts, layout.palette
+    hyphenate = look.running or not layout.theme.typography.hyphenate
+    extra.setdefault("based", None if sid == "Normal" else "Normal")
+    return WordStyle(sid, name, custom=custom,
+                     font=(fonts.heading if look.font == "heading" else fonts.body).family,
+                     size=look.size, bold=look.bold, italic=look.italic,
+                     colour=getattr(palette, look.colour).hex, tracking=look.tracking,
+                     line=look.size * look.leading, before=look.before, after=look.after,
+                     align=ALIGN[look.align], keep_next=look.keep_with_next,
+                     indent=look.indent, hanging=look.hanging, hyphenate=hyphenate,
+                     **extra)
 
 
-def _ppr(spec: Spec) -> str:
-    out = "<w:keepNext/><w:keepLines/>" if spec.keep else ""
-    out += "<w:widowControl/>" if spec.widow else ""
-    if spec.numpr:
-        out += (f'<w:numPr><w:ilvl w:val="{spec.numpr[1]}"/>'
-                f'<w:numId w:val="{spec.numpr[0]}"/></w:numPr>')
-    out += f"<w:tabs>{spec.tabs}</w:tabs>" if spec.tabs else ""
-    line = f' w:line="{round(240 * spec.line)}" w:lineRule="auto"' if spec.line else ""
-    before, after = round(spec.before * 20), round(spec.after * 20)
-    out += f'<w:spacing w:before="{before}" w:after="{after}"{line}/>'
-    if spec.indent:
-        out += f'<w:ind w:left="{spec.indent[0]}" w:hanging="{spec.indent[1]}"/>'
-    out += f'<w:jc w:val="{spec.align}"/>' if spec.align else ""
-    out += f'<w:outlineLvl w:val="{spec.outline}"/>' if spec.outline is not None else ""
-    return f"<w:pPr>{out}</w:pPr>"
+def _extras(layout, looks: dict) -> dict[str, dict]:
+    """What only Word needs, by style id: next styles, outline levels, tab stops."""
+    width = layout.theme.page.text_width_mm * 72 / 25.4
+    leader = (("right", width, "dot"),)
+    at_indent = lambda key: (("left", looks[key].indent, None),)   # noqa: E731
+    out = {f"Heading{n}": dict(next="Normal", outline=n - 1) for n in (1, 2, 3)}
+    out.update({f"Heading{n}NoTOC": dict(based=f"Heading{n}", next="Normal", outline=9)
+                for n in (1, 2, 3)})
+    out.update({f"TOC{n}": dict(tabs=leader) for n in (1, 2, 3)})
+    out.update(Normal=dict(widow=True), TOCHeading=dict(next="Normal", outline=9),
+               Caption=dict(next="Normal"), Title=dict(next="Subtitle"),
+               Header=dict(tabs=(("right", width, None),)),
+               Footer=dict(tabs=(("right", width, None),)),
+               PartTitle=dict(next="Normal", outline=0),
+               Goal=dict(tabs=at_indent("goal")), Strategy=dict(tabs=at_indent("strategy")),
+               SwotItem=dict(tabs=at_indent("swot_item")),
+               PanelItem=dict(tabs=at_indent("swot_item")),
+               ProgramItem=dict(tabs=at_indent("program_item")))
+    return out
 
 
-def _rpr(spec: Spec, theme) -> str:
-    family = quoteattr((theme.heading_font if spec.font == "heading" else theme.body_font).family)
-    color = WHITE if spec.color == "white" else theme.colors[spec.color]
-    out = f"<w:rFonts w:ascii={family} w:hAnsi={family} w:eastAsia={family} w:cs={family}/>"
-    out += "<w:b/><w:bCs/>" if spec.bold else "<w:b w:val=\"0\"/><w:bCs w:val=\"0\"/>"
-    out += "<w:i/><w:iCs/>" if spec.italic else "<w:i w:val=\"0\"/><w:iCs w:val=\"0\"/>"
-    out += "<w:caps/>" if spec.caps else ""
-    out += f'<w:color w:val="{hexcolor(color)}"/>'
-    out += f'<w:spacing w:val="{round(spec.tracking * 20)}"/>' if spec.tracking else ""
-    size = round(spec.size * 2)
-    out += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
-    return f"<w:rPr>{out}</w:rPr>"
+def _list_styles(layout, look: TextStyle, numbering) -> list[WordStyle]:
+    """List Bullet / List Number and their 2 and 3, each linked to its list definition."""
+    out = []
+    for kind in ("Bullet", "Number"):
+        for depth in range(numbering.depths):
+            suffix = f" {depth + 1}" if depth else ""
+            deeper = replace(look, indent=look.indent * (depth + 1))
+            out.append(from_text(f"List{kind}{suffix.strip()}", f"List {kind}{suffix}", deeper,
+                                 layout, custom=False,
+                                 numbering=(numbering.style_list(kind == "Number"), depth)))
+    return out
 
 
-def _character_styles(theme) -> list:
-    """Hyperlink, and the goal number/label and strategy letter set apart in the brand colour."""
-    color = f'<w:color w:val="{hexcolor(theme.colors["primary"])}"/>'
-    return [_char_style("Hyperlink", "Hyperlink", color + '<w:u w:val="single"/>', custom=False),
-            _char_style("GoalLabel", "Goal Label", "<w:b/><w:bCs/>" + color),
-            _char_style("StrategyLetter", "Strategy Letter", "<w:b/><w:bCs/>" + color)]
-
-
-def _char_style(style_id: str, name: str, rpr: str, custom: bool = True):
-    flag = ' w:customStyle="1"' if custom else ""
-    return parse_xml(
-        f'<w:style {nsdecls("w")} w:type="character"{flag} w:styleId="{style_id}">'
-        f'<w:name w:val="{name}"/><w:basedOn w:val="DefaultParagraphFont"/>'
-        f'<w:uiPriority w:val="1"/><w:qFormat/><w:rPr>{rpr}</w:rPr></w:style>')
-
-
-def _install(styles, new, restyle: bool) -> None:
-    """Add `new`, replace the style with its id (restyle) or only enforce its structure."""
-    style_id = new.get(qn("w:styleId"))
-    old = next((s for s in styles.findall(qn("w:style"))
-                if s.get(qn("w:styleId")) == style_id), None)
-    if old is None:
-        styles.append(new)
-    elif restyle:
-        old.addprevious(new)
-        styles.remove(old)
-    else:
-        _copy_structure(new, old)
-
-
-def _copy_structure(new, old) -> None:
-    src = new.find(qn("w:pPr"))
-    if src is None:
-        return
-    dst = child(old, "w:pPr")
-    for tag in STRUCTURE:
-        for el in dst.findall(qn(f"w:{tag}")):
-            dst.remove(el)
-        for el in src.findall(qn(f"w:{tag}")):
-            dst.append(el)
-    sort_props(dst)
-    rpr = old.find(qn("w:rPr"))
-    if rpr is not None:  # a pPr must precede the rPr
-        old.remove(rpr)
-        old.append(rpr)
-
-
-def _doc_defaults(styles, theme) -> None:
-    rpr = _default_rpr(styles)
-    set_fonts(rpr, theme.body_font.family)
-    size = str(round(theme.sizes["body"] * 2))
-    child(rpr, "w:sz", val=size)
-    child(rpr, "w:szCs", val=size)
-    sort_props(rpr)
-
-
-def _language(styles, tag: str) -> None:
-    """The document's default language (w:lang in docDefaults) — spelling, hyphenation."""
-    rpr = _default_rpr(styles)
-    child(rpr, "w:lang", val=tag)
-    sort_props(rpr)
-
-
-def _default_rpr(styles):
-    """docDefaults/rPrDefault/rPr, created in schema position when missing."""
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    return child(rpr_default, "w:rPr")
+def character_styles(layout) -> list[WordStyle]:
+    """Links, a goal's number and 'MÅL:', and a part's label over its title."""
+    palette = layout.palette
+    part = from_text("PartLabel", "Part Label", text_styles(layout.theme)["part_label"], layout)
+    char = dict(kind="character", based="DefaultParagraphFont")
+    return [WordStyle("Hyperlink", "Hyperlink", custom=False, colour=palette.link.hex, **char),
+            WordStyle("GoalLabel", "Goal Label", bold=True, colour=palette.mark.hex, **char),
+            WordStyle("PartLabel", "Part Label", font=part.font, size=part.size, bold=part.bold,
+                      colour=part.colour, tracking=part.tracking, **char)]

@@ -1,83 +1,93 @@
-"""The walk: one function per block kind, dispatched by type.
+"""The walk: one writer per box kind, registered in WRITERS, each called as handler(ctx, box).
 
-Text blocks (headings, paragraphs, lists, page breaks) are here; figures and tables are in
-figures.py, the plan-specific panels (key figures, SWOT, goals, callouts) in panels.py and
-callouts.py.
+Text boxes (headings, paragraphs, lists, page breaks) are written here; figures, tables, panels,
+callouts, the program and part pages in their own modules.
 """
 
 from __future__ import annotations
 
-from plandoc.model import (Callout, Chart, Goal, Heading, Image, KeyFigures, ListBlock, PageBreak,
-                           Paragraph, PartTitle, Program, Swot, Table)
-from plandoc.writers.docx import callouts, figures, panels, program
+from docx.shared import Pt
+
+from plandoc.layout.boxes import (CalloutBox, ChartBox, GoalBox, HeadingBox, ImageBox,
+                                  KeyFiguresBox, ListBox, PageBreakBox, PartBox, ProgramBox,
+                                  SwotBox, TableBox, TextBox)
+from plandoc.writers.docx import callouts, figures, panels, parts, program, swot, tables
 from plandoc.writers.docx.context import Context
-from plandoc.writers.docx.fields import add_bookmark
 from plandoc.writers.docx.inline import add_spans
+from plandoc.writers.docx.ooxml.links import add_bookmark
+from plandoc.writers.docx.ooxml.paragraphs import number
 
-MAX_LIST_LEVEL = 2
-
-
-def write_blocks(ctx: Context, blocks) -> None:
-    """Write every block in order."""
-    for block in blocks:
-        WRITERS[type(block)](ctx, block)
+HEADING_LEVELS = 3
 
 
-def heading(ctx: Context, block: Heading) -> None:
-    """Heading 1–3 (or its 'No TOC' twin), '<number> <title>', bookmarked for the TOC."""
-    level = min(max(block.level, 1), 3)
-    style = f"Heading {level}" if block.in_toc else f"Heading {level} No TOC"
-    p = ctx.paragraph(style)
-    if block.number:
-        p.add_run(f"{block.number} ")
-    add_spans(p, block.text, ctx.anchors)
-    add_bookmark(p, ctx.bookmarks[id(block)], ctx.bookmark_id())
+def write_blocks(ctx: Context, boxes) -> None:
+    """Write every box in order."""
+    for box in boxes:
+        WRITERS[type(box)](ctx, box)
 
 
-def paragraph(ctx: Context, block: Paragraph) -> None:
-    add_spans(ctx.paragraph("Normal"), block.text, ctx.anchors)
+def heading_style(box: HeadingBox, toc_levels: int) -> str:
+    """'Heading N', or its 'No TOC' twin for a heading the contents leaves out."""
+    level = min(box.level, HEADING_LEVELS)
+    left_out = box.toc_text is None and level <= toc_levels
+    return f"Heading {level} No TOC" if left_out else f"Heading {level}"
 
 
-def list_block(ctx: Context, block: ListBlock, level: int = 0) -> None:
-    """List Bullet / List Number (2, 3 when nested); each numbered list restarts."""
-    level = min(level, MAX_LIST_LEVEL)
-    kind = "Number" if block.ordered else "Bullet"
+def heading(ctx: Context, box: HeadingBox) -> None:
+    """'<number> <title>' in its heading style, bookmarked as the box's target."""
+    if box.flow.new_page:
+        ctx.break_pending = True
+    p = ctx.paragraph(heading_style(box, ctx.layout.theme.layout.toc_levels))
+    if box.number:
+        p.add_run(f"{box.number} ")
+    add_spans(p, box.text, ctx.targets)
+    add_bookmark(p, box.target, ctx.bookmark_id())
+
+
+def text(ctx: Context, box: TextBox) -> None:
+    add_spans(ctx.paragraph("Normal"), box.text, ctx.targets)
+
+
+def list_box(ctx: Context, box: ListBox) -> None:
+    """A list; as a whole it ends with the gap a paragraph ends with."""
+    last = _items(ctx, box)
+    if last is not None:
+        last.paragraph_format.space_after = Pt(ctx.looks["body"].after)
+
+
+def _items(ctx: Context, box: ListBox):
+    """List Bullet / List Number (2, 3 when nested), items in the box's Word list; the last
+    paragraph written."""
+    level = ctx.numbering.level(box)
+    kind = "Number" if box.ordered else "Bullet"
     style = f"List {kind}" + (f" {level + 1}" if level else "")
-    num_id = (ctx.numbering.number_id(level, block.start) if block.ordered
-              else ctx.numbering.bullet_id)
-    for item in block.items:
+    num_id, p = ctx.numbering.list_for(box), None
+    for entry in box.entries:
         p = ctx.paragraph(style)
-        set_numbering(p, num_id, level)
-        add_spans(p, item.text, ctx.anchors)
-        for child in item.children:
-            list_block(ctx, child, level + 1)
+        number(p, num_id, level)
+        add_spans(p, entry.text, ctx.targets)
+        for child in entry.children:
+            p = _items(ctx, child)
+    return p
 
 
-def set_numbering(p, num_id: int, level: int) -> None:
-    """Direct w:numPr on a list paragraph (style gives the look, this the list instance)."""
-    fmt = p._p.get_or_add_pPr()
-    num_pr = fmt.get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id
-
-
-def page_break(ctx: Context, block: PageBreak) -> None:
+def page_break(ctx: Context, box: PageBreakBox) -> None:
     """The next paragraph starts a new page."""
     ctx.break_pending = True
 
 
 WRITERS = {
-    Heading: heading,
-    Paragraph: paragraph,
-    ListBlock: list_block,
-    PageBreak: page_break,
-    KeyFigures: panels.key_figures,
-    Swot: panels.swot,
-    Goal: panels.goal,
-    Callout: callouts.callout,
-    Chart: figures.chart,
-    Image: figures.image,
-    Table: figures.table,
-    Program: program.program,
-    PartTitle: program.part_title,
+    HeadingBox: heading,
+    TextBox: text,
+    ListBox: list_box,
+    PageBreakBox: page_break,
+    KeyFiguresBox: panels.key_figures,
+    GoalBox: panels.goal,
+    SwotBox: swot.swot,
+    CalloutBox: callouts.callout,
+    ChartBox: figures.chart,
+    ImageBox: figures.image,
+    TableBox: tables.table,
+    ProgramBox: program.program,
+    PartBox: parts.part,
 }

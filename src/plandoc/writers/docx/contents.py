@@ -1,0 +1,36 @@
+"""The table of contents: a real TOC field whose cached result already lists the layout's entries.
+
+Each entry is a 'toc N' paragraph whose text links to its heading's bookmark.  Page numbers are
+not known while writing, so the cached entries carry none: Word rebuilds the field with page
+numbers when it opens the file (settings.xml asks it to), LibreOffice when the index is updated.
+"""
+
+from __future__ import annotations
+
+from plandoc.layout.boxes import Contents
+from plandoc.writers.docx.context import Context
+from plandoc.writers.docx.ooxml.fields import begin_field, end_field
+from plandoc.writers.docx.ooxml.links import add_hyperlink
+from plandoc.writers.docx.ooxml.settings import update_fields_on_open
+
+TOC_STYLES = 3
+
+
+def toc_instruction(levels: int) -> str:
+    """Headings and outline levels 1 to `levels`, as hyperlinks, no page numbers on the web."""
+    return f'TOC \\o "1-{levels}" \\h \\z \\u'
+
+
+def write_contents(ctx: Context, contents: Contents) -> None:
+    """The title (itself not listed), the field with its entries, then a page break."""
+    ctx.paragraph("TOC Heading", contents.title)
+    last = len(contents.entries) - 1
+    for i, entry in enumerate(contents.entries):
+        p = ctx.paragraph(f"toc {min(entry.level, TOC_STYLES)}")
+        if i == 0:
+            begin_field(p, toc_instruction(contents.levels), dirty=True)
+        add_hyperlink(p, entry.text, anchor=entry.target, style=None)
+        if i == last:
+            end_field(p)
+    update_fields_on_open(ctx.word)
+    ctx.break_pending = True

@@ -1,0 +1,39 @@
+"""Cards in rows: key figures, value words and taglines as shaded cells of a Layout Table.
+
+The layout decided the rows (5 key figures → 3 + 2) and how many cards a row holds; a short
+last row leaves its remaining cells empty and unshaded.  Cards are separated by white gutters.
+"""
+
+from __future__ import annotations
+
+from plandoc.writers.docx.context import Context, even_widths
+from plandoc.writers.docx.ooxml.tables import keep_row, padding, shade, table_borders
+
+GUTTER_PT = 2.5
+
+
+def cards(ctx: Context, rows, columns: int, fill: str | None, write, pad_mm=(3, 2)):
+    """A table of `columns` cards per row; `write(cell, item)` fills one card."""
+    t = ctx.table(len(rows), columns, "Layout Table", even_widths(ctx.width_mm, columns))
+    white = (GUTTER_PT, ctx.palette.white.hex)
+    table_borders(t, insideV=white, insideH=white)
+    for row, items in zip(t.rows, rows):
+        keep_row(row)
+        for cell, item in zip(row.cells, items):
+            if fill:
+                shade(cell, fill)
+            padding(cell, top=pad_mm[0], bottom=pad_mm[0], left=pad_mm[1], right=pad_mm[1])
+            write(cell, item)
+    return t
+
+
+def first_paragraph(cell, style: str):
+    """The cell's first paragraph, in `style`."""
+    p = cell.paragraphs[0]
+    p.style = style
+    return p
+
+
+def cell_paragraph(cell, style: str, first: bool):
+    """The cell's first paragraph (`first`) or a new one after the others, in `style`."""
+    return first_paragraph(cell, style) if first else cell.add_paragraph(style=style)

@@ -1,0 +1,40 @@
+"""Bookmarks and hyperlinks: a heading's link target and links to it or to a web address."""
+
+from __future__ import annotations
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+
+from plandoc.writers.docx.ooxml.base import element
+from plandoc.writers.docx.ooxml.fields import text_element
+
+
+def add_bookmark(paragraph, name: str, bookmark_id: int) -> None:
+    """Wrap the paragraph's whole content in bookmark `name`."""
+    p = paragraph._p
+    start = element("w:bookmarkStart", id=bookmark_id, name=name)
+    p.insert(0 if p.pPr is None else 1, start)
+    p.append(element("w:bookmarkEnd", id=bookmark_id))
+
+
+def add_hyperlink(paragraph, text: str, *, url: str | None = None, anchor: str | None = None,
+                  style: str | None = "Hyperlink", bold: bool = False,
+                  italic: bool = False) -> None:
+    """A real w:hyperlink: to `url` (an external relationship) or to bookmark `anchor`."""
+    link = element("w:hyperlink")
+    if url is not None:
+        link.set(qn("r:id"), paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True))
+    else:
+        link.set(qn("w:anchor"), anchor)
+        link.set(qn("w:history"), "1")
+    rpr = element("w:rPr")
+    if style:
+        rpr.append(element("w:rStyle", val=style))
+    for tag, wanted in (("w:b", bold), ("w:i", italic)):
+        if wanted:
+            rpr.append(element(tag))
+    run = element("w:r")
+    run.append(rpr)
+    run.append(text_element(text))
+    link.append(run)
+    paragraph._p.append(link)

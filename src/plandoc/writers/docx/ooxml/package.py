@@ -1,0 +1,74 @@
+"""Package parts python-docx hides: the body of a template, leftover default parts, the dates of
+the core properties, docProps/app.xml, and a memo for style look-ups.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+
+from plandoc.writers.docx.ooxml.sections import drop_headers
+
+APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def clear_body(document) -> None:
+    """Drop a template's body content and its header and footer references (not its styles)."""
+    body = document.element.body
+    for el in list(body):
+        if el.tag != qn("w:sectPr"):
+            body.remove(el)
+    drop_headers(document)
+
+
+def drop_leftovers(document) -> None:
+    """Drop two parts of python-docx's default package that would mislead.
+
+    Its thumbnail shows an empty page; its stylesWithEffects.xml holds the default styles,
+    which Word 2010 would read instead of ours.
+    """
+    for rels, reltype in ((document.part.package.rels, RT.THUMBNAIL),
+                          (document.part.rels, STYLES_WITH_EFFECTS)):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype == reltype:
+                rels.pop(r_id)
+
+
+def drop_dates(document) -> None:
+    """No created / modified / printed dates in docProps/core.xml."""
+    root = document.core_properties._element
+    for tag in ("dcterms:created", "dcterms:modified", "cp:lastPrinted"):
+        for el in root.findall(qn(tag)):
+            root.remove(el)
+
+
+def app_properties(document, application: str, company: str) -> None:
+    """docProps/app.xml naming the application and company (not a template's Word version)."""
+    for part in document.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = (
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                f'<Properties xmlns="{APP_NS}"><Application>{escape(application)}</Application>'
+                f"<Company>{escape(company)}</Company></Properties>").encode()
+
+
+def memoise_style_ids(document) -> None:
+    """Memoise style name → id look-ups.
+
+    python-docx resolves a style name on every `paragraph.style = name` by scanning every style
+    for the default one; with a few hundred paragraphs that was most of a write.  Call it once
+    every style is defined: the answers never change after that.
+    """
+    part, cache = document.part, {}
+    lookup = part.get_style_id
+
+    def get_style_id(style, style_type):
+        key = (style if isinstance(style, str) else id(style), style_type)
+        if key not in cache:
+            cache[key] = lookup(style, style_type)
+        return cache[key]
+
+    part.get_style_id = get_style_id

@@ -1,0 +1,37 @@
+"""Paragraph properties python-docx has no API for: borders, list membership, a hidden mark,
+line numbering exemption, hyphenation exemption.  Each helper takes a python-docx Paragraph.
+"""
+
+from __future__ import annotations
+
+from plandoc.writers.docx.ooxml.base import child, eighths, element, hexval, put
+
+
+def _ppr(paragraph):
+    return paragraph._p.get_or_add_pPr()
+
+
+def rule(paragraph, side: str, width_pt: float, colour: str, space_pt: float = 0) -> None:
+    """A line on `side` ('top', 'bottom' …) of the paragraph, `space_pt` from its text."""
+    box = child(_ppr(paragraph), "w:pBdr")
+    put(box, element(f"w:{side}", val="single", sz=eighths(width_pt), space=round(space_pt),
+                     color=hexval(colour)))
+
+
+def number(paragraph, num_id: int, level: int) -> None:
+    """Make the paragraph an item of Word list `num_id` at `level` (0-based)."""
+    num_pr = _ppr(paragraph).get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
+
+
+def hide_mark(paragraph, size_pt: float = 1) -> None:
+    """Hide the paragraph mark and make it tiny: an empty paragraph that takes no room."""
+    rpr = child(_ppr(paragraph), "w:rPr")
+    put(rpr, element("w:vanish"))
+    put(rpr, element("w:sz", val=round(size_pt * 2)))
+
+
+def no_line_numbers(paragraph) -> None:
+    """Leave the paragraph out of line numbering."""
+    put(_ppr(paragraph), element("w:suppressLineNumbers"))

@@ -1,0 +1,95 @@
+"""Table, row and cell properties python-docx has no API for.
+
+Fixed column widths, shading, borders, cell padding, rows that never split and header rows that
+repeat.  Colours are '#RRGGBB', lengths millimetres, line widths points.
+"""
+
+from __future__ import annotations
+
+from plandoc.writers.docx.ooxml.base import (BORDER_SIDES, child, eighths, element, hexval, put,
+                                             twips)
+
+
+def fixed_widths(table, widths_mm, indent_twips: int = 0) -> None:
+    """Fixed layout: each column (and each of its cells) as wide as given; the table indented."""
+    tbl = table._tbl
+    put(tbl.tblPr, element("w:tblW", w=sum(twips(w) for w in widths_mm), type="dxa"))
+    put(tbl.tblPr, element("w:tblInd", w=indent_twips, type="dxa"))
+    put(tbl.tblPr, element("w:tblLayout", type="fixed"))
+    for col, width in zip(tbl.tblGrid.gridCol_lst, widths_mm):
+        col.w = twips(width) * 635          # python-docx keeps gridCol widths in EMU
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm):
+            put(cell._tc.get_or_add_tcPr(), element("w:tcW", w=twips(width), type="dxa"))
+
+
+def shade(cell, colour: str) -> None:
+    """Fill a cell with `colour`."""
+    put(cell._tc.get_or_add_tcPr(), element("w:shd", val="clear", color="auto",
+                                            fill=hexval(colour)))
+
+
+def _line(side: str, spec):
+    if spec is None:
+        return element(f"w:{side}", val="nil")
+    width_pt, colour = spec
+    return element(f"w:{side}", val="single", sz=eighths(width_pt), space=0,
+                   color=hexval(colour))
+
+
+def _borders(box, sides: dict) -> None:
+    for side in BORDER_SIDES:
+        if side in sides:
+            put(box, _line(side, sides[side]))
+
+
+def cell_borders(cell, **sides) -> None:
+    """Borders of a cell: side=(width in points, '#RRGGBB'), or side=None for none."""
+    _borders(child(cell._tc.get_or_add_tcPr(), "w:tcBorders"), sides)
+
+
+def table_borders(table, **sides) -> None:
+    """Borders of a whole table (top, bottom, insideH, insideV …), as for cell_borders."""
+    _borders(child(table._tbl.tblPr, "w:tblBorders"), sides)
+
+
+def padding(cell, **mm) -> None:
+    """Cell padding in millimetres: top=, left=, bottom=, right=."""
+    box = child(cell._tc.get_or_add_tcPr(), "w:tcMar")
+    for side in ("top", "left", "bottom", "right"):
+        if side in mm:
+            put(box, element(f"w:{side}", w=twips(mm[side]), type="dxa"))
+
+
+def keep_row(row) -> None:
+    """The row never splits across pages."""
+    put(row._tr.get_or_add_trPr(), element("w:cantSplit"))
+
+
+def repeat_row(row) -> None:
+    """The row repeats at the top of every page the table runs onto."""
+    put(row._tr.get_or_add_trPr(), element("w:tblHeader"))
+
+
+def table_look(table, first_row: bool) -> None:
+    """Which parts of the table style apply: the header row (or not) and row banding."""
+    flags = dict(firstRow=int(first_row), lastRow=0, firstColumn=0, lastColumn=0, noHBand=0,
+                 noVBand=1)
+    val = (0x20 if first_row else 0) | 0x400
+    put(table._tbl.tblPr, element("w:tblLook", val=f"{val:04X}", **flags))
+
+
+def as_cover_page(table) -> None:
+    """Wrap the table in the content control Word puts a cover page in (gallery 'Cover Pages'),
+    so Word knows it as the document's cover; readers of the body's tables skip it."""
+    tbl = table._tbl
+    sdt, pr, content = element("w:sdt"), element("w:sdtPr"), element("w:sdtContent")
+    part = element("w:docPartObj")
+    part.append(element("w:docPartGallery", val="Cover Pages"))
+    part.append(element("w:docPartUnique"))
+    pr.append(element("w:id", val=1))
+    pr.append(part)
+    tbl.addprevious(sdt)
+    sdt.append(pr)
+    sdt.append(content)
+    content.append(tbl)

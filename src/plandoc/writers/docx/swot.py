@@ -1,0 +1,56 @@
+"""The SWOT: two rows of two quadrants (S W / O T), in the order and colours the layout gave.
+
+Each quadrant is a title bar in its colour over a body in its fill, with its groups and their
+bulleted points.  Title rows never split and stay with their bodies; bodies may break across
+pages, so a long SWOT lays out.
+"""
+
+from __future__ import annotations
+
+from plandoc.layout.boxes import Quadrant, SwotBox
+from plandoc.writers.docx.captions import write_caption
+from plandoc.writers.docx.context import Context, even_widths
+from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
+from plandoc.writers.docx.inline import add_spans
+from plandoc.writers.docx.ooxml.tables import (cell_borders, keep_row, padding, shade,
+                                               table_borders)
+
+GUTTER_PT = 6          # the white gap between the columns and between the two pairs
+
+
+def swot(ctx: Context, box: SwotBox) -> None:
+    """Caption above, then the 2×2 grid."""
+    write_caption(ctx, box.caption)
+    t = ctx.table(2 * len(box.rows), 2, "Layout Table", even_widths(ctx.width_mm, 2))
+    table_borders(t, insideV=(GUTTER_PT, ctx.palette.white.hex))
+    for pair, quadrants in enumerate(box.rows):
+        title_row, body_row = t.rows[2 * pair], t.rows[2 * pair + 1]
+        keep_row(title_row)
+        for col, quadrant in enumerate(quadrants):
+            _title(ctx, title_row.cells[col], quadrant, gap=pair > 0)
+            _body(ctx, body_row.cells[col], quadrant, box.bullet)
+    ctx.spacer()
+
+
+def _title(ctx: Context, cell, quadrant: Quadrant, gap: bool) -> None:
+    shade(cell, quadrant.colour.hex)
+    padding(cell, top=1.5, bottom=1.5, left=3.5, right=3)
+    if gap:
+        cell_borders(cell, top=(GUTTER_PT, ctx.palette.white.hex))
+    p = first_paragraph(cell, "SWOT Title")
+    p.add_run(quadrant.title)
+    p.paragraph_format.keep_with_next = True
+
+
+def _body(ctx: Context, cell, quadrant: Quadrant, bullet: str) -> None:
+    shade(cell, quadrant.fill.hex)
+    padding(cell, top=1, bottom=3, left=3.5, right=3)
+    for i, group in enumerate(quadrant.groups):
+        title = cell_paragraph(cell, "SWOT Group", first=i == 0)
+        if i == 0:       # keep-with-next here would stop LibreOffice splitting the row
+            title.paragraph_format.keep_with_next = False
+        add_spans(title, group.title, ctx.targets)
+        for item in group.items:
+            p = cell.add_paragraph(style="SWOT Item")
+            p.add_run(f"{bullet}\t")
+            add_spans(p, item, ctx.targets)
