@@ -187,7 +187,8 @@ class CalloutBox:
 
     variant 'slogan': the title set large and centred between rules, items as a row of
     taglines; 'values': a title, items as cards in rows, then the text; 'box': title, text and
-    bulleted items in a tinted box with a bar at the left.
+    bulleted items in a tinted box with a bar at the left.  A slogan's paragraphs are set
+    centred (text style 'slogan_text') between its title and its taglines.
     """
 
     variant: str
@@ -245,6 +246,7 @@ class PartBox:
     target: str
     toc_text: str
     outline_text: str
+    drop_mm: float = 70.0        # space above the label, from the top of the text block
 
 
 Box = Union[HeadingBox, TextBox, ListBox, KeyFiguresBox, ChartBox, ImageBox, TableBox, SwotBox,
