@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph
 from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from plandoc.errors import warn
 
@@ -22,6 +23,11 @@ def role(flowable, name: str, **info):
     flowable.pdf_role = name
     flowable.pdf_info = info
     return flowable
+
+
+def new_page():
+    """A page break that never leaves an empty page (none when the page is still empty)."""
+    return role(PageBreakIfNotEmpty(), "Artifact")
 
 
 class LinedParagraph(Paragraph):
@@ -44,24 +50,26 @@ class LinedParagraph(Paragraph):
 
 
 class HeadingParagraph(LinedParagraph):
-    """A heading: bookmarked where it is drawn, reported to the outline and TOC by the template.
+    """A heading: its destination where it is drawn, reported to the outline and contents.
 
-    If a (very long) heading splits, only its first part carries the key, so the outline and
-    the contents list it once.
+    `key` is the destination name the layout chose (HeadingBox.target), `outline` its outline
+    text and `toc` its contents text (None when the contents does not list it); the template
+    reports it after drawing (template.PlanDocTemplate.afterFlowable).  If a (very long)
+    heading splits, only its first part carries the key, so outline and contents list it once.
     """
 
     def __init__(self, markup, style, *args, level: int = 1, key: str = "", outline: str = "",
-                 in_toc: bool = False, **kw):
+                 toc: str | None = None, **kw):
         super().__init__(markup, style, *args, **kw)
-        self.level, self.key, self.outline, self.in_toc = level, key, outline, in_toc
-        role(self, f"H{level}")
+        self.level, self.key, self.outline, self.toc = level, key, outline, toc
+        role(self, f"H{min(level, 6)}")
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
         for n, part in enumerate(parts):
-            part.level, part.outline, part.in_toc = self.level, self.outline, self.in_toc
+            part.level, part.outline, part.toc = self.level, self.outline, self.toc
             part.key = self.key if n == 0 else ""
-            role(part, f"H{self.level}", continued=n > 0)
+            role(part, f"H{min(self.level, 6)}", continued=n > 0)
         return parts
 
     def draw(self):

@@ -1,0 +1,30 @@
+"""Tables as the panels use them: a TrueType font named in every table style, cells top-aligned.
+
+A table sets its cells' font when it draws, so a style without FONTNAME would bring Helvetica
+into the file; every table of the writer is made here.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Table, TableStyle
+
+SPLIT_MIN = 1    # reportlab splitInRow: a row may split (paragraphs keep their own widow rules)
+
+
+def grid(rows: list, widths: list, font: str, *cmds, **kw) -> Table:
+    """A left-aligned table of `rows` with column `widths` and the style commands `cmds`."""
+    table = Table(rows, colWidths=widths, hAlign="LEFT", **kw)
+    table.setStyle(style(font, *cmds))
+    return table
+
+
+def style(font: str, *cmds) -> TableStyle:
+    """A table style that always names the TrueType `font`."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), font),
+                       ("VALIGN", (0, 0), (-1, -1), "TOP"), *cmds])
+
+
+def padding(left: float, right: float, top: float, bottom: float, cells=((0, 0), (-1, -1))):
+    """Cell padding commands in points."""
+    return [(f"{side}PADDING", *cells, value) for side, value in
+            (("LEFT", left), ("RIGHT", right), ("TOP", top), ("BOTTOM", bottom))]
