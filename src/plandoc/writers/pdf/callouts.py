@@ -85,4 +85,4 @@ def panel(ctx: Ctx, box: CalloutBox) -> None:
              *padding(16, 16, 0, 0), ("TOPPADDING", (0, 0), (-1, 0), 12),
              ("BOTTOMPADDING", (0, -1), (-1, -1), 10), splitInRow=SPLIT_MIN)
     t.spaceBefore, t.spaceAfter = ctx.look.sizes.body * 0.5, ctx.look.sizes.body * 1.2
-    ctx.add(KeepTogether([role(t, "Aside", callout=box.kind)]))
+    ctx.add(role(KeepTogether([role(t, "Div", layout=True)]), "Aside", callout=box.kind))

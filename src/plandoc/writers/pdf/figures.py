@@ -39,14 +39,15 @@ def chart(ctx: Ctx, box: b.ChartBox) -> None:
     record = ChartRecord(len(ctx.records), ctx.charts.pdf(box.chart, size), box.alt)
     ctx.records.append(record)
     slot = ChartSlot(record, box.width_mm * mm, box.height_mm * mm)
-    ctx.add(KeepTogether([slot] + captions(ctx, box.caption, box.source)))
+    ctx.add(role(KeepTogether([slot] + captions(ctx, box.caption, box.source)), "Div"))
 
 
 def image(ctx: Ctx, box: b.ImageBox) -> None:
     img = fitted_image(box.path, box.width_mm * mm, box.max_height_mm * mm, box.alt,
                        min_dpi=ctx.look.min_dpi)
     img.hAlign = "LEFT"
-    ctx.add(KeepTogether([img] + captions(ctx, box.caption)), Spacer(1, ctx.look.sizes.body))
+    ctx.add(role(KeepTogether([img] + captions(ctx, box.caption)), "Div"),
+            role(Spacer(1, ctx.look.sizes.body), "Artifact"))
 
 
 def table(ctx: Ctx, box: b.TableBox) -> None:

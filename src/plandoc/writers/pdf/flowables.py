@@ -7,6 +7,7 @@ the PDF (PDF/UA) without re-deriving structure from layout.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
@@ -154,7 +155,12 @@ def fitted_image(path, width: float, max_height: float, alt: str, min_dpi: float
     width = min(width, max_height / aspect)
     dpi = px_width / (width / 72)
     if dpi < min_dpi:
-        warn(path, None, f"image is {dpi:.0f} dpi at its printed size ({width / mm:.0f} mm "
-             f"wide) — print needs at least {min_dpi:.0f} dpi, that is "
-             f"{min_dpi * width / 72:.0f} pixels across; it is used as it is")
+        warn(path, None, f"image is {whole(dpi)} dpi at its printed size ({whole(width / mm)} "
+             f"mm wide) — print needs at least {whole(min_dpi)} dpi, that is "
+             f"{whole(min_dpi * width / 72)} pixels across; it is used as it is")
     return role(Image(str(path), width=width, height=width * aspect), "Figure", alt=alt)
+
+
+def whole(x: float) -> int:
+    """`x` rounded half up, so 190.5 dpi reads 191 however the width was given (mm or cm)."""
+    return math.floor(x + 0.5 + 1e-9)

@@ -32,7 +32,7 @@ def key_figures(ctx: Ctx, box: b.KeyFiguresBox) -> None:
     parts = [role(t, "Table", layout=True)] + captions(ctx, box.caption, box.source)
     if len(parts) == 1:
         parts.append(Spacer(1, ctx.look.sizes.body))
-    ctx.add(KeepTogether(parts))
+    ctx.add(role(KeepTogether(parts), "Div"))
 
 
 def _card(ctx: Ctx, kf) -> list:

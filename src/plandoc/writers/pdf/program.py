@@ -53,7 +53,7 @@ def _item(ctx: Ctx, row: b.ProgramRow) -> list:
 
 def part_page(ctx: Ctx, box: b.PartBox) -> None:
     """Label, title and intro on a page of their own; a level-1 entry in outline and contents."""
-    ctx.add(new_page(), Spacer(1, box.drop_mm * mm))
+    ctx.add(new_page(), role(Spacer(1, box.drop_mm * mm), "Artifact"))
     if box.label:
         ctx.add(ctx.para(esc(box.label), "part_label", part_label=True))
     ctx.add(HeadingParagraph(ctx.md(box.text), ctx.look["part_title"], level=1,

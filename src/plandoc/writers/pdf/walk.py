@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak
 from plandoc.layout import boxes as b
 from plandoc.writers.pdf import callouts, figures, panels, program
 from plandoc.writers.pdf.context import Ctx
-from plandoc.writers.pdf.flowables import HeadingParagraph, new_page
+from plandoc.writers.pdf.flowables import HeadingParagraph, new_page, role
 from plandoc.writers.pdf.markup import esc
 from plandoc.writers.pdf.styles import nested
 
@@ -26,7 +26,8 @@ def walk(ctx: Ctx, boxes) -> None:
 
 def heading(ctx: Ctx, box: b.HeadingBox) -> None:
     """'<number> <title>': a new page, or moved to the next one unless `room` remains below."""
-    flow = new_page() if box.flow.new_page else CondPageBreak(box.flow.room * ctx.height)
+    flow = new_page() if box.flow.new_page else \
+        role(CondPageBreak(box.flow.room * ctx.height), "Artifact")
     number = f"{esc(box.number)} " if box.number else ""
     style = ctx.look[f"h{min(box.level, 3)}"]
     ctx.add(flow, HeadingParagraph(number + ctx.md(box.text), style, level=box.level,
