@@ -125,8 +125,8 @@ def test_goal_and_strategy_labels(lines):
     assert "1.1 MÅL: Etableringer på næringsarealene." in text
     start = text.index("1.1 MÅL: Etableringer på næringsarealene.")
     assert text[start:start + 7] == [
-        "1.1 MÅL: Etableringer på næringsarealene.", "STRATEGI", "a) Tilrettelegge næringsarealer.",
-        "b) Utarbeide markedsføringsmateriale.", "1.2 MÅL: Flere statlige arbeidsplasser.",
+        "1.1 MÅL: Etableringer på næringsarealene.", "STRATEGI",
+        "a) Tilrettelegge næringsarealer.", "b) Utarbeide markedsføringsmateriale.", "1.2 MÅL: Flere statlige arbeidsplasser.",
         "STRATEGI", "a) Være en nettverksbygger."]
     assert text[start + 7] == "1.3 MÅL: Et mål uten strategier."      # no STRATEGI line
 
