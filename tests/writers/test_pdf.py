@@ -329,6 +329,6 @@ def test_flowables_know_their_structure_role(theme):
     ctx = Ctx(layout, make_look(layout), ChartRenderer(theme), 450, 700)
     walk(ctx, layout.blocks)
     roles = [getattr(f, "pdf_role", None) for f in ctx.story]
-    assert {"H1", "H2", "H3", "P", "LI", "Table", "Caption", "Aside", "Div"} <= set(roles)
+    assert {"H1", "H2", "H3", "P", "LI", "Table", "Caption", "Figure", "Div"} <= set(roles)
     assert None not in roles
     assert ctx.records[0].alt.startswith("Søylediagram")

@@ -35,7 +35,7 @@ def slogan(ctx: Ctx, box: CalloutBox) -> None:
              ("BACKGROUND", (0, 0), (-1, -1), fill),
              ("LINEABOVE", (0, 0), (-1, 0), RULE, bar), ("LINEBELOW", (0, -1), (-1, -1), RULE, bar),
              ("TOPPADDING", (0, 0), (-1, 0), 16), ("BOTTOMPADDING", (0, -1), (-1, -1), 16))
-    t.spaceBefore, t.spaceAfter = ctx.look.sizes.body * 0.6, ctx.look.sizes.body * 1.4
+    t.spaceBefore = t.spaceAfter = ctx.look.sizes.body * 1.4
     ctx.add(role(t, "Div", callout=box.kind))
 
 
@@ -85,4 +85,4 @@ def panel(ctx: Ctx, box: CalloutBox) -> None:
              *padding(16, 16, 0, 0), ("TOPPADDING", (0, 0), (-1, 0), 12),
              ("BOTTOMPADDING", (0, -1), (-1, -1), 10), splitInRow=SPLIT_MIN)
     t.spaceBefore, t.spaceAfter = ctx.look.sizes.body * 0.5, ctx.look.sizes.body * 1.2
-    ctx.add(role(KeepTogether([role(t, "Div", layout=True)]), "Aside", callout=box.kind))
+    ctx.add(role(KeepTogether([role(t, "Aside", callout=box.kind)]), "Div", layout=True))

@@ -7,11 +7,11 @@ a caption has no caption line.  Tables carry theirs above (kept with the table),
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Paragraph, Spacer
 
 from plandoc.layout import boxes as b
 from plandoc.writers.pdf.context import Ctx
-from plandoc.writers.pdf.flowables import ChartRecord, ChartSlot, fitted_image, role
+from plandoc.writers.pdf.flowables import ChartRecord, ChartSlot, fitted_image, role, together
 from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding
 from plandoc.writers.pdf.markup import esc
 
@@ -39,14 +39,14 @@ def chart(ctx: Ctx, box: b.ChartBox) -> None:
     record = ChartRecord(len(ctx.records), ctx.charts.pdf(box.chart, size), box.alt)
     ctx.records.append(record)
     slot = ChartSlot(record, box.width_mm * mm, box.height_mm * mm)
-    ctx.add(role(KeepTogether([slot] + captions(ctx, box.caption, box.source)), "Div"))
+    ctx.add(*together([slot] + captions(ctx, box.caption, box.source)))
 
 
 def image(ctx: Ctx, box: b.ImageBox) -> None:
     img = fitted_image(box.path, box.width_mm * mm, box.max_height_mm * mm, box.alt,
                        min_dpi=ctx.look.min_dpi)
     img.hAlign = "LEFT"
-    ctx.add(role(KeepTogether([img] + captions(ctx, box.caption)), "Div"),
+    ctx.add(*together([img] + captions(ctx, box.caption)),
             role(Spacer(1, ctx.look.sizes.body), "Artifact"))
 
 

@@ -26,6 +26,14 @@ def role(flowable, name: str, **info):
     return flowable
 
 
+def together(parts: list) -> list:
+    """`parts` kept on one page when they fit on one: each keeps with the next, so reportlab
+    groups them — and takes in a heading before them, which it leaves out of a KeepTogether."""
+    for part in parts[:-1]:
+        part.keepWithNext = 1
+    return parts
+
+
 def new_page():
     """A page break that never leaves an empty page (none when the page is still empty)."""
     return role(PageBreakIfNotEmpty(), "Artifact")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Table, TableStyle
 
-SPLIT_MIN = 1    # reportlab splitInRow: a row may split (paragraphs keep their own widow rules)
+SPLIT_MIN = 42   # reportlab splitInRow: a row may split, but only into parts at least this
+                 # many points high (about three lines), so a panel never leaves a line or two
+                 # at the foot of a page; shorter parts move to the next page whole
 
 
 def grid(rows: list, widths: list, font: str, *cmds, **kw) -> Table:

@@ -8,12 +8,12 @@ hangs before 'MÅL: text', each strategy's 'a)' before its text.
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Spacer
 
 from plandoc.layout import boxes as b
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.figures import captions
-from plandoc.writers.pdf.flowables import role
+from plandoc.writers.pdf.flowables import role, together
 from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding
 from plandoc.writers.pdf.markup import esc
 
@@ -31,8 +31,8 @@ def key_figures(ctx: Ctx, box: b.KeyFiguresBox) -> None:
              *_card_commands(ctx, box.rows), *padding(6, 6, 12, 13))
     parts = [role(t, "Table", layout=True)] + captions(ctx, box.caption, box.source)
     if len(parts) == 1:
-        parts.append(Spacer(1, ctx.look.sizes.body))
-    ctx.add(role(KeepTogether(parts), "Div"))
+        parts.append(role(Spacer(1, ctx.look.sizes.body), "Artifact"))
+    ctx.add(*together(parts))
 
 
 def _card(ctx: Ctx, kf) -> list:
@@ -56,15 +56,15 @@ def _card_commands(ctx: Ctx, rows) -> list:
 def swot(ctx: Ctx, box: b.SwotBox) -> None:
     """Caption above, then each row of two quadrants: title bars over tinted bodies.
 
-    Each row is a table whose title row repeats when its quadrants run onto the next page.
+    The 2×2 stays on one page when it fits on one; a longer one flows on, each row a table
+    whose title row repeats when its quadrants run onto the next page.
     """
-    ctx.add(*captions(ctx, box.caption))
     halves = [_swot_row(ctx, row, box.bullet) for row in box.rows]
     for half in halves:
         half.spaceAfter = GAP
     if halves:
         halves[-1].spaceAfter = ctx.look.sizes.body
-    ctx.add(*halves)
+    ctx.add(*together(captions(ctx, box.caption) + halves))
 
 
 def _swot_row(ctx: Ctx, row: tuple, bullet: str):

@@ -9,12 +9,12 @@ page and link.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Frame, PageTemplate
-from reportlab.platypus.doctemplate import BaseDocTemplate
+from reportlab.platypus import Frame, KeepTogether, PageTemplate
+from reportlab.platypus.doctemplate import BaseDocTemplate, _ktAllow
 
 from plandoc.layout import Layout
 from plandoc.writers.pdf.contents import heading_entry
-from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount
+from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount, together
 from plandoc.writers.pdf.running import draw_line_numbers, draw_running, draw_watermark
 from plandoc.writers.pdf.styles import Look
 
@@ -95,6 +95,20 @@ class PlanDocTemplate(BaseDocTemplate):
         self.count.seen = self.page
         if self.canv.line_marks:
             draw_line_numbers(self.canv, self)
+
+    def handle_keepWithNext(self, flowables):
+        """reportlab's keep-with-next, but a KeepTogether after the run joins it.
+
+        reportlab leaves containers out of the run, so a heading could end a page above a
+        panel kept together; here the panel's parts take the container's place, each keeping
+        with the next, and the run takes them all in.
+        """
+        n = 0
+        while n < len(flowables) and flowables[n].getKeepWithNext() and _ktAllow(flowables[n]):
+            n += 1
+        if n and n < len(flowables) and isinstance(flowables[n], KeepTogether):
+            flowables[n:n + 1] = together(list(flowables[n]._content))
+        super().handle_keepWithNext(flowables)
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, HeadingParagraph) and flowable.key:
