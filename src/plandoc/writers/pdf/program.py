@@ -14,31 +14,46 @@ from reportlab.platypus import PageBreak, Spacer
 from plandoc.layout import boxes as b
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flowables import HeadingParagraph, new_page, role
-from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding
+from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding, style
 from plandoc.writers.pdf.markup import esc
 
+
 def program(ctx: Ctx, box: b.ProgramBox) -> None:
+    """A rule in the primary colour, then the rows; each part's row is a table of its own that
+    keeps with the rows after it, so a part never ends a page without its first item."""
     if box.title:
         ctx.add(ctx.para(ctx.md(box.title), "h2", "H2"))
-    rows, cmds = [], []
-    for row in box.rows:
-        if isinstance(row, b.ProgramPartRow):
-            cmds += _part_commands(ctx, len(rows))
-            rows.append([ctx.cell(ctx.md(row.title), "program_part", "TD"), ""])
-        else:
-            rows.append([ctx.cell(esc(row.time), "program_time", "TD"), _item(ctx, row)])
+    tables = [_rows(ctx, box, run) for run in _runs(box.rows)]
+    tables[0].setStyle(style(ctx.look.fonts.body, ("LINEABOVE", (0, 0), (-1, 0), 1.2,
+                                                   ctx.look.colour(ctx.layout.palette.primary))))
+    tables[0].spaceBefore, tables[-1].spaceAfter = 4, ctx.look.sizes.body
+    ctx.add(*tables)
+
+
+def _runs(rows) -> list[list]:
+    """The rows in runs: every part row alone, the item rows between them together."""
+    runs: list[list] = []
+    for row in rows:
+        alone = isinstance(row, b.ProgramPartRow)
+        if alone or not runs or isinstance(runs[-1][0], b.ProgramPartRow):
+            runs.append([])
+        runs[-1].append(row)
+    return runs
+
+
+def _rows(ctx: Ctx, box: b.ProgramBox, run: list):
     time = box.time_width_mm * mm
-    p, colour = ctx.layout.palette, ctx.look.colour
-    t = grid(rows, [time, ctx.width - time], ctx.look.fonts.body, *padding(6, 6, 3, 5),
-             ("LINEABOVE", (0, 0), (-1, 0), 1.2, colour(p.primary)),
-             ("LINEBELOW", (0, 0), (-1, -1), 0.4, colour(p.rule)), *cmds, splitInRow=SPLIT_MIN)
-    t.spaceBefore, t.spaceAfter = 4, ctx.look.sizes.body
-    ctx.add(role(t, "Table", program=True))
-
-
-def _part_commands(ctx: Ctx, r: int) -> list:
-    return [("SPAN", (0, r), (1, r)), ("TOPPADDING", (0, r), (1, r), 6),
-            ("BACKGROUND", (0, r), (1, r), ctx.look.colour(ctx.layout.palette.light))]
+    cmds = [("LINEBELOW", (0, 0), (-1, -1), 0.4, ctx.look.colour(ctx.layout.palette.rule))]
+    if isinstance(run[0], b.ProgramPartRow):
+        cmds += [("SPAN", (0, 0), (1, 0)), ("TOPPADDING", (0, 0), (1, 0), 6),
+                 ("BACKGROUND", (0, 0), (1, 0), ctx.look.colour(ctx.layout.palette.light))]
+        data = [[ctx.cell(ctx.md(run[0].title), "program_part", "TD"), ""]]
+    else:
+        data = [[ctx.cell(esc(row.time), "program_time", "TD"), _item(ctx, row)] for row in run]
+    t = grid(data, [time, ctx.width - time], ctx.look.fonts.body, *padding(6, 6, 3, 5), *cmds,
+             splitInRow=SPLIT_MIN)
+    t.keepWithNext = int(isinstance(run[0], b.ProgramPartRow))
+    return role(t, "Table", program=True)
 
 
 def _item(ctx: Ctx, row: b.ProgramRow) -> list:

@@ -14,7 +14,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate, _ktAllow
 
 from plandoc.layout import Layout
 from plandoc.writers.pdf.contents import heading_entry
-from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount, together
+from plandoc.writers.pdf.flowables import HeadingParagraph, KeepWithStart, PageCount, together
 from plandoc.writers.pdf.running import draw_line_numbers, draw_running, draw_watermark
 from plandoc.writers.pdf.styles import Look
 
@@ -39,7 +39,7 @@ class PlanDocTemplate(BaseDocTemplate):
             subject=meta.subject or meta.subtitle or "", keywords=list(meta.keywords),
             creator="plandoc", producer="plandoc", invariant=1, lang=LANG_TAGS[meta.language],
             displayDocTitle=1, initialFontName=look.fonts.body,
-            initialFontSize=layout.theme.sizes.body)
+            initialFontSize=layout.theme.sizes.body, keepTogetherClass=KeepWithStart)
         self.layout, self.look, self.count = layout, look, count
         body = self._body_template()
         self.addPageTemplates([self._cover_template(), body] if layout.cover else [body])
