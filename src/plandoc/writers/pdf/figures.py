@@ -11,7 +11,8 @@ from reportlab.platypus import Paragraph, Spacer
 
 from plandoc.layout import boxes as b
 from plandoc.writers.pdf.context import Ctx
-from plandoc.writers.pdf.flowables import ChartRecord, ChartSlot, fitted_image, role, together
+from plandoc.writers.pdf.flow import together
+from plandoc.writers.pdf.flowables import ChartRecord, ChartSlot, fitted_image, role
 from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding
 from plandoc.writers.pdf.markup import esc
 

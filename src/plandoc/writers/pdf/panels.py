@@ -13,7 +13,8 @@ from reportlab.platypus import Spacer
 from plandoc.layout import boxes as b
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.figures import captions
-from plandoc.writers.pdf.flowables import role, together
+from plandoc.writers.pdf.flow import together
+from plandoc.writers.pdf.flowables import role
 from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding
 from plandoc.writers.pdf.markup import esc
 

@@ -14,7 +14,8 @@ from reportlab.platypus.doctemplate import BaseDocTemplate, _ktAllow
 
 from plandoc.layout import Layout
 from plandoc.writers.pdf.contents import heading_entry
-from plandoc.writers.pdf.flowables import HeadingParagraph, KeepWithStart, PageCount, together
+from plandoc.writers.pdf.flow import KeepWithStart, together
+from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount
 from plandoc.writers.pdf.running import draw_line_numbers, draw_running, draw_watermark
 from plandoc.writers.pdf.styles import Look
 

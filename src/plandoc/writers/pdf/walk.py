@@ -13,7 +13,8 @@ from reportlab.platypus import CondPageBreak
 from plandoc.layout import boxes as b
 from plandoc.writers.pdf import callouts, figures, panels, program
 from plandoc.writers.pdf.context import Ctx
-from plandoc.writers.pdf.flowables import HeadingParagraph, new_page, role
+from plandoc.writers.pdf.flow import new_page
+from plandoc.writers.pdf.flowables import HeadingParagraph, role
 from plandoc.writers.pdf.markup import esc
 from plandoc.writers.pdf.styles import nested
 
