@@ -31,10 +31,9 @@ def slogan(ctx: Ctx, box: CalloutBox) -> None:
     if box.item_rows:
         parts.append(_taglines(ctx, box))
     bar, fill = ctx.look.colour(box.bar), ctx.look.colour(box.fill)
-    t = grid([[p] for p in parts], [ctx.width], ctx.look.fonts.body, *padding(0, 0, 0, 0),
+    t = grid([[parts]], [ctx.width], ctx.look.fonts.body, *padding(0, 0, 16, 16),
              ("BACKGROUND", (0, 0), (-1, -1), fill),
-             ("LINEABOVE", (0, 0), (-1, 0), RULE, bar), ("LINEBELOW", (0, -1), (-1, -1), RULE, bar),
-             ("TOPPADDING", (0, 0), (-1, 0), 16), ("BOTTOMPADDING", (0, -1), (-1, -1), 16))
+             ("LINEABOVE", (0, 0), (-1, 0), RULE, bar), ("LINEBELOW", (0, -1), (-1, -1), RULE, bar))
     t.spaceBefore = t.spaceAfter = ctx.look.sizes.body * 1.4
     ctx.add(role(t, "Div", callout=box.kind))
 
@@ -79,10 +78,9 @@ def panel(ctx: Ctx, box: CalloutBox) -> None:
     parts += [ctx.cell(ctx.md(p), "panel_text") for p in box.paragraphs]
     parts += [ctx.cell(ctx.label(box.bullet, item) + ctx.md(i), item, "LI", label=box.bullet)
               for i in box.items]
-    t = grid([[p] for p in parts or [""]], [ctx.width], ctx.look.fonts.body,
+    t = grid([[parts or [""]]], [ctx.width], ctx.look.fonts.body,
              ("BACKGROUND", (0, 0), (-1, -1), ctx.look.colour(box.fill)),
              ("LINEBEFORE", (0, 0), (0, -1), BAR, ctx.look.colour(box.bar)),
-             *padding(16, 16, 0, 0), ("TOPPADDING", (0, 0), (-1, 0), 12),
-             ("BOTTOMPADDING", (0, -1), (-1, -1), 10), splitInRow=SPLIT_MIN)
+             *padding(16, 16, 12, 10), splitInRow=SPLIT_MIN)
     t.spaceBefore, t.spaceAfter = ctx.look.sizes.body * 0.5, ctx.look.sizes.body * 1.2
     ctx.add(role(KeepTogether([role(t, "Aside", callout=box.kind)]), "Div", layout=True))
