@@ -13,7 +13,7 @@ from reportlab.platypus import KeepTogether
 from plandoc.layout.boxes import CalloutBox
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flowables import role
-from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding
+from plandoc.writers.pdf.grid import SPLIT_MIN, between, cards, filled, grid, padding
 
 BAR = 3.5            # points: the bar at the left of a box
 RULE = 1.2           # points: the rules above and below a slogan
@@ -40,14 +40,10 @@ def slogan(ctx: Ctx, box: CalloutBox) -> None:
 
 def _taglines(ctx: Ctx, box: CalloutBox):
     """The items side by side, a thin rule in the bar colour between them."""
-    rows = [[ctx.cell(ctx.md(i), "tagline") for i in row] + [""] * (box.columns - len(row))
-            for row in box.item_rows]
-    bar = ctx.look.colour(box.bar)
-    cmds = [("LINEAFTER", (0, r), (len(row) - 2, r), 0.8, bar)
-            for r, row in enumerate(box.item_rows) if len(row) > 1]
-    return role(grid(rows, [ctx.width / box.columns] * box.columns, ctx.look.fonts.body,
-                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *padding(6, 6, 2, 4), *cmds),
-                "L", taglines=True)
+    rows = [[ctx.cell(ctx.md(i), "tagline") for i in row] for row in box.item_rows]
+    t = cards(rows, box.columns, ctx.width, ctx.look.fonts.body, *padding(6, 6, 2, 4),
+              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *between(rows, 0.8, ctx.look.colour(box.bar)))
+    return role(t, "L", taglines=True)
 
 
 def values(ctx: Ctx, box: CalloutBox) -> None:
@@ -60,13 +56,10 @@ def values(ctx: Ctx, box: CalloutBox) -> None:
 
 def _cards(ctx: Ctx, box: CalloutBox):
     """The items as cards of the fill colour, `columns` to a row."""
-    rows = [[ctx.cell(ctx.md(i), "value_word", "LI") for i in row] + [""] * (box.columns - len(row))
-            for row in box.item_rows]
-    fill, white = ctx.look.colour(box.fill), ctx.look.colour(ctx.layout.palette.white)
-    cmds = [("BACKGROUND", (0, r), (len(row) - 1, r), fill)
-            for r, row in enumerate(box.item_rows)]
-    t = grid(rows, [ctx.width / box.columns] * box.columns, ctx.look.fonts.body, *cmds,
-             ("GRID", (0, 0), (-1, -1), GAP, white), *padding(6, 6, 9, 11))
+    rows = [[ctx.cell(ctx.md(i), "value_word", "LI") for i in row] for row in box.item_rows]
+    t = cards(rows, box.columns, ctx.width, ctx.look.fonts.body, *padding(6, 6, 9, 11),
+              *filled(rows, ctx.look.colour(box.fill)),
+              ("GRID", (0, 0), (-1, -1), GAP, ctx.look.colour(ctx.layout.palette.white)))
     t.spaceAfter = ctx.look.sizes.body * 0.8
     return role(t, "L", values=True)
 

@@ -30,3 +30,21 @@ def padding(left: float, right: float, top: float, bottom: float, cells=((0, 0),
     """Cell padding commands in points."""
     return [(f"{side}PADDING", *cells, value) for side, value in
             (("LEFT", left), ("RIGHT", right), ("TOP", top), ("BOTTOM", bottom))]
+
+
+def cards(rows: list[list], columns: int, width: float, font: str, *cmds) -> Table:
+    """Cells in rows of `columns` equal columns across `width`; a short last row is padded with
+    empty cells (which `filled` and `between` leave alone)."""
+    padded = [list(row) + [""] * (columns - len(row)) for row in rows]
+    return grid(padded, [width / columns] * columns, font, *cmds)
+
+
+def filled(rows: list[list], colour) -> list:
+    """Background commands for the cells that hold something."""
+    return [("BACKGROUND", (0, r), (len(row) - 1, r), colour) for r, row in enumerate(rows)]
+
+
+def between(rows: list[list], weight: float, colour) -> list:
+    """Vertical rules between the cells that hold something."""
+    return [("LINEAFTER", (0, r), (len(row) - 2, r), weight, colour)
+            for r, row in enumerate(rows) if len(row) > 1]

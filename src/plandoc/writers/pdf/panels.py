@@ -15,7 +15,7 @@ from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.figures import captions
 from plandoc.writers.pdf.flow import together
 from plandoc.writers.pdf.flowables import role
-from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding
+from plandoc.writers.pdf.grid import SPLIT_MIN, between, cards, filled, grid, padding
 from plandoc.writers.pdf.markup import esc
 
 GAP = 2.5            # points of white between cards and between the two rows of the SWOT
@@ -26,10 +26,12 @@ GAP = 2.5            # points of white between cards and between the two rows of
 
 def key_figures(ctx: Ctx, box: b.KeyFiguresBox) -> None:
     """Cards of a large number over its label, `columns` to a row; caption and source below."""
-    rows = [[_card(ctx, kf) for kf in row] + [""] * (box.columns - len(row))
-            for row in box.rows]
-    t = grid(rows, [ctx.width / box.columns] * box.columns, ctx.look.fonts.body,
-             *_card_commands(ctx, box.rows), *padding(6, 6, 12, 13))
+    rows = [[_card(ctx, kf) for kf in row] for row in box.rows]
+    light, white = (ctx.look.colour(c) for c in (ctx.layout.palette.light,
+                                                 ctx.layout.palette.white))
+    gaps = [("LINEBELOW", (0, 0), (-1, -2), GAP, white)] if len(rows) > 1 else []
+    t = cards(rows, box.columns, ctx.width, ctx.look.fonts.body, *padding(6, 6, 12, 13),
+              *filled(rows, light), *between(rows, GAP, white), *gaps)
     parts = [role(t, "Table", layout=True)] + captions(ctx, box.caption, box.source)
     if len(parts) == 1:
         parts.append(role(Spacer(1, ctx.look.sizes.body), "Artifact"))
@@ -39,16 +41,6 @@ def key_figures(ctx: Ctx, box: b.KeyFiguresBox) -> None:
 def _card(ctx: Ctx, kf) -> list:
     return [ctx.cell(esc(kf.value), "key_figure", key_figure=True),
             ctx.cell(ctx.md(kf.label), "key_figure_label")]
-
-
-def _card_commands(ctx: Ctx, rows) -> list:
-    """Light cards with white gaps; the empty cells that pad a short last row stay blank."""
-    light, white = ctx.look.colour(ctx.layout.palette.light), \
-        ctx.look.colour(ctx.layout.palette.white)
-    cmds = [("BACKGROUND", (0, r), (len(row) - 1, r), light) for r, row in enumerate(rows)]
-    cmds += [("LINEAFTER", (0, r), (len(row) - 2, r), GAP, white)
-             for r, row in enumerate(rows) if len(row) > 1]
-    return cmds + ([("LINEBELOW", (0, 0), (-1, -2), GAP, white)] if len(rows) > 1 else [])
 
 
 # --- SWOT ----------------------------------------------------------------------------------
