@@ -1,5 +1,6 @@
 """Page flow of the PDF: headings start where there is room, groups stay whole, parts keep
-their first item, part pages stand alone — read back page by page with pypdf."""
+their first item, part pages stand alone, bare and empty blocks still lay out — read back page
+by page with pypdf."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import dataclasses
 import sys
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from plandoc.charts import ChartRenderer
 from plandoc.layout import lay_out
-from plandoc.model import (Heading, Paragraph, PartTitle, Program, ProgramItem, ProgramPart,
-                           Span, Swot, SwotGroup, SwotQuadrant)
+from plandoc.model import (Callout, Goal, Heading, KeyFigures, ListBlock, ListItem, Paragraph,
+                           PartTitle, Program, ProgramItem, ProgramPart, Span, Swot, SwotGroup,
+                           SwotQuadrant, Table)
 from plandoc.writers.pdf import write_pdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -81,3 +84,20 @@ def test_part_page_stands_alone(theme, tmp_path):
     assert body(pages[part]) == ["DEL 2", "Naturbruksplan", "Natur og friluftsliv"]
     assert body(pages[part + 1])[0] == "Første avsnitt i del 2."
     assert "Innledning" in pages[part - 1]
+
+
+def deep_list(depth: int) -> ListBlock:
+    children = (deep_list(depth - 1),) if depth else ()
+    return ListBlock((ListItem(t(f"Nivå {depth}"), children),), ordered=True, start=10)
+
+
+@pytest.mark.parametrize("block", [
+    KeyFigures(()), Callout("values", t("Verdier")), Callout("slogan", t("Slagord")),
+    Callout("note"), Swot(()), Table((), ()), Table((t("Bare overskrift"),), ()),
+    Goal("1.1", t("Mål uten strategier")), Program(()), deep_list(4),
+    Heading(4, t("Fjerde nivå"), "1.1.1.1", "h4"), Paragraph((Span("ukjent", href="#ingen"),))],
+    ids=lambda b: type(b).__name__)
+def test_bare_and_empty_blocks_lay_out(theme, tmp_path, block):
+    pages = pages_of([Heading(1, t("Kapittel"), None, "k"), block, Paragraph(t("Slutt."))],
+                     theme, tmp_path / "e.pdf", toc=False)
+    assert body(pages[1])[0] == "Kapittel" and "Slutt." in pages[-1]

@@ -71,7 +71,7 @@ def panel(ctx: Ctx, box: CalloutBox) -> None:
     parts += [ctx.cell(ctx.md(p), "panel_text") for p in box.paragraphs]
     parts += [ctx.cell(ctx.label(box.bullet, item) + ctx.md(i), item, "LI", label=box.bullet)
               for i in box.items]
-    t = grid([[parts or [""]]], [ctx.width], ctx.look.fonts.body,
+    t = grid([[parts or ""]], [ctx.width], ctx.look.fonts.body,
              ("BACKGROUND", (0, 0), (-1, -1), ctx.look.colour(box.fill)),
              ("LINEBEFORE", (0, 0), (0, -1), BAR, ctx.look.colour(box.bar)),
              *padding(16, 16, 12, 10), splitInRow=SPLIT_MIN)

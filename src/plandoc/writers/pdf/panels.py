@@ -25,17 +25,22 @@ GAP = 2.5            # points of white between cards and between the two rows of
 
 
 def key_figures(ctx: Ctx, box: b.KeyFiguresBox) -> None:
-    """Cards of a large number over its label, `columns` to a row; caption and source below."""
+    """Cards of a large number over its label, `columns` to a row; caption and source below
+    (or, without them, a line of room)."""
+    notes = captions(ctx, box.caption, box.source) or \
+        [role(Spacer(1, ctx.look.sizes.body), "Artifact")]
+    ctx.add(*together(([_cards(ctx, box)] if box.rows else []) + notes))
+
+
+def _cards(ctx: Ctx, box: b.KeyFiguresBox):
+    """Light cards with white gaps between them."""
     rows = [[_card(ctx, kf) for kf in row] for row in box.rows]
     light, white = (ctx.look.colour(c) for c in (ctx.layout.palette.light,
                                                  ctx.layout.palette.white))
     gaps = [("LINEBELOW", (0, 0), (-1, -2), GAP, white)] if len(rows) > 1 else []
     t = cards(rows, box.columns, ctx.width, ctx.look.fonts.body, *padding(6, 6, 12, 13),
               *filled(rows, light), *between(rows, GAP, white), *gaps)
-    parts = [role(t, "Table", layout=True)] + captions(ctx, box.caption, box.source)
-    if len(parts) == 1:
-        parts.append(role(Spacer(1, ctx.look.sizes.body), "Artifact"))
-    ctx.add(*together(parts))
+    return role(t, "Table", layout=True)
 
 
 def _card(ctx: Ctx, kf) -> list:
@@ -73,7 +78,7 @@ def _swot_row(ctx: Ctx, row: tuple, bullet: str):
     return role(t, "Table", swot=tuple(q.kind for q in row))
 
 
-def _quadrant(ctx: Ctx, q: b.Quadrant, bullet: str) -> list:
+def _quadrant(ctx: Ctx, q: b.Quadrant, bullet: str) -> list | str:
     """A quadrant's groups: each title, then its items with the bullet."""
     item = ctx.look["swot_item"]
     out = []
@@ -82,7 +87,7 @@ def _quadrant(ctx: Ctx, q: b.Quadrant, bullet: str) -> list:
             out.append(ctx.cell(ctx.md(group.title), "swot_group", group_title=True))
         out += [ctx.cell(ctx.label(bullet, item) + ctx.md(text), item, "LI", label=bullet)
                 for text in group.items]
-    return out or [""]
+    return out or ""
 
 
 # --- goals ---------------------------------------------------------------------------------

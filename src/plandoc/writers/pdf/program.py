@@ -15,7 +15,7 @@ from plandoc.layout import boxes as b
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flow import new_page
 from plandoc.writers.pdf.flowables import HeadingParagraph, role
-from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding, style
+from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding
 from plandoc.writers.pdf.markup import esc
 
 
@@ -25,9 +25,10 @@ def program(ctx: Ctx, box: b.ProgramBox) -> None:
     if box.title:
         ctx.add(ctx.para(ctx.md(box.title), "h2", "H2"))
     tables = [_rows(ctx, box, run) for run in _runs(box.rows)]
-    tables[0].setStyle(style(ctx.look.fonts.body, ("LINEABOVE", (0, 0), (-1, 0), 1.2,
-                                                   ctx.look.colour(ctx.layout.palette.primary))))
-    tables[0].spaceBefore, tables[-1].spaceAfter = 4, ctx.look.sizes.body
+    if tables:
+        primary = ctx.look.colour(ctx.layout.palette.primary)
+        tables[0].setStyle([("LINEABOVE", (0, 0), (-1, 0), 1.2, primary)])
+        tables[0].spaceBefore, tables[-1].spaceAfter = 4, ctx.look.sizes.body
     ctx.add(*tables)
 
 
