@@ -13,13 +13,13 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from plandoc.writers.pdf.flowables import role
 
 
-def together(parts: list, whole: bool = True) -> list:
+def together(parts: list) -> list:
     """`parts` kept on one page when they fit on one: each keeps with the next, so reportlab
     groups them — and takes in a heading before them, which it leaves out of a KeepTogether.
-    Unless `whole` is false, the group never starts low on a page with its last part split."""
+    The last part is marked `keep_whole`: the group never starts low on a page with it split."""
     for part in parts[:-1]:
         part.keepWithNext = 1
-    if whole and parts:
+    if parts:
         parts[-1].keep_whole = True
     return parts
 
