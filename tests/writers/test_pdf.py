@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from plandoc.charts import ChartRenderer
 from plandoc.labels import labels
+from plandoc.layout import lay_out
 from plandoc.model import (Callout, Heading, PageBreak, Paragraph, Span, Swot, SwotGroup,
                            SwotQuadrant, Table)
 from plandoc.writers.pdf import write_pdf
@@ -22,12 +23,13 @@ from sample_doc import sample_document, t  # noqa: E402
 
 BASE14 = {"Courier", "Helvetica", "Times", "Symbol", "ZapfDingbats"}
 HEADINGS = ["Om planen", "Nøkkeltall", "Mulighetsanalyse", "1 Slagkraft for næringsutvikling",
-            "1.1 Handlingsplan"]
+            "1.1 Handlingsplan", "Del 2 Naturbruksplan", "Vedlegg"]      # the contents' entries
+SHOWN = {"Del 2 Naturbruksplan": "Naturbruksplan"}   # a part page: 'DEL 2' over its title
 
 
 def build(document, theme, out: Path) -> Path:
     charts = ChartRenderer(theme, cache_dir=None, lang=document.meta.language)
-    write_pdf(document, theme, charts, out)
+    write_pdf(lay_out(document, theme), charts, out)
     return out
 
 
@@ -48,6 +50,7 @@ def pages(reader) -> list[str]:
 
 def page_of(pages: list[str], text: str, start: int = 2) -> int:
     """1-based number of the first body page (from `start`) with a line starting with `text`."""
+    text = SHOWN.get(text, text)
     for n, page in enumerate(pages[start:], start + 1):
         if any(line.strip().startswith(text) for line in page.splitlines()):
             return n
@@ -66,7 +69,12 @@ def test_headings_paragraphs_and_panels_are_text(pages):
                                 "Energi i sentrum!", "Levende fellesskap", "Handlekraftig",
                                 "Tabell 1: Handlingsplan", "Etablere prosjektgruppe",
                                 "Figur 1: Befolkning i Testvik", "Kilde: SSB",
-                                "Befolkning i 2020", "Figur 2: Kommunevåpenet"]:
+                                "Befolkning i 2020", "Figur 2: Arbeidsplasser",
+                                "Figur 3: Kommunevåpenet", "Verdiene er grunnlaget",
+                                "Forslag til vedtak", "Kommunestyret vedtar planen.",
+                                "Velkommen", "ved ordfører Paul Asphaug", "Del 1: Muligheter",
+                                "DEL 2", "Naturbruksplan", "Natur og friluftsliv",
+                                "Vedlegg uten innholdsliste"]:
         assert expected in text, expected
     assert re.search(r"13\s278", text)
 
@@ -84,7 +92,8 @@ def test_cover_shows_metadata_and_status(pages):
     cover = pages[0]
     for expected in ["Testvik kommune", "Strategisk næringsplan", "Planperiode 2021–2024",
                      "Testvik kommunes strategiske næringsplan", "Testvik næringsselskap KF",
-                     "Vedtatt i kommunestyret 12. mai 2021, sak 38/20", "DEL 1"]:
+                     "Vedtatt i kommunestyret 12. mai 2021, sak 38/20", "DEL 1",
+                     "Versjon 2, erstatter versjon 1", "Arkivsak 20/1234"]:
         assert expected in cover, expected
 
 
@@ -113,18 +122,25 @@ def test_every_font_is_embedded_truetype(pdf_path):
 # --- navigation ----------------------------------------------------------------------------
 
 
+def titles(outline) -> list:
+    """The outline as nested lists of titles."""
+    return [titles(item) if isinstance(item, list) else item["/Title"] for item in outline]
+
+
 def test_outline_has_every_heading_nested(reader):
-    outline = reader.outline
-    titles = [item["/Title"] for item in outline if not isinstance(item, list)]
-    assert titles == ["Om planen", "Mulighetsanalyse", "1 Slagkraft for næringsutvikling"]
-    assert [i["/Title"] for i in outline[1]] == ["Nøkkeltall"]
-    assert [i["/Title"] for i in outline[-1]] == ["1.1 Handlingsplan"]
+    assert titles(reader.outline) == [
+        "Om planen", ["Nøkkeltall"], "Mulighetsanalyse", "1 Slagkraft for næringsutvikling",
+        ["1.1 Handlingsplan", ["1.1.1 Oppfølging"]], "Del 2 Naturbruksplan", "Vedlegg",
+        ["Vedlegg uten innholdsliste"]]
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
 
 
+def flat(outline) -> list:
+    return [i for item in outline for i in (flat(item) if isinstance(item, list) else [item])]
+
+
 def test_outline_entries_point_to_their_headings(reader, pages):
-    flat = [i for item in reader.outline for i in (item if isinstance(item, list) else [item])]
-    for item in flat:
+    for item in flat(reader.outline):
         assert reader.get_destination_page_number(item) + 1 == page_of(pages, item["/Title"])
 
 
@@ -208,11 +224,13 @@ def test_chart_is_a_vector_form_xobject(pdf_path, pages):
         assert forms, "no Form XObject on the chart page"
         ops = {str(op) for _operands, op in pikepdf.parse_content_stream(forms[0])}
         assert {"m", "l", "f"} <= ops or {"re", "f"} <= ops
-        assert not [x for x in found if x.Subtype == "/Image"]
+        images = [x for x in found if x.Subtype == "/Image"]
+        photos = [c for c in ("Figur 3: Kommunevåpenet",) if c in pages[number - 1]]
+        assert len(images) == len(photos)       # the only raster on the page is the image block
 
 
 def test_image_block_is_drawn_with_its_caption(pdf_path, pages):
-    number = page_of(pages, "Figur 2: Kommunevåpenet")
+    number = page_of(pages, "Figur 3: Kommunevåpenet")
     with pikepdf.open(pdf_path) as pdf:
         images = [x for x in xobjects(pdf.pages[number - 1].Resources) if x.Subtype == "/Image"]
     assert len(images) == 1
@@ -235,7 +253,8 @@ def test_huge_content_lays_out(theme, tmp_path):
     blocks = (Heading(1, t(word), None, "w"),
               Paragraph((Span(word), Span(" "), Span(url, href=url))),
               big_swot(20),
-              Table((t("A"), t("B"), t("C")), (long_row,) * 2, widths=(3, 1, 1), number=1),
+              Table((t("A"), t("B"), t("C")), (long_row,) * 2, caption=t("Lang"),
+                    widths=(3, 1, 1)),
               Callout("vision", t("Visjon"), (t("lang tekst " * 600),)))
     doc = dataclasses.replace(sample_document(), blocks=blocks)
     pages = [p.extract_text() for p in PdfReader(build(doc, theme, tmp_path / "big.pdf")).pages]
@@ -257,16 +276,35 @@ def test_headings_never_end_a_page(theme, tmp_path):
         assert not body[-1].startswith("Avsnitt"), body[-1]
 
 
+def chapters(focus_area: bool) -> tuple:
+    kind = "focus_area" if focus_area else "chapter"
+    return (Heading(1, t("Innledning"), None, "i"), Paragraph(t("Kort tekst.")),
+            Heading(1, t("Slagkraft"), "1", "f1", kind=kind), Paragraph(t("Mål.")),
+            PageBreak(), Heading(1, t("Fellesskap"), "2", "f2", kind=kind), Paragraph(t("Mål.")),
+            Table((), ((t("uten"), t("overskrift")),)))
+
+
 def test_focus_areas_open_a_page_without_leaving_blank_pages(theme, tmp_path):
-    blocks = (Heading(1, t("Innledning"), None, "i"), Paragraph(t("Kort tekst.")),
-              Heading(1, t("Slagkraft"), "1", "f1"), Paragraph(t("Mål.")),
-              PageBreak(), Heading(1, t("Fellesskap"), "2", "f2"), Paragraph(t("Mål.")),
-              Table((), ((t("uten"), t("overskrift")),)))
-    doc = dataclasses.replace(sample_document(), blocks=blocks)
+    doc = dataclasses.replace(sample_document(), blocks=chapters(focus_area=True))
     pages = [p.extract_text() for p in PdfReader(build(doc, theme, tmp_path / "f.pdf")).pages]
     assert len(pages) == 5                      # cover, contents, three chapters
     assert page_of(pages, "1 Slagkraft") == 4 and page_of(pages, "2 Fellesskap") == 5
     assert "uten" in pages[4]
+
+
+def test_numbered_chapters_open_a_page_only_when_the_style_says(theme, tmp_path):
+    doc = dataclasses.replace(sample_document(), blocks=chapters(focus_area=False))
+    pages = [p.extract_text() for p in PdfReader(build(doc, theme, tmp_path / "c.pdf")).pages]
+    assert len(pages) == 4                      # cover, contents, two pages of chapters
+    assert page_of(pages, "Innledning") == page_of(pages, "1 Slagkraft") == 3
+    assert page_of(pages, "2 Fellesskap") == 4  # after the page break, no blank page
+    opening = dataclasses.replace(theme, layout=dataclasses.replace(theme.layout,
+                                                                    chapter_new_page=True))
+    pages = [p.extract_text() for p in
+             PdfReader(build(doc, opening, tmp_path / "o.pdf")).pages]
+    assert len(pages) == 5
+    assert [page_of(pages, h) for h in ("Innledning", "1 Slagkraft", "2 Fellesskap")] == \
+        [3, 4, 5]
 
 
 def test_language_and_no_toc(theme, tmp_path):
@@ -287,7 +325,10 @@ def test_flowables_know_their_structure_role(theme):
     from plandoc.writers.pdf.styles import make_look
     from plandoc.writers.pdf.walk import walk
 
-    ctx = Ctx(make_look(theme), labels("nb"), ChartRenderer(theme), 450, 700)
-    roles = [getattr(f, "pdf_role", None) for f in walk(sample_document().blocks, ctx)]
-    assert {"H1", "H2", "P", "L", "Table", "Caption"} <= set(roles)
+    layout = lay_out(sample_document(), theme)
+    ctx = Ctx(layout, make_look(layout), ChartRenderer(theme), 450, 700)
+    walk(ctx, layout.blocks)
+    roles = [getattr(f, "pdf_role", None) for f in ctx.story]
+    assert {"H1", "H2", "H3", "P", "LI", "Table", "Caption", "Figure", "Div"} <= set(roles)
+    assert None not in roles
     assert ctx.records[0].alt.startswith("Søylediagram")

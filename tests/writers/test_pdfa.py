@@ -19,6 +19,7 @@ from PIL import Image as PILImage
 from plandoc.build import Options
 from plandoc.build.document import wants_pdfa
 from plandoc.charts import ChartRenderer
+from plandoc.layout import lay_out
 from plandoc.style import load_theme
 from plandoc.writers.pdf import write_pdf
 from plandoc.writers.pdf.pdfa import icc_profile, xmp_date
@@ -38,7 +39,8 @@ def build_sample(out: Path, pdfa: bool = True) -> Path:
     image = out.parent / "vaapen.png"
     PILImage.new("RGB", (300, 360), (31, 78, 121)).save(image)
     doc = sample_document(image)
-    write_pdf(doc, theme, ChartRenderer(theme, None, "nb"), out, profile=PdfProfile(pdfa=pdfa))
+    write_pdf(lay_out(doc, theme), ChartRenderer(theme, None, "nb"), out,
+              profile=PdfProfile(pdfa=pdfa))
     return out
 
 

@@ -12,7 +12,9 @@ from PIL import Image as PILImage
 
 from plandoc.charts import ChartRenderer
 from plandoc.errors import InputWarning
+from plandoc.layout import lay_out
 from plandoc.style import load_theme
+from plandoc.style.theme import Typography
 from plandoc.writers.pdf import write_pdf
 from plandoc.writers.pdf.profile import PdfProfile
 
@@ -151,7 +153,7 @@ def test_low_resolution_image_is_a_warning_not_a_failure(tmp_path):
     doc = sample_document(image)
     out = tmp_path / "p.pdf"
     with pytest.warns(InputWarning) as caught:
-        write_pdf(doc, theme, ChartRenderer(theme, None, "nb"), out,
+        write_pdf(lay_out(doc, theme), ChartRenderer(theme, None, "nb"), out,
                   profile=PdfProfile(press=True))
     assert out.is_file()
     messages = {str(w.message) for w in caught}
@@ -192,6 +194,6 @@ def test_style_print_section_writes_the_print_file(project):
 
 def test_theme_keeps_cmyk_values():
     theme = load_theme("vefsn", [ROOT / "styles"])
-    assert theme.cmyk["primary"] == (90, 27, 0, 58)
-    assert theme.swot_cmyk["threats"] == (0, 36, 79, 21)
-    assert dataclasses.replace(theme).typography == {"justify": True, "hyphenate": True}
+    assert theme.colours.primary.cmyk == (90, 27, 0, 58)
+    assert theme.colours.swot.threats.cmyk == (0, 36, 79, 21)
+    assert dataclasses.replace(theme).typography == Typography(justify=True, hyphenate=True)

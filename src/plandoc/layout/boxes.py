@@ -189,7 +189,8 @@ class CalloutBox:
 
     variant 'slogan': the title set large and centred between rules, items as a row of
     taglines; 'values': a title, items as cards in rows, then the text; 'box': title, text and
-    bulleted items in a tinted box with a bar at the left.
+    bulleted items in a tinted box with a bar at the left.  A slogan's paragraphs are set
+    centred (text style 'slogan_text') between its title and its taglines.
     """
 
     variant: str

@@ -90,6 +90,8 @@ def _panels(theme: Theme) -> dict[str, TextStyle]:
                                hanging=body * 1.2, running=True),
         "slogan": TextStyle(s.h1 * 1.4, "heading", True, colour="primary", leading=1.15,
                             align="centre", after=4, keep_with_next=True),
+        "slogan_text": TextStyle(body, leading=1.4, before=body * 0.5, after=body * 0.4,
+                                 align="centre", running=True),
         "tagline": TextStyle(body * 1.05, "heading", True, colour="secondary", leading=1.3,
                              align="centre"),
         "panel_title": TextStyle(s.h3, "heading", True, colour="primary", leading=1.3,

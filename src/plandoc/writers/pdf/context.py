@@ -1,58 +1,58 @@
-"""The build context every block function receives, and the caption/source lines they share."""
+"""The context every handler receives: the layout, the look, the frame, and the story it adds to.
+
+Handlers are called `handler(ctx, box)` and add their flowables with `ctx.add(...)`.  Paragraphs
+of the text flow are LinedParagraphs (their lines are numbered when the layout asks, as Word
+numbers the lines of paragraphs); paragraphs inside a table's cells are plain, as Word does not
+number lines in tables.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from plandoc.charts import ChartRenderer
+from plandoc.layout import Layout
 from plandoc.model import Inline
-from plandoc.writers.pdf.flowables import role
-from plandoc.writers.pdf.markup import esc, inline
+from plandoc.writers.pdf.flowables import LinedParagraph, role
+from plandoc.writers.pdf.markup import inline, label
 from plandoc.writers.pdf.styles import Look
-
-SPLIT_MIN = 1    # reportlab splitInRow: split inside a row (paragraphs keep their own widow rules)
 
 
 @dataclass
 class Ctx:
-    """Look, words, frame size and the chart records of one build."""
+    """One build: layout, look, chart renderer, frame size, the story and the chart records."""
 
+    layout: Layout
     look: Look
-    words: dict
     charts: ChartRenderer
     width: float                  # frame width in points
     height: float                 # frame height in points
+    story: list = field(default_factory=list)
     records: list = field(default_factory=list)   # ChartRecord per chart, in order
-    keys: set = field(default_factory=set)        # heading keys (bookmark names) in use
 
-    def key(self, anchor: str) -> str:
-        """A bookmark name for a heading: its anchor, made unique."""
-        key = anchor or f"heading-{len(self.keys) + 1}"
-        while key in self.keys:
-            key += "-"
-        self.keys.add(key)
-        return key
+    def add(self, *flowables) -> None:
+        """Append flowables to the story."""
+        self.story.extend(flowables)
 
     def md(self, text: Inline) -> str:
-        """Inline spans as markup, links in the primary colour."""
-        return inline(text, self.look.hex["primary"])
+        """Inline spans as markup; '#' links go to the layout's destinations."""
+        return inline(text, self.look.link, self.layout.targets)
 
+    def style(self, name: str | ParagraphStyle) -> ParagraphStyle:
+        """A paragraph style by text-style name (or the style itself)."""
+        return name if isinstance(name, ParagraphStyle) else self.look[name]
 
-def caption(ctx: Ctx, kind: str, number: int, text: str, above: bool = False) -> Paragraph:
-    """'Figur 1: title' / 'Tabell 2: caption' (label bold); `text` is markup."""
-    label = esc(f"{ctx.words[kind]} {number}") if number else ""
-    lead = f"<b>{label}:</b> " if label and text else (f"<b>{label}</b>" if label else "")
-    style = ctx.look["caption"]
-    if above:
-        style = style.clone("caption_above", spaceBefore=4, spaceAfter=5, keepWithNext=1)
-    return role(Paragraph(lead + text, style), "Caption")
+    def label(self, text: str, style: ParagraphStyle) -> str:
+        """Label markup in the style's face, or the symbol font when the face lacks a mark."""
+        return label(text, self.look.fonts.label_font(style.bulletFontName, text))
 
+    def para(self, markup: str, style, name: str = "P", **info) -> LinedParagraph:
+        """A paragraph of the text flow with its structure role."""
+        return role(LinedParagraph(markup, self.style(style)), name, **info)
 
-def source(ctx: Ctx, name: str | None) -> list:
-    """'Kilde: SSB' as a small line, or nothing."""
-    if not name:
-        return []
-    text = f"{esc(ctx.words['source'])}: {esc(name)}"
-    return [role(Paragraph(text, ctx.look["source"]), "P", source=True)]
+    def cell(self, markup: str, style, name: str = "P", **info) -> Paragraph:
+        """A paragraph inside a table cell with its structure role."""
+        return role(Paragraph(markup, self.style(style)), name, **info)

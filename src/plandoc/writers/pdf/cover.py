@@ -1,6 +1,7 @@
-"""The cover page: municipality and logo, title block, and organisation + status on the band.
+"""The cover page: municipality and logo, the title block, and the lines on the band.
 
-The band itself is drawn by the cover page template (decoration); everything with words is a
+The layout gives the lines, their order and their roles; each role has its text style.  The
+band itself is drawn by the cover page template (decoration); everything with words is a
 flowable with a structure role.  Each frame's content shrinks to fit, so a long title can never
 push the cover onto a second page.
 """
@@ -8,71 +9,47 @@ push the cover onto a second page.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (FrameBreak, KeepInFrame, NextPageTemplate, PageBreak, Paragraph,
-                                Spacer, Table, TableStyle)
+from reportlab.platypus import FrameBreak, KeepInFrame, NextPageTemplate, PageBreak, Spacer
 
-from plandoc.labels import labels, status_line, version_line
-from plandoc.model import Meta
-from plandoc.style.theme import Theme
+from plandoc.layout.boxes import Cover, CoverLine
+from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flowables import fitted_image, role
+from plandoc.writers.pdf.grid import grid, padding
 from plandoc.writers.pdf.markup import esc
-from plandoc.writers.pdf.styles import Look
 
-LOGO_MM = 22
+LOGO_GAP_MM = 6          # between the logo and the municipality's name
+LOGO_MAX_WIDTH = 3       # a logo may be up to three times as wide as it is high
 
 
-def cover(meta: Meta, theme: Theme, look: Look, frames: dict) -> list:
+def cover(ctx: Ctx, c: Cover, frames: dict) -> None:
     """The flowables of the cover page, ending with a switch to the body template."""
     (w, h), (bw, bh) = frames["cover"], frames["band"]
-    main = KeepInFrame(w, h, _masthead(meta, theme, look, w) + _title_block(meta, look),
-                       mode="shrink")
-    band = KeepInFrame(bw, bh, _band(meta, look), mode="shrink", vAlign="BOTTOM")
-    return [main, FrameBreak(), band, NextPageTemplate("body"), PageBreak()]
+    title = [Spacer(1, c.title_drop_mm * mm)] + [_line(ctx, line) for line in c.lines]
+    main = KeepInFrame(w, h, _masthead(ctx, c, w) + title, mode="shrink")
+    band = KeepInFrame(bw, bh, [_band_line(ctx, line) for line in c.band_lines],
+                       mode="shrink", vAlign="BOTTOM")
+    ctx.add(main, FrameBreak(), band, NextPageTemplate("body"), PageBreak())
 
 
-def _masthead(meta: Meta, theme: Theme, look: Look, width: float) -> list:
-    name = role(Paragraph(esc(meta.municipality), look["cover_municipality"]), "P",
-                cover="municipality")
-    if theme.logo is None:
+def _line(ctx: Ctx, line: CoverLine):
+    """A line of the title block in the style of its role; the title is the cover's H1."""
+    name = "H1" if line.role == "title" else "P"
+    return ctx.cell(esc(line.text), f"cover_{line.role}", name, cover=line.role)
+
+
+def _band_line(ctx: Ctx, line: CoverLine):
+    """The organisation stands out on the band; status, version and archive case follow."""
+    style = "cover_band_strong" if line.role == "organisation" else "cover_band"
+    return ctx.cell(esc(line.text), style, cover=line.role)
+
+
+def _masthead(ctx: Ctx, c: Cover, width: float) -> list:
+    name = ctx.cell(esc(c.municipality), "cover_municipality", cover="municipality")
+    if c.logo is None:
         return [name]
-    logo = fitted_image(theme.logo, LOGO_MM * mm * 3, LOGO_MM * mm, alt=meta.municipality,
-                        min_dpi=look.min_dpi)
-    t = Table([[logo, name]], colWidths=[logo.drawWidth + 6 * mm, None], hAlign="LEFT")
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), look.fonts.body),
-                           ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    height = c.logo_height_mm * mm
+    logo = fitted_image(c.logo, height * LOGO_MAX_WIDTH, height, alt=c.logo_alt,
+                        min_dpi=ctx.look.min_dpi)
+    t = grid([[logo, name]], [logo.drawWidth + LOGO_GAP_MM * mm, None], ctx.look.fonts.body,
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *padding(0, 0, 0, 0))
     return [role(t, "Div", layout=True)]
-
-
-def _title_block(meta: Meta, look: Look) -> list:
-    out = [Spacer(1, 62 * mm)]
-    if meta.part:
-        out.append(role(Paragraph(esc(meta.part.upper()), look["cover_part"]), "P", cover="part"))
-    out.append(role(Paragraph(esc(meta.title), look["cover_title"]), "H1", cover="title"))
-    if meta.subtitle:
-        out.append(role(Paragraph(esc(meta.subtitle), look["cover_subtitle"]), "P",
-                        cover="subtitle"))
-    if meta.period:
-        text = labels(meta.language)["period"].format(period=meta.period)
-        out.append(role(Paragraph(esc(text), look["cover_period"]), "P", cover="period"))
-    return out
-
-
-def _band(meta: Meta, look: Look) -> list:
-    out = []
-    if meta.organisation:
-        out.append(role(Paragraph(esc(meta.organisation), look["cover_band_strong"]), "P",
-                        cover="organisation"))
-    for key, text in (("status", status_line(meta)), ("version", version_line(meta)),
-                      ("cases", _case_refs(meta))):
-        if text:
-            out.append(role(Paragraph(esc(text), look["cover_band"]), "P", cover=key))
-    return out
-
-
-def _case_refs(meta: Meta) -> str:
-    """'Arkivsak 20/1234' when the document names its archive case."""
-    if not meta.archive_case:
-        return ""
-    return f"{labels(meta.language)['archive_case']} {meta.archive_case}"

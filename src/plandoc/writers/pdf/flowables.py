@@ -7,6 +7,7 @@ the PDF (PDF/UA) without re-deriving structure from layout.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
@@ -44,24 +45,26 @@ class LinedParagraph(Paragraph):
 
 
 class HeadingParagraph(LinedParagraph):
-    """A heading: bookmarked where it is drawn, reported to the outline and TOC by the template.
+    """A heading: its destination where it is drawn, reported to the outline and contents.
 
-    If a (very long) heading splits, only its first part carries the key, so the outline and
-    the contents list it once.
+    `key` is the destination name the layout chose (HeadingBox.target), `outline` its outline
+    text and `toc` its contents text (None when the contents does not list it); the template
+    reports it after drawing (template.PlanDocTemplate.afterFlowable).  If a (very long)
+    heading splits, only its first part carries the key, so outline and contents list it once.
     """
 
     def __init__(self, markup, style, *args, level: int = 1, key: str = "", outline: str = "",
-                 in_toc: bool = False, **kw):
+                 toc: str | None = None, **kw):
         super().__init__(markup, style, *args, **kw)
-        self.level, self.key, self.outline, self.in_toc = level, key, outline, in_toc
-        role(self, f"H{level}")
+        self.level, self.key, self.outline, self.toc = level, key, outline, toc
+        role(self, f"H{min(level, 6)}")
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
         for n, part in enumerate(parts):
-            part.level, part.outline, part.in_toc = self.level, self.outline, self.in_toc
+            part.level, part.outline, part.toc = self.level, self.outline, self.toc
             part.key = self.key if n == 0 else ""
-            role(part, f"H{self.level}", continued=n > 0)
+            role(part, f"H{min(self.level, 6)}", continued=n > 0)
         return parts
 
     def draw(self):
@@ -146,7 +149,12 @@ def fitted_image(path, width: float, max_height: float, alt: str, min_dpi: float
     width = min(width, max_height / aspect)
     dpi = px_width / (width / 72)
     if dpi < min_dpi:
-        warn(path, None, f"image is {dpi:.0f} dpi at its printed size ({width / mm:.0f} mm "
-             f"wide) — print needs at least {min_dpi:.0f} dpi, that is "
-             f"{min_dpi * width / 72:.0f} pixels across; it is used as it is")
+        warn(path, None, f"image is {whole(dpi)} dpi at its printed size ({whole(width / mm)} "
+             f"mm wide) — print needs at least {whole(min_dpi)} dpi, that is "
+             f"{whole(min_dpi * width / 72)} pixels across; it is used as it is")
     return role(Image(str(path), width=width, height=width * aspect), "Figure", alt=alt)
+
+
+def whole(x: float) -> int:
+    """`x` rounded half up, so 190.5 dpi reads 191 however the width was given (mm or cm)."""
+    return math.floor(x + 0.5 + 1e-9)

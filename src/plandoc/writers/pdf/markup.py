@@ -1,7 +1,9 @@
 """Inline spans → reportlab paragraph markup.
 
 Every character of content is XML-escaped, so '<', '&' and '<font>' in a plan print literally;
-only the tags made here (<b>, <i>, <a>) reach reportlab's paragraph parser.
+only the tags made here (<b>, <i>, <a>, <bullet>) reach reportlab's paragraph parser.  A link
+'#anchor' goes to the destination the layout gave that heading (`Layout.targets`); one whose
+heading the layout does not know stays plain text rather than a dead link.
 """
 
 from __future__ import annotations
@@ -16,23 +18,32 @@ def esc(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def span(s: Span, link_color: str) -> str:
-    """One span as markup."""
+def href(target: str, targets: dict) -> str | None:
+    """Where a link goes: '#<destination>' inside the document, else the URL itself."""
+    if not target.startswith("#"):
+        return target
+    name = targets.get(target[1:])
+    return f"#{name}" if name else None
+
+
+def span(s: Span, link: str, targets: dict) -> str:
+    """One span as markup; `link` is the colour of links."""
     out = esc(s.text)
     if s.italic:
         out = f"<i>{out}</i>"
     if s.bold:
         out = f"<b>{out}</b>"
-    if s.href:
-        out = f"<a href={quoteattr(s.href)} color={quoteattr(link_color)}>{out}</a>"
+    goes = href(s.href, targets) if s.href else None
+    if goes:
+        out = f"<a href={quoteattr(goes)} color={quoteattr(link)}>{out}</a>"
     return out
 
 
-def inline(text: Inline, link_color: str) -> str:
+def inline(text: Inline, link: str, targets: dict) -> str:
     """A tuple of spans as one markup string."""
-    return "".join(span(s, link_color) for s in text)
+    return "".join(span(s, link, targets) for s in text)
 
 
-def colored(markup: str, color: str) -> str:
-    """Markup set in a colour ('#RRGGBB')."""
-    return f"<font color={quoteattr(color)}>{markup}</font>"
+def label(text: str, font: str) -> str:
+    """A paragraph's label ('1.', 'a)', '•', '1.1') in the hanging room before its text."""
+    return f"<bullet font={quoteattr(font)}>{esc(text)}</bullet>"

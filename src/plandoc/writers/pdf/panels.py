@@ -1,225 +1,110 @@
-"""The designed blocks: key figures, goals with strategies, the SWOT 2×2 and callouts.
+"""Key figures, the SWOT 2×2 and goals with their strategies.
 
-Each is built from paragraphs and tables (TrueType fonts named in every table style) and keeps
-its structure role; tables may split between and inside rows so nothing is ever too large.
+Key figures and SWOT quadrants are tables (TrueType fonts named in every table style, see
+grid.py) in the rows the layout formed, in the colours it resolved; quadrant rows may split
+inside the row, so any amount of content lays out.  A goal is labelled paragraphs: the number
+hangs before 'MÅL: text', each strategy's 'a)' before its text.
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer
 
-from plandoc import model as m
-from plandoc.writers.pdf.context import SPLIT_MIN, Ctx, caption, source
+from plandoc.layout import boxes as b
+from plandoc.writers.pdf.context import Ctx
+from plandoc.writers.pdf.figures import captions
+from plandoc.writers.pdf.flow import together
 from plandoc.writers.pdf.flowables import role
-from plandoc.writers.pdf.markup import colored, esc
-from plandoc.writers.pdf.styles import Look, tint
+from plandoc.writers.pdf.grid import SPLIT_MIN, between, cards, filled, grid, padding
+from plandoc.writers.pdf.markup import esc
 
-KEY_FIGURES_PER_ROW = 4
-GOAL_INDENT = 34          # points: the goal number hangs in this column
-SWOT_ORDER = ("strengths", "weaknesses", "opportunities", "threats")
-
-
-def _style(look: Look, *cmds) -> TableStyle:
-    """A table style that always names a TrueType font and has no padding unless asked."""
-    base = [("FONTNAME", (0, 0), (-1, -1), look.fonts.body),
-            ("VALIGN", (0, 0), (-1, -1), "TOP")]
-    return TableStyle(base + list(cmds))
+GAP = 2.5            # points of white between cards and between the two rows of the SWOT
 
 
 # --- key figures ---------------------------------------------------------------------------
 
 
-def key_figures(b: m.KeyFigures, ctx: Ctx) -> list:
-    """Large numbers in the primary colour with their labels below, side by side."""
-    look = ctx.look
-    if not b.items:
-        return []
-    cells = [[role(Paragraph(esc(kf.value), look["kf_value"]), "P", key_figure=True),
-              role(Paragraph(ctx.md(kf.label), look["kf_label"]), "P")] for kf in b.items]
-    per_row = min(len(cells), KEY_FIGURES_PER_ROW)
-    rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
-    rows[-1] += [""] * (per_row - len(rows[-1]))
-    t = Table(rows, colWidths=[ctx.width / per_row] * per_row, hAlign="LEFT")
-    t.setStyle(_style(look, ("BACKGROUND", (0, 0), (-1, -1), look.colors["light"]),
-                      ("LINEAFTER", (0, 0), (-2, -1), 2.5, look.colors["white"]),
-                      ("LINEBELOW", (0, 0), (-1, -2), 2.5, look.colors["white"]),
-                      ("TOPPADDING", (0, 0), (-1, -1), 12),
-                      ("BOTTOMPADDING", (0, 0), (-1, -1), 13)))
-    parts = [role(t, "Table", layout=True)]
-    if b.caption:
-        parts.append(caption(ctx, "figure", 0, ctx.md(b.caption)))
-    parts += source(ctx, b.source) or [Spacer(1, look.sizes["body"])]
-    return [KeepTogether(parts)]
+def key_figures(ctx: Ctx, box: b.KeyFiguresBox) -> None:
+    """Cards of a large number over its label, `columns` to a row; caption and source below
+    (or, without them, a line of room)."""
+    notes = captions(ctx, box.caption, box.source) or \
+        [role(Spacer(1, ctx.look.sizes.body), "Artifact")]
+    ctx.add(*together(([_cards(ctx, box)] if box.rows else []) + notes))
 
 
-# --- goals -----------------------------------------------------------------------------------
+def _cards(ctx: Ctx, box: b.KeyFiguresBox):
+    """Light cards with white gaps between them."""
+    rows = [[_card(ctx, kf) for kf in row] for row in box.rows]
+    light, white = (ctx.look.colour(c) for c in (ctx.layout.palette.light,
+                                                 ctx.layout.palette.white))
+    gaps = [("LINEBELOW", (0, 0), (-1, -2), GAP, white)] if len(rows) > 1 else []
+    t = cards(rows, box.columns, ctx.width, ctx.look.fonts.body, *padding(6, 6, 12, 13),
+              *filled(rows, light), *between(rows, GAP, white), *gaps)
+    return role(t, "Table", layout=True)
 
 
-def goal(b: m.Goal, ctx: Ctx) -> list:
-    """'1.1  MÅL: text', then 'STRATEGI' and the strategies 'a) text' with hanging indent.
+def _card(ctx: Ctx, kf) -> list:
+    return [ctx.cell(esc(kf.value), "key_figure", key_figure=True),
+            ctx.cell(ctx.md(kf.label), "key_figure_label")]
 
-    The goal and strategy label are keepWithNext, so a goal stays with its first strategy.
+
+# --- SWOT ----------------------------------------------------------------------------------
+
+
+def swot(ctx: Ctx, box: b.SwotBox) -> None:
+    """Caption above, then each row of two quadrants: title bars over tinted bodies.
+
+    The 2×2 stays on one page when it fits on one; a longer one flows on, each row a table
+    whose title row repeats when its quadrants run onto the next page.
     """
-    look, words, primary = ctx.look, ctx.words, ctx.look.hex["primary"]
-    number = colored(f"<b>{esc(b.number)}</b>", primary)
-    label = colored(f"<b>{esc(words['goal'])}:</b>", primary)
-    style = look["goal"].clone("goal_n", leftIndent=GOAL_INDENT, bulletIndent=0,
-                               bulletFontName=look.fonts.body_bold)
-    out = [role(Paragraph(f"<bullet>{number}</bullet>{label} {ctx.md(b.text)}", style),
-                "P", goal=b.number)]
-    if b.strategies:
-        out.append(role(Paragraph(esc(words["strategy"]), look["strategy_label"].clone(
-            "strategy_label_n", leftIndent=GOAL_INDENT)), "P", strategy_label=True))
-    out += [_strategy(s, ctx) for s in b.strategies]
-    if out:
-        out[-1].spaceAfter = look.sizes["body"] * 0.9
-    return out
+    halves = [_swot_row(ctx, row, box.bullet) for row in box.rows]
+    for half in halves:
+        half.spaceAfter = GAP
+    if halves:
+        halves[-1].spaceAfter = ctx.look.sizes.body
+    ctx.add(*together(captions(ctx, box.caption) + halves))
 
 
-def _strategy(s: m.Strategy, ctx: Ctx) -> Paragraph:
-    style = ctx.look["strategy"].clone("strategy_n", leftIndent=GOAL_INDENT + 18,
-                                       bulletIndent=GOAL_INDENT)
-    text = f"<bullet>{esc(s.letter)})</bullet>{ctx.md(s.text)}"
-    return role(Paragraph(text, style), "LI", strategy=s.letter)
+def _swot_row(ctx: Ctx, row: tuple, bullet: str):
+    data = [[ctx.cell(esc(q.title), "swot_title", "TH", quadrant=q.kind) for q in row],
+            [_quadrant(ctx, q, bullet) for q in row]]
+    colour, white = ctx.look.colour, ctx.look.colour(ctx.layout.palette.white)
+    cmds = [("LINEAFTER", (0, 0), (0, -1), GAP, white), ("LINEBELOW", (0, 0), (-1, 0), GAP, white)]
+    for col, q in enumerate(row):
+        cmds += [("BACKGROUND", (col, 0), (col, 0), colour(q.colour)),
+                 ("BACKGROUND", (col, 1), (col, -1), colour(q.fill))]
+    t = grid(data, [ctx.width / 2] * 2, ctx.look.fonts.body, *cmds, *padding(9, 9, 5, 8),
+             repeatRows=1, splitInRow=SPLIT_MIN)
+    return role(t, "Table", swot=tuple(q.kind for q in row))
 
 
-# --- SWOT ------------------------------------------------------------------------------------
-
-
-def swot(b: m.Swot, ctx: Ctx) -> list:
-    """A 2×2: strong title bars over tinted quadrants, groups with bullets.
-
-    Each half (S|W, O|T) is a table whose title row repeats when its quadrants run onto the
-    next page; quadrant rows split inside the row, so any amount of content lays out.
-    """
-    quads = {q.kind: q for q in b.quadrants}
-    head = [caption(ctx, "figure", 0, ctx.md(b.caption), above=True)] if b.caption else []
-    halves = [_swot_half(SWOT_ORDER[i:i + 2], quads, ctx) for i in (0, 2)]
-    halves[0].spaceAfter = 3
-    halves[1].spaceAfter = ctx.look.sizes["body"]
-    return head + halves
-
-
-def _swot_half(kinds: tuple, quads: dict, ctx: Ctx) -> Table:
-    look = ctx.look
-    data = [[_swot_title(k, ctx) for k in kinds], [_swot_body(quads.get(k), ctx) for k in kinds]]
-    t = Table(data, colWidths=[ctx.width / 2] * 2, repeatRows=1, splitInRow=SPLIT_MIN,
-              hAlign="LEFT")
-    cmds = [("LINEAFTER", (0, 0), (0, -1), 3, look.colors["white"]),
-            ("LINEBELOW", (0, 0), (-1, 0), 3, look.colors["white"]),
-            ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),
-            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]
-    for col, kind in enumerate(kinds):
-        color = look.swot[kind]
-        cmds += [("BACKGROUND", (col, 0), (col, 0), color),
-                 ("BACKGROUND", (col, 1), (col, -1), tint(color, 0.11))]
-    t.setStyle(_style(look, *cmds))
-    return role(t, "Table", swot=kinds)
-
-
-def _swot_title(kind: str, ctx: Ctx) -> Paragraph:
-    return role(Paragraph(esc(ctx.words[kind]), ctx.look["swot_title"]), "TH", quadrant=kind)
-
-
-def _swot_body(q: m.SwotQuadrant | None, ctx: Ctx) -> list:
-    look = ctx.look
-    bullet = colored(esc(look.bullet), look.hex["text"])
+def _quadrant(ctx: Ctx, q: b.Quadrant, bullet: str) -> list | str:
+    """A quadrant's groups: each title, then its items with the bullet."""
+    item = ctx.look["swot_item"]
     out = []
-    for group in (q.groups if q else ()):
+    for group in q.groups:
         if group.title:
-            out.append(role(Paragraph(ctx.md(group.title), look["swot_group"]), "P",
-                            group_title=True))
-        out += [role(Paragraph(f"<bullet>{bullet}</bullet>{ctx.md(item)}", look["swot_item"]),
-                     "LI") for item in group.items]
-    return out or [""]
+            out.append(ctx.cell(ctx.md(group.title), "swot_group", group_title=True))
+        out += [ctx.cell(ctx.label(bullet, item) + ctx.md(text), item, "LI", label=bullet)
+                for text in group.items]
+    return out or ""
 
 
-# --- callouts --------------------------------------------------------------------------------
+# --- goals ---------------------------------------------------------------------------------
 
 
-def callout(b: m.Callout, ctx: Ctx) -> list:
-    """Slogan, values, vision or note."""
-    return {"slogan": _slogan, "values": _values, "vision": _vision}.get(b.kind, _note)(b, ctx)
+def goal(ctx: Ctx, box: b.GoalBox) -> None:
+    """'1.1  MÅL: text', then 'STRATEGI' and the strategies 'a)  text'.
 
-
-def _slogan(b: m.Callout, ctx: Ctx) -> list:
-    """The slogan set large and centred; taglines in a row beneath, between thin rules."""
-    look = ctx.look
-    parts = [role(Paragraph(ctx.md(b.title), look["slogan"]), "P", slogan=True)]
-    if b.items:
-        n = len(b.items)
-        cells = [[role(Paragraph(ctx.md(i), look["tagline"]), "P") for i in b.items]]
-        t = Table(cells, colWidths=[ctx.width / n] * n)
-        t.setStyle(_style(look, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                          ("LINEAFTER", (0, 0), (-2, -1), 0.8, look.colors["accent"]),
-                          ("TOPPADDING", (0, 0), (-1, -1), 2),
-                          ("BOTTOMPADDING", (0, 0), (-1, -1), 4)))
-        parts.append(role(t, "Table", layout=True))
-    parts += [role(Paragraph(ctx.md(p), look["body"].clone("slogan_text", alignment=1)), "P")
-              for p in b.paragraphs]
-    return [_ruled(parts, ctx)]
-
-
-def _ruled(parts: list, ctx: Ctx) -> Table:
-    """Content between two rules in the primary colour, kept on one page."""
-    look = ctx.look
-    t = Table([[p] for p in parts], colWidths=[ctx.width])
-    t.setStyle(_style(look, ("LINEABOVE", (0, 0), (-1, 0), 1.2, look.colors["primary"]),
-                      ("LINEBELOW", (0, -1), (-1, -1), 1.2, look.colors["primary"]),
-                      ("TOPPADDING", (0, 0), (-1, 0), 16),
-                      ("BOTTOMPADDING", (0, -1), (-1, -1), 16),
-                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                      ("RIGHTPADDING", (0, 0), (-1, -1), 0)))
-    t.spaceBefore, t.spaceAfter = look.sizes["body"] * 0.6, look.sizes["body"] * 1.4
-    return role(t, "Div", callout="slogan")
-
-
-def _values(b: m.Callout, ctx: Ctx) -> list:
-    """Title, the values as a row of tinted words, then the text."""
-    look = ctx.look
-    out = [role(Paragraph(ctx.md(b.title), look["panel_title"]), "H4")] if b.title else []
-    if b.items:
-        n = min(len(b.items), 4)
-        cells = [role(Paragraph(ctx.md(i), look["value_word"]), "LI") for i in b.items]
-        rows = [cells[i:i + n] for i in range(0, len(cells), n)]
-        rows[-1] += [""] * (n - len(rows[-1]))
-        t = Table(rows, colWidths=[ctx.width / n] * n, hAlign="LEFT")
-        t.setStyle(_style(look, ("BACKGROUND", (0, 0), (-1, -1), look.colors["light"]),
-                          ("GRID", (0, 0), (-1, -1), 3, look.colors["white"]),
-                          ("TOPPADDING", (0, 0), (-1, -1), 9),
-                          ("BOTTOMPADDING", (0, 0), (-1, -1), 11)))
-        t.spaceAfter = look.sizes["body"] * 0.8
-        out.append(role(t, "L", values=True))
-    out += [role(Paragraph(ctx.md(p), look["body"]), "P") for p in b.paragraphs]
-    return out
-
-
-def _vision(b: m.Callout, ctx: Ctx) -> list:
-    """A tinted box with a bar in the primary colour."""
-    return [_box(b, ctx, ctx.look.colors["primary"], ctx.look.colors["light"], "vision")]
-
-
-def _note(b: m.Callout, ctx: Ctx) -> list:
-    """A quieter box with a bar in the accent colour."""
-    accent = ctx.look.colors["accent"]
-    return [_box(b, ctx, accent, tint(accent, 0.08), b.kind)]
-
-
-def _box(b: m.Callout, ctx: Ctx, bar, background, kind: str) -> KeepTogether:
-    """A tinted panel with a coloured bar; moved whole to the next page when it fits there."""
-    look = ctx.look
-    parts = [role(Paragraph(ctx.md(b.title), look["panel_title"]), "H4")] if b.title else []
-    parts += [role(Paragraph(ctx.md(p), look["panel_text"]), "P") for p in b.paragraphs]
-    parts += [role(Paragraph(f"<bullet>{esc(look.bullet)}</bullet>{ctx.md(i)}",
-                             look["swot_item"]), "LI") for i in b.items]
-    t = Table([[p] for p in parts or [""]], colWidths=[ctx.width], splitInRow=SPLIT_MIN)
-    t.setStyle(_style(look, ("BACKGROUND", (0, 0), (-1, -1), background),
-                      ("LINEBEFORE", (0, 0), (0, -1), 3.5, bar),
-                      ("LEFTPADDING", (0, 0), (-1, -1), 16),
-                      ("RIGHTPADDING", (0, 0), (-1, -1), 16),
-                      ("TOPPADDING", (0, 0), (-1, -1), 0),
-                      ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                      ("TOPPADDING", (0, 0), (-1, 0), 12),
-                      ("BOTTOMPADDING", (0, -1), (-1, -1), 10)))
-    t.spaceBefore, t.spaceAfter = look.sizes["body"] * 0.5, look.sizes["body"] * 1.2
-    return KeepTogether([role(t, "Aside", callout=kind)])
+    The goal and the strategy label keep with the next paragraph (their text styles say so),
+    so a goal stays with its first strategy.
+    """
+    style = ctx.look["goal"]
+    ctx.add(ctx.para(f"{ctx.label(box.number, style)}{esc(box.label)} {ctx.md(box.text)}",
+                     style, goal=box.number))
+    if box.strategies_label:
+        ctx.add(ctx.para(esc(box.strategies_label), "strategy_label", strategy_label=True))
+    strategy = ctx.look["strategy"]
+    for s in box.strategies:
+        ctx.add(ctx.para(ctx.label(s.label, strategy) + ctx.md(s.text), strategy, "LI",
+                         label=s.label))

@@ -71,25 +71,7 @@ def xmp_date(pdf_date: str) -> str:
 def xmp_packet(info: dict, lang: str | None) -> str:
     """XMP carrying pdfaid 2B and the same title, author, subject, keywords, tools, dates."""
     props = ["<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>"]
-    alt_lang = "x-default"
-    if "/Title" in info:
-        props.append(_alt("dc:title", info["/Title"], alt_lang))
-    if "/Author" in info:
-        props.append(f"<dc:creator><rdf:Seq><rdf:li>{escape(info['/Author'])}</rdf:li>"
-                     "</rdf:Seq></dc:creator>")
-    if "/Subject" in info:
-        props.append(_alt("dc:description", info["/Subject"], alt_lang))
-    if lang:
-        props.append(f"<dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag>"
-                     "</dc:language>")
-    simple = {"/Keywords": "pdf:Keywords", "/Producer": "pdf:Producer",
-              "/Creator": "xmp:CreatorTool"}
-    props += [f"<{tag}>{escape(info[key])}</{tag}>" for key, tag in simple.items() if key in info]
-    dates = {"/CreationDate": ["xmp:CreateDate"], "/ModDate": ["xmp:ModifyDate",
-                                                                "xmp:MetadataDate"]}
-    for key, tags in dates.items():
-        if key in info:
-            props += [f"<{tag}>{xmp_date(info[key])}</{tag}>" for tag in tags]
+    props += _described(info, lang) + _simple(info) + _dates(info)
     body = "\n    ".join(props)
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
@@ -105,6 +87,37 @@ def xmp_packet(info: dict, lang: str | None) -> str:
         " </rdf:RDF>\n"
         "</x:xmpmeta>\n"
         '<?xpacket end="w"?>')
+
+
+def _described(info: dict, lang: str | None) -> list[str]:
+    """Dublin Core: title, creator, description, language."""
+    props, alt_lang = [], "x-default"
+    if "/Title" in info:
+        props.append(_alt("dc:title", info["/Title"], alt_lang))
+    if "/Author" in info:
+        props.append(f"<dc:creator><rdf:Seq><rdf:li>{escape(info['/Author'])}</rdf:li>"
+                     "</rdf:Seq></dc:creator>")
+    if "/Subject" in info:
+        props.append(_alt("dc:description", info["/Subject"], alt_lang))
+    if lang:
+        props.append(f"<dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag>"
+                     "</dc:language>")
+    return props
+
+
+def _simple(info: dict) -> list[str]:
+    """Keywords, producer and creator tool, as they stand in the document information."""
+    simple = {"/Keywords": "pdf:Keywords", "/Producer": "pdf:Producer",
+              "/Creator": "xmp:CreatorTool"}
+    return [f"<{tag}>{escape(info[key])}</{tag}>" for key, tag in simple.items() if key in info]
+
+
+def _dates(info: dict) -> list[str]:
+    """Creation, modification and metadata dates from the document information's dates."""
+    dates = {"/CreationDate": ["xmp:CreateDate"], "/ModDate": ["xmp:ModifyDate",
+                                                                "xmp:MetadataDate"]}
+    return [f"<{tag}>{xmp_date(info[key])}</{tag}>" for key, tags in dates.items()
+            if key in info for tag in tags]
 
 
 def _alt(tag: str, text: str, lang: str) -> str:

@@ -1,81 +1,80 @@
-"""A meeting program as a timetable, and a plan part's title page.
+"""A meeting program as a timetable, and a part's title page.
 
-Program: two columns, the time at the left in the primary colour, title (bold), 'ved speaker' beneath it
-and sub-items at the right; a part ('Del 1: …') is a tinted full-width row.  Part title page:
-a page of its own with the label and title set large, listed in the contents like a chapter.
+Program: the time column at the left, the item at the right — its title and 'ved …' as the
+layout styled their spans, sub-items after the layout's mark; a part ('Del 1: …') is a
+full-width light row.  Part page: a page of its own with the label over the title and the
+intro; the part's body starts on the next page.
 """
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
-from reportlab.platypus.flowables import PageBreakIfNotEmpty
+from reportlab.platypus import PageBreak, Spacer
 
-from plandoc import model as m
-from plandoc.layout.front import part_heading
-from plandoc.writers.pdf.context import SPLIT_MIN, Ctx
-from plandoc.writers.pdf.flowables import HeadingParagraph, LinedParagraph, role
+from plandoc.layout import boxes as b
+from plandoc.writers.pdf.context import Ctx
+from plandoc.writers.pdf.flow import new_page
+from plandoc.writers.pdf.flowables import HeadingParagraph, role
+from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding
 from plandoc.writers.pdf.markup import esc
-from plandoc.writers.pdf.styles import tint
-
-TIME_MM = 22
 
 
-def program(b: m.Program, ctx: Ctx) -> list:
-    look = ctx.look
-    rows, cmds = [], []
-    for entry in b.entries:
-        if isinstance(entry, m.ProgramPart):
-            cmds += [("SPAN", (0, len(rows)), (1, len(rows))),
-                     ("BACKGROUND", (0, len(rows)), (1, len(rows)), look.colors["light"]),
-                     ("TOPPADDING", (0, len(rows)), (1, len(rows)), 6)]
-            rows.append([role(LinedParagraph(ctx.md(entry.title), look["cell_head_dark"]), "TD"),
-                         ""])
-            rows += [["", _cell(i, ctx)] for i in entry.items]
-        else:
-            rows.append([_time(entry, ctx), _cell(entry, ctx)])
-    t = role(Table(rows, colWidths=[TIME_MM * mm, ctx.width - TIME_MM * mm], hAlign="LEFT",
-                   splitInRow=SPLIT_MIN), "Table", program=True)
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), look.fonts.body),
-                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                           ("TOPPADDING", (0, 0), (-1, -1), 3),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                           ("LINEABOVE", (0, 0), (-1, 0), 1.2, look.colors["primary"]),
-                           ("LINEBELOW", (0, 0), (-1, -1), 0.4, tint(look.colors["muted"], 0.3)),
-                           *cmds]))
-    t.spaceBefore, t.spaceAfter = 4, look.sizes["body"]
-    title = role(Paragraph(ctx.md(b.title), look["h2"]), "H2") if b.title else None
-    return ([title] if title else []) + [t]
+def program(ctx: Ctx, box: b.ProgramBox) -> None:
+    """A rule in the primary colour, then the rows; each part's row is a table of its own that
+    keeps with the rows after it, so a part never ends a page without its first item."""
+    if box.title:
+        ctx.add(ctx.para(ctx.md(box.title), "h2", "H2"))
+    tables = [_rows(ctx, box, run) for run in _runs(box.rows)]
+    if tables:
+        primary = ctx.look.colour(ctx.layout.palette.primary)
+        tables[0].setStyle([("LINEABOVE", (0, 0), (-1, 0), 1.2, primary)])
+        tables[0].spaceBefore, tables[-1].spaceAfter = 4, ctx.look.sizes.body
+    ctx.add(*tables)
 
 
-def _time(item: m.ProgramItem, ctx: Ctx):
-    style = ctx.look["cell_time"]
-    return role(LinedParagraph(esc(item.time or ""), style), "TD")
+def _runs(rows) -> list[list]:
+    """The rows in runs: every part row alone, the item rows between them together."""
+    runs: list[list] = []
+    for row in rows:
+        alone = isinstance(row, b.ProgramPartRow)
+        if alone or not runs or isinstance(runs[-1][0], b.ProgramPartRow):
+            runs.append([])
+        runs[-1].append(row)
+    return runs
 
 
-def _cell(item: m.ProgramItem, ctx: Ctx) -> list:
-    look = ctx.look
-    text = f"<b>{ctx.md(item.title)}</b>" if item.time else ctx.md(item.title)
-    out = [role(LinedParagraph(text, look["cell"]), "P")]
-    if item.speaker:
-        out.append(role(LinedParagraph(f"<i>{esc(ctx.words['by'])} {ctx.md(item.speaker)}</i>",
-                                       look["cell"]), "P"))
-    out += [role(LinedParagraph(f"<bullet>{esc('–')}</bullet>{ctx.md(s)}", look["cell_item"]),
-                 "LI") for s in item.items]
-    return out
+def _rows(ctx: Ctx, box: b.ProgramBox, run: list):
+    time = box.time_width_mm * mm
+    cmds = [("LINEBELOW", (0, 0), (-1, -1), 0.4, ctx.look.colour(ctx.layout.palette.rule))]
+    if isinstance(run[0], b.ProgramPartRow):
+        cmds += [("SPAN", (0, 0), (1, 0)), ("TOPPADDING", (0, 0), (1, 0), 6),
+                 ("BACKGROUND", (0, 0), (1, 0), ctx.look.colour(ctx.layout.palette.light))]
+        data = [[ctx.cell(ctx.md(run[0].title), "program_part", "TD"), ""]]
+    else:
+        data = [[ctx.cell(esc(row.time), "program_time", "TD"), _item(ctx, row)] for row in run]
+    t = grid(data, [time, ctx.width - time], ctx.look.fonts.body, *padding(6, 6, 3, 5), *cmds,
+             splitInRow=SPLIT_MIN)
+    t.keepWithNext = int(isinstance(run[0], b.ProgramPartRow))
+    return role(t, "Table", program=True)
 
 
-def part_title(b: m.PartTitle, ctx: Ctx) -> list:
-    """A page of its own: label, title and intro set large; a level-1 entry in the contents."""
-    look = ctx.look
-    h = part_heading(b)
-    label = f"{esc(b.label.upper())}<br/>" if b.label else ""
-    para = HeadingParagraph(f'<font size="{look.sizes["body"] + 2}" color="'
-                            f'{look.hex["accent"]}">{label}</font>{ctx.md(b.text)}',
-                            look["part_title"], level=1, key=ctx.key(b.anchor),
-                            outline=m.plain(h.text), in_toc=True)
-    out = [role(PageBreakIfNotEmpty(), "Artifact"), Spacer(1, ctx.height * 0.3), para]
-    if b.intro:
-        out.append(role(Paragraph(ctx.md(b.intro), look["cover_subtitle"]), "P"))
-    return out + [role(PageBreak(), "Artifact")]
+def _item(ctx: Ctx, row: b.ProgramRow) -> list:
+    """Title, then 'ved …', then the sub-items, each after the item mark."""
+    out = [ctx.cell(ctx.md(row.title), "table_text")]
+    if row.speaker:
+        out.append(ctx.cell(ctx.md(row.speaker), "table_text"))
+    style = ctx.look["program_item"]
+    return out + [ctx.cell(ctx.label(row.item_mark, style) + ctx.md(s), style, "LI",
+                           label=row.item_mark) for s in row.items]
+
+
+def part_page(ctx: Ctx, box: b.PartBox) -> None:
+    """Label, title and intro on a page of their own; a level-1 entry in outline and contents."""
+    ctx.add(new_page(), role(Spacer(1, box.drop * ctx.height), "Artifact"))
+    if box.label:
+        ctx.add(ctx.para(esc(box.label), "part_label", part_label=True))
+    ctx.add(HeadingParagraph(ctx.md(box.text), ctx.look["part_title"], level=1,
+                             key=box.target, outline=box.outline_text, toc=box.toc_text))
+    if box.intro:
+        ctx.add(ctx.para(ctx.md(box.intro), "cover_subtitle"))
+    ctx.add(role(PageBreak(), "Artifact"))
