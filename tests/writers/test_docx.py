@@ -393,7 +393,9 @@ def test_generic_table(word, theme):
 def test_callouts(word):
     assert paragraphs(word, "Slogan") == ["Energi i sentrum!"]
     slogan = table_with(word, "Energi i sentrum!")
-    assert [c.text for c in slogan.rows[1].cells] == ["Slagkraft for næring",
+    assert [c.text for c in slogan.rows[1].cells] == ["Slagordet samler planen."] * 2  # merged
+    assert slogan.rows[1].cells[0].paragraphs[0].style.name == "Slogan Text"
+    assert [c.text for c in slogan.rows[2].cells] == ["Slagkraft for næring",
                                                      "Levende fellesskap"]
     values = table_with(word, "Handlekraftig")
     assert [[c.text for c in row.cells] for row in values.rows] == [

@@ -64,6 +64,22 @@ def test_swot_that_fits_on_a_page_is_not_split_and_keeps_its_heading(theme, tmp_
         assert sum(line.endswith("Punkt 7") for line in pages[first]) == 4, filler   # whole
 
 
+def test_table_rows_move_to_the_next_page_whole(theme, tmp_path):
+    """As Word's rows (cantSplit): a row that fits a page is never cut; a taller one splits."""
+    row = lambda n: (t(f"rad{n}tekst " * 60), t(f"ansvar{n} " * 12))  # noqa: E731
+    for filler in range(20, 44, 3):                          # the table lands lower and lower
+        blocks = [Paragraph(t("Tekst. " * 20 * filler)),
+                  Table((t("Tiltak"), t("Ansvar")), tuple(row(n) for n in range(4)))]
+        pages = pages_of(blocks, theme, tmp_path / f"t{filler}.pdf", toc=False)
+        for n in range(4):
+            holding = [i for i, page in enumerate(pages)
+                       if any(f"rad{n}" in x or f"ansvar{n}" in x for x in page)]
+            assert len(holding) == 1, (filler, n, holding)
+    huge = Table((t("A"), t("B")), ((t("enorm " * 2500), t("x")),))
+    pages = pages_of([huge], theme, tmp_path / "huge.pdf", toc=False)
+    assert sum("enorm" in " ".join(page) for page in pages) >= 2
+
+
 def test_program_part_is_never_the_last_row_of_a_page(theme, tmp_path):
     item = ProgramItem(t("Innlegg med en tittel"), None, t("en innleder"), (t("Punkt"),) * 2)
     parts = tuple(ProgramPart(t(f"Del {n}: Tema"), (item,) * 3) for n in range(1, 9))

@@ -136,7 +136,11 @@ class ImageBox:
 
 @dataclass(frozen=True)
 class TableBox:
-    """A data table: header row (repeated on every page), body rows, column shares."""
+    """A data table: header row (repeated on every page), body rows, column shares.
+
+    Rows of tables, SWOT rows and program rows move to the next page whole; only a row taller
+    than a page may split.
+    """
 
     header: tuple[Inline, ...]
     rows: tuple[tuple[Inline, ...], ...]

@@ -9,7 +9,6 @@ bulleted lines.  Colours are the box's `bar` and `fill`.
 from __future__ import annotations
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from plandoc.layout.boxes import CalloutBox
 from plandoc.writers.docx.context import Context, even_widths
@@ -29,21 +28,18 @@ def callout(ctx: Context, box: CalloutBox) -> None:
 
 
 def slogan(ctx: Context, box: CalloutBox) -> None:
-    """Title, taglines and text in one borderless table between two rules."""
-    n_tags = len(box.item_rows)
+    """Title, text and taglines, in that order, in one borderless table between two rules."""
+    n_text = len(box.paragraphs)
     ctx.gap()
-    t = ctx.table(1 + n_tags + len(box.paragraphs), box.columns, "Layout Table",
+    t = ctx.table(1 + n_text + len(box.item_rows), box.columns, "Layout Table",
                   even_widths(ctx.width_mm, box.columns))
     rule = (RULE_PT, box.bar.hex)
     table_borders(t, top=rule, bottom=rule, insideV=(SEPARATOR_PT, box.bar.hex))
-    whole = [row.cells[0].merge(row.cells[-1]) for i, row in enumerate(t.rows)
-             if i == 0 or i > n_tags]
+    whole = [row.cells[0].merge(row.cells[-1]) for row in t.rows[:1 + n_text]]
     add_spans(first_paragraph(whole[0], "Slogan"), box.title, ctx.targets)
-    _taglines(ctx, t.rows[1:1 + n_tags], box.item_rows)
     for cell, text in zip(whole[1:], box.paragraphs):
-        p = first_paragraph(cell, "Panel Text")
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        add_spans(p, text, ctx.targets)
+        add_spans(first_paragraph(cell, "Slogan Text"), text, ctx.targets)
+    _taglines(ctx, t.rows[1 + n_text:], box.item_rows)
     padding(whole[0], top=SLOGAN_PAD_MM)
     for cell in t.rows[-1].cells:
         padding(cell, bottom=SLOGAN_PAD_MM)

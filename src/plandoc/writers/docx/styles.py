@@ -47,6 +47,7 @@ PARAGRAPH_STYLES = (
     ("Slogan", "Slogan", "slogan", False), ("Tagline", "Tagline", "tagline", False),
     ("PanelTitle", "Panel Title", "panel_title", False),
     ("PanelText", "Panel Text", "panel_text", False),
+    ("SloganText", "Slogan Text", "slogan_text", False),
     ("PanelItem", "Panel Item", "swot_item", False),
     ("ValueWord", "Value Word", "value_word", False),
     ("ProgramTime", "Program Time", "program_time", False),

@@ -13,7 +13,7 @@ from plandoc.layout import boxes as b
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flow import together
 from plandoc.writers.pdf.flowables import ChartRecord, ChartSlot, fitted_image, role
-from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding
+from plandoc.writers.pdf.grid import SPLIT_MIN, whole_rows, grid, padding
 from plandoc.writers.pdf.markup import esc
 
 
@@ -59,6 +59,7 @@ def table(ctx: Ctx, box: b.TableBox) -> None:
     t = grid(data, [ctx.width * w for w in box.widths], ctx.look.fonts.body,
              *_table_commands(ctx, len(data), bool(head)), repeatRows=1 if head else 0,
              splitInRow=SPLIT_MIN)
+    whole_rows(t, ctx.width, ctx.height)
     t.spaceAfter = ctx.look.sizes.body
     ctx.add(*captions(ctx, box.caption), role(t, "Table"))
 

@@ -13,6 +13,14 @@ SPLIT_MIN = 42   # reportlab splitInRow: a row may split, but only into parts at
                  # at the foot of a page; shorter parts move to the next page whole
 
 
+def whole_rows(table: Table, width: float, height: float) -> Table:
+    """Rows move to the next page whole, as Word's rows do (cantSplit), unless one is taller
+    than a page: only then may rows split (into parts of at least SPLIT_MIN)."""
+    table.wrap(width, height * 1000)
+    table.splitInRow = SPLIT_MIN if max(table._rowHeights, default=0) > height else 0
+    return table
+
+
 def grid(rows: list, widths: list, font: str, *cmds, **kw) -> Table:
     """A left-aligned table of `rows` with column `widths` and the style commands `cmds`."""
     table = Table(rows, colWidths=widths, hAlign="LEFT", **kw)

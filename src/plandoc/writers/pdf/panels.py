@@ -15,7 +15,7 @@ from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.figures import captions
 from plandoc.writers.pdf.flow import together
 from plandoc.writers.pdf.flowables import role
-from plandoc.writers.pdf.grid import SPLIT_MIN, between, cards, filled, grid, padding
+from plandoc.writers.pdf.grid import SPLIT_MIN, whole_rows, between, cards, filled, grid, padding
 from plandoc.writers.pdf.markup import esc
 
 GAP = 2.5            # points of white between cards and between the two rows of the SWOT
@@ -54,8 +54,8 @@ def _card(ctx: Ctx, kf) -> list:
 def swot(ctx: Ctx, box: b.SwotBox) -> None:
     """Caption above, then each row of two quadrants: title bars over tinted bodies.
 
-    The 2×2 stays on one page when it fits on one; a longer one flows on, each row a table
-    whose title row repeats when its quadrants run onto the next page.
+    The 2×2 stays on one page when it fits on one; a longer one flows on, each row moving to
+    the next page whole (and its title row repeating there) unless it is taller than a page.
     """
     halves = [_swot_row(ctx, row, box.bullet) for row in box.rows]
     for half in halves:
@@ -75,6 +75,7 @@ def _swot_row(ctx: Ctx, row: tuple, bullet: str):
                  ("BACKGROUND", (col, 1), (col, -1), colour(q.fill))]
     t = grid(data, [ctx.width / 2] * 2, ctx.look.fonts.body, *cmds, *padding(9, 9, 5, 8),
              repeatRows=1, splitInRow=SPLIT_MIN)
+    whole_rows(t, ctx.width, ctx.height)
     return role(t, "Table", swot=tuple(q.kind for q in row))
 
 

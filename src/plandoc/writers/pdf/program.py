@@ -15,7 +15,7 @@ from plandoc.layout import boxes as b
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flow import new_page
 from plandoc.writers.pdf.flowables import HeadingParagraph, role
-from plandoc.writers.pdf.grid import SPLIT_MIN, grid, padding
+from plandoc.writers.pdf.grid import SPLIT_MIN, whole_rows, grid, padding
 from plandoc.writers.pdf.markup import esc
 
 
@@ -54,6 +54,7 @@ def _rows(ctx: Ctx, box: b.ProgramBox, run: list):
         data = [[ctx.cell(esc(row.time), "program_time", "TD"), _item(ctx, row)] for row in run]
     t = grid(data, [time, ctx.width - time], ctx.look.fonts.body, *padding(6, 6, 3, 5), *cmds,
              splitInRow=SPLIT_MIN)
+    whole_rows(t, ctx.width, ctx.height)
     t.keepWithNext = int(isinstance(run[0], b.ProgramPartRow))
     return role(t, "Table", program=True)
 
