@@ -1,8 +1,8 @@
 """The SWOT: two rows of two quadrants (S W / O T), in the order and colours the layout gave.
 
 Each quadrant is a title bar in its colour over a body in its fill, with its groups and their
-bulleted points.  Title rows never split and stay with their bodies; bodies may break across
-pages, so a long SWOT lays out.
+bulleted points.  Rows never split (as the layout says of every row) and title rows stay with
+their bodies; only a body row taller than a page is broken, by Word or LibreOffice itself.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ def swot(ctx: Context, box: SwotBox) -> None:
     for pair, quadrants in enumerate(box.rows):
         title_row, body_row = t.rows[2 * pair], t.rows[2 * pair + 1]
         keep_row(title_row)
+        keep_row(body_row)      # a row moves on whole (Word splits one taller than a page)
         for col, quadrant in enumerate(quadrants):
             _title(ctx, title_row.cells[col], quadrant, gap=pair > 0)
             _body(ctx, body_row.cells[col], quadrant, box.bullet)

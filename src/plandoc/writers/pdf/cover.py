@@ -26,9 +26,15 @@ def cover(ctx: Ctx, c: Cover, frames: dict) -> None:
     (w, h), (bw, bh) = frames["cover"], frames["band"]
     title = [Spacer(1, c.title_drop_mm * mm)] + [_line(ctx, line) for line in c.lines]
     main = KeepInFrame(w, h, _masthead(ctx, c, w) + title, mode="shrink")
-    band = KeepInFrame(bw, bh, [_band_line(ctx, line) for line in c.band_lines],
-                       mode="shrink", vAlign="BOTTOM")
+    band = KeepInFrame(bw, bh, _at_foot([_band_line(ctx, line) for line in c.band_lines],
+                                        bw, bh), mode="shrink")
     ctx.add(main, FrameBreak(), band, NextPageTemplate("body"), PageBreak())
+
+
+def _at_foot(lines: list, width: float, height: float) -> list:
+    """The band's lines pushed down so the last ends at the frame's foot (band_inset_mm)."""
+    used = sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lines)
+    return [Spacer(1, max(height - used - 1, 0))] + lines
 
 
 def _line(ctx: Ctx, line: CoverLine):

@@ -21,9 +21,7 @@ from plandoc.writers.pdf.styles import Look
 
 LANG_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
 NO_PADDING = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-STRIPE_MM = 1.6          # the accent stripe along the top of the cover's band
-COVER_FOOT_MM = 14       # the band's text starts this far above the page's foot …
-BAND_TOP_MM = 12         # … and ends this far below the band's top edge
+BAND_TOP_MM = 12         # the band's text ends at least this far below the band's top edge
 
 
 class PlanDocTemplate(BaseDocTemplate):
@@ -48,7 +46,7 @@ class PlanDocTemplate(BaseDocTemplate):
     # --- page templates ------------------------------------------------------------------
 
     def _cover_frames(self) -> list[Frame]:
-        band, foot = self.layout.cover.band_height_mm * mm, COVER_FOOT_MM * mm
+        band, foot = self.layout.cover.band_height_mm * mm, self.layout.cover.band_inset_mm * mm
         main_y = band + foot
         main = Frame(self.leftMargin, main_y, self.width,
                      self.pagesize[1] - self.topMargin - main_y, id="cover", **NO_PADDING)
@@ -61,7 +59,7 @@ class PlanDocTemplate(BaseDocTemplate):
         return {f.id: (f._width, f._height) for f in self._cover_frames()}
 
     def _cover_template(self) -> PageTemplate:
-        above_band = (self.layout.cover.band_height_mm + STRIPE_MM) * mm
+        above_band = (self.layout.cover.band_height_mm + self.layout.cover.band_stripe_mm) * mm
         return PageTemplate("cover", self._cover_frames(), onPage=self._draw_band,
                             onPageEnd=lambda canv, doc: draw_watermark(canv, doc, above_band))
 
@@ -80,7 +78,8 @@ class PlanDocTemplate(BaseDocTemplate):
         canv.setFillColor(self.look.colour(p.primary))
         canv.rect(-b, -b, self.pagesize[0] + 2 * b, band + b, stroke=0, fill=1)
         canv.setFillColor(self.look.colour(p.accent))
-        canv.rect(-b, band, self.pagesize[0] + 2 * b, STRIPE_MM * mm, stroke=0, fill=1)
+        stripe = self.layout.cover.band_stripe_mm * mm
+        canv.rect(-b, band, self.pagesize[0] + 2 * b, stripe, stroke=0, fill=1)
         canv.restoreState()
 
     # --- hooks -----------------------------------------------------------------------------
