@@ -23,6 +23,7 @@ from plandoc.style import load_theme
 from plandoc.style.theme import Colour
 from plandoc.writers.pdf import write_pdf
 from plandoc.writers.pdf.profile import PdfProfile
+from tests.writers.pdfops import numbers
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sample_doc import sample_document  # noqa: E402
@@ -233,16 +234,6 @@ def filled(path: Path, page: int, colour: Colour) -> list[tuple[float, float, fl
         found = fills(pdf.pages[page])
     return [rect for op, values, rect in found if op == "rg" and values == pytest.approx(
         colour.rgb, abs=0.002)]
-
-
-def numbers(operands) -> list[float]:
-    out = []
-    for v in operands:
-        try:
-            out.append(float(v))
-        except (TypeError, ValueError):
-            pass
-    return out
 
 
 def times(m: list, ctm: list) -> list:

@@ -17,6 +17,7 @@ from plandoc.style import load_theme
 from plandoc.style.theme import Typography
 from plandoc.writers.pdf import write_pdf
 from plandoc.writers.pdf.profile import PdfProfile
+from tests.writers.pdfops import numbers
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sample_doc import sample_document  # noqa: E402
@@ -88,16 +89,6 @@ def test_crop_marks_line_up_with_the_trim_edges(press):
     vertical = sorted({round(ax, 2) for ax, ay, bx, by in lines if ax == bx})
     assert horizontal == [round(ty0, 2), round(ty1, 2)]
     assert vertical == [round(tx0, 2), round(tx1, 2)]
-
-
-def numbers(operands) -> list[float]:
-    out = []
-    for v in operands:
-        try:
-            out.append(float(v))
-        except (TypeError, ValueError):
-            pass
-    return out
 
 
 def ops(page) -> list[tuple[str, list[float]]]:

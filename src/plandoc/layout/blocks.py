@@ -177,7 +177,7 @@ def _program_row(item: m.ProgramItem, s: State) -> b.ProgramRow:
         else item.title
     speaker = tuple(Span(x.text, x.bold, True, x.href) for x in
                     ((Span(f"{s.words['by']} "),) + item.speaker)) if item.speaker else ()
-    return b.ProgramRow(item.time or "", title, bool(item.time), speaker, item.items, "–")
+    return b.ProgramRow(item.time or "", title, speaker, item.items, "–")
 
 
 def part_title(block: m.PartTitle, s: State) -> b.PartBox:

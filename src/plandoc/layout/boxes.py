@@ -216,11 +216,11 @@ class PageBreakBox:
 
 @dataclass(frozen=True)
 class ProgramRow:
-    """A timed item (or an item of a part): time, title, 'ved …' and sub-items."""
+    """A timed item (or an item of a part): time, title (bold spans when timed), 'ved …' (italic
+    spans) and sub-items."""
 
     time: str
     title: Inline
-    strong: bool                 # a timed item's title is bold
     speaker: Inline              # 'ved ordfører Paul Asphaug', empty when none
     items: tuple[Inline, ...]
     item_mark: str               # '–'

@@ -128,30 +128,23 @@ def file_ref(check: Check, value, line: int) -> Path | object:
     return target
 
 
-def font(letters: bool):
-    def check_font(check: Check, key: str, value, line: int):
+def checked_file(problem_of):
+    """A check of a file reference: found, then `problem_of(path, value)` names what is wrong."""
+    def check_file(check: Check, key: str, value, line: int):
         target = file_ref(check, value, line)
         if target is SKIP:
             return SKIP
-        message = assets.font_problem(target, letters)
+        message = problem_of(target, value)
         return check.problem(line, message) if message else target
-    return check_font
+    return check_file
 
 
-def image(check: Check, key: str, value, line: int):
-    target = file_ref(check, value, line)
-    if target is SKIP:
-        return SKIP
-    message = assets.image_problem(target, value)
-    return check.problem(line, message) if message else target
+def font(letters: bool):
+    return checked_file(lambda path, value: assets.font_problem(path, letters))
 
 
-def word_template(check: Check, key: str, value, line: int):
-    target = file_ref(check, value, line)
-    if target is SKIP:
-        return SKIP
-    message = assets.template_problem(target, value)
-    return check.problem(line, message) if message else target
+image = checked_file(assets.image_problem)
+word_template = checked_file(assets.template_problem)
 
 
 # --- sections ------------------------------------------------------------------------------
