@@ -7,6 +7,7 @@ import pytest
 
 from plandoc.errors import ContentError
 from plandoc.style import load_theme
+from plandoc.style.assets import family_name
 from tests.conftest import ROOT, write
 
 
@@ -15,7 +16,7 @@ def test_default_needs_nothing_from_the_user(tmp_path):
     assert theme.fonts.body.regular.name == "DejaVuSans.ttf"
     assert theme.fonts.body.regular.is_file()
     assert (theme.page.width_mm, theme.page.height_mm) == (210.0, 297.0)
-    assert theme.fonts.symbol_family == "DejaVu Sans"
+    assert family_name(theme.fonts.symbol, "?") == "DejaVu Sans"
 
 
 def test_repository_default_matches_builtin(tmp_path):

@@ -14,8 +14,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from plandoc.files import image_readable
-
 NORWEGIAN = "æøåÆØÅ"
 FSTYPE_FORBIDS = {0x0002: "restricted licence embedding", 0x0200: "bitmap embedding only"}
 FAMILY_NAME_ID = 1
@@ -24,11 +22,10 @@ IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff")
 
 @dataclass(frozen=True)
 class FontFacts:
-    """What plandoc needs to know of a font file."""
+    """What plandoc needs to know of a font file to check it."""
 
     fs_type: int
     codepoints: frozenset
-    family: str
 
 
 def builtin_font_dir() -> Path:
@@ -61,7 +58,7 @@ def font_problem(file: Path, letters: bool) -> str | None:
 
 
 def font_facts(file: Path) -> FontFacts | None:
-    """fsType, code points and family name of a font; None if it cannot be read."""
+    """fsType and code points of a font; None if it cannot be read."""
     stat = file.stat()
     return _font_facts(file, stat.st_mtime_ns, stat.st_size)
 
@@ -76,10 +73,25 @@ def _font_facts(file: Path, mtime_ns: int, size: int) -> FontFacts | None:
                 return None
             fs_type = font["OS/2"].fsType if "OS/2" in font else 0
             cmap = font.getBestCmap() or {}
-            family = font["name"].getDebugName(FAMILY_NAME_ID) if "name" in font else None
     except (TTLibError, OSError, KeyError, AssertionError, struct.error):
         return None
-    return FontFacts(fs_type, frozenset(cmap), family or file.stem)
+    return FontFacts(fs_type, frozenset(cmap))
+
+
+@functools.lru_cache(maxsize=16)
+def family_name(file: Path, fallback: str) -> str:
+    """The family name inside a (checked) font file, as Word names the font; `fallback` if none.
+
+    Read only when a writer needs it (the DOCX names the symbol font), not when checking.
+    """
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(file, lazy=True) as font:
+            name = font["name"].getDebugName(FAMILY_NAME_ID) if "name" in font else None
+    except (TTLibError, OSError, KeyError, AssertionError, struct.error):
+        return fallback
+    return name or fallback
 
 
 def font_codepoints(file: Path) -> frozenset:
@@ -90,6 +102,8 @@ def font_codepoints(file: Path) -> frozenset:
 
 def image_problem(file: Path, value: str) -> str | None:
     """A logo must be a PNG or JPEG that decodes completely."""
+    from plandoc.files import image_readable
+
     with open(file, "rb") as fh:
         head = fh.read(4)
     if not any(head.startswith(magic) for magic in IMAGE_MAGIC):

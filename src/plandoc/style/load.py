@@ -14,7 +14,7 @@ from pathlib import Path
 from plandoc.errors import ContentError, Problem, did_you_mean
 from plandoc.files import YMap, load_yaml
 from plandoc.style import schema
-from plandoc.style.assets import builtin_font_dir, font_facts
+from plandoc.style.assets import builtin_font_dir
 from plandoc.style.theme import (Colour, Colours, FontFamily, Fonts, LayoutSettings, Margins,
                                  Page, Sizes, SwotColours, Theme, Typography)
 
@@ -153,8 +153,7 @@ def _fonts(data: dict) -> Fonts:
     fonts = data["fonts"]
     body = _family(fonts["body"])
     heading = _family({**fonts["body"], **fonts["heading"]}) if fonts.get("heading") else body
-    facts = font_facts(fonts["symbol"])
-    return Fonts(body, heading, fonts["symbol"], facts.family if facts else body.family)
+    return Fonts(body, heading, fonts["symbol"])
 
 
 def _build(data: dict, folder: Path | None, inputs: tuple[Path, ...]) -> Theme:

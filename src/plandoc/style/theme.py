@@ -84,7 +84,6 @@ class Fonts:
     body: FontFamily
     heading: FontFamily
     symbol: Path
-    symbol_family: str          # the family name inside the symbol font (what Word names)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ are in the palette's mark colour, bullets in the style's symbol font.
 
 from __future__ import annotations
 
+from plandoc.style.assets import family_name
+
 from plandoc.layout.boxes import ListBox, ListStyle
 from plandoc.layout.styles import text_styles
 from plandoc.writers.docx.ooxml.numbering import Level, add_definition, add_list
@@ -43,7 +45,8 @@ class Numbering:
 
 def _levels(styles: tuple[ListStyle, ...], layout) -> list[Level]:
     look = text_styles(layout.theme)["list"]
-    symbol = layout.theme.fonts.symbol_family
+    fonts = layout.theme.fonts
+    symbol = family_name(fonts.symbol, fonts.body.family)
     return [Level(style.format, lvl_text(style, depth), look.indent * (depth + 1), look.hanging,
                   symbol if style.format == "bullet" else None, layout.palette.mark.hex)
             for depth, style in enumerate(styles)]
