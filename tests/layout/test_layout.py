@@ -13,6 +13,7 @@ from plandoc.layout import boxes as b
 from plandoc.layout import lay_out
 from plandoc.layout.blocks import rows_of
 from plandoc.layout.lists import label
+from plandoc.layout.styles import text_styles
 from plandoc.model import (Callout, Chart, Goal, Heading, Image, KeyFigure, KeyFigures, ListBlock,
                            ListItem, Meta, PageBreak, Paragraph, PartTitle, Program, ProgramItem,
                            ProgramPart, Series, Span, Strategy, Swot, SwotQuadrant, Table)
@@ -183,13 +184,15 @@ def test_links_to_headings_resolve_to_their_targets(theme):
 def test_cover_lines_in_order(theme):
     cover = laid(theme).cover
     assert [(x.role, x.text) for x in cover.lines] == [
-        ("part", "DEL 1"), ("title", "Strategisk næringsplan"),
+        ("part", "Del 1"), ("title", "Strategisk næringsplan"),
         ("subtitle", "Testvik kommunes strategiske næringsplan"),
         ("period", "Planperiode 2021–2024")]
     assert [x.role for x in cover.band_lines] == ["organisation", "status", "version",
                                                   "archive_case"]
     assert cover.band_lines[1].text == "Vedtatt i kommunestyret 12. mai 2021, sak 38/20"
     assert laid(theme, kind="invitation").cover is None
+    styles = text_styles(theme)
+    assert styles["cover_part"].caps and styles["part_label"].caps   # shown in capitals
 
 
 def test_running_lines_and_watermark(theme):

@@ -214,12 +214,14 @@ def test_cover_has_its_own_section_without_header_or_footer(word, sample):
     assert cover.xpath("w:headerReference|w:footerReference") == []
     texts = [p.text for row in cover_table(word).rows for cell in row.cells
              for p in cell.paragraphs]
-    for text in ("Testvik kommune", "DEL 1", "Strategisk næringsplan",
+    for text in ("Testvik kommune", "Del 1", "Strategisk næringsplan",
                  "Testvik kommunes strategiske næringsplan", "Planperiode 2021–2024",
                  "Testvik næringsselskap KF",
                  "Vedtatt i kommunestyret 12. mai 2021, sak 38/20"):
         assert text in texts, text
     assert paragraphs(word, "Title") == ["Strategisk næringsplan"]
+    caps = word.styles["Cover Part"].element.rPr.find(qn("w:caps"))
+    assert caps is not None and caps.get(qn("w:val")) in (None, "1", "true")   # shown as DEL 1
     assert paragraphs(word, "Subtitle") == ["Testvik kommunes strategiske næringsplan"]
 
 

@@ -182,7 +182,7 @@ def _program_row(item: m.ProgramItem, s: State) -> b.ProgramRow:
 
 def part_title(block: m.PartTitle, s: State) -> b.PartBox:
     text = f"{block.label} {plain(block.text)}" if block.label else plain(block.text)
-    return b.PartBox(block.label.upper(), block.text, block.intro, s.target(block.anchor),
+    return b.PartBox(block.label, block.text, block.intro, s.target(block.anchor),
                      text, text)
 
 

@@ -246,7 +246,7 @@ class ProgramBox:
 class PartBox:
     """A part's title page: label over the title, intro; the part's body starts a new page."""
 
-    label: str                   # 'DEL 2' ('' when none)
+    label: str                   # 'Del 2' ('' when none), shown in capitals by its text style
     text: Inline
     intro: Inline
     target: str

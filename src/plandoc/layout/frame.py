@@ -25,7 +25,7 @@ def cover(meta: Meta, theme: Theme, words: dict) -> Cover | None:
     """Masthead, part / title / subtitle / period, and organisation and status on the band."""
     if not has_cover(meta):
         return None
-    lines = [CoverLine("part", meta.part.upper()) if meta.part else None,
+    lines = [CoverLine("part", meta.part) if meta.part else None,
              CoverLine("title", meta.title),
              CoverLine("subtitle", meta.subtitle) if meta.subtitle else None,
              CoverLine("period", words["period"].format(period=meta.period))

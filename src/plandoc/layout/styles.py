@@ -30,6 +30,7 @@ class TextStyle:
     indent: float = 0.0          # left indent of every line
     hanging: float = 0.0         # the first line starts this much further left (a label's room)
     tracking: float = 0.0        # letter spacing
+    caps: bool = False           # shown in capitals (the text itself keeps its case)
     running: bool = False        # running text: hyphenated / justified when typography asks
 
 
@@ -111,7 +112,7 @@ def _cover(theme: Theme) -> dict[str, TextStyle]:
     return {
         "cover_municipality": TextStyle(s.h2, "heading", True, colour="primary", leading=1.25),
         "cover_part": TextStyle(body, "heading", True, colour="accent", leading=1.4, after=6,
-                                tracking=1, keep_with_next=True),
+                                tracking=1, keep_with_next=True, caps=True),
         "cover_title": TextStyle(s.title, "heading", True, colour="primary", leading=1.15,
                                  after=10, keep_with_next=True),
         "cover_subtitle": TextStyle(s.h2, "heading", leading=1.35, after=14),
@@ -120,7 +121,7 @@ def _cover(theme: Theme) -> dict[str, TextStyle]:
         "cover_band_strong": TextStyle(body * 1.15, bold=True, colour="white", leading=1.5,
                                        after=2),
         "part_label": TextStyle(body + 2, "heading", True, colour="accent", leading=1.3,
-                                tracking=1, keep_with_next=True),
+                                tracking=1, keep_with_next=True, caps=True),
         "part_title": TextStyle(s.title, "heading", True, colour="primary", leading=1.15,
                                 after=14, keep_with_next=True),
     }

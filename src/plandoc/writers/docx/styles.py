@@ -105,6 +105,7 @@ def from_text(sid: str, name: str, look: TextStyle, layout, custom: bool = True,
                      font=(fonts.heading if look.font == "heading" else fonts.body).family,
                      size=look.size, bold=look.bold, italic=look.italic,
                      colour=getattr(palette, look.colour).hex, tracking=look.tracking,
+                     caps=look.caps,
                      line=look.size * look.leading, before=look.before, after=look.after,
                      align=ALIGN[look.align], keep_next=look.keep_with_next,
                      indent=look.indent, hanging=look.hanging, hyphenate=hyphenate,
@@ -153,4 +154,4 @@ def character_styles(layout) -> list[WordStyle]:
     return [WordStyle("Hyperlink", "Hyperlink", custom=False, colour=palette.link.hex, **char),
             WordStyle("GoalLabel", "Goal Label", bold=True, colour=palette.mark.hex, **char),
             WordStyle("PartLabel", "Part Label", font=part.font, size=part.size, bold=part.bold,
-                      colour=part.colour, tracking=part.tracking, **char)]
+                      colour=part.colour, tracking=part.tracking, caps=part.caps, **char)]

@@ -73,7 +73,8 @@ def paragraph_style(name: str, ts: TextStyle, look: Look, hyphenate: str) -> Par
         textColor=look.colour(getattr(look.palette, ts.colour)), spaceBefore=ts.before,
         spaceAfter=ts.after, alignment=ALIGN[ts.align], keepWithNext=int(ts.keep_with_next),
         leftIndent=ts.indent, bulletIndent=ts.indent - ts.hanging, bulletFontName=font,
-        bulletFontSize=ts.size, splitLongWords=1, allowWidows=0, allowOrphans=0)
+        bulletFontSize=ts.size, splitLongWords=1, allowWidows=0, allowOrphans=0,
+        textTransform="uppercase" if ts.caps else None)
     if ts.running:
         style.uriWasteReduce = 0.3          # URLs may break after / . - rather than overflow
         style.embeddedHyphenation = 1       # words with hyphens may break at them

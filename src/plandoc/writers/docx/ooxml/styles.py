@@ -33,6 +33,7 @@ class WordStyle:
     italic: bool | None = None
     colour: str | None = None
     tracking: float = 0.0
+    caps: bool = False
     line: float | None = None           # line height in points (at least)
     before: float | None = None
     after: float | None = None
@@ -119,6 +120,8 @@ def _rpr(spec: WordStyle):
                        ("iCs", spec.italic)):
         if value is not None:
             put(rpr, element(f"w:{tag}") if value else element(f"w:{tag}", val=0))
+    if spec.caps:
+        put(rpr, element("w:caps"))
     if spec.colour:
         put(rpr, element("w:color", val=hexval(spec.colour)))
     if spec.tracking:
