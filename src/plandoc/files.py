@@ -6,6 +6,8 @@ message can name the file and line, and neither imports the other.
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 
 import yaml
@@ -35,31 +37,208 @@ class YList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
+MAX_DEPTH = 40            # nesting of mappings and lists in one file
+MAX_VALUES = 200_000      # values after YAML aliases are expanded (an alias bomb stops here)
+MAX_TEXT = 100_000        # characters in one text value
+MAX_DIGITS = 15           # digits of a number (a float holds 15 exactly)
+TAG = "tag:yaml.org,2002:"
+
+
 def load_yaml(path: Path):
-    """Parse `path` into YMap/YList/scalars; syntax errors become a ContentError."""
+    """Parse `path` as YAML 1.2 into YMap/YList/scalars; mistakes become a ContentError.
+
+    Plain scalars follow YAML 1.2's core schema: `no`, `on`, `1:20` and dates are text, only
+    `true`/`false` are yes/no values.  Tags other than the core ones, numbers too large to
+    use, NaN and infinity, aliases that expand without bound and nesting beyond MAX_DEPTH are
+    reported with their line.
+    """
     text = read_text(path)
     try:
-        try:
-            node = yaml.compose(text, Loader=_LOADER)
-        except yaml.YAMLError:  # the pure-Python parser words its messages the same everywhere
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "invalid YAML"
-        raise ContentError(Problem(path, mark.line + 1 if mark else None,
-                                   f"YAML syntax error: {what} — expected valid YAML "
-                                   "(check indentation, colons and quotes)")) from None
+        raise ContentError(_syntax_problem(path, text, exc)) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         raise ContentError(Problem(path, line, f"character U+{exc.character:04X} cannot be "
                                    "used in a document — remove it")) from None
+    except RecursionError:
+        raise ContentError(Problem(path, None, too_deep())) from None
     if node is None:
         return YMap()
-    problems: list[Problem] = []
-    value = _convert(node, path, problems)
-    if problems:
-        raise ContentError(problems)
+    converter = _Converter(path)
+    try:
+        value = converter.convert(node, 0)
+    except _Limit:
+        value = None
+    if converter.problems:
+        raise ContentError(converter.problems)
     return value
+
+
+def _compose(text: str):
+    """The node graph; libyaml when built in (~5× faster), pure Python to word its errors."""
+    try:
+        return yaml.compose(text, Loader=_FastLoader12)
+    except yaml.YAMLError as exc:
+        if "maximum nesting depth" in str(exc):
+            raise yaml.MarkedYAMLError(problem=too_deep(),
+                                       problem_mark=getattr(exc, "problem_mark", None)) from None
+    return yaml.compose(text, Loader=_Loader12)  # the same messages everywhere
+
+
+def _syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error at the line where the author can fix it."""
+    what = exc.problem or exc.context or "invalid YAML"
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    if what == too_deep():
+        return Problem(path, line, what)
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+        line = exc.context_mark.line + 1
+    opened = _unclosed_quote(text, line or 0)
+    if opened:
+        return Problem(path, opened, "YAML syntax error: a quoted text starts on this line and "
+                       f"is not closed on it (YAML reads on to line {line}) — expected a "
+                       "closing quote of the same kind (' or \") at the end of the text")
+    return Problem(path, line, f"YAML syntax error: {what} — expected valid YAML "
+                   "(check indentation, colons and quotes)")
+
+
+_QUOTED_START = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, error_line: int) -> int | None:
+    """The first line before `error_line` whose quoted value is not closed on that line."""
+    for n, row in enumerate(text.split("\n")[:max(error_line - 1, 0)], start=1):
+        match = _QUOTED_START.match(row)
+        if not match:
+            continue
+        quote, rest = match.groups()
+        closing = re.search(r'(?<!\\)"' if quote == '"' else r"'(?!')", rest.replace("''", ""))
+        if closing is None:
+            return n
+    return None
+
+
+def too_deep() -> str:
+    """The message for nesting beyond MAX_DEPTH."""
+    return (f"nested more than {MAX_DEPTH} levels deep — expected at most {MAX_DEPTH} levels "
+            "of indentation or brackets")
+
+
+class _Loader12(yaml.SafeLoader):
+    """YAML 1.2 core schema: only true/false, null, decimal/0o/0x integers and floats."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+_CORE = [
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    ("float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+              r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+.0123456789"),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("merge", r"^<<$", "<"),
+]
+for _kind, _pattern, _first in _CORE:
+    _Loader12.add_implicit_resolver(TAG + _kind, re.compile(_pattern), list(_first))
+_FastLoader12 = type("_FastLoader12", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),),
+                     {"yaml_implicit_resolvers": _Loader12.yaml_implicit_resolvers})
+
+
+def _spaced(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
+class _Limit(Exception):
+    """A limit was passed: the problem is recorded, converting stops."""
+
+
+class _Converter:
+    """Nodes → YMap/YList/scalars, with every problem recorded and the work bounded."""
+
+    def __init__(self, path: Path):
+        self.path, self.problems, self.values = path, [], 0
+
+    def problem(self, node, message: str) -> None:
+        self.problems.append(Problem(self.path, node.start_mark.line + 1, message))
+
+    def convert(self, node, depth: int):
+        self.values += 1
+        if self.values > MAX_VALUES:
+            self.problem(node, f"the file expands to more than {_spaced(MAX_VALUES)} values — "
+                         "expected each alias (*name) to repeat a small part of the file")
+            raise _Limit
+        if depth > MAX_DEPTH:
+            self.problem(node, too_deep())
+            raise _Limit
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            result = YList(self.convert(n, depth + 1) for n in node.value)
+            result.line = node.start_mark.line + 1
+            result.item_lines = [n.start_mark.line + 1 for n in node.value]
+            return result
+        return self.scalar(node)
+
+    def mapping(self, node, depth: int) -> YMap:
+        result = YMap()
+        result.line, result.key_lines = node.start_mark.line + 1, {}
+        for key_node, value_node in node.value:
+            if key_node.tag == TAG + "merge":
+                self.problem(key_node, "YAML merge keys (<<) are not supported — write the "
+                             "keys out")
+                continue
+            key = self.convert(key_node, depth + 1)
+            line = key_node.start_mark.line + 1
+            if isinstance(key, (YMap, YList)) or key is None:
+                self.problem(key_node, "a key must be a plain word")
+                continue
+            if key in result:
+                self.problem(key_node, f"key '{key}' appears twice (first on line "
+                             f"{result.key_lines[key]}) — keep one")
+            result[key] = self.convert(value_node, depth + 1)
+            result.key_lines[key] = line
+        return result
+
+    def scalar(self, node):
+        tag, value = node.tag, node.value
+        kind = tag[len(TAG):] if tag.startswith(TAG) else None
+        if kind not in ("str", "bool", "int", "float", "null"):
+            self.problem(node, f"YAML tag {'!!' + kind if kind else tag} is not supported — "
+                         "write plain values (text, numbers, true or false)")
+            return None
+        if kind == "str":
+            if len(value) > MAX_TEXT:
+                self.problem(node, f"a text of {_spaced(len(value))} characters is too long — "
+                             f"expected at most {_spaced(MAX_TEXT)} characters per value "
+                             "(split it into paragraphs)")
+            return value
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return value.lower() == "true"
+        return self.number(node, kind, value)
+
+    def number(self, node, kind: str, value: str):
+        """An int or float of at most MAX_DIGITS digits; NaN and infinity are refused."""
+        mantissa = value.lower().split("e")[0]
+        too_long = sum(c.isdigit() for c in mantissa.lstrip("0ox")) > MAX_DIGITS
+        number = None
+        if value.lstrip("+-").lower() in (".inf", ".nan"):
+            too_long = True
+        if not too_long:
+            if kind == "int":
+                base = {"0o": 8, "0x": 16}.get(value[:2], 10)
+                number = int(value[2:] if base != 10 else value, base)
+            else:
+                number = float(value)
+        if number is None or not math.isfinite(number) or abs(number) >= 10 ** MAX_DIGITS:
+            shown = value if len(value) <= 20 else value[:20] + "…"
+            self.problem(node, f"'{shown}' is not a number plandoc can use — expected a finite "
+                         f"number of at most {MAX_DIGITS} digits (put text in quotes)")
+            return None
+        return number
 
 
 def read_text(path: Path) -> str:
@@ -73,38 +252,6 @@ def read_text(path: Path) -> str:
                                    "save the file as UTF-8")) from None
     except OSError as exc:
         raise ContentError(Problem(path, None, f"cannot read file: {exc.strerror}")) from None
-
-
-_constructor = yaml.SafeLoader("")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: ~5× faster
-
-
-def _convert(node, path: Path, problems: list[Problem]):
-    if isinstance(node, yaml.MappingNode):
-        result = YMap()
-        result.line, result.key_lines = node.start_mark.line + 1, {}
-        for key_node, value_node in node.value:
-            key = _convert(key_node, path, problems)
-            line = key_node.start_mark.line + 1
-            if isinstance(key, (YMap, YList)):
-                problems.append(Problem(path, line, "a key must be a plain word"))
-                continue
-            if key in result:
-                problems.append(Problem(path, line, f"key '{key}' appears twice "
-                                        f"(first on line {result.key_lines[key]}) — keep one"))
-            result[key] = _convert(value_node, path, problems)
-            result.key_lines[key] = line
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        result = YList(_convert(n, path, problems) for n in node.value)
-        result.line = node.start_mark.line + 1
-        result.item_lines = [n.start_mark.line + 1 for n in node.value]
-        return result
-    if node.tag == "tag:yaml.org,2002:merge" or node.tag.startswith("!"):
-        problems.append(Problem(path, node.start_mark.line + 1, f"YAML tag {node.tag} is not "
-                                "supported — write plain values"))
-        return None
-    return _constructor.construct_object(node, deep=True)
 
 
 def image_readable(file: Path) -> bool:

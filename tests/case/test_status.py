@@ -173,4 +173,4 @@ def test_hearing_draft_without_deadline(project):
 
 def test_unknown_language(project):
     _fails(project, doc("utkast", language="se"), "content/plan.yaml:4: document language 'se' "
-           "is not known — expected one of: nb, nn, en")
+           "is not known — expected one of: nb, nn, en (nb: bokmål, nn: nynorsk)")

@@ -123,4 +123,4 @@ def test_table_row_with_wrong_cell_count(project):
     with pytest.raises(ContentError) as err:
         read(project, "  - table:\n      columns: [A, B]\n      rows:\n        - [1]\n")
     assert str(err.value.problems[0]) == ("content/doc.yaml:8: row 1 has 1 cells but the table "
-                                          "has 2 columns")
+                                          "has 2 columns — expected 2 cells")

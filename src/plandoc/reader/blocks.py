@@ -76,12 +76,30 @@ def text(ctx: Ctx, value, line: int, item) -> list:
 
 
 def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
-    """Paragraphs, lists and headings from Markdown source."""
+    """Paragraphs, lists and headings from Markdown source (bad characters reported, removed)."""
     def heading(level, spans, offset):
         return make_heading(ctx, level, spans)
-    for n, row in enumerate(source.splitlines()):
-        ctx.check_chars(row, first_line + n, file)
-    return [block for block, _ in parse_blocks(source, heading)]
+    rows = [ctx.check_chars(row, first_line + n, file)
+            for n, row in enumerate(source.split("\n"))]
+    blocks = []
+    for block, offset in parse_blocks("\n".join(rows), heading):
+        if isinstance(block, ListBlock):
+            check_depth(ctx, block, first_line + offset, file)
+        blocks.append(block)
+    return blocks
+
+
+MAX_LIST_DEPTH = 6
+
+
+def check_depth(ctx: Ctx, block: ListBlock, line: int, file=None) -> None:
+    """A list nested deeper than MAX_LIST_DEPTH levels is a problem (no one can follow it)."""
+    def depth(lst: ListBlock) -> int:
+        return 1 + max((depth(c) for item in lst.items for c in item.children), default=0)
+    if depth(block) > MAX_LIST_DEPTH:
+        ctx.problem(line, f"a list nested {depth(block)} levels deep — expected at most "
+                    f"{MAX_LIST_DEPTH} levels (make the deeper points a list of their own)",
+                    file)
 
 
 def include(ctx: Ctx, value, line: int, item) -> list:
@@ -99,7 +117,9 @@ def include(ctx: Ctx, value, line: int, item) -> list:
 
 def bullet_list(ctx: Ctx, value, line: int, item, ordered: bool = False) -> list:
     """list: / numbered_list: — items are text or {text:, items: [...]} for nesting."""
-    return [_list(ctx, value, line, ordered)]
+    block = _list(ctx, value, line, ordered)
+    check_depth(ctx, block, line)
+    return [block]
 
 
 def numbered_list(ctx: Ctx, value, line: int, item) -> list:

@@ -12,6 +12,7 @@ from pathlib import Path
 from plandoc.errors import Problem, did_you_mean, display_path
 from plandoc.files import YList, YMap
 
+_CONTROL_NAMES = {0x0B: " (a line break copied from Word)", 0x0C: " (a page break in text)"}
 BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -61,8 +62,11 @@ class Ctx:
     def check_chars(self, text: str, line: int | None, file: Path | None = None) -> str:
         """Text without characters XML cannot hold (each one is reported)."""
         for match in BAD_CHARS.finditer(text):
-            self.problem(line, f"character U+{ord(match.group()):04X} cannot be used in a "
-                         "document — remove it", file)
+            code = ord(match.group())
+            what = _CONTROL_NAMES.get(code, "")
+            self.problem(line, f"character U+{code:04X}{what} cannot be used in a document — "
+                         + ("replace it with a new line" if code in (0x0B, 0x0C) else
+                            "remove it"), file)
         return BAD_CHARS.sub("", text)
 
     def string(self, value, line: int, what: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from plandoc.labels import format_number
 from plandoc.model import Chart, Image, KeyFigure, KeyFigures, Series, Table
 from plandoc.reader.blocks import inline, register
-from plandoc.reader.context import Ctx
+from plandoc.reader.context import Ctx, describe
 from plandoc.files import image_readable
 from plandoc.reader.data import csv_columns, parse_number, read_csv
 from plandoc.files import YMap
@@ -88,9 +88,10 @@ def _series(ctx: Ctx, value, line: int, n: int):
     values = []
     for i, v in enumerate(raw):
         num = v if isinstance(v, (int, float)) and not isinstance(v, bool) else \
-            parse_number(str(v)) if isinstance(v, str) else None
+            parse_number(v, None) if isinstance(v, str) else None
         if num is None:
-            ctx.problem(raw.line_of(i), f"series value {v!r} is not a number")
+            ctx.problem(raw.line_of(i), f"series value {describe(v)} is not a number — expected "
+                        "a number such as 13278 or 1.5")
         values.append(float(num or 0))
     if len(values) != n:
         ctx.problem(m.line_of("values"), f"series '{m['name']}' has {len(values)} values but "
@@ -120,37 +121,40 @@ def table(ctx: Ctx, value, line: int, item) -> list:
     source = "csv" if "csv" in m else "columns"
     ctx.keys(m, "table", (source,) + (("rows",) if source == "columns" else ()),
              ("caption", "widths"))
-    rows = _table_rows(ctx, m, source)
+    rows, lines, file = _table_rows(ctx, m, source)
     if not rows:
         return []
     width = len(rows[0])
-    for n, (row, ln) in enumerate(zip(rows[1:], _row_lines(m, source, len(rows) - 1))):
+    for n, (row, ln) in enumerate(zip(rows[1:], lines[1:])):
         if len(row) != width:
-            ctx.problem(ln, f"row {n + 1} has {len(row)} cells but the table has {width} columns")
+            hint = (" (a comma outside quotes starts a new cell — put text with commas in "
+                    "quotes)") if len(row) > width else ""
+            ctx.problem(ln, f"row {n + 1} has {len(row)} cells but the table has {width} "
+                        f"columns{hint} — expected {width} cells", file)
     widths = _widths(ctx, m, width)
     return [Table(rows[0], tuple(rows[1:]), _opt_inline(ctx, m, "caption"), widths)]
 
 
 def _table_rows(ctx: Ctx, m: YMap, source: str):
+    """The rows as inline text, the line of each, and the file they are in (None: the YAML)."""
     if source == "csv":
         path = ctx.resolve(m["csv"], m.line_of("csv"), "CSV file")
-        raw = read_csv(ctx, path) if path else None
-        return [tuple(inline(ctx, c, 0, "cell") for c in r) for r in raw if any(r)] if raw else []
+        got = read_csv(ctx, path) if path else None
+        if got is None:
+            return [], [], None
+        return ([tuple(inline(ctx, c, n, "cell") for c in r) for r, n in zip(got.rows, got.lines)],
+                got.lines, path)
     if "columns" not in m or "rows" not in m:
-        return []
+        return [], [], None
     cols = ctx.sequence(m["columns"], m.line_of("columns"), "table columns")
     rows = [tuple(inline(ctx, c, cols.line_of(i), "column") for i, c in enumerate(cols))]
+    lines = [m.line_of("columns")]
     body = ctx.sequence(m["rows"], m.line_of("rows"), "table rows")
     for i, r in enumerate(body):
         cells = ctx.sequence(r, body.line_of(i), f"table row {i + 1}")
         rows.append(tuple(inline(ctx, c, body.line_of(i), "cell") for c in cells))
-    return rows
-
-
-def _row_lines(m: YMap, source: str, n: int) -> list[int]:
-    if source == "columns" and hasattr(m.get("rows"), "item_lines"):
-        return m["rows"].item_lines
-    return [m.line_of(source)] * n
+        lines.append(body.line_of(i))
+    return rows, lines, None
 
 
 def _widths(ctx: Ctx, m: YMap, n: int) -> tuple[float, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from plandoc.labels import LANGUAGES
 from plandoc.model import CaseRef, Meta
@@ -72,8 +73,9 @@ def _status(ctx: Ctx, m: YMap, kind: str) -> str | None:
 def _choice(ctx: Ctx, m: YMap, key: str, allowed, default: str) -> str:
     value = m.get(key, default)
     if value not in allowed:
+        hint = " (nb: bokmål, nn: nynorsk)" if key == "language" else ""
         ctx.problem(m.line_of(key), f"document {key} {describe(value)} is not known — expected "
-                    "one of: " + ", ".join(allowed))
+                    "one of: " + ", ".join(allowed) + hint)
         return default
     return value
 
@@ -84,14 +86,20 @@ def _items(ctx: Ctx, m: YMap, key: str):
 
 
 def _date(ctx: Ctx, value, line: int) -> dt.date | None:
+    """A YYYY-MM-DD date (YAML 1.2 reads it as text); a day that does not exist is a problem."""
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        ctx.problem(line, f"date {describe(value)} is not a date — expected YYYY-MM-DD, "
-                    "e.g. 2021-05-12")
-        return None
+    text = str(value).strip() if isinstance(value, (str, int)) else ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            ctx.problem(line, f"date {text} does not exist — expected a real day as "
+                        "YYYY-MM-DD, e.g. 2021-05-12")
+            return None
+    ctx.problem(line, f"date {describe(value)} is not a date — expected YYYY-MM-DD, "
+                "e.g. 2021-05-12")
+    return None
 
 
 def _case(ctx: Ctx, value, line: int) -> CaseRef:
