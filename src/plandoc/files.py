@@ -44,6 +44,23 @@ MAX_DIGITS = 15           # digits of a number (a float holds 15 exactly)
 TAG = "tag:yaml.org,2002:"
 
 
+class YInt(int):
+    """An integer that remembers how the author wrote it ('007', '0x1F')."""
+
+    source: str = ""
+
+
+class YFloat(float):
+    """A float that remembers how the author wrote it ('18.00' stays '18.00' as text)."""
+
+    source: str = ""
+
+
+def as_text(value) -> str:
+    """A scalar as the author wrote it: numbers keep their own digits ('18.00', not '18.0')."""
+    return getattr(value, "source", None) or str(value)
+
+
 def load_yaml(path: Path):
     """Parse `path` as YAML 1.2 into YMap/YList/scalars; mistakes become a ContentError.
 
@@ -238,6 +255,8 @@ class _Converter:
             self.problem(node, f"'{shown}' is not a number plandoc can use — expected a finite "
                          f"number of at most {MAX_DIGITS} digits (put text in quotes)")
             return None
+        number = (YInt if kind == "int" else YFloat)(number)
+        number.source = value
         return number
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandoc.errors import Problem, did_you_mean, display_path
-from plandoc.files import YList, YMap
+from plandoc.files import YList, YMap, as_text
 
 _CONTROL_NAMES = {0x0B: " (a line break copied from Word)", 0x0C: " (a page break in text)"}
 BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -74,7 +74,7 @@ class Ctx:
         if isinstance(value, bool) or isinstance(value, (YMap, YList)) or value is None:
             self.problem(line, f"{what} must be text, got {describe(value)}")
             return ""
-        return self.check_chars(str(value), line)
+        return self.check_chars(as_text(value), line)
 
     def mapping(self, value, line: int, what: str) -> YMap | None:
         """`value` when it is a mapping, else a problem and None."""
@@ -127,5 +127,5 @@ def describe(value) -> str:
     if isinstance(value, YList):
         return "a list"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {as_text(value)}"
     return f"'{value}'"
