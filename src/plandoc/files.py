@@ -110,13 +110,16 @@ def _syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem
     line = mark.line + 1 if mark else None
     if what == too_deep():
         return Problem(path, line, what)
-    if exc.context == "while scanning a quoted scalar" and exc.context_mark:
-        line = exc.context_mark.line + 1
     opened = _unclosed_quote(text, line or 0)
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+        opened = exc.context_mark.line + 1
     if opened:
         return Problem(path, opened, "YAML syntax error: a quoted text starts on this line and "
                        f"is not closed on it (YAML reads on to line {line}) — expected a "
                        "closing quote of the same kind (' or \") at the end of the text")
+    if "found another document" in what:
+        return Problem(path, line, "YAML syntax error: a second document starts here ('---') — "
+                       "expected one document per file")
     return Problem(path, line, f"YAML syntax error: {what} — expected valid YAML "
                    "(check indentation, colons and quotes)")
 
@@ -167,6 +170,10 @@ def _spaced(n: int) -> str:
     return f"{n:,}".replace(",", " ")
 
 
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(TAG):] if tag.startswith(TAG) else tag
+
+
 class _Limit(Exception):
     """A limit was passed: the problem is recorded, converting stops."""
 
@@ -189,6 +196,11 @@ class _Converter:
         if depth > MAX_DEPTH:
             self.problem(node, too_deep())
             raise _Limit
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in (
+                TAG + "map", TAG + "seq"):
+            self.problem(node, f"YAML tag {_tag_name(node.tag)} is not supported — write plain "
+                         "values (text, numbers, true or false)")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -222,8 +234,8 @@ class _Converter:
         tag, value = node.tag, node.value
         kind = tag[len(TAG):] if tag.startswith(TAG) else None
         if kind not in ("str", "bool", "int", "float", "null"):
-            self.problem(node, f"YAML tag {'!!' + kind if kind else tag} is not supported — "
-                         "write plain values (text, numbers, true or false)")
+            self.problem(node, f"YAML tag {_tag_name(tag)} is not supported — write plain "
+                         "values (text, numbers, true or false)")
             return None
         if kind == "str":
             if len(value) > MAX_TEXT:
@@ -267,8 +279,9 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise ContentError(Problem(path, None, "file not found")) from None
     except UnicodeDecodeError as exc:
-        raise ContentError(Problem(path, None, f"not UTF-8 text (byte {exc.start}) — "
-                                   "save the file as UTF-8")) from None
+        line = exc.object.count(b"\n", 0, exc.start) + 1
+        raise ContentError(Problem(path, line, f"not UTF-8 text (byte 0x{exc.object[exc.start]:02X}"
+                                   ") — save the file as UTF-8")) from None
     except OSError as exc:
         raise ContentError(Problem(path, None, f"cannot read file: {exc.strerror}")) from None
 

@@ -22,6 +22,10 @@ def read_document(path: Path) -> Document:
     path = Path(path).absolute()
     data = load_yaml(path)
     ctx = Ctx(path, inputs=[path])
+    if isinstance(data, YMap) and not data:
+        ctx.problem(1, "the content file is empty — expected 'document:' (title, municipality) "
+                    "and 'body:'")
+        raise ContentError(ctx.problems)
     if not isinstance(data, YMap):
         ctx.problem(getattr(data, "line", 1), "a content file must be a mapping with "
                     "'document:' and 'body:'")

@@ -8,7 +8,7 @@ import re
 from plandoc.labels import LANGUAGES
 from plandoc.model import CaseRef, Meta
 from plandoc.reader.context import Ctx, describe
-from plandoc.files import YMap
+from plandoc.files import YMap, as_text
 
 STATUSES = ("utkast", "høringsutkast", "vedtatt")
 KINDS = ("plan", "invitation", "saksframlegg")
@@ -97,8 +97,8 @@ def _date(ctx: Ctx, value, line: int) -> dt.date | None:
             ctx.problem(line, f"date {text} does not exist — expected a real day as "
                         "YYYY-MM-DD, e.g. 2021-05-12")
             return None
-    ctx.problem(line, f"date {describe(value)} is not a date — expected YYYY-MM-DD, "
-                "e.g. 2021-05-12")
+    shown = as_text(value) if isinstance(value, (int, float)) else describe(value)
+    ctx.problem(line, f"date {shown} is not a date — expected YYYY-MM-DD, e.g. 2021-05-12")
     return None
 
 
