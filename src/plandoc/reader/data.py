@@ -41,7 +41,7 @@ def read_csv(ctx: Ctx, path: Path) -> CsvRows | None:
         ctx.problem(1, f"the CSV file has {len(text)} characters — expected at most "
                     f"{MAX_TEXT * 20} (a table for a document, not a data dump)", path)
         return None
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text), strict=True)
     rows, lines, start = [], [], 1
     try:
         for row in reader:
@@ -50,8 +50,12 @@ def read_csv(ctx: Ctx, path: Path) -> CsvRows | None:
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        ctx.problem(reader.line_num, f"the CSV file cannot be read: {exc} — expected rows of "
-                    "cells separated by ';' or ','", path)
+        if "unexpected end of data" in str(exc):
+            ctx.problem(start, "a quoted cell starts in this row and is never closed — "
+                        'expected a closing quote (")', path)
+        else:
+            ctx.problem(reader.line_num, f"the CSV file cannot be read: {exc} — expected rows "
+                        "of cells separated by ';' or ','", path)
         return None
     if not rows:
         ctx.problem(1, "the CSV file is empty — expected a header row and data rows", path)
@@ -98,6 +102,8 @@ def parse_number(text: str, mark: str | None = ",") -> float | None:
     thousands = "." if mark == "," else ","
     if re.fullmatch(rf"[-+]?\d{{1,3}}(?:\{thousands}\d{{3}})+(?:\{mark}\d+)?", cell):
         cell = cell.replace(thousands, "")
+    if thousands in cell:  # '2.25' in a file whose decimal mark is ','
+        return None
     cell = cell.replace(mark, ".")
     return float(cell) if _PLAIN.fullmatch(cell) else None
 
@@ -129,6 +135,10 @@ def csv_columns(ctx: Ctx, path: Path, x: str, ys: list[str], line: int):
         ctx.problem(line, f"column '{col}' not in {path.name} — its columns are: "
                     + ", ".join(header))
     if missing:
+        return None
+    if not body:
+        ctx.problem(got.lines[0], "the CSV file has a header row but no data rows — expected a "
+                    "row per category", path)
         return None
     numeric = [header.index(y) for y in ys]
     mark = decimal_mark(row[i] for row in body for i in numeric if i < len(row))

@@ -57,10 +57,19 @@ def chart(ctx: Ctx, value, line: int, item) -> list:
     data = _chart_data(ctx, m["data"], m.line_of("data"))
     if data is None:
         return []
+    _unique_series(ctx, m["data"], data[1])
     return [Chart(str(kind), ctx.string(m["title"], m.line_of("title"), "chart title"),
                   data[0], data[1], ctx.string(m["alt"], m.line_of("alt"), "chart alt"),
                   _opt_str(ctx, m, "source"), _opt_str(ctx, m, "x_label"),
                   _opt_str(ctx, m, "y_label"))]
+
+
+def _unique_series(ctx: Ctx, data: YMap, series) -> None:
+    """Two series of one name would share a legend entry: a problem at the series' line."""
+    names = [s.name for s in series]
+    for name in dict.fromkeys(n for n in names if names.count(n) > 1):
+        line = data.line_of("y") if "csv" in data else data.line_of("series")
+        ctx.problem(line, f"series '{name}' is named twice — expected each series once")
 
 
 def _chart_data(ctx: Ctx, value, line: int):
@@ -74,7 +83,13 @@ def _chart_data(ctx: Ctx, value, line: int):
         return None
     cats = tuple(ctx.string(c, m.line_of("categories"), "a category")
                  for c in ctx.sequence(m["categories"], m.line_of("categories"), "categories"))
+    if not cats:
+        ctx.problem(m.line_of("categories"), "chart has no categories — expected at least one, "
+                    "e.g. categories: [2020, 2021]")
     seq = ctx.sequence(m["series"], m.line_of("series"), "series")
+    if not seq:
+        ctx.problem(m.line_of("series"), "chart has no series — expected at least one, e.g. "
+                    "- {name: Folketall, values: [...]}")
     series = (_series(ctx, v, seq.line_of(i), len(cats)) for i, v in enumerate(seq))
     series = tuple(s for s in series if s is not None)
     return cats, series
@@ -103,6 +118,8 @@ def _csv_data(ctx: Ctx, m: YMap):
     path = ctx.resolve(m.get("csv"), m.line_of("csv"), "CSV file")
     ys = m.get("y")
     ys = [ys] if isinstance(ys, str) else list(ctx.sequence(ys, m.line_of("y"), "y columns"))
+    for name in dict.fromkeys(str(y) for y in ys if ys.count(y) > 1):
+        ctx.problem(m.line_of("y"), f"series '{name}' is named twice — expected each series once")
     if path is None or not m.get("x"):
         return None
     got = csv_columns(ctx, path, str(m["x"]), [str(y) for y in ys], m.line_of("csv"))
