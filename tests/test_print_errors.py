@@ -123,5 +123,5 @@ def test_content_image_that_cannot_be_read(project):
     write(project / "content/doc.yaml", DOC + "  - image: {file: kart.png, alt: Kart}\n")
     result = run("build", "content/doc.yaml", "--out", "out")
     assert_fails(project, result,
-                 "content/doc.yaml:7: image 'kart.png' cannot be read: the file is damaged or "
+                 "content/doc.yaml:7: image 'kart.png' cannot be used: the file is damaged or "
                  "incomplete — expected a PNG or JPEG file")

@@ -286,13 +286,25 @@ def read_text(path: Path) -> str:
         raise ContentError(Problem(path, None, f"cannot read file: {exc.strerror}")) from None
 
 
+MAX_PIXELS = 50_000_000  # 50 megapixels: far more than print needs, far less than memory holds
+
+
 def image_readable(file: Path) -> bool:
     """Whether Pillow can decode the whole image (a truncated or damaged file cannot)."""
+    return image_problem(file) is None
+
+
+def image_problem(file: Path) -> str | None:
+    """Why an image cannot be used (damaged, or too many pixels to decode), or None."""
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(file) as im:
+            width, height = im.size
+            if width * height > MAX_PIXELS:
+                return (f"the image is {width} × {height} pixels — expected at most "
+                        f"{MAX_PIXELS // 1_000_000} megapixels (scale it down)")
             im.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return False
-    return True
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return "the file is damaged or incomplete — expected a PNG or JPEG file"
+    return None

@@ -6,6 +6,8 @@ figures.py and panels.py add their kinds to BLOCKS with @register.
 
 from __future__ import annotations
 
+import re
+
 from plandoc.errors import ContentError, did_you_mean
 from plandoc.model import ListBlock, ListItem, PageBreak, Paragraph
 from plandoc.reader.context import Ctx, describe
@@ -48,7 +50,20 @@ def read_block(ctx: Ctx, item, line: int) -> list:
 
 def inline(ctx: Ctx, value, line: int, what: str):
     """A text field with inline Markdown."""
-    return parse_inline(ctx.string(value, line, what))
+    text = ctx.string(value, line, what)
+    check_images(ctx, text, line)
+    return parse_inline(text)
+
+
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(")
+
+
+def check_images(ctx: Ctx, text: str, line: int, file=None) -> None:
+    """Markdown's ![alt](file) is not drawn: images are blocks of their own, with alt text."""
+    if "![" in text and _MD_IMAGE.search(text):
+        ctx.problem(line, "Markdown images ![…](…) are not supported — use an 'image:' block "
+                    "with 'file:' and 'alt:'", file)
 
 
 def heading_block(ctx: Ctx, value, line: int, item: YMap) -> list:
@@ -81,8 +96,17 @@ def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
         return make_heading(ctx, level, spans)
     rows = [ctx.check_chars(row, first_line + n, file)
             for n, row in enumerate(source.split("\n"))]
+    for n, row in enumerate(rows):
+        check_images(ctx, row, first_line + n, file)
+        if _MD_TABLE_RULE.match(row):
+            ctx.problem(first_line + n - 1, "Markdown tables are not supported — use a "
+                        "'table:' block with 'columns:' and 'rows:'", file)
+
+    def unsupported(what, offset):
+        ctx.problem(first_line + offset, f"{what} are not supported in Markdown text — write "
+                    "paragraphs and lists, or use a 'table:' block", file)
     blocks = []
-    for block, offset in parse_blocks("\n".join(rows), heading):
+    for block, offset in parse_blocks("\n".join(rows), heading, unsupported):
         if isinstance(block, ListBlock):
             check_depth(ctx, block, first_line + offset, file)
         blocks.append(block)

@@ -128,4 +128,5 @@ def describe(value) -> str:
         return "a list"
     if isinstance(value, (int, float)):
         return f"the number {as_text(value)}"
-    return f"'{value}'"
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"

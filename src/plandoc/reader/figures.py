@@ -6,7 +6,7 @@ from plandoc.labels import format_number
 from plandoc.model import Chart, Image, KeyFigure, KeyFigures, Series, Table
 from plandoc.reader.blocks import inline, register
 from plandoc.reader.context import Ctx, describe
-from plandoc.files import image_readable
+from plandoc.files import image_problem
 from plandoc.reader.data import csv_columns, parse_number, read_csv
 from plandoc.files import YMap
 
@@ -18,6 +18,9 @@ def key_figures(ctx: Ctx, value, line: int, item) -> list:
     if m is None or not ctx.keys(m, "key_figures", ("items",), ("caption", "source")):
         return []
     seq = ctx.sequence(m["items"], m.line_of("items"), "key_figures items")
+    if not seq:
+        ctx.problem(m.line_of("items"), "key_figures has no items — expected at least one "
+                    "'- {value: …, label: …}'")
     figures = []
     for i, fig in enumerate(seq):
         f = ctx.mapping(fig, seq.line_of(i), "a key figure")
@@ -139,7 +142,9 @@ def table(ctx: Ctx, value, line: int, item) -> list:
     ctx.keys(m, "table", (source,) + (("rows",) if source == "columns" else ()),
              ("caption", "widths"))
     rows, lines, file = _table_rows(ctx, m, source)
-    if not rows:
+    if rows and not rows[0]:
+        ctx.problem(lines[0], "table has no columns — expected at least one column name", file)
+    if not rows or not rows[0]:
         return []
     width = len(rows[0])
     for n, (row, ln) in enumerate(zip(rows[1:], lines[1:])):
@@ -199,9 +204,8 @@ def image(ctx: Ctx, value, line: int, item) -> list:
     if path is not None and not _is_image(path):
         ctx.problem(m.line_of("file"), f"image '{m['file']}' is not a PNG or JPEG file")
         path = None
-    elif path is not None and not image_readable(path):
-        ctx.problem(m.line_of("file"), f"image '{m['file']}' cannot be read: the file is "
-                    "damaged or incomplete — expected a PNG or JPEG file")
+    elif path is not None and (why := image_problem(path)):
+        ctx.problem(m.line_of("file"), f"image '{m['file']}' cannot be used: {why}")
         path = None
     width = m.get("width")
     if width is not None and (isinstance(width, bool) or not isinstance(width, (int, float))

@@ -50,10 +50,16 @@ def _merge(spans: list[Span]) -> Inline:
     return tuple(out)
 
 
-def parse_blocks(text: str, heading):
+UNSUPPORTED = {"fence": "code blocks (```)", "code_block": "indented code blocks",
+               "html_block": "HTML blocks"}
+
+
+def parse_blocks(text: str, heading, unsupported=None):
     """Block Markdown → (block, line offset) pairs.
 
-    `heading(level, inline, line)` makes a numbered Heading the way the reader numbers chapters.
+    `heading(level, inline, line)` makes a numbered Heading the way the reader numbers chapters;
+    `unsupported(what, line)` hears of each construct plandoc does not draw (never dropped
+    silently).
     """
     tokens = _md.parse(text)
     out, i = [], 0
@@ -71,6 +77,8 @@ def parse_blocks(text: str, heading):
             block, i = _list(tokens, i)
             out.append((block, line))
         else:
+            if tok.type in UNSUPPORTED and unsupported:
+                unsupported(UNSUPPORTED[tok.type], line)
             i += 1
     return out
 

@@ -6,7 +6,8 @@ import string
 
 from plandoc.model import SWOT_QUADRANTS, Callout, Goal, Strategy, Swot, SwotGroup, SwotQuadrant
 from plandoc.reader.blocks import inline, markdown, register
-from plandoc.reader.context import Ctx
+from plandoc.files import YMap
+from plandoc.reader.context import Ctx, describe
 from plandoc.reader.headings import make_heading
 
 QUADRANTS = SWOT_QUADRANTS
@@ -27,8 +28,12 @@ def _groups(ctx: Ctx, value, line: int, quadrant: str):
     seq = ctx.sequence(value, line, f"swot {quadrant}")
     groups = []
     for i, g in enumerate(seq):
-        m = ctx.mapping(g, seq.line_of(i), f"a group in {quadrant}")
-        if m is None or not ctx.keys(m, f"a group in {quadrant}", ("group", "items")):
+        if not isinstance(g, YMap):
+            ctx.problem(seq.line_of(i), f"{quadrant} holds groups — expected '- group: …' with "
+                        f"'items: [...]', got {describe(g)}")
+            continue
+        m = g
+        if not ctx.keys(m, f"a group in {quadrant}", ("group", "items")):
             continue
         items = ctx.sequence(m["items"], m.line_of("items"), f"items of '{m['group']}'")
         groups.append(SwotGroup(inline(ctx, m["group"], m.line_of("group"), "group"),
