@@ -298,13 +298,17 @@ def image_problem(file: Path) -> str | None:
     """Why an image cannot be used (damaged, or too many pixels to decode), or None."""
     from PIL import Image, UnidentifiedImageError
 
+    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None  # our own limit, below
     try:
-        with Image.open(file) as im:
+        with Image.open(file) as im:  # reads the header only
             width, height = im.size
             if width * height > MAX_PIXELS:
                 return (f"the image is {width} × {height} pixels — expected at most "
                         f"{MAX_PIXELS // 1_000_000} megapixels (scale it down)")
             im.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+            Image.DecompressionBombError):
         return "the file is damaged or incomplete — expected a PNG or JPEG file"
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
     return None

@@ -13,7 +13,7 @@ from plandoc.model import ListBlock, ListItem, PageBreak, Paragraph
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.headings import make_heading
 from plandoc.reader.inline import parse_blocks, parse_inline
-from plandoc.files import YMap, read_text
+from plandoc.files import MAX_TEXT, YMap, read_text
 
 HEADING_KINDS = {"chapter": 1, "section": 2, "subsection": 3}
 
@@ -105,6 +105,7 @@ def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
     def unsupported(what, offset):
         ctx.problem(first_line + offset, f"{what} are not supported in Markdown text — write "
                     "paragraphs and lists, or use a 'table:' block", file)
+    _long_paragraphs(ctx, rows, first_line, file)
     blocks = []
     for block, offset in parse_blocks("\n".join(rows), heading, unsupported):
         if isinstance(block, ListBlock):
@@ -114,6 +115,21 @@ def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
 
 
 MAX_LIST_DEPTH = 6
+
+
+def _long_paragraphs(ctx: Ctx, rows: list[str], first_line: int, file) -> None:
+    """A Markdown paragraph (lines up to a blank one) longer than MAX_TEXT is a problem."""
+    start, size = 0, 0
+    for n, row in enumerate([*rows, ""]):
+        if row.strip():
+            start, size = (n, 0) if not size else (start, size)
+            size += len(row) + 1
+            continue
+        if size > MAX_TEXT:
+            ctx.problem(first_line + start, f"a paragraph of {_spaced(size)} characters is too "
+                        f"long — expected at most {_spaced(MAX_TEXT)} (split it into "
+                        "paragraphs)", file)
+        size = 0
 
 
 def check_depth(ctx: Ctx, block: ListBlock, line: int, file=None) -> None:
@@ -136,7 +152,18 @@ def include(ctx: Ctx, value, line: int, item) -> list:
     except ContentError as exc:
         ctx.problems += exc.problems
         return []
+    if len(source) > MAX_FILE_TEXT:
+        ctx.problem(1, f"the file has {_spaced(len(source))} characters — expected at most "
+                    f"{_spaced(MAX_FILE_TEXT)} (split the text into several files)", path)
+        return []
     return markdown(ctx, source, 1, path)
+
+
+MAX_FILE_TEXT = 10 * MAX_TEXT
+
+
+def _spaced(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
 
 
 def bullet_list(ctx: Ctx, value, line: int, item, ordered: bool = False) -> list:

@@ -1,0 +1,172 @@
+"""Malformed content blocks and included Markdown: shapes, values and what plandoc cannot draw."""
+
+import struct
+import zlib
+
+from tests.conftest import ROOT
+from tests.malformed.harness import HEAD, Case, doc
+
+DOC = "content/doc.yaml"
+MD = "content/tekst.md"
+PNG = (ROOT / "tests/data/vaapen.png").read_bytes()
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+# the header of a 32 000 × 32 000 one-bit PNG: a decompression bomb of a few bytes
+BOMB_PNG = (b"\x89PNG\r\n\x1a\n"
+            + _chunk(b"IHDR", struct.pack(">IIBBBBB", 32000, 32000, 1, 0, 0, 0, 0))
+            + _chunk(b"IDAT", zlib.compress(b"\0" * 4001)) + _chunk(b"IEND", b""))
+CHART = "  - chart:\n      type: {type}\n      title: T\n      alt: A\n      data: {data}\n"
+
+
+def chart(data: str, kind: str = "bar") -> dict:
+    return doc(CHART.format(type=kind, data=data))
+
+
+def image(data: bytes, name: str = "bilde.png", extra: str = "") -> dict:
+    files = doc(f"  - image:\n      file: {name}\n      alt: Kart{extra}\n")
+    files[f"content/{name}"] = data
+    return files
+
+
+def markdown(text: str) -> dict:
+    files = doc("  - include: tekst.md\n")
+    files[MD] = text
+    return files
+
+
+CASES = [
+    Case("content-body-not-list", doc("  hei\n"),
+         (f"{DOC}:4: body must be a list (lines starting with '- '), got 'hei'",)),
+    Case("content-unknown-block", doc("  - paragrahp: x\n"),
+         (f"{DOC}:5: unknown block 'paragrahp' — did you mean 'paragraph'?",)),
+    Case("content-block-not-mapping", doc("  - 42\n"),
+         (f"{DOC}:5: expected a block such as 'paragraph: …' or 'chapter: …', got the number "
+          "42",)),
+    Case("content-block-extra-key", doc("  - paragraph: x\n    caption: y\n"),
+         (f"{DOC}:6: unknown key 'caption' in paragraph — put the block's settings under "
+          "'paragraph:'",)),
+    Case("content-chapter-body-text", doc("  - chapter: A\n    body: tekst\n"),
+         (f"{DOC}:6: body must be a list (lines starting with '- '), got 'tekst'",)),
+    Case("content-list-too-deep", doc("  - list:\n" + "".join(
+        "      " + "  " * i + "- text: x\n" + "      " + "  " * i + "  items:\n"
+        for i in range(7)) + "      " + "  " * 7 + "- slutt\n"),
+         (f"{DOC}:5: a list nested 8 levels deep — expected at most 6 levels (make the deeper "
+          "points a list of their own)",)),
+    Case("content-list-item-null", doc("  - list: [~]\n"),
+         (f"{DOC}:5: a list item must be text, got nothing",)),
+    Case("content-goal-27-strategies", doc(
+        "  - focus_area:\n      title: F\n      goals:\n        - goal: G\n          "
+        "strategies: [" + ", ".join(["s"] * 27) + "]\n"),
+         (f"{DOC}:9: goal 1.1 has 27 strategies — at most 26 (a to z)",)),
+    Case("content-swot-strings", doc("  - swot:\n      strengths: [god]\n      weaknesses: []\n"
+                                     "      opportunities: []\n      threats: []\n"),
+         (f"{DOC}:6: strengths holds groups — expected '- group: …' with 'items: [...]', got "
+          "'god'",)),
+    Case("content-swot-missing", doc("  - swot:\n      strengths: []\n"),
+         (f"{DOC}:6: swot is missing 'weaknesses' — expected 'weaknesses: …'",
+          f"{DOC}:6: swot is missing 'opportunities' — expected 'opportunities: …'",
+          f"{DOC}:6: swot is missing 'threats' — expected 'threats: …'")),
+    Case("content-chart-type", chart("{categories: [a], series: [{name: s, values: [1]}]}",
+                                     "pie"),
+         (f"{DOC}:6: chart type 'pie' is not known — expected bar or line",)),
+    Case("content-chart-count", chart("{categories: [a, b], series: [{name: s, values: [1]}]}"),
+         (f"{DOC}:9: series 's' has 1 values but there are 2 categories — expected one value "
+          "per category",)),
+    Case("content-chart-text-value", chart("{categories: [a], series: [{name: s, values: "
+                                           "[mange]}]}"),
+         (f"{DOC}:9: series value 'mange' is not a number — expected a number such as 13278 "
+          "or 1.5",)),
+    Case("content-chart-bool-value", chart("{categories: [a], series: [{name: s, values: "
+                                           "[true]}]}"),
+         (f"{DOC}:9: series value 'true' (a yes/no value) is not a number — expected a number "
+          "such as 13278 or 1.5",)),
+    Case("content-chart-ambiguous-text", chart("{categories: [a], series: [{name: s, values: "
+                                               "['13.278']}]}"),
+         (f"{DOC}:9: series value '13.278' is not a number — expected a number such as 13278 "
+          "or 1.5",)),
+    Case("content-chart-no-categories", chart("{categories: [], series: [{name: s, values: "
+                                              "[]}]}"),
+         (f"{DOC}:9: chart has no categories — expected at least one, e.g. categories: "
+          "[2020, 2021]",)),
+    Case("content-chart-no-series", chart("{categories: [a], series: []}"),
+         (f"{DOC}:9: chart has no series — expected at least one, e.g. - {{name: Folketall, "
+          "values: [...]}",)),
+    Case("content-chart-series-twice", chart("{categories: [a], series: [{name: s, values: "
+                                             "[1]}, {name: s, values: [2]}]}"),
+         (f"{DOC}:9: series 's' is named twice — expected each series once",)),
+    Case("content-chart-no-alt", doc("  - chart:\n      type: bar\n      title: T\n      data: "
+                                     "{categories: [a], series: [{name: s, values: [1]}]}\n"),
+         (f"{DOC}:6: chart is missing 'alt' — expected 'alt: …'",)),
+    Case("content-keyfigures-empty", doc("  - key_figures:\n      items: []\n"),
+         (f"{DOC}:6: key_figures has no items — expected at least one '- {{value: …, label: "
+          "…}'",)),
+    Case("content-keyfigure-list", doc("  - key_figures:\n      items:\n        - {value: [1], "
+                                       "label: x}\n"),
+         (f"{DOC}:7: key figure value must be text, got a list",)),
+    Case("content-table-no-columns", doc("  - table:\n      columns: []\n      rows: []\n"),
+         (f"{DOC}:6: table has no columns — expected at least one column name",)),
+    Case("content-table-comma-in-row", doc("  - table:\n      columns: [Kommune, Merknad]\n"
+                                           "      rows:\n        - [Hemnes, stor, fin]\n"),
+         (f"{DOC}:8: row 1 has 3 cells but the table has 2 columns (a comma outside quotes "
+          "starts a new cell — put text with commas in quotes) — expected 2 cells",)),
+    Case("content-table-widths-zero", doc("  - table:\n      columns: [A, B]\n      rows: "
+                                          "[[a, b]]\n      widths: [0, 1]\n"),
+         (f"{DOC}:8: table widths must be 2 positive numbers, one per column",)),
+    Case("content-image-text", image(b"hello"),
+         (f"{DOC}:6: image 'bilde.png' is not a PNG or JPEG file",)),
+    Case("content-image-svg", image(b"<svg/>", "bilde.svg"),
+         (f"{DOC}:6: image 'bilde.svg' is not a PNG or JPEG file",)),
+    Case("content-image-truncated", image(PNG[:300]),
+         (f"{DOC}:6: image 'bilde.png' cannot be used: the file is damaged or incomplete — "
+          "expected a PNG or JPEG file",)),
+    Case("content-image-bomb", image(BOMB_PNG),
+         (f"{DOC}:6: image 'bilde.png' cannot be used: the image is 32000 × 32000 pixels — "
+          "expected at most 50 megapixels (scale it down)",)),
+    Case("content-image-width", image(PNG, extra="\n      width: -3"),
+         (f"{DOC}:8: image width must be a number of centimetres, got -3",)),
+    Case("content-image-missing", doc("  - image:\n      file: borte.png\n      alt: x\n"),
+         (f"{DOC}:6: image 'borte.png' not found (looked for content/borte.png)",)),
+    Case("content-include-missing", doc("  - include: borte.md\n"),
+         (f"{DOC}:5: included file 'borte.md' not found (looked for content/borte.md)",)),
+    Case("content-glyph-missing", doc("  - paragraph: Pris ₿ 5\n"),
+         (f"{DOC}:5: character '₿' (U+20BF) is not in the style's font DejaVu Sans "
+          "(DejaVuSans.ttf), so the PDF cannot show it — expected a style whose fonts have it",)),
+    Case("md-vertical-tab", markdown("Første linje\x0bandre linje\n"),
+         (f"{MD}:1: character U+000B (a line break copied from Word) cannot be used in a "
+          "document — replace it with a new line",)),
+    Case("md-form-feed", markdown("Avsnitt\n\x0c\nNeste\n"),
+         (f"{MD}:2: character U+000C (a page break in text) cannot be used in a document — "
+          "replace it with a new line",)),
+    Case("md-nul", markdown("a\n\nb\x00c\n"),
+         (f"{MD}:3: character U+0000 cannot be used in a document — remove it",)),
+    Case("md-not-utf8", markdown("Ærlig talt\n".encode("cp1252")),
+         (f"{MD}:1: not UTF-8 text (byte 0xC6) — save the file as UTF-8",)),
+    Case("md-image", markdown("Tekst\n\n![kart](/etc/passwd)\n"),
+         (f"{MD}:3: Markdown images ![…](…) are not supported — use an 'image:' block with "
+          "'file:' and 'alt:'",)),
+    Case("md-table", markdown("| a | b |\n|---|---|\n| 1 | 2 |\n"),
+         (f"{MD}:1: Markdown tables are not supported — use a 'table:' block with 'columns:' "
+          "and 'rows:'",)),
+    Case("md-code-fence", markdown("Tekst\n\n```\nkode\n```\n"),
+         (f"{MD}:3: code blocks (```) are not supported in Markdown text — write paragraphs "
+          "and lists, or use a 'table:' block",)),
+    Case("md-indented-code", markdown("Tekst\n\n    kode\n"),
+         (f"{MD}:3: indented code blocks are not supported in Markdown text — write "
+          "paragraphs and lists, or use a 'table:' block",)),
+    Case("md-list-too-deep", markdown("".join("  " * i + "- x\n" for i in range(9))),
+         (f"{MD}:1: a list nested 9 levels deep — expected at most 6 levels (make the deeper "
+          "points a list of their own)",)),
+    Case("md-inline-text-image", doc("  - text: |\n      Se ![kart](kart.png)\n"),
+         (f"{DOC}:6: Markdown images ![…](…) are not supported — use an 'image:' block with "
+          "'file:' and 'alt:'",)),
+    Case("md-file-too-long", markdown("ord " * 250_001),
+         (f"{MD}:1: the file has 1 000 004 characters — expected at most 1 000 000 (split "
+          "the text into several files)",)),
+    Case("md-paragraph-too-long", markdown("Innledning\n\n" + "ord " * 25_001 + "\n"),
+         (f"{MD}:3: a paragraph of 100 005 characters is too long — expected at most 100 000 "
+          "(split it into paragraphs)",)),
+]
