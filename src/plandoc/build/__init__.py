@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from plandoc.errors import ContentError, Problem
+from plandoc.errors import ContentError, Problem, display_path
 
 FORMATS = ("docx", "pdf")
 CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -42,7 +42,9 @@ def content_files(paths: list[Path]) -> list[Path]:
     if problems:
         raise ContentError(problems)
     if not files:
-        raise ContentError([Problem(p, None, "no content files (.yaml) here") for p in paths])
+        raise ContentError([Problem(p, None, "no content files (.yaml) in this folder — "
+                                    "expected a content file or a folder holding some")
+                            for p in paths])
     return files
 
 
@@ -53,7 +55,7 @@ def check_names(files: list[Path]) -> None:
     for file in files:
         if file.stem in seen:
             problems.append(Problem(file, None, f"two documents would both be written as "
-                                    f"'{file.stem}' (the other is {seen[file.stem]}) — "
+                                    f"'{file.stem}' (the other is {display_path(seen[file.stem])}) — "
                                     "rename one"))
         seen[file.stem] = file
     if problems:

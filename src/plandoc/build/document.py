@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plandoc.build import Options, check_names, content_files
-from plandoc.errors import ContentError
+from plandoc.errors import ContentError, Problem
 
 if TYPE_CHECKING:  # kept off the no-op path of plandoc.build.batch (PyYAML, 20 dataclasses)
     from plandoc.model import Document
@@ -82,6 +82,11 @@ def write_staged(doc: Document, theme: Theme, options: Options) -> list[tuple[Pa
     jobs = [(f"{doc.name}.{fmt}", fmt, False) for fmt in options.formats]
     if "pdf" in options.formats and (options.press or theme.print_enabled):
         jobs.append((f"{doc.name}-print.pdf", "pdf", True))
+    folders = [Problem(options.out_dir / name, None, "is a folder — expected the document's "
+                       "output file here (move the folder away)")
+               for name, _, _ in jobs if (options.out_dir / name).is_dir()]
+    if folders:
+        raise ContentError(folders)
     staged: list[tuple[Path, Path]] = []
     try:
         for name, fmt, press in jobs:

@@ -30,9 +30,14 @@ _DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 def environment_problem(exc: BaseException, out_dir: Path) -> Problem | None:
     """The one line for an OSError the user's machine caused while writing; None for a bug."""
-    if not isinstance(exc, OSError) or exc.errno not in _FULL | _DENIED:
+    if not isinstance(exc, OSError) or exc.errno not in _FULL | _DENIED | {errno.EISDIR}:
         return None
     culprit = _culprit(exc)
+    if exc.errno == errno.EISDIR:  # the lock or the manifest (an output's name is checked first)
+        if culprit is None:
+            return None
+        return Problem(culprit, None, "is a folder — expected a file plandoc may replace "
+                       "(move the folder away)")
     if exc.errno in _FULL:
         return Problem(out_dir, None, "no space left on the device — expected room for the "
                        "outputs (free some space and build again)")
@@ -46,7 +51,7 @@ def environment_problem(exc: BaseException, out_dir: Path) -> Problem | None:
 
 
 def _culprit(exc: OSError) -> Path | None:
-    name = exc.filename
+    name = exc.filename2 if exc.filename2 is not None else exc.filename  # rename: the target
     return Path(os.fsdecode(name)) if isinstance(name, (str, bytes, os.PathLike)) else None
 
 
