@@ -54,9 +54,9 @@ def check_names(files: list[Path]) -> None:
     problems = []
     for file in files:
         if file.stem in seen:
+            other = display_path(seen[file.stem])
             problems.append(Problem(file, None, f"two documents would both be written as "
-                                    f"'{file.stem}' (the other is {display_path(seen[file.stem])}) — "
-                                    "rename one"))
+                                    f"'{file.stem}' (the other is {other}) — rename one"))
         seen[file.stem] = file
     if problems:
         raise ContentError(problems)

@@ -8,9 +8,9 @@ any writer.  Each stale document is read, validated and written on its own (`bui
 worker process when there are several), so one document's mistakes stop only that document: its
 previous outputs stay as they were.  The output folder is locked for the whole build.
 
-The machine's problems — a full disk, a folder plandoc may not write to, an --out that is a file —
-stop the batch with one line (a ContentError naming the folder): the documents already renamed
-into place stay built, the others keep their old outputs, and no temporary file is left.
+The machine's problems — a full disk, a folder plandoc may not write to, an --out that is a
+file — stop the batch with one line (a ContentError naming the folder): the documents already
+renamed into place stay built, the others keep their old outputs, and no temporary file is left.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import sys
 import threading
 from pathlib import Path
 
-from plandoc.errors import Problem
+from plandoc.errors import Problem, display_path
 
 TIME_LIMIT_VAR = "PLANDOC_TIME_LIMIT"
 DEFAULT_TIME_LIMIT = 120.0
@@ -68,15 +68,10 @@ def out_dir_problem(out_dir: Path) -> Problem | None:
     for parent in out_dir.absolute().parents:
         if parent.exists():
             if not parent.is_dir():
-                return Problem(out_dir, None, f"cannot be created ({_shown(parent)} is a file) "
-                               "— expected a folder for the outputs")
+                return Problem(out_dir, None, f"cannot be created ({display_path(parent)} is a "
+                               "file) — expected a folder for the outputs")
             break
     return None
-
-
-def _shown(path: Path) -> str:
-    from plandoc.errors import display_path
-    return display_path(path)
 
 
 # -- time limit -------------------------------------------------------------------------------
@@ -137,8 +132,9 @@ def deadline(seconds: float):
 def worker_init(parent_pid: int) -> None:
     """In a forked worker: drop the folder lock and die when the building process dies.
 
-    Linux: the kernel sends SIGKILL when the parent ends (PR_SET_PDEATHSIG); the parent may have
-    died before that was set, so the parent's pid is checked after.  Elsewhere a thread polls.
+    Linux: the kernel sends SIGKILL when the parent ends (PR_SET_PDEATHSIG — strictly, when the
+    thread that forked us ends: the pool forks from the main thread); the parent may have died
+    before that was set, so the parent's pid is checked after.  Elsewhere a thread polls.
     """
     from plandoc.build.manifest import close_inherited_locks
 
