@@ -22,7 +22,8 @@ _styles = click.option("--styles", "styles_dir", type=click.Path(path_type=Path,
                        help="Folder of styles (default: styles/ beside or above the content).")
 _format = click.option("--format", "fmt", type=click.Choice(["docx", "pdf"]),
                        help="Build only this format (default: both).")
-_out = click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+# not file_okay=False: an --out that is a file is one line from the build (plandoc.build.faults)
+_out = click.option("--out", "out_dir", type=click.Path(path_type=Path),
                     default=Path("output"), show_default=True, help="Folder for the outputs.")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from plandoc.errors import ContentError, Problem
+from plandoc.errors import ContentError, Problem, display_path
 
 FORMATS = ("docx", "pdf")
 CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -42,7 +42,9 @@ def content_files(paths: list[Path]) -> list[Path]:
     if problems:
         raise ContentError(problems)
     if not files:
-        raise ContentError([Problem(p, None, "no content files (.yaml) here") for p in paths])
+        raise ContentError([Problem(p, None, "no content files (.yaml) in this folder — "
+                                    "expected a content file or a folder holding some")
+                            for p in paths])
     return files
 
 
@@ -52,9 +54,9 @@ def check_names(files: list[Path]) -> None:
     problems = []
     for file in files:
         if file.stem in seen:
+            other = display_path(seen[file.stem])
             problems.append(Problem(file, None, f"two documents would both be written as "
-                                    f"'{file.stem}' (the other is {seen[file.stem]}) — "
-                                    "rename one"))
+                                    f"'{file.stem}' (the other is {other}) — rename one"))
         seen[file.stem] = file
     if problems:
         raise ContentError(problems)

@@ -7,10 +7,15 @@ check hashes files only (plandoc.build.manifest), so a no-op build imports neith
 any writer.  Each stale document is read, validated and written on its own (`build_file`, in a
 worker process when there are several), so one document's mistakes stop only that document: its
 previous outputs stay as they were.  The output folder is locked for the whole build.
+
+The machine's problems — a full disk, a folder plandoc may not write to, an --out that is a
+file — stop the batch with one line (a ContentError naming the folder): the documents already
+renamed into place stay built, the others keep their old outputs, and no temporary file is left.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from dataclasses import dataclass, field, fields
@@ -18,6 +23,8 @@ from pathlib import Path
 
 from plandoc import __version__
 from plandoc.build import Options, check_names, content_files
+from plandoc.build.faults import environment_problem, out_dir_problem, time_limit
+from plandoc.errors import ContentError
 from plandoc.build.manifest import LOCK, FolderLock, Manifest, forget_all
 from plandoc.build.workers import Outcome, build_all, preload
 
@@ -74,12 +81,35 @@ def run(paths: list[Path], options: Options, force: bool = False, jobs: int | No
     forget_all()  # hashes are memoised within one run only
     files = [f.absolute() for f in content_files(paths)]
     check_names(files)
-    created = not options.out_dir.exists()
-    options.out_dir.mkdir(parents=True, exist_ok=True)
-    with FolderLock(options.out_dir, on_wait=lambda d: report.warn(
-            f"waiting for another plandoc build in {d} …")):
-        _remove_stale_temp_files(options.out_dir)
-        manifest = Manifest(options.out_dir).load()
+    time_limit()  # a mistake in PLANDOC_TIME_LIMIT is reported before anything is written
+    out_dir = options.out_dir
+    problem = out_dir_problem(out_dir)
+    if problem:
+        raise ContentError(problem)
+    created = not out_dir.exists()
+    try:
+        summary = _locked_run(files, options, force, jobs, report, created)
+    except OSError as exc:  # creating the folder, the lock, the manifest; removing temp files
+        problem = environment_problem(exc, out_dir)
+        if problem is None:
+            raise
+        if created:
+            _remove_empty(out_dir)
+        raise ContentError(problem) from None
+    if created and not summary.built:
+        _remove_empty(out_dir)  # a first build that failed leaves no trace
+    summary.seconds = time.perf_counter() - started
+    report.finish(summary)
+    return summary
+
+
+def _locked_run(files: list[Path], options: Options, force: bool, jobs: int | None,
+                report: Report, created: bool) -> Summary:
+    out_dir = options.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with FolderLock(out_dir, on_wait=lambda d, pid: report.warn(_waiting(d, pid))):
+        _remove_stale_temp_files(out_dir)
+        manifest = Manifest(out_dir).load()
         if manifest.warning:
             report.warn(manifest.warning)
         key = options_key(options)
@@ -87,18 +117,45 @@ def run(paths: list[Path], options: Options, force: bool = False, jobs: int | No
             f, key, outputs_of(f, options))]
         summary = Summary(unchanged=len(files) - len(stale))
         report.start(stale, summary.unchanged)
+        fault = None
         try:
-            for outcome in build_all(stale, options, jobs or os.cpu_count() or 1):
-                _count(summary, outcome, manifest, key)
-                report.done(outcome)
+            with contextlib.closing(build_all(stale, options, jobs or os.cpu_count() or 1)) \
+                    as outcomes:
+                for outcome in outcomes:
+                    if outcome.fault:  # the machine's problem: the others would fail alike
+                        fault = outcome.fault
+                        break
+                    _count(summary, outcome, manifest, key)
+                    report.done(outcome)
         finally:
-            if stale and manifest.entries:
-                manifest.save()
-    if created and not summary.built:
-        _remove_empty(options.out_dir)  # a first build that failed leaves no trace
-    summary.seconds = time.perf_counter() - started
-    report.finish(summary)
+            try:
+                if summary.built and manifest.entries:
+                    manifest.save()
+            finally:  # workers are gone: what a unit left unrenamed is garbage
+                _remove_stale_temp_files(out_dir)
+    if fault:
+        if created and not summary.built:
+            _remove_empty(out_dir)
+        raise ContentError(fault)
     return summary
+
+
+def _waiting(out_dir: Path, pid: int | None) -> str:
+    """'waiting for another plandoc build in out (pid 123) …' (the pid when it is alive)."""
+    from plandoc.errors import display_path
+
+    who = f" (pid {pid})" if pid and _alive(pid) else ""
+    return f"waiting for another plandoc build in {display_path(out_dir)}{who} …"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _count(summary: Summary, outcome: Outcome, manifest: Manifest, key: str) -> None:

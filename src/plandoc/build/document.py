@@ -1,8 +1,11 @@
 """One document: read → validate → lay out (once) → writers → temp files renamed into place.
 
 Everything is read and validated before anything is written, so a mistake anywhere leaves every
-previous output untouched.  Each output is written to a temporary file in the output folder and
-renamed over the old one, so no half-written file is ever left behind.
+previous output untouched.  Every output of a document (DOCX, PDF, print PDF) is first written to
+a temporary file in the output folder; only when all of them are written are they renamed over
+the old ones (`commit`), so a crash or a failing writer leaves either all new outputs or all old
+ones, and never a half-written file.  In a batch the worker writes the temporary files and the
+building process renames them (plandoc.build.workers).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plandoc.build import Options, check_names, content_files
-from plandoc.errors import ContentError
+from plandoc.errors import ContentError, Problem
 
 if TYPE_CHECKING:  # kept off the no-op path of plandoc.build.batch (PyYAML, 20 dataclasses)
     from plandoc.model import Document
@@ -58,7 +61,19 @@ def _style_line(file: Path) -> int | None:
 
 
 def build_one(doc: Document, theme: Theme, options: Options) -> list[Path]:
-    """Lay out one validated document once and write the requested formats of it."""
+    """Lay out one validated document once, write the requested formats of it, rename them
+    into place together; returns the outputs."""
+    staged = write_staged(doc, theme, options)
+    commit(staged)
+    return [target for target, _ in staged]
+
+
+def write_staged(doc: Document, theme: Theme, options: Options) -> list[tuple[Path, Path]]:
+    """Write every output of one document to a temporary file beside it: (target, temp) pairs.
+
+    Nothing is renamed; if any writer fails, the temporary files written so far are removed
+    and the error propagates.
+    """
     from plandoc.charts import ChartRenderer
     from plandoc.layout import lay_out
 
@@ -67,13 +82,41 @@ def build_one(doc: Document, theme: Theme, options: Options) -> list[Path]:
     jobs = [(f"{doc.name}.{fmt}", fmt, False) for fmt in options.formats]
     if "pdf" in options.formats and (options.press or theme.print_enabled):
         jobs.append((f"{doc.name}-print.pdf", "pdf", True))
-    written = []
-    for name, fmt, press in jobs:
-        target = options.out_dir / name
-        write = _writer(fmt, doc, theme, options, press)
-        atomic_write(target, lambda tmp, write=write: write(layout, charts, tmp))
-        written.append(target)
-    return written
+    folders = [Problem(options.out_dir / name, None, "is a folder — expected the document's "
+                       "output file here (move the folder away)")
+               for name, _, _ in jobs if (options.out_dir / name).is_dir()]
+    if folders:
+        raise ContentError(folders)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, fmt, press in jobs:
+            target = options.out_dir / name
+            write = _writer(fmt, doc, theme, options, press)
+            staged.append((target, write_temp(target, lambda tmp, write=write:
+                                              write(layout, charts, tmp))))
+    except BaseException:
+        discard(staged)
+        raise
+    return staged
+
+
+def commit(staged: list[tuple[Path, Path]]) -> None:
+    """Rename every temporary file over its target; SIGINT/SIGTERM wait until all are done."""
+    from plandoc.build.faults import signals_deferred
+
+    with signals_deferred():
+        try:
+            for target, tmp in staged:
+                os.replace(tmp, target)
+        except BaseException:
+            discard(staged)
+            raise
+
+
+def discard(staged: list[tuple[Path, Path]]) -> None:
+    """Remove the temporary files of outputs that will not be renamed into place."""
+    for _, tmp in staged:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _writer(fmt: str, doc: Document, theme: Theme, options: Options, press: bool = False):
@@ -96,8 +139,12 @@ def wants_pdfa(doc: Document, theme: Theme, options: Options) -> bool:
     return doc.meta.status == "vedtatt"
 
 
-def atomic_write(target: Path, write) -> None:
-    """Call write(tmp_path) and rename the result over `target`; no partial file survives."""
+def write_temp(target: Path, write) -> Path:
+    """Call write(tmp_path) for a temporary file beside `target`; returns it (not renamed).
+
+    The temporary file is named `.<target name>.<random>.tmp`, which the next build removes if
+    this one is killed; a failed write removes it at once.
+    """
     import tempfile
 
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -105,7 +152,12 @@ def atomic_write(target: Path, write) -> None:
     try:
         write(Path(tmp))
         os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def atomic_write(target: Path, write) -> None:
+    """Call write(tmp_path) and rename the result over `target`; no partial file survives."""
+    commit([(target, write_temp(target, write))])

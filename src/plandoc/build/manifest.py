@@ -93,15 +93,48 @@ class Manifest:
                                      "outputs": outputs}
 
     def save(self) -> None:
-        """Write the manifest atomically (temp file + rename)."""
+        """Write the manifest atomically (temp file, fsync, rename); a failed write (a full
+        disk) removes its temp file, leaves the old manifest as it was and raises."""
         tmp = self.path.with_name(f".{NAME}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"format": FORMAT, "documents": self.entries}, indent=1,
-                                  sort_keys=True, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.path)
+        data = json.dumps({"format": FORMAT, "documents": self.entries}, indent=1,
+                          sort_keys=True, ensure_ascii=False).encode("utf-8")
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+
+_held_locks: set[int] = set()
+
+
+def close_inherited_locks() -> None:
+    """In a forked child: close the lock fds it inherited, so only the building process holds
+    the lock (flock belongs to the open file; a worker outliving its parent would keep it)."""
+    for fd in list(_held_locks):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held_locks.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=close_inherited_locks)
 
 
 class FolderLock:
-    """An exclusive fcntl lock on OUT/.plandoc.lock, held while building into OUT."""
+    """An exclusive flock on OUT/.plandoc.lock, held while building into OUT.
+
+    The holder writes its pid into the file, so a waiting build can say whom it waits for.  The
+    lock cannot go stale: the kernel drops a flock when the last process holding its open file
+    ends, and forked workers close their copy at once (close_inherited_locks) and die with the
+    building process (plandoc.build.faults.worker_init), so a killed build frees the folder.
+    """
 
     def __init__(self, out_dir: Path, on_wait=None):
         self.path = out_dir / LOCK
@@ -111,15 +144,37 @@ class FolderLock:
     def __enter__(self) -> "FolderLock":
         import fcntl
 
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        _held_locks.add(self.fd)
         try:
-            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if self.on_wait:
-                self.on_wait(self.path.parent)
-            fcntl.flock(self.fd, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if self.on_wait:
+                    self.on_wait(self.path.parent, self.holder())
+                fcntl.flock(self.fd, fcntl.LOCK_EX)
+            try:  # who holds it: only informative, a full disk must not stop the build
+                os.ftruncate(self.fd, 0)
+                os.pwrite(self.fd, f"{os.getpid()}\n".encode(), 0)
+            except OSError:
+                pass
+        except BaseException:
+            self._close()
+            raise
         return self
 
+    def holder(self) -> int | None:
+        """The pid written by the build holding the lock (None if unknown)."""
+        try:
+            return int(os.pread(self.fd, 32, 0).decode().strip())
+        except (OSError, ValueError):
+            return None
+
     def __exit__(self, *exc) -> None:
-        os.close(self.fd)  # closing releases the lock
-        self.fd = None
+        self._close()  # closing releases the lock
+
+    def _close(self) -> None:
+        if self.fd is not None:
+            _held_locks.discard(self.fd)
+            os.close(self.fd)
+            self.fd = None

@@ -3,8 +3,15 @@
     build_all(files, options, jobs) -> yields an Outcome per document as each finishes
 
 `build_file` never raises: a document's mistakes become its Outcome's problems, a bug its
-traceback, so one document never stops the others.  With fewer documents than jobs, each format
-is its own unit (DOCX and PDF written at once) and the parts are merged per document.
+traceback, so one document never stops the others; a full disk or a folder plandoc may not write
+to becomes its `fault`, which stops the batch (plandoc.build.batch).  With fewer documents than
+jobs, each format is its own unit (DOCX and PDF written at once) and the parts are merged per
+document.
+
+A unit writes its outputs to temporary files only; the building process renames a document's
+files into place when every part of it succeeded, and removes them otherwise, so a document's
+outputs are replaced together or not at all.  Each unit has a time limit (PLANDOC_TIME_LIMIT).
+Workers are forked; they drop the folder lock and die with the building process.
 """
 
 from __future__ import annotations
@@ -16,8 +23,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from plandoc.build import Options
-from plandoc.build.document import build_one, load_one
-from plandoc.errors import ContentError
+from plandoc.build.document import commit, discard, load_one, write_staged
+from plandoc.build.faults import (TimeUp, deadline, environment_problem, time_limit,
+                                  time_limit_message, worker_init)
+from plandoc.errors import ContentError, Problem
 from plandoc.build.manifest import file_hash, forget
 
 
@@ -30,28 +39,49 @@ class Outcome:
     problems: tuple[str, ...] = ()
     error: str | None = None  # traceback of a bug (not a user mistake)
     inputs: dict = field(default_factory=dict)
-    outputs: dict = field(default_factory=dict)
+    outputs: dict = field(default_factory=dict)  # final path → SHA-256 (of its temp file)
     seconds: float = 0.0
-
+    staged: tuple[tuple[str, str], ...] = ()  # (final path, temp file) not yet renamed
+    fault: Problem | None = None  # the machine's (full disk, no permission): stops the batch
 
 
 def build_all(files: list[Path], options: Options, jobs: int):
-    """Yield an Outcome per file as each finishes; worker processes when it pays.
+    """Yield an Outcome per file as each finishes, its outputs renamed into place if it built.
 
-    With fewer stale documents than jobs, each format of a document is its own unit of work,
-    so one changed document is written as DOCX and PDF at once.
+    Worker processes when it pays.  With fewer stale documents than jobs, each format of a
+    document is its own unit of work, so one changed document is written as DOCX and PDF at once.
+    Closing the generator early cancels the units not started.
     """
     units = _units(files, options, jobs)
     if jobs <= 1 or len(units) <= 1:
         for file, opts in units:
-            yield build_file(file, opts)
+            yield _settle(build_file(file, opts), options)
         return
     parts: dict[Path, list] = {}
     expected = {f: sum(u[0] == f for u in units) for f in files}
     for index, outcome in _pool(units, jobs):
         parts.setdefault(outcome.source, []).append((index, outcome))
         if len(parts[outcome.source]) == expected[outcome.source]:
-            yield _merge([o for _, o in sorted(parts.pop(outcome.source), key=lambda x: x[0])])
+            merged = _merge([o for _, o in sorted(parts.pop(outcome.source), key=lambda x: x[0])])
+            yield _settle(merged, options)
+
+
+def _settle(outcome: Outcome, options: Options) -> Outcome:
+    """Rename a built document's temp files into place; remove those of a failed one."""
+    staged = [(Path(t), Path(tmp)) for t, tmp in outcome.staged]
+    if outcome.status != "built":
+        discard(staged)
+        return replace(outcome, staged=())
+    try:
+        commit(staged)
+    except OSError as exc:
+        problem = environment_problem(exc, options.out_dir)
+        if problem is None:
+            raise
+        return replace(outcome, status="failed", staged=(), inputs={}, outputs={},
+                       fault=problem)
+    forget(t for t, _ in staged)
+    return replace(outcome, staged=())
 
 
 def _units(files: list[Path], options: Options, jobs: int) -> list[tuple[Path, Options]]:
@@ -66,7 +96,9 @@ def _pool(units, jobs: int):
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(min(jobs, len(units)), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(min(jobs, len(units)), mp_context=context,
+                               initializer=worker_init, initargs=(os.getpid(),))
+    try:
         futures = {pool.submit(build_file, f, o): (i, f) for i, (f, o) in enumerate(units)}
         for future in as_completed(futures):
             index, file = futures[future]
@@ -74,21 +106,27 @@ def _pool(units, jobs: int):
                 yield index, future.result()
             except Exception:  # the worker died (killed, out of memory): report, go on
                 yield index, Outcome(file, "failed", error=traceback.format_exc())
+    finally:  # stopped early (a full disk, Ctrl-C): units not started are dropped
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _merge(parts: list[Outcome]) -> Outcome:
     """One document's outcome from those of its formats."""
     first, seconds = parts[0], max(p.seconds for p in parts)
+    staged = tuple(s for p in parts for s in p.staged)
     failed = [p for p in parts if p.status == "failed"]
-    if failed:
+    if failed:  # the temp files of the parts that did build are removed by _settle
         problems = tuple(dict.fromkeys(x for p in failed for x in p.problems))
         error = next((p.error for p in failed if p.error), None)
-        return Outcome(first.source, "failed", problems, error, seconds=seconds)
+        fault = next((p.fault for p in failed if p.fault), None)
+        return Outcome(first.source, "failed", problems, error, seconds=seconds, staged=staged,
+                       fault=fault)
     inputs, outputs = {}, {}
     for p in parts:
         inputs.update(p.inputs)
         outputs.update(p.outputs)
-    return Outcome(first.source, "built", inputs=inputs, outputs=outputs, seconds=seconds)
+    return Outcome(first.source, "built", inputs=inputs, outputs=outputs, seconds=seconds,
+                   staged=staged)
 
 
 def preload() -> None:
@@ -99,29 +137,53 @@ def preload() -> None:
     import plandoc.writers.pdf.finish  # noqa: F401
 
 
-def build_file(source: Path, options: Options) -> Outcome:
-    """Read, validate and write one document; never raises (a worker's unit of work)."""
+def build_file(source: Path, options: Options, limit: float | None = None) -> Outcome:
+    """Read, validate and write one document to temp files; never raises (a worker's unit).
+
+    `limit`: seconds it may take (default: PLANDOC_TIME_LIMIT, else 120; 0: no limit).
+    """
     started = time.perf_counter()
+    limit = time_limit() if limit is None else limit
+    try:
+        with deadline(limit):
+            outcome = _build_file(source, options)
+    except TimeUp:  # its temp files were removed on the way out (write_staged)
+        outcome = Outcome(source, "failed", (str(Problem(source, None,
+                                                         time_limit_message(limit))),))
+    return replace(outcome, seconds=time.perf_counter() - started)
+
+
+def _build_file(source: Path, options: Options) -> Outcome:
     file_hash(source)  # memoised before reading: a save during the build shows next time
     try:
         doc, theme = load_one(source, options)
     except ContentError as exc:
-        return Outcome(source, "failed", tuple(str(p) for p in exc.problems),
-                       seconds=time.perf_counter() - started)
+        return Outcome(source, "failed", tuple(str(p) for p in exc.problems))
     try:
-        written = build_one(doc, theme, options)
+        staged = write_staged(doc, theme, options)
     except ContentError as exc:
-        return Outcome(source, "failed", tuple(str(p) for p in exc.problems),
-                       seconds=time.perf_counter() - started)
+        return Outcome(source, "failed", tuple(str(p) for p in exc.problems))
+    except OSError as exc:
+        problem = environment_problem(exc, options.out_dir)
+        if problem is None:
+            return Outcome(source, "failed", error=traceback.format_exc())
+        return Outcome(source, "failed", fault=problem)
     except Exception:  # a bug: keep its traceback, go on with the other documents
-        return Outcome(source, "failed", error=traceback.format_exc(),
-                       seconds=time.perf_counter() - started)
-    forget(written)
-    inputs = {str(Path(p).absolute()): file_hash(p) for p in (*doc.inputs, *theme.inputs)}
-    inputs.update(_absent_styles(source, doc.meta.style, theme, options))
-    outputs = {str(p.absolute()): file_hash(p) for p in written}
+        return Outcome(source, "failed", error=traceback.format_exc())
+    try:
+        inputs = {str(Path(p).absolute()): file_hash(p) for p in (*doc.inputs, *theme.inputs)}
+        inputs.update(_absent_styles(source, doc.meta.style, theme, options))
+        outputs = {str(t.absolute()): _hash_now(tmp) for t, tmp in staged}
+    except BaseException:
+        discard(staged)
+        raise
     return Outcome(source, "built", inputs=inputs, outputs=outputs,
-                   seconds=time.perf_counter() - started)
+                   staged=tuple((str(t), str(tmp)) for t, tmp in staged))
+
+
+def _hash_now(path: Path) -> str | None:
+    forget([path])
+    return file_hash(path)
 
 
 def _absent_styles(source: Path, name: str, theme, options: Options) -> dict:

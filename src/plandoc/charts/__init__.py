@@ -57,9 +57,13 @@ class ChartRenderer:
         data = _draw(chart, self.theme, size_mm, fmt, self.lang)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:  # a full disk, a time limit: no temp file left in the cache
+            Path(tmp).unlink(missing_ok=True)
+            raise
         return data
 
 
