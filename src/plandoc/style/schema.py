@@ -26,8 +26,12 @@ from plandoc.style import assets
 COLOURS = ("primary", "secondary", "accent", "text", "muted", "light")
 QUADRANTS = SWOT_QUADRANTS
 SIZES = ("body", "small", "h1", "h2", "h3", "title", "key_figure")
-SIZE_RANGE_PT = {"body": (4, 36), "small": (4, 36), "h1": (4, 96), "h2": (4, 96), "h3": (4, 96),
+SIZE_RANGE_PT = {"body": (4, 24), "small": (4, 24), "h1": (4, 72), "h2": (4, 72), "h3": (4, 72),
                  "title": (4, 96), "key_figure": (4, 96)}
+# and each size at most the text block's width divided by this (body text wraps in table cells
+# and SWOT quadrants; a heading box or a key-figure card must fit the column it stands in)
+SIZE_PER_WIDTH = {"body": 16, "small": 16, "h1": 8, "h2": 8, "h3": 8, "title": 5,
+                  "key_figure": 5}
 MARGINS = ("margin_top", "margin_bottom", "margin_left", "margin_right")
 MARGIN_MAX_MM = 1000
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
