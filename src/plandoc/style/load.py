@@ -13,7 +13,7 @@ from pathlib import Path
 
 from plandoc.errors import ContentError, Problem, did_you_mean
 from plandoc.files import YList, YMap, load_yaml
-from plandoc.style import schema
+from plandoc.style import assets, schema
 from plandoc.style.assets import builtin_font_dir
 from plandoc.style.theme import (Colour, Colours, FontFamily, Fonts, LayoutSettings, Margins,
                                  Page, Sizes, SwotColours, Theme, Typography)
@@ -22,6 +22,8 @@ MIN_TEXT_MM = 40        # the text block may not shrink below this in either dir
 MIN_TEXT_W_MM, MIN_TEXT_H_MM = 70, 100   # … nor below this: a table, a SWOT quadrant, a
                                          # heading box must fit one page
 MM_PER_PT = 25.4 / 72
+COVER_LOGO_MM = 22      # the logo's height on the cover (plandoc.layout.frame.LOGO_HEIGHT_MM)
+COVER_NAME_MM = 30      # at least this much of the text block's width is left for the name
 
 
 def builtin_default() -> dict:
@@ -187,7 +189,22 @@ def _page_problems(data: dict, lines: dict) -> list[Problem]:
                            ("page", "size"))
             problems.append(Problem(*where, f"sizes {key} of {value:g} pt is too large for "
                                     f"the text block of {block} — expected at most {most} pt"))
-    return problems
+    return problems + _logo_problems(data, lines, text_w, block)
+
+
+def _logo_problems(data: dict, lines: dict, text_w: float, block: str) -> list[Problem]:
+    """A logo so wide that, at its height on the cover, no room is left for the name."""
+    size = assets.image_size(data["logo"]) if data.get("logo") else None
+    if not size or not size[1]:
+        return []
+    ratio, most = size[0] / size[1], (text_w - COVER_NAME_MM) / COVER_LOGO_MM
+    if ratio <= most:
+        return []
+    return [Problem(*_where(lines, ("logo",)), f"logo {data['logo'].name} is {ratio:.1f} times "
+                    f"as wide as it is high: {COVER_LOGO_MM} mm high on the cover it would be "
+                    f"{ratio * COVER_LOGO_MM:.0f} mm wide, too wide beside the municipality's "
+                    f"name in the text block of {block} — expected at most {most:.1f} times "
+                    "as wide as high")]
 
 
 def _where(lines: dict, *keys) -> tuple:
