@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandoc.errors import Problem, did_you_mean, display_path
-from plandoc.files import YList, YMap
+from plandoc.files import YMap
 from plandoc.model import SWOT_QUADRANTS
 from plandoc.style import assets
 
@@ -92,8 +92,11 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def _number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and \
-        math.isfinite(value)
+    """A finite number (not a boolean); a 400-digit whole number is finite but cannot be a
+    float, so it is compared as the int it is."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return isinstance(value, int) or math.isfinite(value)
 
 
 def _bad_characters(value: str) -> str:
