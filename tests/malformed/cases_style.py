@@ -187,6 +187,10 @@ CASES = [
     Case("style-heading-too-large-for-column", style("name: X\nsizes:\n  h1: 72\n"),
          (_msg(3, "sizes h1 of 72 pt is too large for the text block of 163 × 247 mm on A4 — "
                   "expected at most 57 pt"),)),
+    Case("style-key-figures-too-large-for-their-row",
+         style("name: X\nlayout:\n  key_figures_per_row: 6\nsizes:\n  key_figure: 72\n"),
+         (_msg(5, "sizes key_figure of 72 pt is too large for 6 key figures in a row in the text "
+                  "block of 163 × 247 mm on A4 — expected at most 61 pt"),)),
     Case("style-child-margins-blamed", kommune({
         "styles/kommune/style.yaml": "name: K\npage:\n  size: A5\n  margin_bottom: 120\n"}),
          (_msg(4, "the margins leave a text block of 101 × 65 mm on A5 — expected at least "

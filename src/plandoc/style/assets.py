@@ -142,8 +142,11 @@ def image_problem(file: Path, value: str) -> str | None:
     """A logo must be a PNG or JPEG that decodes completely and that Word can place."""
     from plandoc.files import image_readable
 
-    with open(file, "rb") as fh:
-        head = fh.read(12)
+    try:
+        with open(file, "rb") as fh:
+            head = fh.read(12)
+    except OSError as exc:
+        return f"cannot read image {value}: {exc.strerror}"
     if not any(head.startswith(magic) for magic in IMAGE_MAGIC):
         return f"image {value} is not a PNG or JPEG file — expected a .png or .jpg logo"
     if head.startswith(b"\xff\xd8\xff") and head[6:10] not in JPEG_HEADERS:

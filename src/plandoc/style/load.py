@@ -25,6 +25,7 @@ MIN_TEXT_MM = 40        # the text block may not shrink below this in either dir
 MIN_TEXT_W_MM, MIN_TEXT_H_MM = 70, 100   # … nor below this: a table, a SWOT quadrant, a
                                          # heading box must fit one page
 MM_PER_PT = 25.4 / 72
+CARD_PER_SIZE = 1.25    # a key-figure card is at least 1.25 × the key figure's size wide
 COVER_LOGO_MM = 22      # the logo's height on the cover (plandoc.layout.frame.LOGO_HEIGHT_MM)
 COVER_NAME_MM = 30      # at least this much of the text block's width is left for the name
 
@@ -209,8 +210,18 @@ def _page_problems(data: dict, lines: dict) -> list[Problem]:
     width_pt = text_w / MM_PER_PT
     margins = sorted(("margin_left", "margin_right"), key=lambda m: -page[m])
     problems = []
+    per_row = data["layout"].get("key_figures_per_row", LayoutSettings.key_figures_per_row)
     for key, value in data["sizes"].items():
         most = int(width_pt / schema.SIZE_PER_WIDTH[key])
+        if key == "key_figure" and per_row * CARD_PER_SIZE > schema.SIZE_PER_WIDTH[key]:
+            most = int(width_pt / per_row / CARD_PER_SIZE)
+            if value > most:
+                where = _where(lines, ("sizes", key), ("layout", "key_figures_per_row"),
+                               *(("page", m) for m in margins), ("page", "size"))
+                problems.append(Problem(*where, f"sizes key_figure of {value:g} pt is too "
+                                        f"large for {per_row} key figures in a row in the text "
+                                        f"block of {block} — expected at most {most} pt"))
+            continue
         if value > most:
             where = _where(lines, ("sizes", key), *(("page", m) for m in margins),
                            ("page", "size"))
