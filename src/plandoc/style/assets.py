@@ -11,6 +11,7 @@ import functools
 import importlib.util
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,12 @@ NORWEGIAN = "æøåÆØÅ"
 FSTYPE_FORBIDS = {0x0002: "restricted licence embedding", 0x0200: "bitmap embedding only"}
 FAMILY_NAME_ID = 1
 IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff")
+JPEG_HEADERS = (b"JFIF", b"Exif")   # what python-docx looks for at byte 6 of a JPEG
+MAX_PIXELS = 40_000_000
+
+
+REQUIRED_TABLES = ("cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post")
+# the tables reportlab reads to embed a TrueType font (OS/2 is optional)
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,7 @@ class FontFacts:
 
     fs_type: int
     codepoints: frozenset
+    missing: tuple[str, ...] = ()     # required tables the file lacks
 
 
 def builtin_font_dir() -> Path:
@@ -46,6 +54,10 @@ def font_problem(file: Path, letters: bool) -> str | None:
     facts = font_facts(file)
     if facts is None:
         return f"font {file.name} cannot be read: the file is damaged — expected a TrueType font (.ttf)"
+    if facts.missing:
+        return (f"font {file.name} lacks the table{'s' if len(facts.missing) > 1 else ''} "
+                f"{', '.join(facts.missing)} the PDF needs — expected a complete TrueType font "
+                "(.ttf)")
     for bit, why in FSTYPE_FORBIDS.items():
         if facts.fs_type & bit:
             return (f"font {file.name} may not be embedded: its licence forbids it (OS/2 fsType "
@@ -65,17 +77,43 @@ def font_facts(file: Path) -> FontFacts | None:
 
 @functools.lru_cache(maxsize=64)
 def _font_facts(file: Path, mtime_ns: int, size: int) -> FontFacts | None:
-    from fontTools.ttLib import TTFont, TTLibError
+    from fontTools.ttLib import TTFont
 
     try:
         with TTFont(file, lazy=True) as font:
-            if not {"cmap", "glyf", "head"} <= set(font.keys()):
+            missing = tuple(t for t in REQUIRED_TABLES if t not in font)
+            if {"cmap", "glyf", "head"} - set(font.keys()):
                 return None
             fs_type = font["OS/2"].fsType if "OS/2" in font else 0
             cmap = font.getBestCmap() or {}
-    except (TTLibError, OSError, KeyError, AssertionError, struct.error):
+            if not missing and not _builtin(file):
+                _read_outlines(font)
+    except Exception:  # noqa: BLE001 - fontTools raises anything on a damaged file
         return None
-    return FontFacts(fs_type, frozenset(cmap))
+    return FontFacts(fs_type, frozenset(cmap), missing)
+
+
+def _builtin(file: Path) -> bool:
+    """A font shipped with matplotlib: known good, not worth reading every outline of."""
+    return file.parent == builtin_font_dir()
+
+
+def _read_outlines(font) -> None:
+    """Read every table the PDF writer reads and every glyph outline, as it will; raise if
+    any is damaged (offsets outside the glyph table, a component naming no glyph)."""
+    for tag in ("head", "hhea", "maxp", "name", "post", "hmtx"):
+        font[tag]   # noqa: B018 - decompiles the table
+    glyf, loca = font["glyf"], font["loca"]
+    length = font.reader.tables["glyf"].length
+    offsets = list(loca)
+    if any(b < a for a, b in zip(offsets, offsets[1:])) or (offsets and offsets[-1] > length):
+        raise ValueError("loca offsets outside the glyf table")
+    order = set(font.getGlyphOrder())
+    for name in font.getGlyphOrder():
+        glyph = glyf[name]
+        glyph.expand(glyf)
+        if glyph.isComposite() and any(c.glyphName not in order for c in glyph.components):
+            raise ValueError(f"glyph {name} names a component that is not in the font")
 
 
 @functools.lru_cache(maxsize=16)
@@ -101,27 +139,115 @@ def font_codepoints(file: Path) -> frozenset:
 
 
 def image_problem(file: Path, value: str) -> str | None:
-    """A logo must be a PNG or JPEG that decodes completely."""
+    """A logo must be a PNG or JPEG that decodes completely and that Word can place."""
     from plandoc.files import image_readable
 
-    with open(file, "rb") as fh:
-        head = fh.read(4)
+    try:
+        with open(file, "rb") as fh:
+            head = fh.read(12)
+    except OSError as exc:
+        return f"cannot read image {value}: {exc.strerror}"
     if not any(head.startswith(magic) for magic in IMAGE_MAGIC):
         return f"image {value} is not a PNG or JPEG file — expected a .png or .jpg logo"
-    if not image_readable(file):
+    if head.startswith(b"\xff\xd8\xff") and head[6:10] not in JPEG_HEADERS:
+        return (f"image {value} is a JPEG without a JFIF or Exif header (as CMYK JPEGs are "
+                "saved), which a Word document cannot hold — expected a PNG, or a JPEG saved "
+                "as RGB")
+    size = image_size(file)
+    if size is not None and size[0] * size[1] > MAX_PIXELS:
+        return (f"image {value} is {size[0]} × {size[1]} pixels — expected at most "
+                f"{MAX_PIXELS // 1_000_000} million pixels (a logo needs no more than "
+                "2000 × 2000)")
+    if size is None or not image_readable(file):
         return (f"image {value} cannot be read: the file is damaged or incomplete — expected "
                 "a PNG or JPEG file")
     return None
 
 
+def image_size(file: Path) -> tuple[int, int] | None:
+    """Width and height in pixels from the image's header (nothing decoded, so a huge image
+    is measured rather than refused by Pillow's bomb check); None if it cannot be read."""
+    from PIL import Image
+
+    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        with Image.open(file) as im:
+            return im.size
+    except Exception:  # noqa: BLE001 - Pillow raises anything on a damaged header
+        return None
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
+
+
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TEMPLATE_PARTS = {"[Content_Types].xml": None, "_rels/.rels": None,
+                  "word/document.xml": f"{W_NS}document", "word/styles.xml": f"{W_NS}styles"}
+MAIN_TYPES = ("wordprocessingml.document.main+xml", "wordprocessingml.template.main+xml",
+              "word.template.macroEnabledTemplate.main+xml")
+
+
 def template_problem(file: Path, value: str) -> str | None:
-    """A Word template must be a .docx or .dotx package with a main document part."""
+    """A Word template must be a .docx or .dotx package the DOCX writer can open: every part
+    readable, the main document, its styles and the package's index well-formed XML."""
+    expected = "expected a .docx or .dotx file saved by Word"
     try:
         with zipfile.ZipFile(file) as z:
             names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError):
-        names = set()
-    if not {"[Content_Types].xml", "word/document.xml"} <= names:
-        return (f"word_template {value} is not a Word document or template — expected a "
-                ".docx or .dotx file saved by Word")
+            if not set(TEMPLATE_PARTS) <= names:
+                missing = ", ".join(sorted(set(TEMPLATE_PARTS) - names))
+                return (f"word_template {value} is not a Word document or template (it has no "
+                        f"{missing}) — {expected}")
+            try:
+                damaged = z.testzip()
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+                damaged = "a part"
+            if damaged:
+                return f"word_template {value} is damaged: {damaged} cannot be read — {expected}"
+            for name in sorted(n for n in names if n.endswith((".xml", ".rels"))):
+                problem = _xml_problem(z.read(name), TEMPLATE_PARTS.get(name))
+                if problem:
+                    return f"word_template {value} is damaged: {name} {problem} — {expected}"
+            broken = _broken_relationship(z, names)
+            if broken:
+                return f"word_template {value} is damaged: {broken} — {expected}"
+            types = z.read("[Content_Types].xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
+            NotImplementedError, RuntimeError, zlib.error):
+        return f"word_template {value} is not a Word document or template — {expected}"
+    if not any(t in types for t in MAIN_TYPES):
+        return (f"word_template {value} is not a Word document or template (its main part is "
+                f"not a Word document) — {expected}")
+    return None
+
+
+def _xml_problem(data: bytes, root: str | None) -> str | None:
+    """What is wrong with one XML part: not well-formed, or the wrong root element."""
+    from xml.etree import ElementTree
+
+    try:
+        element = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        return f"is not well-formed XML ({exc})"
+    if root and element.tag != root:
+        return f"is not a Word {root.removeprefix(W_NS)} part"
+    if root == f"{W_NS}document" and element.find(f"{W_NS}body/{W_NS}sectPr") is None:
+        return "has no body with section properties (w:sectPr)"
+    return None
+
+
+def _broken_relationship(z: zipfile.ZipFile, names: set[str]) -> str | None:
+    """The first internal relationship that points to a part the package does not have."""
+    import posixpath
+    from xml.etree import ElementTree
+
+    for rels in sorted(n for n in names if n.endswith(".rels")):
+        folder = posixpath.dirname(posixpath.dirname(rels))
+        for rel in ElementTree.fromstring(z.read(rels)):
+            target = rel.get("Target") or ""
+            if rel.get("TargetMode") == "External":
+                continue
+            part = posixpath.normpath(target.lstrip("/") if target.startswith("/")
+                                      else posixpath.join(folder, target))
+            if part not in names:
+                return f"{rels} points to {target}, which is not in the file"
     return None

@@ -9,16 +9,25 @@ matplotlib import, and no import of the content reader.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import yaml
+
 from plandoc.errors import ContentError, Problem, did_you_mean
-from plandoc.files import YMap, load_yaml
-from plandoc.style import schema
+from plandoc.files import YList, YMap, load_yaml
+from plandoc.style import assets, schema
 from plandoc.style.assets import builtin_font_dir
 from plandoc.style.theme import (Colour, Colours, FontFamily, Fonts, LayoutSettings, Margins,
                                  Page, Sizes, SwotColours, Theme, Typography)
 
-MIN_TEXT_MM = 40        # the text block may not shrink below this in either direction
+MIN_TEXT_MM = 40        # the text block may not shrink below this in either direction …
+MIN_TEXT_W_MM, MIN_TEXT_H_MM = 70, 100   # … nor below this: a table, a SWOT quadrant, a
+                                         # heading box must fit one page
+MM_PER_PT = 25.4 / 72
+CARD_PER_SIZE = 1.25    # a key-figure card is at least 1.25 × the key figure's size wide
+COVER_LOGO_MM = 22      # the logo's height on the cover (plandoc.layout.frame.LOGO_HEIGHT_MM)
+COVER_NAME_MM = 30      # at least this much of the text block's width is left for the name
 
 
 def builtin_default() -> dict:
@@ -55,9 +64,9 @@ def style_dirs(content_root: Path | None, extra: Path | None = None) -> list[Pat
 def load_theme(name: str, search: list[Path], origin: tuple[Path, int] | None = None) -> Theme:
     """Load style `name` from the first folder in `search` that has it."""
     problems: list[Problem] = []
-    data, inputs, folder, where = _load_chain(name, search, origin, (), problems)
+    data, inputs, folder, lines = _load_chain(name, search, origin, (), problems)
     if not problems:
-        problems += _page_problems(data, where)
+        problems += _page_problems(data, lines)
     if problems:
         raise ContentError(sorted(problems, key=lambda p: (str(p.file), p.line or 0)))
     return _build(data, folder, inputs)
@@ -65,42 +74,94 @@ def load_theme(name: str, search: list[Path], origin: tuple[Path, int] | None = 
 
 def _find(name: str, search: list[Path]) -> Path | None:
     for d in search:
-        if (d / name / "style.yaml").is_file():
-            return d / name
+        try:
+            if (d / name / "style.yaml").is_file():
+                return d / name
+        except (OSError, ValueError):   # a name the file system cannot hold (too long, NUL)
+            continue
     return None
 
 
+def _known(search: list[Path]) -> list[str]:
+    names = {"default"}
+    for d in search:
+        try:
+            names |= {p.name for p in d.iterdir() if (p / "style.yaml").is_file()}
+        except OSError:
+            continue
+    return sorted(names)
+
+
 def _load_chain(name, search, origin, seen, problems):
-    """(merged values, input files, folder, where margins were set) of `name` and its parents."""
+    """(merged values, input files, folder, where each value was set) of `name` and parents.
+
+    Problems are collected in `problems`; a parent that cannot be used (unknown, a circle, not
+    a mapping) is reported and the built-in default stands in for it, so the rest of the chain
+    is still checked.
+    """
     folder = _find(name, search)
     if folder is None:
-        if name == "default":
-            return builtin_default(), (), None, None
-        known = sorted({p.name for d in search if d.is_dir() for p in d.iterdir()
-                        if (p / "style.yaml").is_file()} | {"default"})
-        file, line = origin if origin else ("<command line>", None)
-        raise ContentError(Problem(file, line, f"unknown style '{name}'"
-                                   + did_you_mean(name, known)))
+        if name != "default":
+            file, line = origin if origin else ("<command line>", None)
+            problems.append(Problem(file, line, f"unknown style '{name}'"
+                                    + did_you_mean(name, _known(search))))
+        return builtin_default(), (), None, {}
     path = folder / "style.yaml"
-    raw = load_yaml(path)
+    try:
+        raw = _read(path)
+    except ContentError as exc:     # YAML syntax, not UTF-8: the rest of the chain is checked
+        problems += exc.problems
+        return builtin_default(), (path,), folder, {}
     if not isinstance(raw, YMap):
-        raise ContentError(Problem(path, 1, "a style must be a mapping of keys"))
+        line = raw.line if isinstance(raw, YList) else 1
+        problems.append(Problem(path, line, "a style must be a mapping of keys such as "
+                                f"'name:', 'colors:' and 'fonts:', got {schema.describe(raw)}"))
+        return builtin_default(), (path,), folder, {}
     check = schema.Check(path, folder)
     values = schema.read_style_file(raw, check)
     problems += check.problems
     parent = values.get("extends", "default" if name != "default" else None)
-    if parent in seen + (name,):
-        raise ContentError(problems + [Problem(path, raw.line_of("extends"), f"style '{name}' "
-                                               f"extends itself through '{parent}'")])
+    if parent == name:
+        problems.append(Problem(path, raw.line_of("extends"), f"style '{name}' extends "
+                                f"itself through '{parent}'"))
+        parent = None
+    elif parent in seen:
+        circle = " → ".join(seen[seen.index(parent):] + (name, parent))
+        who, whom, (file, line) = ((name, parent, (path, raw.line_of("extends")))
+                                   if "extends" in values or not origin
+                                   else (seen[-1], name, origin))
+        problems.append(Problem(file, line, f"style '{who}' extends '{whom}', which leads back "
+                                f"to it ({circle}) — expected a chain of styles that ends at "
+                                "'default'"))
+        parent = None
     if parent is None:
-        base, inputs, where = builtin_default(), (), None
+        base, inputs, lines = builtin_default(), (), {}
     else:
-        base, inputs, _, where = _load_chain(parent, search, (path, raw.line_of("extends")),
+        base, inputs, _, lines = _load_chain(parent, search, (path, raw.line_of("extends")),
                                              seen + (name,), problems)
-    if "page" in values:
-        page = raw["page"]
-        where = (path, page.line if isinstance(page, YMap) else raw.line_of("page"))
-    return _merge(base, values), inputs + (path,) + _files(values), folder, where
+    depth = len(seen)   # 0: the style the document names; its parents count up
+    lines = {**lines, **{key: (path, line, -depth) for key, line in check.lines.items()}}
+    return _merge(base, values), inputs + (path,) + _files(values), folder, lines
+
+
+def _read(path: Path):
+    """style.yaml parsed with line numbers.
+
+    Two gaps in plandoc.files are closed here until it closes them itself: an empty file comes
+    back as a YMap without line numbers, and a tag PyYAML's safe loader knows but refuses
+    (`!!python/object`) raises a ConstructorError instead of a Problem.
+    """
+    try:
+        raw = load_yaml(path)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        tag = re.search(r"tag '([^']+)'", exc.problem or "")
+        raise ContentError(Problem(path, mark.line + 1 if mark else None,
+                                   f"YAML tag {tag.group(1) if tag else '(unknown)'} is not "
+                                   "supported — write plain values")) from None
+    if isinstance(raw, YMap) and not hasattr(raw, "key_lines"):
+        raw.line, raw.key_lines = 1, {}
+    return raw
 
 
 def _files(data: dict) -> tuple[Path, ...]:
@@ -123,17 +184,85 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
-def _page_problems(data: dict, where) -> list[Problem]:
-    """Margins that leave no room for text."""
+def _page_problems(data: dict, lines: dict) -> list[Problem]:
+    """Margins that leave no room for text, and type too large for the text block.
+
+    Each is reported at the line of the value that does it (the larger margin; the type size),
+    in whichever file of the `extends` chain set it.
+    """
     page = data["page"]
     width, height = schema.PAGE_SIZES_MM[page["size"]]
     text_w = width - page["margin_left"] - page["margin_right"]
     text_h = height - page["margin_top"] - page["margin_bottom"]
-    if min(text_w, text_h) >= MIN_TEXT_MM or where is None:
+    block = f"{text_w:g} × {text_h:g} mm on {page['size']}"
+    narrow_w, narrow_h = text_w < MIN_TEXT_W_MM, text_h < MIN_TEXT_H_MM
+    if narrow_w or narrow_h:
+        culprits = []
+        if narrow_w:
+            culprits += sorted(("margin_left", "margin_right"), key=lambda m: -page[m])
+        if narrow_h:
+            culprits += sorted(("margin_top", "margin_bottom"), key=lambda m: -page[m])
+        where = _where(lines, *(("page", m) for m in culprits), ("page", "size"))
+        expected = (f"at least {MIN_TEXT_MM} mm each way" if min(text_w, text_h) < MIN_TEXT_MM
+                    else f"at least {MIN_TEXT_W_MM} mm wide and {MIN_TEXT_H_MM} mm high")
+        return [Problem(*where, f"the margins leave a text block of {block} — expected "
+                        + expected)]
+    width_pt = text_w / MM_PER_PT
+    margins = sorted(("margin_left", "margin_right"), key=lambda m: -page[m])
+    problems = []
+    per_row = data["layout"].get("key_figures_per_row", LayoutSettings.key_figures_per_row)
+    for key, value in data["sizes"].items():
+        most = int(width_pt / schema.SIZE_PER_WIDTH[key])
+        if key == "key_figure" and per_row * CARD_PER_SIZE > schema.SIZE_PER_WIDTH[key]:
+            most = int(width_pt / per_row / CARD_PER_SIZE)
+            if value > most:
+                where = _where(lines, ("sizes", key), ("layout", "key_figures_per_row"),
+                               *(("page", m) for m in margins), ("page", "size"))
+                problems.append(Problem(*where, f"sizes key_figure of {value:g} pt is too "
+                                        f"large for {per_row} key figures in a row in the text "
+                                        f"block of {block} — expected at most {most} pt"))
+            continue
+        if value > most:
+            where = _where(lines, ("sizes", key), *(("page", m) for m in margins),
+                           ("page", "size"))
+            problems.append(Problem(*where, f"sizes {key} of {value:g} pt is too large for "
+                                    f"the text block of {block} — expected at most {most} pt"))
+    return problems + _logo_problems(data, lines, text_w, block) + _bullet_problems(data, lines)
+
+
+def _bullet_problems(data: dict, lines: dict) -> list[Problem]:
+    """A bullet neither the body font nor the symbol font can draw (the PDF would show none)."""
+    regular, symbol = data["fonts"]["body"]["regular"], data["fonts"]["symbol"]
+    have = assets.font_codepoints(Path(regular)) | assets.font_codepoints(Path(symbol))
+    if all(ord(c) in have or c.isspace() for c in data["bullet"]):
         return []
-    return [Problem(where[0], where[1], f"the margins leave a text block of {text_w:g} × "
-                    f"{text_h:g} mm on {page['size']} — expected at least {MIN_TEXT_MM} mm "
-                    "each way")]
+    return [Problem(*_where(lines, ("bullet",), ("fonts", "symbol"), ("fonts", "body", "regular")),
+                    f"bullet '{data['bullet']}' is in neither the body font "
+                    f"({Path(regular).name}) nor the symbol font ({Path(symbol).name}) — "
+                    "expected a character one of them can draw, such as '•'")]
+
+
+def _logo_problems(data: dict, lines: dict, text_w: float, block: str) -> list[Problem]:
+    """A logo so wide that, at its height on the cover, no room is left for the name."""
+    size = assets.image_size(data["logo"]) if data.get("logo") else None
+    if not size or not size[1]:
+        return []
+    ratio, most = size[0] / size[1], (text_w - COVER_NAME_MM) / COVER_LOGO_MM
+    if ratio <= most:
+        return []
+    return [Problem(*_where(lines, ("logo",)), f"logo {data['logo'].name} is {ratio:.1f} times "
+                    f"as wide as it is high: {COVER_LOGO_MM} mm high on the cover it would be "
+                    f"{ratio * COVER_LOGO_MM:.0f} mm wide, too wide beside the municipality's "
+                    f"name in the text block of {block} — expected at most {most:.1f} times "
+                    "as wide as high")]
+
+
+def _where(lines: dict, *keys) -> tuple:
+    """The file and line of the first of `keys` set by the most derived style file that set
+    any of them (the child's margins, not the parent's type sizes, made the block too small).
+    """
+    found = [(lines[k][2], -i, lines[k][:2]) for i, k in enumerate(keys) if k in lines]
+    return max(found)[2] if found else (None, None)
 
 
 def _colours(data: dict) -> Colours:
