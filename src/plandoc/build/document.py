@@ -13,7 +13,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from plandoc.build import Options, check_names, content_files
+from plandoc.build import Options, check_names, content_files, content_roots
 from plandoc.errors import ContentError
 
 if TYPE_CHECKING:  # kept off the no-op path of plandoc.build.batch (PyYAML, 20 dataclasses)
@@ -41,7 +41,7 @@ def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
     from plandoc.reader.content import read_document
     from plandoc.style import load_theme, style_dirs
 
-    doc = read_document(file)
+    doc = read_document(file, content_roots(file, options))
     if options.line_numbers and not doc.meta.line_numbers:
         doc = replace(doc, meta=replace(doc.meta, line_numbers=True))
     theme = load_theme(doc.meta.style, style_dirs(file.parent, options.styles_dir),
