@@ -45,7 +45,7 @@ def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
     if options.line_numbers and not doc.meta.line_numbers:
         doc = replace(doc, meta=replace(doc.meta, line_numbers=True))
     theme = load_theme(doc.meta.style, style_dirs(file.parent, options.styles_dir),
-                       origin=(file, _style_line(file)))
+                       origin=(file, _style_line(file)), allow=options.allow_dirs)
     check_glyphs(doc, theme)
     return doc, theme
 

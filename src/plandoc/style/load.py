@@ -9,16 +9,18 @@ matplotlib import, and no import of the content reader.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from plandoc.errors import ContentError, Problem, did_you_mean
-from plandoc.files import YMap, load_yaml
+from plandoc.errors import ContentError, Problem, did_you_mean, display_path
+from plandoc.files import YMap, inside, load_yaml
 from plandoc.style import schema
 from plandoc.style.assets import builtin_font_dir
 from plandoc.style.theme import (Colour, Colours, FontFamily, Fonts, LayoutSettings, Margins,
                                  Page, Sizes, SwotColours, Theme, Typography)
 
 MIN_TEXT_MM = 40        # the text block may not shrink below this in either direction
+STYLE_NAME = re.compile(r"^[^/\\:.\x00-\x1f][^/\\:\x00-\x1f]*$")  # a folder name, not a path
 
 
 def builtin_default() -> dict:
@@ -52,10 +54,14 @@ def style_dirs(content_root: Path | None, extra: Path | None = None) -> list[Pat
     return [d for d in dirs if d is not None]
 
 
-def load_theme(name: str, search: list[Path], origin: tuple[Path, int] | None = None) -> Theme:
-    """Load style `name` from the first folder in `search` that has it."""
+def load_theme(name: str, search: list[Path], origin: tuple[Path, int] | None = None,
+               allow: tuple[Path, ...] = ()) -> Theme:
+    """Load style `name` from the first folder in `search` that has it.
+
+    `allow`: folders (--allow-dir) a style's files may come from besides its own folder.
+    """
     problems: list[Problem] = []
-    data, inputs, folder, where = _load_chain(name, search, origin, (), problems)
+    data, inputs, folder, where = _load_chain(name, search, origin, (), problems, tuple(allow))
     if not problems:
         problems += _page_problems(data, where)
     if problems:
@@ -63,16 +69,37 @@ def load_theme(name: str, search: list[Path], origin: tuple[Path, int] | None = 
     return _build(data, folder, inputs)
 
 
-def _find(name: str, search: list[Path]) -> Path | None:
+def _find(name: str, search: list[Path]) -> tuple[Path, Path] | None:
+    """(styles folder, style folder) of the first styles folder that has `name`."""
     for d in search:
         if (d / name / "style.yaml").is_file():
-            return d / name
+            return d, d / name
     return None
 
 
-def _load_chain(name, search, origin, seen, problems):
+def _check_name(name: str, origin, seen: tuple, allow: tuple, found) -> None:
+    """A style is named by a plain folder name, and its folder stays in its styles folder."""
+    file, line = origin if origin else ("<command line>", None)
+    key = "extends" if seen else "style"
+    if not STYLE_NAME.match(name):
+        expected = "another style" if seen else "a folder in the styles folder"
+        raise ContentError(Problem(file, line, f"{key} '{name}' is not a style name — expected "
+                                   f"the name of {expected}, such as 'default', not a path"))
+    if found and not inside(found[1] / "style.yaml", (found[0],) + allow):
+        raise ContentError(Problem(file, line, f"{key} '{name}' is a link out of the styles "
+                                   f"folder {display_path(found[0])} — keep a style's folder "
+                                   "inside the styles folder, or allow the folder with "
+                                   "--allow-dir"))
+
+
+def _load_chain(name, search, origin, seen, problems, allow=()):
     """(merged values, input files, folder, where margins were set) of `name` and its parents."""
-    folder = _find(name, search)
+    found = _find(name, search) if STYLE_NAME.match(name) else None
+    try:
+        _check_name(name, origin, seen, allow, found)
+    except ContentError as exc:
+        raise ContentError(problems + exc.problems) from None
+    folder = found[1] if found else None
     if folder is None:
         if name == "default":
             return builtin_default(), (), None, None
@@ -85,7 +112,7 @@ def _load_chain(name, search, origin, seen, problems):
     raw = load_yaml(path)
     if not isinstance(raw, YMap):
         raise ContentError(Problem(path, 1, "a style must be a mapping of keys"))
-    check = schema.Check(path, folder)
+    check = schema.Check(path, folder, allow=allow)
     values = schema.read_style_file(raw, check)
     problems += check.problems
     parent = values.get("extends", "default" if name != "default" else None)
@@ -96,7 +123,7 @@ def _load_chain(name, search, origin, seen, problems):
         base, inputs, where = builtin_default(), (), None
     else:
         base, inputs, _, where = _load_chain(parent, search, (path, raw.line_of("extends")),
-                                             seen + (name,), problems)
+                                             seen + (name,), problems, allow)
     if "page" in values:
         page = raw["page"]
         where = (path, page.line if isinstance(page, YMap) else raw.line_of("page"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandoc.errors import Problem, did_you_mean, display_path
-from plandoc.files import YList, YMap
+from plandoc.files import YList, YMap, inside
 from plandoc.model import SWOT_QUADRANTS
 from plandoc.style import assets
 
@@ -33,6 +33,7 @@ class Check:
     path: Path
     folder: Path
     problems: list[Problem] = field(default_factory=list)
+    allow: tuple[Path, ...] = ()   # --allow-dir: folders a style's files may come from too
 
     def problem(self, line: int | None, message: str) -> object:
         """Record one mistake; returns SKIP so a check can `return check.problem(…)`."""
@@ -116,12 +117,24 @@ def cmyk_ink(section: str):
 # --- files ---------------------------------------------------------------------------------
 
 
-def file_ref(check: Check, value, line: int) -> Path | object:
-    """A file named in a style: relative to the style folder, or builtin:<font file>."""
+def file_ref(check: Check, value, line: int, key: str = "file") -> Path | object:
+    """A file named in a style: relative to the style folder, or builtin:<font file>.
+
+    The file must stay inside the style's folder (or matplotlib's fonts for builtin:, or a
+    folder allowed with --allow-dir), symlinks resolved: a style cannot read other files.
+    """
     if not isinstance(value, str) or not value:
         return check.problem(line, f"expected a file name, got {describe(value)}")
-    target = (assets.builtin_font_dir() / value[8:]) if value.startswith("builtin:") \
-        else check.folder / value
+    key = f"font {key}" if key in FACES + ("symbol",) else key
+    builtin = value.startswith("builtin:")
+    target = (assets.builtin_font_dir() / value[8:]) if builtin else check.folder / value
+    if builtin and not inside(target, (assets.builtin_font_dir(),)):
+        return check.problem(line, f"{key} '{value}' is not one of the built-in fonts — "
+                             "expected builtin: and a file name such as builtin:DejaVuSans.ttf")
+    if not builtin and not inside(target, (check.folder,) + tuple(check.allow)):
+        return check.problem(line, f"{key} '{value}' is outside the style folder "
+                             f"{display_path(check.folder)} — keep a style's files inside its "
+                             "folder, or allow the folder with --allow-dir")
     if not target.is_file():
         return check.problem(line, f"file not found: {value} (looked for "
                              f"{display_path(target)})")
@@ -131,7 +144,7 @@ def file_ref(check: Check, value, line: int) -> Path | object:
 def checked_file(problem_of):
     """A check of a file reference: found, then `problem_of(path, value)` names what is wrong."""
     def check_file(check: Check, key: str, value, line: int):
-        target = file_ref(check, value, line)
+        target = file_ref(check, value, line, key)
         if target is SKIP:
             return SKIP
         message = problem_of(target, value)
