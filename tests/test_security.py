@@ -373,7 +373,7 @@ def test_refused_link_in_an_included_file(project):
     (project / "content/intro.md").write_text("# Tittel\n\nTekst.\n\n- a\n- [b](file:///x)\n",
                                               encoding="utf-8")
     write_doc(project, "  - include: intro.md\n")
-    refused(build(), f"content/intro.md:5: link 'file:///x' is not allowed — {LINKS}")
+    refused(build(), f"content/intro.md:6: link 'file:///x' is not allowed — {LINKS}")
 
 
 def test_autolink_is_checked_too(project):

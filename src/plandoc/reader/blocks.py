@@ -78,25 +78,13 @@ def text(ctx: Ctx, value, line: int, item) -> list:
 def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
     """Paragraphs, lists and headings from Markdown source."""
     def heading(level, spans, offset):
-        return make_heading(ctx, level, ctx.check_links(spans, first_line + offset, file))
+        return make_heading(ctx, level, spans)
+
+    def links(spans, offset):
+        ctx.check_links(spans, first_line + offset, file)
     for n, row in enumerate(source.splitlines()):
         ctx.check_chars(row, first_line + n, file)
-    blocks = []
-    for block, offset in parse_blocks(source, heading):
-        _check_block_links(ctx, block, first_line + offset, file)
-        blocks.append(block)
-    return blocks
-
-
-def _check_block_links(ctx: Ctx, block, line: int, file) -> None:
-    """Links in a Markdown paragraph or list (headings are checked as they are made)."""
-    if isinstance(block, Paragraph):
-        ctx.check_links(block.text, line, file)
-    elif isinstance(block, ListBlock):
-        for item in block.items:
-            ctx.check_links(item.text, line, file)
-            for child in item.children:
-                _check_block_links(ctx, child, line, file)
+    return [block for block, _ in parse_blocks(source, heading, links)]
 
 
 def include(ctx: Ctx, value, line: int, item) -> list:

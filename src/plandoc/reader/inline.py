@@ -71,12 +71,18 @@ def _merge(spans: list[Span]) -> Inline:
     return tuple(out)
 
 
-def parse_blocks(text: str, heading):
+def parse_blocks(text: str, heading, links=None):
     """Block Markdown → (block, line offset) pairs.
 
-    `heading(level, inline, line)` makes a numbered Heading the way the reader numbers chapters.
+    `heading(level, inline, line)` makes a numbered Heading the way the reader numbers chapters;
+    `links(inline, line)`, when given, sees the spans of every line of text that has a link
+    (paragraphs, headings, list items), with the line it starts on.
     """
     tokens = _md.parse(text)
+    if links is not None:
+        for tok in tokens:
+            if tok.type == "inline" and any(c.type == "link_open" for c in tok.children or ()):
+                links(_spans(tok.children), tok.map[0] if tok.map else 0)
     out, i = [], 0
     while i < len(tokens):
         tok = tokens[i]
