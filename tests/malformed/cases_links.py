@@ -55,6 +55,9 @@ CASES = [
     Case("link-two-in-one-paragraph", doc("  - paragraph: \"[a](pdf:a) og [b](file:///b)\"\n"),
          (f"content/doc.yaml:5: link 'pdf:a' is not allowed — {ALLOWED}",
           f"content/doc.yaml:5: link 'file:///b' is not allowed — {ALLOWED}")),
+    Case("link-in-csv-cell",
+         {**doc("  - table: {csv: t.csv}\n"), "content/t.csv": "A,B\n\"[x](smb://s/x)\",2\n"},
+         (f"content/doc.yaml:5: link 'smb://s/x' is not allowed — {ALLOWED}",)),
     # --- anchors ------------------------------------------------------------------------------
     Case("link-anchor-no-headings", doc("  - paragraph: \"[x](#h1)\"\n"),
          ("content/doc.yaml:5: " + no_heading("#h1", "this document has no headings to link "

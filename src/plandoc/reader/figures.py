@@ -135,7 +135,8 @@ def _table_rows(ctx: Ctx, m: YMap, source: str):
     if source == "csv":
         path = ctx.resolve(m["csv"], m.line_of("csv"), "CSV file")
         raw = read_csv(ctx, path) if path else None
-        return [tuple(inline(ctx, c, 0, "cell") for c in r) for r in raw if any(r)] if raw else []
+        return [tuple(inline(ctx, c, m.line_of("csv"), "cell") for c in r) for r in raw
+                if any(r)] if raw else []
     if "columns" not in m or "rows" not in m:
         return []
     cols = ctx.sequence(m["columns"], m.line_of("columns"), "table columns")
