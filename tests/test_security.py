@@ -148,6 +148,19 @@ def test_the_content_folder_is_the_folder_given(secret, project):
             "folder with --allow-dir")
 
 
+def test_content_file_linked_out_of_a_folder(secret, project):
+    (project / "secret/plan.yaml").write_text(HEAD.format(style=""), encoding="utf-8")
+    (project / "content/ok.yaml").write_text(HEAD.format(style=""), encoding="utf-8")
+    os.symlink("../secret/plan.yaml", project / "content/plan.yaml")
+    refused(run("build", "content", "--out", "out", "-j", "1"),
+            "secret/plan.yaml: the link content/plan.yaml leads out of the content folder content — "
+            "keep the files a "
+            "document uses inside its folder, or allow the folder with --allow-dir")
+    assert (project / "out/ok.pdf").is_file()  # the other document is built
+    ok = run("build", "content", "--out", "out", "-j", "1", "--allow-dir", "secret")
+    assert ok.exit_code == 0, ok.output
+
+
 def test_allow_dirs_is_part_of_the_options_key(secret, project):
     write_doc(project, "  - include: ../secret/secret.md\n")
     assert build("--allow-dir", "secret").exit_code == 0

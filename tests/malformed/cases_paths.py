@@ -66,6 +66,11 @@ CASES = [
          (f"content/doc.yaml:5: included file '../secret/secret.md' {OUT}",),
          command=("build", "content/doc.yaml", "--out", "out", "-j", "1", "--allow-dir",
                   "styles")),
+    Case("path-content-file-symlink", {"content/doc.yaml": None, "secret/doc.yaml": "x: 1\n"},
+         ("secret/doc.yaml: the link content/doc.yaml leads out of the content folder content — "
+          "keep the files a "
+          "document uses inside its folder, or allow the folder with --allow-dir",),
+         setup=link("../secret/doc.yaml", "content/doc.yaml")),
     # --- csv --------------------------------------------------------------------------------
     Case("path-csv-table-dotdot", {**SECRET, **doc("  - table: {csv: ../secret/secret.csv}\n")},
          (f"content/doc.yaml:5: CSV file '../secret/secret.csv' {OUT}",)),

@@ -6,15 +6,16 @@ ContentError, so the author sees all mistakes at once.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from plandoc.errors import ContentError
+from plandoc.errors import ContentError, Problem, display_path
 from plandoc.model import Document, Meta
 from plandoc.reader import case, figures, panels  # noqa: F401 - they register their block kinds
 from plandoc.reader.blocks import read_body
-from plandoc.reader.context import Ctx
+from plandoc.reader.context import OUTSIDE, Ctx
 from plandoc.reader.meta import read_meta
-from plandoc.files import YMap, load_yaml
+from plandoc.files import YMap, inside, load_yaml
 
 
 def read_document(path: Path, roots: tuple[Path, ...] = ()) -> Document:
@@ -24,8 +25,13 @@ def read_document(path: Path, roots: tuple[Path, ...] = ()) -> Document:
     folder first, then any --allow-dir folders (default: the file's own folder).
     """
     path = Path(path).absolute()
+    roots = tuple(roots) or (path.parent,)
+    if not inside(path, roots):  # a symlink in the content folder to a file elsewhere
+        link = os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
+        raise ContentError(Problem(path, None, f"the link {link} leads out of the content "
+                                   f"folder {display_path(roots[0])} — {OUTSIDE}"))
     data = load_yaml(path)
-    ctx = Ctx(path, inputs=[path], roots=tuple(roots) or (path.parent,))
+    ctx = Ctx(path, inputs=[path], roots=roots)
     if not isinstance(data, YMap):
         ctx.problem(getattr(data, "line", 1), "a content file must be a mapping with "
                     "'document:' and 'body:'")
