@@ -126,7 +126,8 @@ CASES = [
          setup=link("../secret/evil", "styles/evil")),
     # --- a style's files --------------------------------------------------------------------
     Case("path-style-font-dotdot",
-         mine("fonts:\n  body: {family: Arial, regular: ../vefsn/fonts/LiberationSans-Regular.ttf}\n"),
+         mine("fonts:\n  body: {family: Arial, "
+              "regular: ../vefsn/fonts/LiberationSans-Regular.ttf}\n"),
          (f"styles/mine/style.yaml:2: font regular '../vefsn/fonts/LiberationSans-Regular.ttf' "
           f"{STYLE_OUT}",)),
     Case("path-style-font-absolute", mine("fonts:\n  body:\n    bold: /etc/passwd\n"),
