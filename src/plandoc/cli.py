@@ -22,6 +22,10 @@ _styles = click.option("--styles", "styles_dir", type=click.Path(path_type=Path,
                        help="Folder of styles (default: styles/ beside or above the content).")
 _format = click.option("--format", "fmt", type=click.Choice(["docx", "pdf"]),
                        help="Build only this format (default: both).")
+_allow = click.option("--allow-dir", "allow_dirs", multiple=True,
+                      type=click.Path(path_type=Path, file_okay=False),
+                      help="Let content and styles also read files from this folder "
+                           "(repeatable; by default only the content folder and the style's).")
 # not file_okay=False: an --out that is a file is one line from the build (plandoc.build.faults)
 _out = click.option("--out", "out_dir", type=click.Path(path_type=Path),
                     default=Path("output"), show_default=True, help="Folder for the outputs.")
@@ -32,6 +36,7 @@ _out = click.option("--out", "out_dir", type=click.Path(path_type=Path),
 @_format
 @_out
 @_styles
+@_allow
 @click.option("--line-numbers", is_flag=True,
               help="Number the lines of the body text (for consultation drafts).")
 @click.option("--pdfa/--no-pdfa", default=None,
@@ -42,7 +47,7 @@ _out = click.option("--out", "out_dir", type=click.Path(path_type=Path),
 @click.option("--force", is_flag=True, help="Rebuild every document, even when up to date.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Documents built at once (default: the number of CPUs).")
-def build(paths, fmt, out_dir, styles_dir, line_numbers, pdfa, press, quiet, force,
+def build(paths, fmt, out_dir, styles_dir, allow_dirs, line_numbers, pdfa, press, quiet, force,
           jobs) -> None:
     """Build DOCX and PDF from content files or folders of them (only what changed)."""
     from plandoc.build.batch import run
@@ -50,7 +55,7 @@ def build(paths, fmt, out_dir, styles_dir, line_numbers, pdfa, press, quiet, for
     from plandoc.build.progress import CliReport
 
     options = Options((fmt,) if fmt else FORMATS, out_dir, styles_dir, line_numbers,
-                      pdfa=pdfa, press=press)
+                      pdfa=pdfa, press=press, **_folders(paths, allow_dirs))
     with _warnings_to_stderr():  # workers are forked inside: they inherit it
         summary = run(list(paths), options, force=force, jobs=jobs, report=CliReport(quiet))
     if summary.exit_code:
@@ -62,14 +67,16 @@ def build(paths, fmt, out_dir, styles_dir, line_numbers, pdfa, press, quiet, for
 @_format
 @_out
 @_styles
+@_allow
 @click.option("--interval", type=click.FloatRange(min=0.05), default=0.3, show_default=True,
               help="Seconds between looks at the inputs.")
-def watch(paths, fmt, out_dir, styles_dir, interval) -> None:
+def watch(paths, fmt, out_dir, styles_dir, allow_dirs, interval) -> None:
     """Rebuild a document whenever one of its inputs is saved (Ctrl-C stops)."""
     from plandoc.build import FORMATS, Options
     from plandoc.build.watch import watch as run_watch
 
-    run_watch(list(paths), Options((fmt,) if fmt else FORMATS, out_dir, styles_dir), interval)
+    run_watch(list(paths), Options((fmt,) if fmt else FORMATS, out_dir, styles_dir,
+                                   **_folders(paths, allow_dirs)), interval)
 
 
 @main.command()
@@ -81,23 +88,33 @@ def watch(paths, fmt, out_dir, styles_dir, interval) -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("output"), show_default=True, help="Folder for the change list.")
 @_styles
-def diff(old, new, rev, fmt, out_dir, styles_dir) -> None:
+@_allow
+def diff(old, new, rev, fmt, out_dir, styles_dir, allow_dirs) -> None:
     """What changed between two versions of a content file (chapters, goals, SWOT, figures)."""
     from plandoc.diff.cli import run_diff
 
-    run_diff(old, new, rev, fmt, out_dir, styles_dir)
+    run_diff(old, new, rev, fmt, out_dir, styles_dir, _folders((), allow_dirs)["allow_dirs"])
 
 
 @main.command()
 @_paths
 @_styles
-def check(paths, styles_dir) -> None:
+@_allow
+def check(paths, styles_dir, allow_dirs) -> None:
     """Validate content and styles without writing anything."""
     from plandoc.build import Options
     from plandoc.build.document import load
 
-    loaded = load(list(paths), Options(styles_dir=styles_dir))
+    loaded = load(list(paths), Options(styles_dir=styles_dir, **_folders(paths, allow_dirs)))
     click.echo(f"{len(loaded)} document{'s' if len(loaded) != 1 else ''} OK")
+
+
+def _folders(paths, allow_dirs) -> dict:
+    """Options' content folders (the folders given) and --allow-dir folders, absolute."""
+    from plandoc.build import given_folders
+
+    return {"content_dirs": given_folders(paths),
+            "allow_dirs": tuple(sorted({Path(d).absolute() for d in allow_dirs}))}
 
 
 @contextlib.contextmanager

@@ -312,3 +312,24 @@ def image_problem(file: Path) -> str | None:
     finally:
         Image.MAX_IMAGE_PIXELS = limit
     return None
+
+
+def inside(path: Path, roots) -> bool:
+    """Whether `path`, symlinks resolved, lies in one of the folders `roots` (resolved too).
+
+    The one rule for every file a document or a style names: content reads only from its
+    content folder, a style only from its own folder, plus the folders the user allowed with
+    --allow-dir.  A symlink inside a root that points inside a root is fine; `..`, an absolute
+    path or a symlink that leads out is not.
+    """
+    try:
+        real = Path(path).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: nowhere we can vouch for
+        return False
+    for root in roots:
+        try:
+            if real.is_relative_to(Path(root).resolve()):
+                return True
+        except (OSError, RuntimeError):
+            continue
+    return False

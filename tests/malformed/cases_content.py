@@ -19,6 +19,8 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 BOMB_PNG = (b"\x89PNG\r\n\x1a\n"
             + _chunk(b"IHDR", struct.pack(">IIBBBBB", 32000, 32000, 1, 0, 0, 0, 0))
             + _chunk(b"IDAT", zlib.compress(b"\0" * 4001)) + _chunk(b"IEND", b""))
+LINK = ("is not allowed — links may be http://, https://, mailto: or tel: addresses, or '#' "
+        "and the anchor of a heading in this document")
 CHART = "  - chart:\n      type: {type}\n      title: T\n      alt: A\n      data: {data}\n"
 
 
@@ -147,7 +149,7 @@ CASES = [
          (f"{MD}:1: not UTF-8 text (byte 0xC6) — save the file as UTF-8",)),
     Case("md-image", markdown("Tekst\n\n![kart](/etc/passwd)\n"),
          (f"{MD}:3: Markdown images ![…](…) are not supported — use an 'image:' block with "
-          "'file:' and 'alt:'",)),
+          "'file:' and 'alt:'", f"{MD}:3: link '/etc/passwd' {LINK}")),
     Case("md-table", markdown("| a | b |\n|---|---|\n| 1 | 2 |\n"),
          (f"{MD}:1: Markdown tables are not supported — use a 'table:' block with 'columns:' "
           "and 'rows:'",)),
@@ -162,7 +164,7 @@ CASES = [
           "points a list of their own)",)),
     Case("md-inline-text-image", doc("  - text: |\n      Se ![kart](kart.png)\n"),
          (f"{DOC}:6: Markdown images ![…](…) are not supported — use an 'image:' block with "
-          "'file:' and 'alt:'",)),
+          "'file:' and 'alt:'", f"{DOC}:6: link 'kart.png' {LINK}")),
     Case("md-file-too-long", markdown("ord " * 250_001),
          (f"{MD}:1: the file has 1 000 004 characters — expected at most 1 000 000 (split "
           "the text into several files)",)),

@@ -20,9 +20,9 @@ def _folder(*parts: str):
 NOT_A_FOLDER = "is a file — expected a folder for the outputs (or a name that does not exist yet)"
 NO_CONTENT = "no content files (.yaml) in this folder — expected a content file or a folder " \
              "holding some"
-NOT_UTF8 = "content/doc.yaml: not UTF-8 text (byte {}) — save the file as UTF-8"
-MISSING = ("content/doc.yaml: the content file is missing 'document' — expected 'document: …'",
-           "content/doc.yaml: the content file is missing 'body' — expected 'body: …'")
+NOT_UTF8 = "content/doc.yaml:{}: not UTF-8 text (byte {}) — save the file as UTF-8"
+MISSING = ("content/doc.yaml:1: the content file is empty — expected 'document:' (title, "
+           "municipality) and 'body:'",)
 
 
 def _usage(error: str) -> tuple[str, ...]:
@@ -84,11 +84,11 @@ CASES = [
     Case("files-only-a-comment", {"content/doc.yaml": "# skrives senere\n"}, MISSING),
     Case("files-only-blank-lines", {"content/doc.yaml": "\n\n   \n"}, MISSING),
     Case("files-latin-1", {"content/doc.yaml": "document:\n  title: Pl\xe6n\n".encode("latin-1")},
-         (NOT_UTF8.format(21),)),
+         (NOT_UTF8.format(2, "0xE6"),)),
     Case("files-utf-16", {"content/doc.yaml": "document:\n".encode("utf-16")},
-         (NOT_UTF8.format(0),)),
+         (NOT_UTF8.format(1, "0xFF"),)),
     Case("files-binary", {"content/doc.yaml": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00"},
-         (NOT_UTF8.format(0),)),
+         (NOT_UTF8.format(1, "0x89"),)),
     # options
     Case("files-jobs-zero", {}, _usage("Invalid value for '-j' / '--jobs': 0 is not in the "
                                        "range x>=1."),

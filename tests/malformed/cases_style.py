@@ -87,6 +87,9 @@ def _msg(line: int, text: str, file: str = DEFAULT) -> str:
     return f"{file}:{line}: {text}"
 
 
+NUMBER = ("is not a number plandoc can use — expected a finite number of at most 15 digits "
+          "(put text in quotes)")
+
 CASES = [
     # --- a section of the wrong type (each crashed with AttributeError or TypeError) ----------
     Case("style-colors-number", style("name: X\ncolors: 12\n"),
@@ -116,8 +119,8 @@ CASES = [
          (_msg(1, "a style must be a mapping of keys such as 'name:', 'colors:' and 'fonts:', "
                   "got 'Vefsn'"),)),
     Case("style-python-tag", style("name: !!python/object:os.system X\n"),
-         (_msg(1, "YAML tag tag:yaml.org,2002:python/object:os.system is not supported — write "
-                  "plain values"),)),
+         (_msg(1, "YAML tag !!python/object:os.system is not supported — write plain values "
+                  "(text, numbers, true or false)"),)),
 
     # --- values: the line of the key, its path, YAML's words for what was given --------------
     Case("style-colour-number", style("name: X\ncolors:\n  secondary: '#2E75B6'\n  primary: 12\n"),
@@ -131,12 +134,11 @@ CASES = [
     Case("style-size-10000", style("name: X\nsizes:\n  title: 10000\n"),
          (_msg(3, "sizes title must be a number of points from 4 to 96, got 10000"),)),
     Case("style-size-nan", style("name: X\nsizes:\n  h1: .nan\n"),
-         (_msg(3, "sizes h1 must be a number of points from 4 to 72, got .nan"),)),
+         (_msg(3, "'.nan' " + NUMBER),)),
     Case("style-size-inf", style("name: X\nsizes:\n  small: .inf\n"),
-         (_msg(3, "sizes small must be a number of points from 4 to 24, got .inf"),)),
+         (_msg(3, "'.inf' " + NUMBER),)),
     Case("style-size-400-digits", style("name: X\nsizes:\n  key_figure: " + "9" * 400 + "\n"),
-         (_msg(3, "sizes key_figure must be a number of points from 4 to 96, got a number of "
-                  "400 digits"),)),
+         (_msg(3, "'99999999999999999999…' " + NUMBER),)),
     Case("style-size-string", style("name: X\nsizes: {body: '11pt'}\n"),
          (_msg(2, "sizes body must be a number of points from 4 to 24, got '11pt'"),)),
     Case("style-margin-negative", style("name: X\npage:\n  size: A4\n  margin_top: -5\n"),
@@ -154,10 +156,9 @@ CASES = [
     Case("style-toc-levels-bool", style("name: X\nlayout:\n  toc_levels: true\n"),
          (_msg(3, "layout toc_levels must be a whole number from 1 to 3, got true"),)),
     Case("style-cmyk-nan", style("name: X\ncmyk:\n  primary: [0, .nan, 0, 0]\n"),
-         (_msg(3, "cmyk primary must be four numbers from 0 to 100 [C, M, Y, K], got "
-                  "[0, .nan, 0, 0]"),)),
+         (_msg(3, "'.nan' " + NUMBER),)),
     Case("style-pdfa-date", style("name: X\npdfa: 2024-01-01\n"),
-         (_msg(2, "pdfa must be true or false, got the date 2024-01-01"),)),
+         (_msg(2, "pdfa must be true or false, got '2024-01-01'"),)),
     Case("style-name-control-character", style('name: "Vefsn\\u0007"\n'),
          (_msg(1, "name contains the control character(s) U+0007 — expected plain text"),)),
     Case("style-family-blank", style("name: X\nfonts:\n  body:\n    family: '  '\n"),

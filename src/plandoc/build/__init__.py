@@ -26,6 +26,24 @@ class Options:
     line_numbers: bool = False      # number the lines of every document (as if its metadata said so)
     pdfa: bool | None = None      # PDF/A-2b; None: the style's `pdfa`, else on for vedtatt
     press: bool = False           # also write <name>-print.pdf (or the style's print.enabled)
+    allow_dirs: tuple[Path, ...] = ()    # --allow-dir: more folders content and styles may read
+    content_dirs: tuple[Path, ...] = ()  # the folders given on the command line (content roots)
+
+
+def given_folders(paths) -> tuple[Path, ...]:
+    """The folders among the paths given on the command line, absolute and sorted."""
+    return tuple(sorted({Path(p).absolute() for p in paths if Path(p).is_dir()}))
+
+
+def content_roots(file: Path, options: Options) -> tuple[Path, ...]:
+    """Where `file` may read from: its content folder, then every --allow-dir folder.
+
+    The content folder is the folder given on the command line that holds the file, or — for a
+    file named on its own — the file's own folder.
+    """
+    file = Path(file).absolute()
+    mine = tuple(d for d in options.content_dirs if file.is_relative_to(d)) or (file.parent,)
+    return mine + tuple(options.allow_dirs)
 
 
 def content_files(paths: list[Path]) -> list[Path]:

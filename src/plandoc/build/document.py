@@ -16,7 +16,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from plandoc.build import Options, check_names, content_files
+from plandoc.build import Options, check_names, content_files, content_roots
 from plandoc.errors import ContentError, Problem
 
 if TYPE_CHECKING:  # kept off the no-op path of plandoc.build.batch (PyYAML, 20 dataclasses)
@@ -44,11 +44,11 @@ def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
     from plandoc.reader.content import read_document
     from plandoc.style import load_theme, style_dirs
 
-    doc = read_document(file)
+    doc = read_document(file, content_roots(file, options))
     if options.line_numbers and not doc.meta.line_numbers:
         doc = replace(doc, meta=replace(doc.meta, line_numbers=True))
     theme = load_theme(doc.meta.style, style_dirs(file.parent, options.styles_dir),
-                       origin=(file, _style_line(file)))
+                       origin=(file, _style_line(file)), allow=options.allow_dirs)
     check_glyphs(doc, theme)
     return doc, theme
 

@@ -13,9 +13,12 @@ from plandoc.diff.report import as_document, as_text, load_pair
 
 
 def run_diff(old: Path, new: Path | None, rev: str | None, fmt: str, out_dir: Path,
-             styles_dir: Path | None) -> None:
-    """Print the changes, or write them as a DOCX/PDF in the new version's style."""
-    before, after = load_pair(old, new, rev)
+             styles_dir: Path | None, allow_dirs: tuple[Path, ...] = ()) -> None:
+    """Print the changes, or write them as a DOCX/PDF in the new version's style.
+
+    Each version reads files only from its own folder and the --allow-dir folders.
+    """
+    before, after = load_pair(old, new, rev, allow_dirs)
     changes = compare(before, after)
     if fmt == "text":
         click.echo(as_text(changes, after.meta.language))
@@ -23,10 +26,11 @@ def run_diff(old: Path, new: Path | None, rev: str | None, fmt: str, out_dir: Pa
     from plandoc.style import load_theme, style_dirs
 
     theme = load_theme(after.meta.style, style_dirs(after.source.parent, styles_dir),
-                       origin=(after.source, None))
+                       origin=(after.source, None), allow=allow_dirs)
     report = as_document(changes, before, after)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for path in build_one(report, theme, Options((fmt,), out_dir, styles_dir)):
+    for path in build_one(report, theme, Options((fmt,), out_dir, styles_dir,
+                                                         allow_dirs=allow_dirs)):
         click.echo(f"wrote {path}")
 
 

@@ -39,9 +39,16 @@ WORDS = {
 AREAS = ("chapter", "goal", "strategy", "swot", "figure")
 
 
-def load_pair(old: Path, new: Path | None, rev: str | None) -> tuple[Document, Document]:
-    """The two versions; with `rev`, the old one is `old` as git has it at that revision."""
-    from plandoc.reader.content import read_document
+def load_pair(old: Path, new: Path | None, rev: str | None,
+              allow: tuple[Path, ...] = ()) -> tuple[Document, Document]:
+    """The two versions; with `rev`, the old one is `old` as git has it at that revision.
+
+    Each version reads only from its own folder and the `allow` folders (--allow-dir).
+    """
+    from plandoc.reader.content import read_document as read
+
+    def read_document(path: Path) -> Document:
+        return read(path, (Path(path).absolute().parent, *allow))
 
     if rev is None:
         if new is None:
@@ -59,9 +66,10 @@ def load_pair(old: Path, new: Path | None, rev: str | None) -> tuple[Document, D
 def _checkout(path: Path, rev: str, into: Path) -> Path:
     """Extract the folder holding `path` as it was at `rev` (includes and CSVs too)."""
     folder = path.absolute().parent
+    commit = _commit(path, folder, rev)
     top = Path(_git(path, folder, "rev-parse", "--show-toplevel").decode().strip()).resolve()
     rel = folder.resolve().relative_to(top)
-    blob = _git(path, top, "archive", "--format=tar", rev, "--", str(rel), rev=rev)
+    blob = _git(path, top, "archive", "--format=tar", commit, "--", str(rel), rev=rev)
     with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
         tar.extractall(into, filter="data")
     then = into / rel / path.name
@@ -70,13 +78,28 @@ def _checkout(path: Path, rev: str, into: Path) -> Path:
     return then
 
 
-def _git(path: Path, cwd: Path, *args: str, rev: str | None = None) -> bytes:
+def _commit(path: Path, folder: Path, rev: str) -> str:
+    """The commit `rev` names; never an option (a revision starting with '-' is refused)."""
+    if not rev or rev.startswith("-") or any(c in rev for c in "\0\n"):
+        raise ContentError(Problem("<command line>", None, f"--rev '{rev}' is not a revision — "
+                                   "expected a commit, branch or tag such as HEAD~1, main or "
+                                   "v2.0"))
+    out = _git(path, folder, "rev-parse", "--verify", "--quiet", "--end-of-options",
+               f"{rev}^{{commit}}", rev=rev, unknown=True)
+    return out.decode().strip()
+
+
+def _git(path: Path, cwd: Path, *args: str, rev: str | None = None,
+         unknown: bool = False) -> bytes:
     """git's output; its failures become a message about `path`."""
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True)
     except FileNotFoundError:
         raise ContentError(Problem("<command line>", None, "--rev needs git, which is not "
                                    "installed")) from None
+    if done.returncode and unknown and "not a git repository" not in done.stderr.decode(
+            errors="replace"):
+        raise ContentError(Problem(path, None, f"git does not know revision '{rev}'"))
     if done.returncode:
         why = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
         what = f"git does not know revision '{rev}'" if rev and ("not a valid" in why[0]

@@ -48,11 +48,11 @@ def read_block(ctx: Ctx, item, line: int) -> list:
     return BLOCKS[kind](ctx, item[kind], item.line_of(kind), item)
 
 
-def inline(ctx: Ctx, value, line: int, what: str):
-    """A text field with inline Markdown."""
+def inline(ctx: Ctx, value, line: int, what: str, file=None):
+    """A text field with inline Markdown (`file`: where it was read when not the YAML)."""
     text = ctx.string(value, line, what)
-    check_images(ctx, text, line)
-    return parse_inline(text)
+    check_images(ctx, text, line, file)
+    return ctx.check_links(parse_inline(text), line, file)
 
 
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
@@ -107,7 +107,10 @@ def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
                     "paragraphs and lists, or use a 'table:' block", file)
     _long_paragraphs(ctx, rows, first_line, file)
     blocks = []
-    for block, offset in parse_blocks("\n".join(rows), heading, unsupported):
+
+    def links(spans, offset):
+        ctx.check_links(spans, first_line + offset, file)
+    for block, offset in parse_blocks("\n".join(rows), heading, unsupported, links):
         if isinstance(block, ListBlock):
             check_depth(ctx, block, first_line + offset, file)
         blocks.append(block)

@@ -6,22 +6,32 @@ ContentError, so the author sees all mistakes at once.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from plandoc.errors import ContentError
+from plandoc.errors import ContentError, Problem, display_path
 from plandoc.model import Document, Meta
 from plandoc.reader import case, figures, panels  # noqa: F401 - they register their block kinds
 from plandoc.reader.blocks import read_body
-from plandoc.reader.context import Ctx
+from plandoc.reader.context import OUTSIDE, Ctx
 from plandoc.reader.meta import read_meta
-from plandoc.files import YMap, load_yaml
+from plandoc.files import YMap, inside, load_yaml
 
 
-def read_document(path: Path) -> Document:
-    """Read and validate one content file."""
+def read_document(path: Path, roots: tuple[Path, ...] = ()) -> Document:
+    """Read and validate one content file.
+
+    `roots`: the folders its includes, CSVs, images and attachments may come from — its content
+    folder first, then any --allow-dir folders (default: the file's own folder).
+    """
     path = Path(path).absolute()
+    roots = tuple(roots) or (path.parent,)
+    if not inside(path, roots):  # a symlink in the content folder to a file elsewhere
+        link = os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
+        raise ContentError(Problem(path, None, f"the link {link} leads out of the content "
+                                   f"folder {display_path(roots[0])} — {OUTSIDE}"))
     data = load_yaml(path)
-    ctx = Ctx(path, inputs=[path])
+    ctx = Ctx(path, inputs=[path], roots=roots)
     if isinstance(data, YMap) and not data:
         ctx.problem(1, "the content file is empty — expected 'document:' (title, municipality) "
                     "and 'body:'")
@@ -36,9 +46,27 @@ def read_document(path: Path) -> Document:
         m = ctx.mapping(data["document"], data.line_of("document"), "document")
         meta = read_meta(ctx, m) if m is not None else meta
     blocks = read_body(ctx, data["body"], data.line_of("body")) if data.get("body") else []
+    _check_anchors(ctx, blocks)
     if ctx.problems:
         raise ContentError(_sorted(ctx.problems))
     return Document(meta, tuple(blocks), path, tuple(dict.fromkeys(ctx.inputs)))
+
+
+def _check_anchors(ctx: Ctx, blocks) -> None:
+    """Every '#…' link must go to a heading of this document (anchors #h1, #h2 … in order)."""
+    anchors = [b.anchor for b in blocks if getattr(b, "anchor", "")]
+    known = set(anchors)
+    for href, line, file in ctx.anchor_links:
+        if href[1:] in known:
+            continue
+        if not anchors:
+            hint = "this document has no headings to link to"
+        elif len(anchors) == 1:
+            hint = f"its only heading is linked as '#{anchors[0]}'"
+        else:
+            hint = (f"headings are linked as '#{anchors[0]}' (the first) to '#{anchors[-1]}' "
+                    "(the last), in the order they stand")
+        ctx.problem(line, f"link '{href}' goes to no heading in this document — {hint}", file)
 
 
 def _sorted(problems):

@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandoc.errors import Problem, did_you_mean, display_path
-from plandoc.files import YList, YMap, as_text
+from plandoc.files import YList, YMap, as_text, inside
+from plandoc.reader.inline import link_problem
 
 _CONTROL_NAMES = {0x0B: " (a line break copied from Word)", 0x0C: " (a page break in text)"}
 BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+OUTSIDE = ("keep the files a document uses inside its folder, or allow the folder with "
+           "--allow-dir")
 
 
 @dataclass
@@ -37,11 +40,18 @@ class Ctx:
     counters: Counters = field(default_factory=Counters)
     language: str = "nb"
     number_chapters: bool = True
+    roots: tuple[Path, ...] = ()    # where files may be read from: content folder, --allow-dir
+    anchor_links: list[tuple[str, int | None, Path | None]] = field(default_factory=list)
 
     @property
     def folder(self) -> Path:
         """The folder relative file references are resolved against."""
         return self.path.parent
+
+    @property
+    def content_folder(self) -> Path:
+        """The folder a document's files must stay in (unless --allow-dir names another)."""
+        return self.roots[0] if self.roots else self.folder
 
     def problem(self, line: int | None, message: str, file: Path | None = None) -> None:
         """Record one mistake."""
@@ -103,12 +113,34 @@ class Ctx:
         self.counters.anchor += 1
         return f"h{self.counters.anchor}"
 
+    def check_links(self, spans, line: int | None, file: Path | None = None) -> tuple:
+        """`spans` without links the outputs may not carry (each one is reported).
+
+        A web, mail or phone address is kept; '#anchor' is kept and checked once the whole
+        document is read (`anchor_problems`).
+        """
+        out = []
+        for span in spans:
+            if span.href is not None:
+                message = link_problem(span.href)
+                if message:
+                    self.problem(line, message, file)
+                    span = type(span)(span.text, span.bold, span.italic, None)
+                elif span.href.startswith("#"):
+                    self.anchor_links.append((span.href, line, file))
+            out.append(span)
+        return tuple(out)
+
     def resolve(self, name, line: int, what: str) -> Path | None:
         """A file next to the content file; missing or unreadable files are problems."""
         text = self.string(name, line, what)
         if not text:
             return None
         target = (self.folder / text)
+        if not inside(target, self.roots or (self.folder,)):
+            self.problem(line, f"{what} '{text}' is outside the content folder "
+                         f"{display_path(self.content_folder)} — {OUTSIDE}")
+            return None
         if not target.is_file():
             self.problem(line, f"{what} '{text}' not found (looked for {display_path(target)})")
             return None

@@ -164,8 +164,8 @@ def _table_rows(ctx: Ctx, m: YMap, source: str):
         got = read_csv(ctx, path) if path else None
         if got is None:
             return [], [], None
-        return ([tuple(inline(ctx, c, n, "cell") for c in r) for r, n in zip(got.rows, got.lines)],
-                got.lines, path)
+        return ([tuple(inline(ctx, c, n, "cell", path) for c in r)
+                 for r, n in zip(got.rows, got.lines)], got.lines, path)
     if "columns" not in m or "rows" not in m:
         return [], [], None
     cols = ctx.sequence(m["columns"], m.line_of("columns"), "table columns")

@@ -5,11 +5,32 @@ markdown-it-py parses with raw HTML off, so '<font>' and '&' stay literal text.
 
 from __future__ import annotations
 
+import re
+from urllib.parse import unquote
+
 from markdown_it import MarkdownIt
 
 from plandoc.model import Inline, ListBlock, ListItem, Paragraph, Span
 
 _md = MarkdownIt("commonmark", {"html": False, "typographer": False}).disable("image")
+# Every link is parsed as a link, so the reader can refuse the ones the outputs may not carry
+# with a message (markdown-it would silently print 'javascript:' and 'file:' links as text).
+_md.validateLink = lambda url: True
+
+SAFE_LINK = re.compile(r"^(?:https?://[^/\s]|mailto:\S|tel:\S|#)", re.IGNORECASE)
+LINKS_ALLOWED = ("links may be http://, https://, mailto: or tel: addresses, or '#' and the "
+                 "anchor of a heading in this document")
+
+
+def link_problem(href: str) -> str | None:
+    """What is wrong with a link's target, or None for a web, mail, phone or '#' link.
+
+    Anything else — file:, smb:, pdf:, javascript:, data:, a UNC path, a relative file name —
+    would make the PDF or DOCX open something on the reader's machine or network.
+    """
+    if SAFE_LINK.match(href):
+        return None
+    return f"link '{unquote(href)}' is not allowed — {LINKS_ALLOWED}"
 
 
 def parse_inline(text: str) -> Inline:
@@ -54,14 +75,19 @@ UNSUPPORTED = {"fence": "code blocks (```)", "code_block": "indented code blocks
                "html_block": "HTML blocks"}
 
 
-def parse_blocks(text: str, heading, unsupported=None):
+def parse_blocks(text: str, heading, unsupported=None, links=None):
     """Block Markdown → (block, line offset) pairs.
 
     `heading(level, inline, line)` makes a numbered Heading the way the reader numbers chapters;
     `unsupported(what, line)` hears of each construct plandoc does not draw (never dropped
-    silently).
+    silently); `links(inline, line)`, when given, sees the spans of every line of text that has
+    a link (paragraphs, headings, list items), with the line it starts on.
     """
     tokens = _md.parse(text)
+    if links is not None:
+        for tok in tokens:
+            if tok.type == "inline" and any(c.type == "link_open" for c in tok.children or ()):
+                links(_spans(tok.children), tok.map[0] if tok.map else 0)
     out, i = [], 0
     while i < len(tokens):
         tok = tokens[i]

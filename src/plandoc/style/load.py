@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from plandoc.errors import ContentError, Problem, did_you_mean
-from plandoc.files import YList, YMap, load_yaml
+from plandoc.errors import ContentError, Problem, did_you_mean, display_path
+from plandoc.files import YList, YMap, inside, load_yaml
 from plandoc.style import assets, schema
 from plandoc.style.assets import builtin_font_dir
 from plandoc.style.theme import (Colour, Colours, FontFamily, Fonts, LayoutSettings, Margins,
@@ -28,6 +28,7 @@ MM_PER_PT = 25.4 / 72
 CARD_PER_SIZE = 1.25    # a key-figure card is at least 1.25 × the key figure's size wide
 COVER_LOGO_MM = 22      # the logo's height on the cover (plandoc.layout.frame.LOGO_HEIGHT_MM)
 COVER_NAME_MM = 30      # at least this much of the text block's width is left for the name
+STYLE_NAME = re.compile(r"^[^/\\:.\x00-\x1f][^/\\:\x00-\x1f]*$")  # a folder name, not a path
 
 
 def builtin_default() -> dict:
@@ -61,10 +62,14 @@ def style_dirs(content_root: Path | None, extra: Path | None = None) -> list[Pat
     return [d for d in dirs if d is not None]
 
 
-def load_theme(name: str, search: list[Path], origin: tuple[Path, int] | None = None) -> Theme:
-    """Load style `name` from the first folder in `search` that has it."""
+def load_theme(name: str, search: list[Path], origin: tuple[Path, int] | None = None,
+               allow: tuple[Path, ...] = ()) -> Theme:
+    """Load style `name` from the first folder in `search` that has it.
+
+    `allow`: folders (--allow-dir) a style's files may come from besides its own folder.
+    """
     problems: list[Problem] = []
-    data, inputs, folder, lines = _load_chain(name, search, origin, (), problems)
+    data, inputs, folder, lines = _load_chain(name, search, origin, (), problems, tuple(allow))
     if not problems:
         problems += _page_problems(data, lines)
     if problems:
@@ -72,14 +77,30 @@ def load_theme(name: str, search: list[Path], origin: tuple[Path, int] | None = 
     return _build(data, folder, inputs)
 
 
-def _find(name: str, search: list[Path]) -> Path | None:
+def _find(name: str, search: list[Path]) -> tuple[Path, Path] | None:
+    """(styles folder, style folder) of the first styles folder that has `name`."""
     for d in search:
         try:
             if (d / name / "style.yaml").is_file():
-                return d / name
+                return d, d / name
         except (OSError, ValueError):   # a name the file system cannot hold (too long, NUL)
             continue
     return None
+
+
+def _check_name(name: str, origin, seen: tuple, allow: tuple, found) -> None:
+    """A style is named by a plain folder name, and its folder stays in its styles folder."""
+    file, line = origin if origin else ("<command line>", None)
+    key = "extends" if seen else "style"
+    if not STYLE_NAME.match(name):
+        expected = "another style" if seen else "a folder in the styles folder"
+        raise ContentError(Problem(file, line, f"{key} '{name}' is not a style name — expected "
+                                   f"the name of {expected}, such as 'default', not a path"))
+    if found and not inside(found[1] / "style.yaml", (found[0],) + allow):
+        raise ContentError(Problem(file, line, f"{key} '{name}' is a link out of the styles "
+                                   f"folder {display_path(found[0])} — keep a style's folder "
+                                   "inside the styles folder, or allow the folder with "
+                                   "--allow-dir"))
 
 
 def _known(search: list[Path]) -> list[str]:
@@ -92,14 +113,19 @@ def _known(search: list[Path]) -> list[str]:
     return sorted(names)
 
 
-def _load_chain(name, search, origin, seen, problems):
+def _load_chain(name, search, origin, seen, problems, allow=()):
     """(merged values, input files, folder, where each value was set) of `name` and parents.
 
     Problems are collected in `problems`; a parent that cannot be used (unknown, a circle, not
     a mapping) is reported and the built-in default stands in for it, so the rest of the chain
     is still checked.
     """
-    folder = _find(name, search)
+    found = _find(name, search) if STYLE_NAME.match(name) else None
+    try:
+        _check_name(name, origin, seen, allow, found)
+    except ContentError as exc:
+        raise ContentError(problems + exc.problems) from None
+    folder = found[1] if found else None
     if folder is None:
         if name != "default":
             file, line = origin if origin else ("<command line>", None)
@@ -117,7 +143,7 @@ def _load_chain(name, search, origin, seen, problems):
         problems.append(Problem(path, line, "a style must be a mapping of keys such as "
                                 f"'name:', 'colors:' and 'fonts:', got {schema.describe(raw)}"))
         return builtin_default(), (path,), folder, {}
-    check = schema.Check(path, folder)
+    check = schema.Check(path, folder, allow=allow)
     values = schema.read_style_file(raw, check)
     problems += check.problems
     parent = values.get("extends", "default" if name != "default" else None)
@@ -138,7 +164,7 @@ def _load_chain(name, search, origin, seen, problems):
         base, inputs, lines = builtin_default(), (), {}
     else:
         base, inputs, _, lines = _load_chain(parent, search, (path, raw.line_of("extends")),
-                                             seen + (name,), problems)
+                                             seen + (name,), problems, allow)
     depth = len(seen)   # 0: the style the document names; its parents count up
     lines = {**lines, **{key: (path, line, -depth) for key, line in check.lines.items()}}
     return _merge(base, values), inputs + (path,) + _files(values), folder, lines

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandoc.errors import Problem, did_you_mean, display_path
-from plandoc.files import YMap
+from plandoc.files import YMap, inside
 from plandoc.model import SWOT_QUADRANTS
 from plandoc.style import assets
 
@@ -49,6 +49,7 @@ class Check:
     folder: Path
     problems: list[Problem] = field(default_factory=list)
     lines: dict[tuple[str, ...], int] = field(default_factory=dict)
+    allow: tuple[Path, ...] = ()   # --allow-dir: folders a style's files may come from too
 
     def problem(self, line: int | None, message: str) -> object:
         """Record one mistake; returns SKIP so a check can `return check.problem(…)`."""
@@ -194,15 +195,26 @@ def cmyk_ink(check: Check, path: tuple, value, line: int):
 
 
 def file_ref(check: Check, path: tuple, value, line: int) -> Path | object:
-    """A file named in a style: relative to the style folder, or builtin:<font file>."""
+    """A file named in a style: relative to the style folder, or builtin:<font file>.
+
+    The file must stay inside the style's folder (or matplotlib's fonts for builtin:, or a
+    folder allowed with --allow-dir), symlinks resolved: a style cannot read other files.
+    """
     if not isinstance(value, str) or not value.strip():
         return check.problem(line, f"{label(path)} must be a file name, got {describe(value)}")
     bad = _bad_characters(value)
     if bad:
         return check.problem(line, f"{label(path)} contains the control character(s) {bad} — "
                              "expected a file name")
-    target = (assets.builtin_font_dir() / value[8:]) if value.startswith("builtin:") \
-        else check.folder / value
+    builtin = value.startswith("builtin:")
+    target = (assets.builtin_font_dir() / value[8:]) if builtin else check.folder / value
+    if builtin and not inside(target, (assets.builtin_font_dir(),)):
+        return check.problem(line, f"{label(path)} '{value}' is not one of the built-in fonts — "
+                             "expected builtin: and a file name such as builtin:DejaVuSans.ttf")
+    if not builtin and not inside(target, (check.folder,) + tuple(check.allow)):
+        return check.problem(line, f"{label(path)} '{value}' is outside the style folder "
+                             f"{display_path(check.folder)} — keep a style's files inside its "
+                             "folder, or allow the folder with --allow-dir")
     try:
         found = target.is_file()
     except (OSError, ValueError):   # a name too long for the file system
