@@ -18,7 +18,8 @@ def main() -> None:
 
 
 _paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-_styles = click.option("--styles", "styles_dir", type=click.Path(path_type=Path, file_okay=False),
+_styles = click.option("--styles", "styles_dir", type=click.Path(path_type=Path, file_okay=False,
+                                                                 exists=True),
                        help="Folder of styles (default: styles/ beside or above the content).")
 _format = click.option("--format", "fmt", type=click.Choice(["docx", "pdf"]),
                        help="Build only this format (default: both).")

@@ -80,8 +80,10 @@ def load_yaml(path: Path):
                                    "used in a document — remove it")) from None
     except RecursionError:
         raise ContentError(Problem(path, None, too_deep())) from None
-    if node is None:
-        return YMap()
+    if node is None:  # an empty file, or only comments
+        empty = YMap()
+        empty.line, empty.key_lines = 1, {}
+        return empty
     converter = _Converter(path)
     try:
         value = converter.convert(node, 0)

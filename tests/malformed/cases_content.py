@@ -137,6 +137,10 @@ CASES = [
     Case("content-glyph-missing", doc("  - paragraph: Pris ₿ 5\n"),
          (f"{DOC}:5: character '₿' (U+20BF) is not in the style's font DejaVu Sans "
           "(DejaVuSans.ttf), so the PDF cannot show it — expected a style whose fonts have it",)),
+    Case("content-glyphs-grouped", doc("  - paragraph: مرحبا\n  - paragraph: x\n"),
+         (f"{DOC}:5: characters 'ا' (U+0627), 'ب' (U+0628), 'ح' (U+062D), 'ر' (U+0631) and 1 "
+          "more are not in the style's font DejaVu Sans (DejaVuSans.ttf), so the PDF cannot "
+          "show them — expected a style whose fonts have them",)),
     Case("md-vertical-tab", markdown("Første linje\x0bandre linje\n"),
          (f"{MD}:1: character U+000B (a line break copied from Word) cannot be used in a "
           "document — replace it with a new line",)),

@@ -89,6 +89,9 @@ CASES = [
          (NOT_UTF8.format(1, "0xFF"),)),
     Case("files-binary", {"content/doc.yaml": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00"},
          (NOT_UTF8.format(1, "0x89"),)),
+    Case("files-styles-folder-missing", {}, _usage("Invalid value for '--styles': Directory "
+                                                   "'nostyles' does not exist."),
+         command=build("content/doc.yaml", "--styles", "nostyles", "-j", "1")),
     # options
     Case("files-jobs-zero", {}, _usage("Invalid value for '-j' / '--jobs': 0 is not in the "
                                        "range x>=1."),

@@ -24,12 +24,24 @@ def check_glyphs(doc: Document, theme: Theme) -> None:
     have = _covered(theme)
     missing = sorted(c for c in _characters(doc) if ord(c) not in have and not c.isspace())
     if missing:
-        font = theme.fonts.body
-        raise ContentError([Problem(*_first_use(doc, c), f"character '{c}' (U+{ord(c):04X}) is "
-                                    f"not in the style's font {font.family} "
-                                    f"({font.regular.name}), so the PDF cannot show it — "
-                                    "expected a style whose fonts have it")
-                            for c in missing])
+        by_line: dict[tuple, list[str]] = {}
+        for c in missing:
+            by_line.setdefault(_first_use(doc, c), []).append(c)
+        raise ContentError([Problem(*where, _message(chars, theme))
+                            for where, chars in by_line.items()])
+
+
+def _message(chars: list[str], theme: Theme) -> str:
+    """One line's characters the fonts lack: the first few named, the rest counted."""
+    font = theme.fonts.body
+    named = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in chars[:4])
+    more = f" and {len(chars) - 4} more" if len(chars) > 4 else ""
+    what = "character" if len(chars) == 1 else "characters"
+    verb = "is" if len(chars) == 1 else "are"
+    return (f"{what} {named}{more} {verb} not in the style's font {font.family} "
+            f"({font.regular.name}), so the PDF cannot show {'it' if len(chars) == 1 else 'them'}"
+            " — expected a style whose fonts have "
+            f"{'it' if len(chars) == 1 else 'them'}")
 
 
 def _covered(theme: Theme) -> frozenset:

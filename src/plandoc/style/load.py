@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from plandoc.errors import ContentError, Problem, did_you_mean, display_path
 from plandoc.files import YList, YMap, inside, load_yaml
 from plandoc.style import assets, schema
@@ -171,23 +169,8 @@ def _load_chain(name, search, origin, seen, problems, allow=()):
 
 
 def _read(path: Path):
-    """style.yaml parsed with line numbers.
-
-    Two gaps in plandoc.files are closed here until it closes them itself: an empty file comes
-    back as a YMap without line numbers, and a tag PyYAML's safe loader knows but refuses
-    (`!!python/object`) raises a ConstructorError instead of a Problem.
-    """
-    try:
-        raw = load_yaml(path)
-    except yaml.constructor.ConstructorError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        tag = re.search(r"tag '([^']+)'", exc.problem or "")
-        raise ContentError(Problem(path, mark.line + 1 if mark else None,
-                                   f"YAML tag {tag.group(1) if tag else '(unknown)'} is not "
-                                   "supported — write plain values")) from None
-    if isinstance(raw, YMap) and not hasattr(raw, "key_lines"):
-        raw.line, raw.key_lines = 1, {}
-    return raw
+    """style.yaml parsed with line numbers."""
+    return load_yaml(path)
 
 
 def _files(data: dict) -> tuple[Path, ...]:
