@@ -153,7 +153,7 @@ def test_content_file_linked_out_of_a_folder(secret, project):
     (project / "content/ok.yaml").write_text(HEAD.format(style=""), encoding="utf-8")
     os.symlink("../secret/plan.yaml", project / "content/plan.yaml")
     refused(run("build", "content", "--out", "out", "-j", "1"),
-            "secret/plan.yaml: the link content/plan.yaml leads out of the content folder "
+            "content/plan.yaml: the link content/plan.yaml leads out of the content folder "
             "content — keep the files a document uses inside its folder, or allow the folder "
             "with --allow-dir")
     assert (project / "out/ok.pdf").is_file()  # the other document is built

@@ -8,6 +8,7 @@ Anything else that goes wrong is a bug and keeps its traceback.
 from __future__ import annotations
 
 import difflib
+import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,9 +55,12 @@ def warn(file: Path | str, line: int | None, message: str) -> None:
 
 def display_path(path: Path | str) -> str:
     """A path as the user typed it: relative to the working directory when inside it."""
-    p = Path(path)
+    p, cwd = Path(path), os.getcwd()
+    absolute = os.path.abspath(p)  # not resolved: a link is named as the user sees it
+    if absolute.startswith(cwd + os.sep):
+        return os.path.relpath(absolute, cwd)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
         return str(p)
 

@@ -67,7 +67,7 @@ CASES = [
          command=("build", "content/doc.yaml", "--out", "out", "-j", "1", "--allow-dir",
                   "styles")),
     Case("path-content-file-symlink", {"content/doc.yaml": None, "secret/doc.yaml": "x: 1\n"},
-         ("secret/doc.yaml: the link content/doc.yaml leads out of the content folder content — "
+         ("content/doc.yaml: the link content/doc.yaml leads out of the content folder content — "
           "keep the files a "
           "document uses inside its folder, or allow the folder with --allow-dir",),
          setup=link("../secret/doc.yaml", "content/doc.yaml")),

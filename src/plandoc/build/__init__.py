@@ -51,12 +51,15 @@ def content_files(paths: list[Path]) -> list[Path]:
     files, problems = [], []
     for path in map(Path, paths):
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix in CONTENT_SUFFIXES
-                            and p.is_file() and "styles" not in p.relative_to(path).parts)
+            found = sorted(p for p in path.rglob("*") if p.suffix in CONTENT_SUFFIXES
+                           and "styles" not in p.relative_to(path).parts)
+            files += [p for p in found if p.is_file()]
+            problems += [Problem(p, None, _broken) for p in found if _dangling(p)]
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(Problem(path, None, "no such file or folder"))
+            problems.append(Problem(path, None, _broken if _dangling(path) else
+                                    "no such file or folder"))
     if problems:
         raise ContentError(problems)
     if not files:
@@ -64,6 +67,13 @@ def content_files(paths: list[Path]) -> list[Path]:
                                     "expected a content file or a folder holding some")
                             for p in paths])
     return files
+
+
+_broken = "a link that leads nowhere (its target is gone) — expected a content file"
+
+
+def _dangling(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
 
 
 def check_names(files: list[Path]) -> None:
