@@ -92,6 +92,11 @@ CASES = [
     Case("files-styles-folder-missing", {}, _usage("Invalid value for '--styles': Directory "
                                                    "'nostyles' does not exist."),
          command=build("content/doc.yaml", "--styles", "nostyles", "-j", "1")),
+    Case("files-dangling-link-in-folder", {},
+         ("content/borte.yaml: a link that leads nowhere (its target is gone) — expected a "
+          "content file",),
+         command=build("content", "-j", "1"),
+         setup=lambda project: (project / "content/borte.yaml").symlink_to("finnes-ikke.yaml")),
     # options
     Case("files-jobs-zero", {}, _usage("Invalid value for '-j' / '--jobs': 0 is not in the "
                                        "range x>=1."),
