@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Frame, KeepTogether, PageTemplate
-from reportlab.platypus.doctemplate import BaseDocTemplate, _ktAllow
+from reportlab.platypus.flowables import UseUpSpace
+from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate, _ktAllow
 
 from plandoc.layout import Layout
 from plandoc.writers.pdf.contents import heading_entry
@@ -18,6 +19,19 @@ from plandoc.writers.pdf.flow import KeepWithStart, together
 from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount
 from plandoc.writers.pdf.running import draw_line_numbers, draw_running, draw_watermark
 from plandoc.writers.pdf.styles import Look
+
+def _run(flowables: list) -> int:
+    """How many flowables at the front keep with the next."""
+    n = 0
+    while n < len(flowables) and flowables[n].getKeepWithNext() and _ktAllow(flowables[n]):
+        n += 1
+    return n
+
+
+def _keeps_with(flowable) -> bool:
+    """Whether a run of keep-with-next flowables can be kept with `flowable`."""
+    return _ktAllow(flowable) and not isinstance(flowable, (ActionFlowable, UseUpSpace))
+
 
 LANG_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
 NO_PADDING = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -103,12 +117,26 @@ class PlanDocTemplate(BaseDocTemplate):
         panel kept together; here the panel's parts take the container's place, each keeping
         with the next, and the run takes them all in.
         """
-        n = 0
-        while n < len(flowables) and flowables[n].getKeepWithNext() and _ktAllow(flowables[n]):
-            n += 1
+        n = _run(flowables)
         if n and n < len(flowables) and isinstance(flowables[n], KeepTogether):
             flowables[n:n + 1] = together(list(flowables[n]._content))
+            n = _run(flowables)
+        if n and (n == len(flowables) or not _keeps_with(flowables[n])):
+            # Nothing to keep with: the end of the document, a page break or a container.
+            # reportlab would wrap the run in a group whose last part still keeps with next,
+            # and a last part taller than the page made it wrap and split that group forever.
+            self._no_keep(flowables[n - 1])
         super().handle_keepWithNext(flowables)
+
+    def _no_keep(self, flowable) -> None:
+        """Clear `flowable`'s keep-with-next for this pass (multiBuild restores it)."""
+        edits = getattr(self, "_multiBuildEdits", None)
+        if edits:
+            if "keepWithNext" in flowable.__dict__:
+                edits((setattr, flowable, "keepWithNext", flowable.keepWithNext))
+            else:
+                edits((delattr, flowable, "keepWithNext"))
+        flowable.__dict__["keepWithNext"] = 0
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, HeadingParagraph) and flowable.key:
