@@ -16,9 +16,11 @@ from reportlab.platypus import Paragraph
 from plandoc.charts import ChartRenderer
 from plandoc.layout import Layout
 from plandoc.model import Inline
-from plandoc.writers.pdf.flowables import LinedParagraph, role
+from plandoc.writers.pdf.flowables import LinedParagraph, LongParagraph, role
 from plandoc.writers.pdf.markup import inline, label
 from plandoc.writers.pdf.styles import Look
+
+LONG_MARKUP = 12_000    # characters of markup from which a flow paragraph is a LongParagraph
 
 
 @dataclass
@@ -51,7 +53,8 @@ class Ctx:
 
     def para(self, markup: str, style, name: str = "P", **info) -> LinedParagraph:
         """A paragraph of the text flow with its structure role."""
-        return role(LinedParagraph(markup, self.style(style)), name, **info)
+        cls = LongParagraph if len(markup) > LONG_MARKUP else LinedParagraph
+        return role(cls(markup, self.style(style)), name, **info)
 
     def cell(self, markup: str, style, name: str = "P", **info) -> Paragraph:
         """A paragraph inside a table cell with its structure role."""

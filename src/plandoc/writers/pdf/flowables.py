@@ -14,6 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph
 from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.platypus.paragraph import (_HSFrag, _SplitFragHY, _SplitWord, _SplitWordEnd,
+                                          _SplitWordHY)
+from reportlab.platypus.paraparser import ParaFrag
 
 from plandoc.errors import warn
 
@@ -42,6 +45,125 @@ class LinedParagraph(Paragraph):
         first = self.height - style.fontSize
         for i in range(len(self.blPara.lines)):
             marks.append(self.canv.absolutePosition(0, first - i * style.leading)[1])
+
+
+class LongParagraph(LinedParagraph):
+    """A flow paragraph too long to break into lines as a whole on every page.
+
+    reportlab breaks a paragraph's whole text into lines each time it tries a frame, and its
+    line breaker pops words off the front of a list: a 100 000-character paragraph cost
+    seconds per page, quadratic in its length.  This one breaks only a head of the text,
+    enough for the room on the page (doubling it until it runs past the room), draws the lines
+    that fit and carries on with the rest.  The lines are those of the whole paragraph: lines
+    are broken greedily, so every line but the head's last is what the whole text gives, and
+    the head's last line is never drawn from the head.  `wrap` reports a height no frame holds,
+    so the frame always asks `split`.
+    """
+
+    HEAD = 4000          # characters broken first; doubled until the head overflows the room
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = availWidth, 0xFFFFFF
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        chars = self.HEAD
+        while True:
+            head, rest = _cut(self.frags, chars)
+            if not rest:                  # the head is the whole text: an ordinary paragraph
+                whole = LinedParagraph(None, self.style, frags=_copy(self.frags))
+                whole.wrap(availWidth, availHeight)
+                return whole.split(availWidth, availHeight)
+            part = LinedParagraph(None, self.style, frags=head)
+            part.wrap(availWidth, availHeight)
+            lines = len(part.blPara.lines)
+            parts = part.split(availWidth, availHeight)
+            if not parts:                 # not two lines' room: the next frame
+                return []
+            if len(parts) == 2 and lines > len(parts[0].blPara.lines) + 1:
+                carried = _carried(parts[1])
+                if carried is not None:
+                    return [parts[0], LongParagraph(None, self.style,
+                                                         frags=_merged(carried + rest))]
+            chars *= 2
+
+
+def _copy(frags: list) -> list:
+    return [f.clone() for f in frags]
+
+
+def _cut(frags: list, chars: int) -> tuple[list, list]:
+    """`frags` cut at the first space at or after `chars` characters: (head, rest), the
+    space dropped, copies of the frags; rest is [] when there is no such space."""
+    seen = 0
+    for n, f in enumerate(frags):
+        text = getattr(f, "text", "") or ""
+        at = text.find(" ", max(0, chars - seen)) if seen + len(text) > chars else -1
+        if at >= 0:
+            head = _copy(frags[:n]) + ([f.clone(text=text[:at])] if at else [])
+            tail = text[at + 1:]
+            rest = ([f.clone(text=tail)] if tail else []) + _copy(frags[n + 1:])
+            return head, rest
+        seen += len(text)
+    return _copy(frags), []
+
+
+def _carried(p) -> list | None:
+    """The text frags of a split paragraph's second part, a space after them, to be joined
+    with the text that follows; None when reportlab made them in a form not read here."""
+    frags = p.frags
+    if len(frags) == 1 and hasattr(frags[0], "words") and not hasattr(frags[0], "text"):
+        f = frags[0]                       # one face: reportlab keeps a word list
+        text = []
+        for w in f.words:                  # a word hyphenated or broken is joined again
+            text.append(str(w)[:-1] if isinstance(w, _SplitWordHY) else str(w))
+            split = isinstance(w, _SplitWord) and not isinstance(w, _SplitWordEnd)
+            text.append("" if split else " ")
+        return [_face(f, "".join(text))]
+    out = []
+    for word in frags:                     # several faces: words of (frag, text) pairs
+        if not isinstance(word, list) or not word[1:]:
+            return None
+        for f, text in word[1:]:
+            if getattr(f, "cbDefn", None) or getattr(f, "lineBreak", False):
+                return None
+            out.append(f.clone(text=text))
+        if isinstance(word, _SplitFragHY):  # a hyphenated word's head: the hyphen goes
+            out[-1].text = out[-1].text[:-1]
+        if isinstance(word, _HSFrag):      # a word that a space follows
+            out[-1].text += " "
+    if not out:
+        return None
+    if not out[-1].text.endswith(" "):
+        out[-1].text += " "
+    return out
+
+
+def _merged(frags: list) -> list:
+    """Neighbouring frags of the same face joined, so one face stays one frag."""
+    out = []
+    for f in frags:
+        if out and _same_face(out[-1], f):
+            out[-1].text += f.text
+        else:
+            out.append(f)
+    return out
+
+
+def _same_face(a, b) -> bool:
+    da = {k: v for k, v in a.__dict__.items() if k != "text"}
+    db = {k: v for k, v in b.__dict__.items() if k != "text"}
+    return type(a) is type(b) and da == db
+
+
+def _face(f, text: str):
+    """A text frag in the face of reportlab's one-face word list `f`."""
+    frag = ParaFrag()
+    for key, value in f.__dict__.items():
+        if key not in ("words", "lines", "kind", "text"):
+            setattr(frag, key, value)
+    frag.text = text
+    return frag
 
 
 class HeadingParagraph(LinedParagraph):
