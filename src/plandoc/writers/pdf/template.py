@@ -9,8 +9,8 @@ page and link.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Frame, KeepTogether, PageTemplate
-from reportlab.platypus.flowables import UseUpSpace
+from reportlab.platypus import Frame, KeepInFrame, KeepTogether, PageTemplate, Table
+from reportlab.platypus.flowables import UseUpSpace, _ContainerSpace
 from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate, _ktAllow
 
 from plandoc.layout import Layout
@@ -31,6 +31,31 @@ def _run(flowables: list) -> int:
 def _keeps_with(flowable) -> bool:
     """Whether a run of keep-with-next flowables can be kept with `flowable`."""
     return _ktAllow(flowable) and not isinstance(flowable, (ActionFlowable, UseUpSpace))
+
+
+def rescued(f, frame, canv):
+    """A flowable that did not fit on the last page, made placeable when it cannot be placed on
+    this fresh one either: a table may split inside a row (a cell taller than the page) and
+    then lose its repeated header (a header taller than the page); anything else is shrunk to
+    the frame.  Groups come apart by themselves and are left alone."""
+    if isinstance(f, _ContainerSpace) or not hasattr(f, "wrapOn"):
+        return f
+    width, height = frame._width, frame._height
+    w, h = f.wrapOn(canv, width, height)
+    if (h <= height and w <= width) or f.splitOn(canv, width, height):
+        return f
+    if isinstance(f, Table):
+        f.splitInRow = 1
+        if f.splitOn(canv, width, height):
+            return f
+        f.repeatRows = 0
+        if f.splitOn(canv, width, height):
+            return f
+    kept = KeepInFrame(width, height, [f], mode="shrink")
+    for name in ("pdf_role", "pdf_info"):
+        if hasattr(f, name):
+            setattr(kept, name, getattr(f, name))
+    return kept
 
 
 LANG_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
@@ -137,6 +162,13 @@ class PlanDocTemplate(BaseDocTemplate):
             else:
                 edits((delattr, flowable, "keepWithNext"))
         flowable.__dict__["keepWithNext"] = 0
+
+    def handle_flowable(self, flowables):
+        """reportlab's, but a flowable that did not fit on a fresh page gets a second chance
+        (see `rescued`) instead of stopping the build with a LayoutError."""
+        if flowables and getattr(flowables[0], "_postponed", False):
+            flowables[0] = rescued(flowables[0], self.frame, self.canv)
+        super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, HeadingParagraph) and flowable.key:
