@@ -58,4 +58,5 @@ class Ctx:
 
     def cell(self, markup: str, style, name: str = "P", **info) -> Paragraph:
         """A paragraph inside a table cell with its structure role."""
-        return role(Paragraph(markup, self.style(style)), name, **info)
+        cls = LongParagraph if len(markup) > LONG_MARKUP else Paragraph
+        return role(cls(markup, self.style(style)), name, **info)

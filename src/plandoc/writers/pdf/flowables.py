@@ -56,15 +56,51 @@ class LongParagraph(LinedParagraph):
     enough for the room on the page (doubling it until it runs past the room), draws the lines
     that fit and carries on with the rest.  The lines are those of the whole paragraph: lines
     are broken greedily, so every line but the head's last is what the whole text gives, and
-    the head's last line is never drawn from the head.  `wrap` reports a height no frame holds,
-    so the frame always asks `split`.
+    the head's last line is never drawn from the head.  `wrap` counts the lines the same way,
+    a head at a time, so its height is true (a table cell may hold one) in linear time.
     """
 
     HEAD = 4000          # characters broken first; doubled until the head overflows the room
 
     def wrap(self, availWidth, availHeight):
-        self.width, self.height = availWidth, 0xFFFFFF
+        heights = self.__dict__.setdefault("_heights", {})
+        height = heights.get(availWidth)
+        if height is None:
+            lines, whole = self._lines(availWidth, availHeight / self.style.leading + 1)
+            height = lines * self.style.leading
+            if whole:
+                heights[availWidth] = height
+        self.width, self.height = availWidth, height
         return self.width, self.height
+
+    def _lines(self, width: float, enough: float) -> tuple[int, bool]:
+        """How many lines the text makes `width` wide, counted a head at a time, and whether
+        that is all of it: counting stops past `enough` lines (the frame only asks whether
+        the paragraph fits; the page after asks again)."""
+        frags, total, chars, leading = self.frags, 0, self.HEAD, self.style.leading
+        while True:
+            if total > enough:
+                return total, False
+            head, rest = _cut(frags, chars)
+            part = LinedParagraph(None, self.style, frags=head)
+            part.wrap(width, 0xFFFFFF)
+            lines = len(part.blPara.lines)
+            if not rest:
+                return total + lines, True
+            if lines >= 4:                # keep all but the head's last two lines
+                parts = part.split(width, (lines - 2) * leading + leading / 2)
+                carried = _carried(parts[1]) if len(parts) == 2 else None
+                if carried is not None:
+                    total += len(parts[0].blPara.lines)
+                    frags, chars = _merged(carried + rest), self.HEAD
+                    continue
+            chars *= 2
+
+    def draw(self):
+        """Drawn whole only when it fits where it stands, so it is not that long after all."""
+        whole = LinedParagraph(None, self.style, frags=_copy(self.frags))
+        whole.wrap(self.width, 0xFFFFFF)
+        whole.drawOn(self.canv, 0, 0)
 
     def split(self, availWidth, availHeight):
         chars = self.HEAD
@@ -83,8 +119,12 @@ class LongParagraph(LinedParagraph):
             if len(parts) == 2 and lines > len(parts[0].blPara.lines) + 1:
                 carried = _carried(parts[1])
                 if carried is not None:
-                    return [parts[0], LongParagraph(None, self.style,
-                                                         frags=_merged(carried + rest))]
+                    tail = LongParagraph(None, self.style, frags=_merged(carried + rest))
+                    known = self.__dict__.get("_heights", {}).get(availWidth)
+                    if known is not None:   # the same lines, less those drawn: no recount
+                        drawn = len(parts[0].blPara.lines) * self.style.leading
+                        tail._heights = {availWidth: known - drawn}
+                    return [parts[0], tail]
             chars *= 2
 
 
