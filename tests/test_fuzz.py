@@ -95,8 +95,8 @@ def _log(case, outcome, wrong) -> None:
             "foreign" if outcome.crash else "disagree" if wrong else
             "ok" if outcome.check_code == 0 else "refused")
     entry = {"kind": kind, "how": case.how, "fmt": case.fmt, "check": outcome.check_code,
-             "build": outcome.build_code, "crash": outcome.crash, "where": outcome.where, "site": outcome.site,
-             "area": foreign(outcome.crash, outcome.site), "wrong": wrong}
+             "build": outcome.build_code, "crash": outcome.crash, "where": outcome.where,
+             "site": outcome.site, "area": foreign(outcome.crash, outcome.site), "wrong": wrong}
     if kind in ("crash", "foreign", "disagree"):
         entry["files"] = {k: v if isinstance(v, str) else v.decode("latin-1")
                           for k, v in case.files.items()}

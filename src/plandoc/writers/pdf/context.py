@@ -20,7 +20,7 @@ from plandoc.writers.pdf.flowables import LinedParagraph, LongParagraph, role
 from plandoc.writers.pdf.markup import inline, label
 from plandoc.writers.pdf.styles import Look
 
-LONG_MARKUP = 12_000    # characters of markup from which a flow paragraph is a LongParagraph
+LONG_MARKUP = 12_000    # characters of markup from which a paragraph is a LongParagraph
 
 
 @dataclass

@@ -20,6 +20,7 @@ from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount
 from plandoc.writers.pdf.running import draw_line_numbers, draw_running, draw_watermark
 from plandoc.writers.pdf.styles import Look
 
+
 def _run(flowables: list) -> int:
     """How many flowables at the front keep with the next."""
     n = 0
