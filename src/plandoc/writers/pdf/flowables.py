@@ -103,6 +103,10 @@ class LongParagraph(LinedParagraph):
         whole.drawOn(self.canv, 0, 0)
 
     def split(self, availWidth, availHeight):
+        if 0 < getattr(self, "width", 0) < availWidth:
+            # a table splitting a row passes the column's width, padding and all: split at the
+            # width the cell wrapped it to, where its lines are drawn (and counted)
+            availWidth = self.width
         chars = self.HEAD
         while True:
             head, rest = _cut(self.frags, chars)
