@@ -47,6 +47,9 @@ class LinedParagraph(Paragraph):
             marks.append(self.canv.absolutePosition(0, first - i * style.leading)[1])
 
 
+ESTIMATE_ABOVE = 3000   # points: a LongParagraph this tall at one width is estimated at another
+
+
 class LongParagraph(LinedParagraph):
     """A flow paragraph too long to break into lines as a whole on every page.
 
@@ -65,6 +68,16 @@ class LongParagraph(LinedParagraph):
     def wrap(self, availWidth, availHeight):
         heights = self.__dict__.setdefault("_heights", {})
         height = heights.get(availWidth)
+        guesses = {**self.__dict__.get("_guesses", {}), **heights}
+        if height is None and guesses:
+            # counted at another width (a table splitting a row wraps at the column's width,
+            # padding and all) or carried over from the part before: when that is pages long,
+            # so is this, and that is all a splitting table asks; counting again on every page
+            # made it quadratic
+            width, known = min(guesses.items(), key=lambda wh: abs(wh[0] - availWidth))
+            if known * width / availWidth > ESTIMATE_ABOVE:
+                self.width, self.height = availWidth, known * width / availWidth
+                return self.width, self.height
         if height is None:
             lines, whole = self._lines(availWidth, availHeight / self.style.leading + 1)
             height = lines * self.style.leading
@@ -107,7 +120,9 @@ class LongParagraph(LinedParagraph):
             # a table splitting a row passes the column's width, padding and all: split at the
             # width the cell wrapped it to, where its lines are drawn (and counted)
             availWidth = self.width
-        chars = self.HEAD
+        size = self.style.fontSize
+        lines = availHeight / self.style.leading + 3      # a head a little over the room
+        chars = max(200, int(lines * availWidth / (0.4 * size) * 1.2))
         while True:
             head, rest = _cut(self.frags, chars)
             if not rest:                  # the head is the whole text: an ordinary paragraph
@@ -124,10 +139,13 @@ class LongParagraph(LinedParagraph):
                 carried = _carried(parts[1])
                 if carried is not None:
                     tail = LongParagraph(None, self.style, frags=_merged(carried + rest))
+                    drawn = len(parts[0].blPara.lines) * self.style.leading
                     known = self.__dict__.get("_heights", {}).get(availWidth)
                     if known is not None:   # the same lines, less those drawn: no recount
-                        drawn = len(parts[0].blPara.lines) * self.style.leading
                         tail._heights = {availWidth: known - drawn}
+                    tail._guesses = {w: h - drawn * availWidth / w for w, h in {
+                        **self.__dict__.get("_guesses", {}),
+                        **self.__dict__.get("_heights", {})}.items()}
                     return [parts[0], tail]
             chars *= 2
 
