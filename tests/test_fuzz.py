@@ -5,7 +5,7 @@ For every generated case: neither command exits 1 or leaves an exception other t
 (no traceback); `check` OK ⇒ `build` exit 0; `check` exit 2 ⇒ `build` exit 2 with the same
 messages (and the other way round).
 
-In CI the run is derandomized and bounded (PLANDOC_FUZZ_EXAMPLES, 40 by default: about a minute
+In CI the run is derandomized and bounded (PLANDOC_FUZZ_EXAMPLES, 300 by default: about 15 s
 on two cores).  A long campaign locally:
 
     PLANDOC_FUZZ_EXAMPLES=2000 .venv/bin/python tests/fuzz/campaign.py
@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, seed, settings
 
 from tests.fuzz.mutate import cases, make_project, run_case, write_case
 
-EXAMPLES = int(os.environ.get("PLANDOC_FUZZ_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("PLANDOC_FUZZ_EXAMPLES", "300"))
 LOG = os.environ.get("PLANDOC_FUZZ_LOG")            # campaign: one JSON line per case
 KEEP_GOING = bool(LOG)                              # campaign: record failures, do not stop
 SEED = os.environ.get("PLANDOC_FUZZ_SEED")          # campaign: its random seed
@@ -49,6 +49,26 @@ FOREIGN_CRASHES: list[tuple[str, str, str, str]] = [
     # chart data: {csv: …, y: [Befolkning, Befolkning]} — the column's values come twice
     ("ValueError", "shape mismatch", "src/plandoc/charts/draw.py", "reader/ (lead)"),
 ]
+
+
+# Disagreements between check and build that belong to other areas: (substring of the
+# messages, owning area); only when the messages are the same once paths are made relative.
+FOREIGN_DISAGREEMENTS: list[tuple[str, str]] = [
+    # a font path with a leading space: build names the folder it looked in absolute, check
+    # relative (seen once in ~2 500 cases; the style engineer's to look into)
+    ("file not found:", "style/"),
+]
+
+
+def _relative(lines: list[str]) -> list[str]:
+    return [re.sub(r"/\S*?/(styles|content)/", r"\1/", line) for line in lines]
+
+
+def foreign_disagreement(outcome) -> str | None:
+    if _relative(outcome.check_messages) != _relative(outcome.build_messages):
+        return None
+    text = "\n".join(outcome.check_messages)
+    return next((area for part, area in FOREIGN_DISAGREEMENTS if part in text), None)
 
 
 def foreign(crash: str | None, site: str | None = None) -> str | None:
@@ -85,7 +105,8 @@ def problems(outcome) -> list[str]:
         wrong.append(f"exit codes check {outcome.check_code}, build {outcome.build_code}")
     elif outcome.check_code != outcome.build_code:
         wrong.append(f"check exit {outcome.check_code} but build exit {outcome.build_code}")
-    elif outcome.check_code == 2 and outcome.check_messages != outcome.build_messages:
+    elif outcome.check_code == 2 and outcome.check_messages != outcome.build_messages \
+            and not foreign_disagreement(outcome):
         wrong.append("check and build give different messages")
     return wrong
 
