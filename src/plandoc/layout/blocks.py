@@ -20,6 +20,7 @@ from plandoc.style.theme import Theme
 ROOM = {1: 0.30, 2: 0.18, 3: 0.12}   # share of the page a heading needs below it
 CHART_HEIGHT = 0.5                    # a chart is the text width wide and half as high
 IMAGE_MAX_HEIGHT = 0.75               # of the text block
+MIN_COLUMN_MM = 12                    # a table column is at least this wide (when columns fit)
 TIME_MM = 22                          # the time column of a program
 CARDS_PER_ROW = 4                     # value words side by side
 
@@ -116,13 +117,32 @@ def image(block: m.Image, s: State) -> b.ImageBox:
 
 def table(block: m.Table, s: State) -> b.TableBox:
     columns = max([len(block.header)] + [len(r) for r in block.rows]) or 1
-    weights = block.widths if len(block.widths) == columns and sum(block.widths) > 0 \
-        else (1.0,) * columns
+    usable = len(block.widths) == columns and all(
+        math.isfinite(w) and w >= 0 for w in block.widths) and max(block.widths) > 0
+    weights = tuple(w / max(block.widths) for w in block.widths) if usable else (1.0,) * columns
     pad = lambda row: tuple(row) + ((),) * (columns - len(row))   # noqa: E731
     caption = s.caption("table", block.caption, above=True) if block.caption else None
     return b.TableBox(pad(block.header) if block.header else (),
                       tuple(pad(r) for r in block.rows),
-                      tuple(w / sum(weights) for w in weights), caption)
+                      column_shares(weights, MIN_COLUMN_MM / s.theme.page.text_width_mm),
+                      caption)
+
+
+def column_shares(weights, least: float) -> tuple[float, ...]:
+    """`weights` as shares of the text width summing to 1, none below `least` (or an even
+    share, when there are too many columns for that): `widths: [95, 3, 2]` would leave
+    columns too narrow for the cell padding, let alone a letter."""
+    least = min(least, 1 / len(weights))
+    shares = [w / sum(weights) for w in weights]
+    while True:
+        small = [n for n, x in enumerate(shares) if x < least - 1e-12]
+        if not small:
+            return tuple(shares)
+        free = sum(x for n, x in enumerate(shares) if n not in small and x > least)
+        room = 1 - least * len(small) - sum(x for n, x in enumerate(shares)
+                                            if n not in small and x <= least)
+        shares = [least if n in small or x <= least else x * room / free
+                  for n, x in enumerate(shares)]
 
 
 def swot(block: m.Swot, s: State) -> b.SwotBox:

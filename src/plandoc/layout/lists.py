@@ -10,6 +10,7 @@ DEPTHS = 3
 ORDERED = (ListStyle("decimal", "{n}."), ListStyle("lowerLetter", "{n})"),
            ListStyle("lowerRoman", "{n}."))
 SUB_BULLET = "–"
+ROMAN_MAX = 3999                      # larger numbers are written in digits
 ROMAN = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90), ("l", 50),
          ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 
@@ -40,6 +41,8 @@ def _number(fmt: str, n: int) -> str:
             letters = chr(ord("a") + rest) + letters
         return letters
     if fmt == "lowerRoman":
+        if n > ROMAN_MAX:           # a list may start at 999999999: a million m's is no label
+            return str(n)
         out = ""
         for letters, value in ROMAN:
             while n >= value:

@@ -61,13 +61,28 @@ def page_setup(section, page) -> None:
     section.gutter = Mm(0)
 
 
+CORE_MAX = 255    # characters python-docx (and Word's core properties) take in one value
+
+
+def clip(text: str, sep: str = " ", limit: int = CORE_MAX) -> str:
+    """`text` cut to `limit` characters for a core property, at the last `sep` that lets it
+    end in '…' (at a character when no such break is near); the page keeps the whole text."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    cut = head.rfind(sep)
+    if cut >= limit // 2:
+        head = head[:cut]
+    return head.rstrip(" ,;:") + "…"
+
+
 def core_properties(word, meta) -> None:
     """Title, author, subject, keywords, language; dates from meta.date or none at all."""
     cp = word.core_properties
-    cp.title = meta.title
-    cp.author = cp.last_modified_by = meta.author or meta.organisation or meta.municipality
-    cp.subject = meta.subject or ""
-    cp.keywords = ", ".join(meta.keywords)
+    cp.title = clip(meta.title)
+    cp.author = cp.last_modified_by = clip(meta.author or meta.organisation or meta.municipality)
+    cp.subject = clip(meta.subject or "")
+    cp.keywords = clip(", ".join(meta.keywords), ", ")
     cp.language = LANGUAGE_TAGS[meta.language]
     cp.comments = cp.category = ""
     cp.revision = 1

@@ -19,12 +19,24 @@ from plandoc.writers.pdf.markup import esc
 
 def contents(ctx: Ctx, c: Contents) -> None:
     """The contents page: title, the entries with dotted leaders and pages, then a new page."""
-    toc = TableOfContents(levelStyles=[ctx.look[f"toc{n}"] for n in range(1, c.levels + 1)],
+    toc = Contents_(levelStyles=[ctx.look[f"toc{n}"] for n in range(1, c.levels + 1)],
                           tableStyle=style(ctx.look.fonts.body, *padding(0, 0, 0, 0)),
                           dotsMinLevel=0)
     seed(toc, c)
     ctx.add(ctx.cell(esc(c.title), "toc_title", "H1", toc=True), role(toc, "TOC"),
             role(PageBreak(), "Artifact"))
+
+
+class Contents_(TableOfContents):
+    """reportlab's contents, whose table may split inside an entry when it has to: an entry
+    taller than the page (a heading of thousands of words) stopped the build (LayoutError).
+    Only a contents that did not fit on a fresh page (reportlab marks it `_postponed`) does."""
+
+    def wrap(self, availWidth, availHeight):
+        size = super().wrap(availWidth, availHeight)
+        if getattr(self, "_postponed", False):
+            self._table.splitInRow = 1
+        return size
 
 
 def entry(level: int, text: str, page: int, key: str) -> tuple:

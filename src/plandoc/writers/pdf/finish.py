@@ -6,6 +6,7 @@ The same open file then becomes PDF/A-2b (pdfa.py) or gets print boxes and crop 
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -23,6 +24,7 @@ def finish(raw: bytes, records: list, meta: Meta, out: Path,
     with pikepdf.open(BytesIO(raw)) as pdf:
         keep = place_charts(pdf, records)
         _dates(pdf, meta)
+        _wide_to_unicode(pdf)
         if profile.press:
             from plandoc.writers.pdf.press import press_boxes
             press_boxes(pdf)
@@ -42,3 +44,24 @@ def _dates(pdf: pikepdf.Pdf, meta: Meta) -> None:
             info[key] = pikepdf.String(stamp.strftime("D:%Y%m%d%H%M%SZ"))
         elif key in info:
             del info[key]
+
+
+_WIDE = re.compile(rb"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+def _wide_to_unicode(pdf: pikepdf.Pdf) -> None:
+    """Characters beyond U+FFFF (an emoji the font has) in the fonts' ToUnicode maps as UTF-16
+    surrogate pairs.  reportlab writes their code point as 5 hex digits, which readers take
+    for another character (pdftotext: U+1F60 for U+1F600) or drop, so copied or extracted text
+    lost them although the page showed them."""
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/Font":
+            continue
+        cmap = obj.get("/ToUnicode")
+        if not isinstance(cmap, pikepdf.Stream):
+            continue
+        data = cmap.read_bytes()
+        fixed = _WIDE.sub(lambda m: b"<" + m[1] + b"> <" + chr(int(m[2], 16)).encode(
+            "utf-16-be").hex().upper().encode() + b">", data)
+        if fixed != data:
+            cmap.write(fixed)

@@ -14,6 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph
 from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.platypus.paragraph import (_HSFrag, _SplitFragHY, _SplitWord, _SplitWordEnd,
+                                          _SplitWordHY)
+from reportlab.platypus.paraparser import ParaFrag
 
 from plandoc.errors import warn
 
@@ -42,6 +45,187 @@ class LinedParagraph(Paragraph):
         first = self.height - style.fontSize
         for i in range(len(self.blPara.lines)):
             marks.append(self.canv.absolutePosition(0, first - i * style.leading)[1])
+
+
+ESTIMATE_ABOVE = 3000   # points: a LongParagraph this tall at one width is estimated at another
+
+
+class LongParagraph(LinedParagraph):
+    """A flow paragraph too long to break into lines as a whole on every page.
+
+    reportlab breaks a paragraph's whole text into lines each time it tries a frame, and its
+    line breaker pops words off the front of a list: a 100 000-character paragraph cost
+    seconds per page, quadratic in its length.  This one breaks only a head of the text,
+    enough for the room on the page (doubling it until it runs past the room), draws the lines
+    that fit and carries on with the rest.  The lines are those of the whole paragraph: lines
+    are broken greedily, so every line but the head's last is what the whole text gives, and
+    the head's last line is never drawn from the head.  `wrap` counts the lines the same way,
+    a head at a time, so its height is true (a table cell may hold one) in linear time.
+    """
+
+    HEAD = 4000          # characters broken first; doubled until the head overflows the room
+
+    def wrap(self, availWidth, availHeight):
+        heights = self.__dict__.setdefault("_heights", {})
+        height = heights.get(availWidth)
+        guesses = {**self.__dict__.get("_guesses", {}), **heights}
+        if height is None and guesses:
+            # counted at another width (a table splitting a row wraps at the column's width,
+            # padding and all) or carried over from the part before: when that is pages long,
+            # so is this, and that is all a splitting table asks; counting again on every page
+            # made it quadratic
+            width, known = min(guesses.items(), key=lambda wh: abs(wh[0] - availWidth))
+            if known * width / availWidth > ESTIMATE_ABOVE:
+                self.width, self.height = availWidth, known * width / availWidth
+                return self.width, self.height
+        if height is None:
+            lines, whole = self._lines(availWidth, availHeight / self.style.leading + 1)
+            height = lines * self.style.leading
+            if whole:
+                heights[availWidth] = height
+        self.width, self.height = availWidth, height
+        return self.width, self.height
+
+    def _lines(self, width: float, enough: float) -> tuple[int, bool]:
+        """How many lines the text makes `width` wide, counted a head at a time, and whether
+        that is all of it: counting stops past `enough` lines (the frame only asks whether
+        the paragraph fits; the page after asks again)."""
+        frags, total, chars, leading = self.frags, 0, self.HEAD, self.style.leading
+        while True:
+            if total > enough:
+                return total, False
+            head, rest = _cut(frags, chars)
+            part = LinedParagraph(None, self.style, frags=head)
+            part.wrap(width, 0xFFFFFF)
+            lines = len(part.blPara.lines)
+            if not rest:
+                return total + lines, True
+            if lines >= 4:                # keep all but the head's last two lines
+                parts = part.split(width, (lines - 2) * leading + leading / 2)
+                carried = _carried(parts[1]) if len(parts) == 2 else None
+                if carried is not None:
+                    total += len(parts[0].blPara.lines)
+                    frags, chars = _merged(carried + rest), self.HEAD
+                    continue
+            chars *= 2
+
+    def draw(self):
+        """Drawn whole only when it fits where it stands, so it is not that long after all."""
+        whole = LinedParagraph(None, self.style, frags=_copy(self.frags))
+        whole.wrap(self.width, 0xFFFFFF)
+        whole.drawOn(self.canv, 0, 0)
+
+    def split(self, availWidth, availHeight):
+        if 0 < getattr(self, "width", 0) < availWidth:
+            # a table splitting a row passes the column's width, padding and all: split at the
+            # width the cell wrapped it to, where its lines are drawn (and counted)
+            availWidth = self.width
+        size = self.style.fontSize
+        lines = availHeight / self.style.leading + 3      # a head a little over the room
+        chars = max(200, int(lines * availWidth / (0.4 * size) * 1.2))
+        while True:
+            head, rest = _cut(self.frags, chars)
+            if not rest:                  # the head is the whole text: an ordinary paragraph
+                whole = LinedParagraph(None, self.style, frags=_copy(self.frags))
+                whole.wrap(availWidth, availHeight)
+                return whole.split(availWidth, availHeight)
+            part = LinedParagraph(None, self.style, frags=head)
+            part.wrap(availWidth, availHeight)
+            lines = len(part.blPara.lines)
+            parts = part.split(availWidth, availHeight)
+            if not parts:                 # not two lines' room: the next frame
+                return []
+            if len(parts) == 2 and lines > len(parts[0].blPara.lines) + 1:
+                carried = _carried(parts[1])
+                if carried is not None:
+                    tail = LongParagraph(None, self.style, frags=_merged(carried + rest))
+                    drawn = len(parts[0].blPara.lines) * self.style.leading
+                    known = self.__dict__.get("_heights", {}).get(availWidth)
+                    if known is not None:   # the same lines, less those drawn: no recount
+                        tail._heights = {availWidth: known - drawn}
+                    tail._guesses = {w: h - drawn * availWidth / w for w, h in {
+                        **self.__dict__.get("_guesses", {}),
+                        **self.__dict__.get("_heights", {})}.items()}
+                    return [parts[0], tail]
+            chars *= 2
+
+
+def _copy(frags: list) -> list:
+    return [f.clone() for f in frags]
+
+
+def _cut(frags: list, chars: int) -> tuple[list, list]:
+    """`frags` cut at the first space at or after `chars` characters: (head, rest), the
+    space dropped, copies of the frags; rest is [] when there is no such space."""
+    seen = 0
+    for n, f in enumerate(frags):
+        text = getattr(f, "text", "") or ""
+        at = text.find(" ", max(0, chars - seen)) if seen + len(text) > chars else -1
+        if at >= 0:
+            head = _copy(frags[:n]) + ([f.clone(text=text[:at])] if at else [])
+            tail = text[at + 1:]
+            rest = ([f.clone(text=tail)] if tail else []) + _copy(frags[n + 1:])
+            return head, rest
+        seen += len(text)
+    return _copy(frags), []
+
+
+def _carried(p) -> list | None:
+    """The text frags of a split paragraph's second part, a space after them, to be joined
+    with the text that follows; None when reportlab made them in a form not read here."""
+    frags = p.frags
+    if len(frags) == 1 and hasattr(frags[0], "words") and not hasattr(frags[0], "text"):
+        f = frags[0]                       # one face: reportlab keeps a word list
+        text = []
+        for w in f.words:                  # a word hyphenated or broken is joined again
+            text.append(str(w)[:-1] if isinstance(w, _SplitWordHY) else str(w))
+            split = isinstance(w, _SplitWord) and not isinstance(w, _SplitWordEnd)
+            text.append("" if split else " ")
+        return [_face(f, "".join(text))]
+    out = []
+    for word in frags:                     # several faces: words of (frag, text) pairs
+        if not isinstance(word, list) or not word[1:]:
+            return None
+        for f, text in word[1:]:
+            if getattr(f, "cbDefn", None) or getattr(f, "lineBreak", False):
+                return None
+            out.append(f.clone(text=text))
+        if isinstance(word, _SplitFragHY):  # a hyphenated word's head: the hyphen goes
+            out[-1].text = out[-1].text[:-1]
+        if isinstance(word, _HSFrag):      # a word that a space follows
+            out[-1].text += " "
+    if not out:
+        return None
+    if not out[-1].text.endswith(" "):
+        out[-1].text += " "
+    return out
+
+
+def _merged(frags: list) -> list:
+    """Neighbouring frags of the same face joined, so one face stays one frag."""
+    out = []
+    for f in frags:
+        if out and _same_face(out[-1], f):
+            out[-1].text += f.text
+        else:
+            out.append(f)
+    return out
+
+
+def _same_face(a, b) -> bool:
+    da = {k: v for k, v in a.__dict__.items() if k != "text"}
+    db = {k: v for k, v in b.__dict__.items() if k != "text"}
+    return type(a) is type(b) and da == db
+
+
+def _face(f, text: str):
+    """A text frag in the face of reportlab's one-face word list `f`."""
+    frag = ParaFrag()
+    for key, value in f.__dict__.items():
+        if key not in ("words", "lines", "kind", "text"):
+            setattr(frag, key, value)
+    frag.text = text
+    return frag
 
 
 class HeadingParagraph(LinedParagraph):

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 
 from plandoc.layout import Layout
 from plandoc.layout.boxes import Palette
+from plandoc.layout.lists import DEPTHS
 from plandoc.layout.styles import TextStyle, text_styles
 from plandoc.style.theme import Colour, Sizes
 from plandoc.writers.pdf.colours import markup_colour, rl_colour
@@ -83,7 +84,10 @@ def paragraph_style(name: str, ts: TextStyle, look: Look, hyphenate: str) -> Par
 
 
 def nested(style: ParagraphStyle, depth: int) -> ParagraphStyle:
-    """`style` for a list `depth` levels deep: text and label move in by its indent per level."""
+    """`style` for a list `depth` levels deep: text and label move in by its indent per level,
+    down to the deepest level Word's list numbering has (DEPTHS); deeper lists stay there, as
+    in the DOCX — 30 levels of indent left no room for the text."""
+    depth = min(depth, DEPTHS - 1)
     if depth == 0:
         return style
     shift = style.leftIndent * depth

@@ -9,8 +9,9 @@ page and link.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Frame, KeepTogether, PageTemplate
-from reportlab.platypus.doctemplate import BaseDocTemplate, _ktAllow
+from reportlab.platypus import Frame, KeepInFrame, KeepTogether, PageTemplate, Table
+from reportlab.platypus.flowables import UseUpSpace, _ContainerSpace
+from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate, _ktAllow
 
 from plandoc.layout import Layout
 from plandoc.writers.pdf.contents import heading_entry
@@ -18,6 +19,45 @@ from plandoc.writers.pdf.flow import KeepWithStart, together
 from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount
 from plandoc.writers.pdf.running import draw_line_numbers, draw_running, draw_watermark
 from plandoc.writers.pdf.styles import Look
+
+
+def _run(flowables: list) -> int:
+    """How many flowables at the front keep with the next."""
+    n = 0
+    while n < len(flowables) and flowables[n].getKeepWithNext() and _ktAllow(flowables[n]):
+        n += 1
+    return n
+
+
+def _keeps_with(flowable) -> bool:
+    """Whether a run of keep-with-next flowables can be kept with `flowable`."""
+    return _ktAllow(flowable) and not isinstance(flowable, (ActionFlowable, UseUpSpace))
+
+
+def rescued(f, frame, canv):
+    """A flowable that did not fit on the last page, made placeable when it cannot be placed on
+    this fresh one either: a table may split inside a row (a cell taller than the page) and
+    then lose its repeated header (a header taller than the page); anything else is shrunk to
+    the frame.  Groups come apart by themselves and are left alone."""
+    if isinstance(f, _ContainerSpace) or not hasattr(f, "wrapOn"):
+        return f
+    width, height = frame._width, frame._height
+    w, h = f.wrapOn(canv, width, height)
+    if (h <= height and w <= width) or f.splitOn(canv, width, height):
+        return f
+    if isinstance(f, Table):
+        f.splitInRow = 1
+        if f.splitOn(canv, width, height):
+            return f
+        f.repeatRows = 0
+        if f.splitOn(canv, width, height):
+            return f
+    kept = KeepInFrame(width, height, [f], mode="shrink")
+    for name in ("pdf_role", "pdf_info"):
+        if hasattr(f, name):
+            setattr(kept, name, getattr(f, name))
+    return kept
+
 
 LANG_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
 NO_PADDING = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -103,12 +143,33 @@ class PlanDocTemplate(BaseDocTemplate):
         panel kept together; here the panel's parts take the container's place, each keeping
         with the next, and the run takes them all in.
         """
-        n = 0
-        while n < len(flowables) and flowables[n].getKeepWithNext() and _ktAllow(flowables[n]):
-            n += 1
+        n = _run(flowables)
         if n and n < len(flowables) and isinstance(flowables[n], KeepTogether):
             flowables[n:n + 1] = together(list(flowables[n]._content))
+            n = _run(flowables)
+        if n and (n == len(flowables) or not _keeps_with(flowables[n])):
+            # Nothing to keep with: the end of the document, a page break or a container.
+            # reportlab would wrap the run in a group whose last part still keeps with next,
+            # and a last part taller than the page made it wrap and split that group forever.
+            self._no_keep(flowables[n - 1])
         super().handle_keepWithNext(flowables)
+
+    def _no_keep(self, flowable) -> None:
+        """Clear `flowable`'s keep-with-next for this pass (multiBuild restores it)."""
+        edits = getattr(self, "_multiBuildEdits", None)
+        if edits:
+            if "keepWithNext" in flowable.__dict__:
+                edits((setattr, flowable, "keepWithNext", flowable.keepWithNext))
+            else:
+                edits((delattr, flowable, "keepWithNext"))
+        flowable.__dict__["keepWithNext"] = 0
+
+    def handle_flowable(self, flowables):
+        """reportlab's, but a flowable that did not fit on a fresh page gets a second chance
+        (see `rescued`) instead of stopping the build with a LayoutError."""
+        if flowables and getattr(flowables[0], "_postponed", False):
+            flowables[0] = rescued(flowables[0], self.frame, self.canv)
+        super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, HeadingParagraph) and flowable.key:
