@@ -34,30 +34,12 @@ SEED = os.environ.get("PLANDOC_FUZZ_SEED")          # campaign: its random seed
 # style/, build/, path and link rules).  Each entry: (exception type, substring of its message,
 # substring of the deepest plandoc frame or "" for any, owning area).  The lead DELETES each
 # entry when that area's fix is merged (and this list with the last one).
-FOREIGN_CRASHES: list[tuple[str, str, str, str]] = [
-    # an empty style.yaml (or one cut to nothing): the loader's mapping has no key lines
-    ("AttributeError", "'YMap' object has no attribute 'key_lines'", "src/plandoc/files.py",
-     "files.py (lead)"),
-    # page: {size: {a: 1}} — a mapping where the page size name belongs
-    ("TypeError", "unhashable type: 'YMap'", "src/plandoc/style/schema.py", "style/"),
-    # a font, logo or template path in style.yaml longer than the file system allows
-    ("OSError", "[Errno 36] File name too long", "src/plandoc/style/schema.py", "style/"),
-    # document: style: <300 characters> — the style folder's name is too long for a path
-    ("OSError", "[Errno 36] File name too long", "src/plandoc/style/load.py", "style/"),
-    # include:, csv:, image file: or attachment document: longer than the file system allows
-    ("OSError", "[Errno 36] File name too long", "src/plandoc/reader/", "path rules"),
-    # chart data: {csv: …, y: [Befolkning, Befolkning]} — the column's values come twice
-    ("ValueError", "shape mismatch", "src/plandoc/charts/draw.py", "reader/ (lead)"),
-]
+FOREIGN_CRASHES: list[tuple[str, str, str, str]] = []  # none: every area's crashes are fixed
 
 
 # Disagreements between check and build that belong to other areas: (substring of the
 # messages, owning area); only when the messages are the same once paths are made relative.
-FOREIGN_DISAGREEMENTS: list[tuple[str, str]] = [
-    # a font path with a leading space: build names the folder it looked in absolute, check
-    # relative (seen once in ~2 500 cases; the style engineer's to look into)
-    ("file not found:", "style/"),
-]
+FOREIGN_DISAGREEMENTS: list[tuple[str, str]] = []
 
 
 def _relative(lines: list[str]) -> list[str]:

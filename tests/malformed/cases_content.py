@@ -141,6 +141,18 @@ CASES = [
          (f"{DOC}:5: characters 'ا' (U+0627), 'ب' (U+0628), 'ح' (U+062D), 'ر' (U+0631) and 1 "
           "more are not in the style's font DejaVu Sans (DejaVuSans.ttf), so the PDF cannot "
           "show them — expected a style whose fonts have them",)),
+    Case("content-heading-too-long", doc("  - chapter: " + "ord " * 600 + "\n"),
+         (f"{DOC}:5: chapter title has 2 399 characters — expected at most 1 000 (put the rest "
+          "in a paragraph)",)),
+    Case("content-slogan-too-long", doc("  - slogan: " + "ord " * 300 + "\n"),
+         (f"{DOC}:5: slogan has 1 199 characters — expected at most 1 000 (put the rest in a "
+          "paragraph)",)),
+    Case("content-callout-text-too-long", doc("  - callout:\n      title: Merk\n      text: "
+                                              + "ord " * 1300 + "\n"),
+         (f"{DOC}:7: callout text has 5199 characters — expected at most 5000 (put the rest in "
+          "paragraphs)",)),
+    Case("content-include-name-too-long", doc("  - include: " + "x" * 300 + ".md\n"),
+         (f"{DOC}:5: included file '{'x' * 80}…' not found (looked for the content folder)",)),
     Case("md-vertical-tab", markdown("Første linje\x0bandre linje\n"),
          (f"{MD}:1: character U+000B (a line break copied from Word) cannot be used in a "
           "document — replace it with a new line",)),

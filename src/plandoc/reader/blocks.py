@@ -48,9 +48,19 @@ def read_block(ctx: Ctx, item, line: int) -> list:
     return BLOCKS[kind](ctx, item[kind], item.line_of(kind), item)
 
 
-def inline(ctx: Ctx, value, line: int, what: str, file=None):
-    """A text field with inline Markdown (`file`: where it was read when not the YAML)."""
+MAX_TITLE = 1000   # characters in a heading, a slogan or a box's title: set large, page-wide
+MAX_BOX_TEXT = 5000  # characters in the text of a callout (a box that does not break nicely)
+
+
+def inline(ctx: Ctx, value, line: int, what: str, file=None, limit: int | None = None):
+    """A text field with inline Markdown (`file`: where it was read when not the YAML).
+
+    `limit`: at most this many characters (titles and boxes; any text is at most MAX_TEXT).
+    """
     text = ctx.string(value, line, what)
+    if limit and len(text) > limit:
+        ctx.problem(line, f"{what} has {_spaced(len(text))} characters — expected at most "
+                    f"{_spaced(limit)} (put the rest in a paragraph)", file)
     check_images(ctx, text, line, file)
     return ctx.check_links(parse_inline(text), line, file)
 
@@ -74,7 +84,8 @@ def heading_block(ctx: Ctx, value, line: int, item: YMap) -> list:
         if "numbered" in item else None
     in_toc = ctx.boolean(item["toc"], item.line_of("toc"), f"{kind} toc") if "toc" in item \
         else True
-    heading = make_heading(ctx, HEADING_KINDS[kind], inline(ctx, value, line, f"{kind} title"),
+    heading = make_heading(ctx, HEADING_KINDS[kind],
+                           inline(ctx, value, line, f"{kind} title", limit=MAX_TITLE),
                            numbered, in_toc)
     body = read_body(ctx, item["body"], item.line_of("body")) if "body" in item else []
     return [heading, *body]

@@ -141,8 +141,14 @@ class Ctx:
             self.problem(line, f"{what} '{text}' is outside the content folder "
                          f"{display_path(self.content_folder)} — {OUTSIDE}")
             return None
-        if not target.is_file():
-            self.problem(line, f"{what} '{text}' not found (looked for {display_path(target)})")
+        try:
+            found = target.is_file()
+        except (OSError, ValueError):  # a name the file system cannot hold (too long, NUL)
+            found = False
+        if not found:
+            shown = text if len(text) <= 80 else text[:80] + "…"
+            where = display_path(target) if len(text) <= 80 else "the content folder"
+            self.problem(line, f"{what} '{shown}' not found (looked for {where})")
             return None
         self.inputs.append(target)
         return target

@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 
 from plandoc.model import SWOT_QUADRANTS, Callout, Goal, Strategy, Swot, SwotGroup, SwotQuadrant
-from plandoc.reader.blocks import inline, markdown, register
+from plandoc.reader.blocks import MAX_BOX_TEXT, MAX_TITLE, inline, markdown, register
 from plandoc.files import YMap
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.headings import make_heading
@@ -75,15 +75,20 @@ def _goal(ctx: Ctx, value, line: int, chapter: str, n: int):
 
 def _callout(ctx: Ctx, kind: str, value, line: int, required=()) -> list:
     if isinstance(value, str) and kind in ("slogan", "callout"):
-        return [Callout("slogan" if kind == "slogan" else "note", inline(ctx, value, line, kind))]
+        return [Callout("slogan" if kind == "slogan" else "note",
+                        inline(ctx, value, line, kind, limit=MAX_TITLE))]
     m = ctx.mapping(value, line, kind)
     if m is None or not ctx.keys(m, kind, required, ("title", "text", "items")):
         return []
     title_key = "text" if kind == "slogan" else "title"
-    title = inline(ctx, m[title_key], m.line_of(title_key), title_key) if title_key in m else ()
-    paras = () if kind == "slogan" or "text" not in m else tuple(
-        inline(ctx, p.strip(), m.line_of("text"), "text")
-        for p in ctx.string(m["text"], m.line_of("text"), "text").split("\n\n") if p.strip())
+    title = inline(ctx, m[title_key], m.line_of(title_key), f"{kind} {title_key}",
+                   limit=MAX_TITLE) if title_key in m else ()
+    text = ctx.string(m["text"], m.line_of("text"), "text") if "text" in m else ""
+    if kind != "slogan" and len(text) > MAX_BOX_TEXT:
+        ctx.problem(m.line_of("text"), f"{kind} text has {len(text)} characters — expected at "
+                    f"most {MAX_BOX_TEXT} (put the rest in paragraphs)")
+    paras = () if kind == "slogan" else tuple(
+        inline(ctx, p.strip(), m.line_of("text"), "text") for p in text.split("\n\n") if p.strip())
     items = ctx.sequence(m["items"], m.line_of("items"), "items") if "items" in m else []
     return [Callout("note" if kind == "callout" else kind, title, paras,
                     tuple(inline(ctx, v, items.line_of(i), "item") for i, v in enumerate(items)))]
