@@ -20,7 +20,8 @@ from plandoc.style.theme import Theme
 ROOM = {1: 0.30, 2: 0.18, 3: 0.12}   # share of the page a heading needs below it
 CHART_HEIGHT = 0.5                    # a chart is the text width wide and half as high
 IMAGE_MAX_HEIGHT = 0.75               # of the text block
-MIN_COLUMN_MM = 12                    # a table column is at least this wide (when columns fit)
+MIN_COLUMN_MM = 25                    # a table column is at least this wide (when columns fit):
+                                      # a word like 'Kommunen' or '2026' stays whole
 TIME_MM = 22                          # the time column of a program
 CARDS_PER_ROW = 4                     # value words side by side
 
