@@ -83,6 +83,22 @@ def _font_with_garbled_outlines() -> bytes:
     return bytes(data)
 
 
+def _font_with_dangling_component() -> bytes:
+    """A composite glyph whose first component names a glyph the font does not have."""
+    import struct
+
+    from fontTools.ttLib import TTFont
+
+    data = bytearray(FONT.read_bytes())
+    font = TTFont(str(FONT))
+    glyf = font.reader.tables["glyf"].offset
+    offsets = list(font["loca"])
+    start = next(a for a, b in zip(offsets, offsets[1:])
+                 if b - a >= 14 and struct.unpack_from(">h", data, glyf + a)[0] < 0)
+    struct.pack_into(">H", data, glyf + start + 12, 0xFFF0)   # flags, then the glyph index
+    return bytes(data)
+
+
 def _msg(line: int, text: str, file: str = DEFAULT) -> str:
     return f"{file}:{line}: {text}"
 
@@ -285,6 +301,11 @@ CASES = [
     Case("style-font-garbled-outlines",
          style("name: X\nfonts:\n  body:\n    bold_italic: f.ttf\n",
                f__ttf=_font_with_garbled_outlines()),
+         (_msg(4, "font f.ttf cannot be read: the file is damaged — expected a TrueType font "
+                  "(.ttf)"),)),
+    Case("style-font-dangling-component",
+         style("name: X\nfonts:\n  body:\n    bold: f.ttf\n",
+               f__ttf=_font_with_dangling_component()),
          (_msg(4, "font f.ttf cannot be read: the file is damaged — expected a TrueType font "
                   "(.ttf)"),)),
     Case("style-font-without-post-table",
