@@ -153,6 +153,15 @@ CASES = [
           "paragraphs)",)),
     Case("content-include-name-too-long", doc("  - include: " + "x" * 300 + ".md\n"),
          (f"{DOC}:5: included file '{'x' * 80}…' not found (looked for the content folder)",)),
+    Case("content-title-blank", {"content/doc.yaml": HEAD.replace("title: Plan", "title: '  '")
+                                 + "  - paragraph: x\n"},
+         (f"{DOC}:2: document is missing 'title' — expected 'title: …'",)),
+    Case("content-include-not-markdown", doc("  - include: doc.yaml\n"),
+         (f"{DOC}:5: included file 'doc.yaml' is not Markdown — expected a .md file (data goes "
+          "in a 'table:' or 'chart:' block, a document in 'attachments:')",)),
+    Case("content-recommendation-empty", doc("  - recommendation: ''\n"),
+         (f"{DOC}:5: recommendation has no text — expected the proposed decision, e.g. "
+          "'recommendation: Kommunestyret vedtar planen.'",)),
     Case("md-vertical-tab", markdown("Første linje\x0bandre linje\n"),
          (f"{MD}:1: character U+000B (a line break copied from Word) cannot be used in a "
           "document — replace it with a new line",)),

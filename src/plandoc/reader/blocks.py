@@ -161,6 +161,10 @@ def include(ctx: Ctx, value, line: int, item) -> list:
     path = ctx.resolve(value, line, "included file")
     if path is None:
         return []
+    if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+        ctx.problem(line, f"included file '{path.name}' is not Markdown — expected a .md file "
+                    "(data goes in a 'table:' or 'chart:' block, a document in 'attachments:')")
+        return []
     try:
         source = read_text(path)
     except ContentError as exc:
@@ -174,6 +178,7 @@ def include(ctx: Ctx, value, line: int, item) -> list:
 
 
 MAX_FILE_TEXT = 10 * MAX_TEXT
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
 
 
 def _spaced(n: int) -> str:

@@ -92,6 +92,9 @@ def recommendation(ctx: Ctx, value, line: int, item) -> list:
     else:
         title, text = (), ctx.string(value, line, "recommendation")
     paras = tuple(inline(ctx, p, line, "recommendation") for p in text.split("\n\n") if p.strip())
+    if not paras:
+        ctx.problem(line, "recommendation has no text — expected the proposed decision, e.g. "
+                    "'recommendation: Kommunestyret vedtar planen.'")
     return [Callout("recommendation", title or (Span(labels(ctx.language)["recommendation"]),),
                     paras)]
 

@@ -64,7 +64,8 @@ class Ctx:
             if key not in allowed:
                 self.problem(m.line_of(key), f"unknown key '{key}' in {where}"
                              + did_you_mean(str(key), allowed))
-        missing = [k for k in required if m.get(k) in (None, "")]
+        missing = [k for k in required if m.get(k) is None
+                   or (isinstance(m.get(k), str) and not m.get(k).strip())]
         for key in missing:
             self.problem(m.line, f"{where} is missing '{key}' — expected '{key}: …'")
         return not missing
