@@ -97,6 +97,10 @@ CASES = [
           "content file",),
          command=build("content", "-j", "1"),
          setup=lambda project: (project / "content/borte.yaml").symlink_to("finnes-ikke.yaml")),
+    Case("files-diff-rev-outside-git", {},
+         ("content/doc.yaml: is not in a git repository — --rev compares with a revision git "
+          "has; compare two files instead",),
+         command=("diff", "content/doc.yaml", "--rev", "HEAD")),
     # options
     Case("files-jobs-zero", {}, _usage("Invalid value for '-j' / '--jobs': 0 is not in the "
                                        "range x>=1."),

@@ -102,6 +102,9 @@ def _git(path: Path, cwd: Path, *args: str, rev: str | None = None,
         raise ContentError(Problem(path, None, f"git does not know revision '{rev}'"))
     if done.returncode:
         why = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
+        if "not a git repository" in why[0]:
+            raise ContentError(Problem(path, None, "is not in a git repository — --rev compares "
+                                       "with a revision git has; compare two files instead"))
         what = f"git does not know revision '{rev}'" if rev and ("not a valid" in why[0]
                                                                or "not a tree" in why[0]) \
             else f"git {args[0]} failed: {why[0]}"
