@@ -119,6 +119,14 @@ def _syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem
         return Problem(path, opened, "YAML syntax error: a quoted text starts on this line and "
                        f"is not closed on it (YAML reads on to line {line}) — expected a "
                        "closing quote of the same kind (' or \") at the end of the text")
+    if (exc.context or "").startswith("while parsing a flow") and exc.context_mark \
+            and exc.context_mark.line + 1 != line:
+        bracket = "[" if "sequence" in exc.context else "{"
+        close = "]" if bracket == "[" else "}"
+        return Problem(path, exc.context_mark.line + 1, f"YAML syntax error: the '{bracket}' on "
+                       f"this line is not closed (YAML reads on to line {line}) — expected "
+                       f"'{close}' at the end of the list, and quotes around text with commas "
+                       "or colons")
     if "found another document" in what:
         return Problem(path, line, "YAML syntax error: a second document starts here ('---') — "
                        "expected one document per file")

@@ -27,7 +27,8 @@ def _nested(depth: int) -> str:
 
 CASES = [
     Case("yaml-unclosed-flow", doc("  - paragraph: [unclosed\n  - paragraph: x\n"),
-         (f"{DOC}:6: {SYNTAX}expected ',' or ']', but got ':'{EXPECT}",)),
+         (f"{DOC}:5: {SYNTAX}the '[' on this line is not closed (YAML reads on to line 6) — "
+          "expected ']' at the end of the list, and quotes around text with commas or colons",)),
     Case("yaml-unclosed-quote-far", doc('  - paragraph: "unclosed\n'
                                         + "  - paragraph: text\n" * 300
                                         + '  - paragraph: "x"\n'),

@@ -25,8 +25,9 @@ def assert_fails(result, *messages):
 
 def test_yaml_syntax_error(project):
     result = check(project, "  - paragraph: [unclosed\n  - paragraph: x\n")
-    assert_fails(result, "content/doc.yaml:6: YAML syntax error: expected ',' or ']', but got "
-                 "':' — expected valid YAML (check indentation, colons and quotes)")
+    assert_fails(result, "content/doc.yaml:5: YAML syntax error: the '[' on this line is not "
+                 "closed (YAML reads on to line 6) — expected ']' at the end of the list, and "
+                 "quotes around text with commas or colons")
 
 
 def test_unknown_key_with_suggestion(project):
