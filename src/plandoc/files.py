@@ -296,6 +296,14 @@ def read_text(path: Path) -> str:
         raise ContentError(Problem(path, None, f"cannot read file: {exc.strerror}")) from None
 
 
+JPEG_HEADERS = (b"JFIF", b"Exif")   # what python-docx looks for at byte 6 of a JPEG
+
+
+def jpeg_without_header(head: bytes) -> bool:
+    """A JPEG python-docx cannot place: no JFIF or Exif header (how CMYK JPEGs are saved)."""
+    return head.startswith(b"\xff\xd8\xff") and head[6:10] not in JPEG_HEADERS
+
+
 MAX_PIXELS = 50_000_000  # 50 megapixels: far more than print needs, far less than memory holds
 
 

@@ -24,6 +24,16 @@ LINK = ("is not allowed — links may be http://, https://, mailto: or tel: addr
 CHART = "  - chart:\n      type: {type}\n      title: T\n      alt: A\n      data: {data}\n"
 
 
+def _cmyk_jpeg() -> bytes:
+    import io
+
+    from PIL import Image as PILImage
+
+    out = io.BytesIO()
+    PILImage.new("CMYK", (40, 20), (0, 50, 100, 0)).save(out, "JPEG")
+    return out.getvalue()
+
+
 def chart(data: str, kind: str = "bar") -> dict:
     return doc(CHART.format(type=kind, data=data))
 
@@ -125,6 +135,10 @@ CASES = [
     Case("content-image-truncated", image(PNG[:300]),
          (f"{DOC}:6: image 'bilde.png' cannot be used: the file is damaged or incomplete — "
           "expected a PNG or JPEG file",)),
+    Case("content-image-cmyk-jpeg", image(_cmyk_jpeg(), "foto.jpg"),
+         (f"{DOC}:6: image 'foto.jpg' is a JPEG without a JFIF or Exif header (as CMYK JPEGs "
+          "are saved), which a Word document cannot hold — expected a PNG, or a JPEG saved as "
+          "RGB",)),
     Case("content-image-bomb", image(BOMB_PNG),
          (f"{DOC}:6: image 'bilde.png' cannot be used: the image is 32000 × 32000 pixels — "
           "expected at most 50 megapixels (scale it down)",)),

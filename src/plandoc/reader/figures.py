@@ -6,7 +6,7 @@ from plandoc.labels import format_number
 from plandoc.model import Chart, Image, KeyFigure, KeyFigures, Series, Table
 from plandoc.reader.blocks import inline, register
 from plandoc.reader.context import Ctx, describe
-from plandoc.files import image_problem
+from plandoc.files import image_problem, jpeg_without_header
 from plandoc.reader.data import csv_columns, parse_number, read_csv
 from plandoc.files import YMap
 
@@ -203,6 +203,11 @@ def image(ctx: Ctx, value, line: int, item) -> list:
     path = ctx.resolve(m["file"], m.line_of("file"), "image")
     if path is not None and not _is_image(path):
         ctx.problem(m.line_of("file"), f"image '{m['file']}' is not a PNG or JPEG file")
+        path = None
+    elif path is not None and jpeg_without_header(path.read_bytes()[:12]):
+        ctx.problem(m.line_of("file"), f"image '{m['file']}' is a JPEG without a JFIF or Exif "
+                    "header (as CMYK JPEGs are saved), which a Word document cannot hold — "
+                    "expected a PNG, or a JPEG saved as RGB")
         path = None
     elif path is not None and (why := image_problem(path)):
         ctx.problem(m.line_of("file"), f"image '{m['file']}' cannot be used: {why}")

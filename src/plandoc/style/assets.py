@@ -19,7 +19,6 @@ NORWEGIAN = "æøåÆØÅ"
 FSTYPE_FORBIDS = {0x0002: "restricted licence embedding", 0x0200: "bitmap embedding only"}
 FAMILY_NAME_ID = 1
 IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff")
-JPEG_HEADERS = (b"JFIF", b"Exif")   # what python-docx looks for at byte 6 of a JPEG
 MAX_PIXELS = 40_000_000
 
 
@@ -161,7 +160,7 @@ def font_codepoints(file: Path) -> frozenset:
 
 def image_problem(file: Path, value: str) -> str | None:
     """A logo must be a PNG or JPEG that decodes completely and that Word can place."""
-    from plandoc.files import image_readable
+    from plandoc.files import image_readable, jpeg_without_header
 
     try:
         with open(file, "rb") as fh:
@@ -170,7 +169,7 @@ def image_problem(file: Path, value: str) -> str | None:
         return f"cannot read image {value}: {exc.strerror}"
     if not any(head.startswith(magic) for magic in IMAGE_MAGIC):
         return f"image {value} is not a PNG or JPEG file — expected a .png or .jpg logo"
-    if head.startswith(b"\xff\xd8\xff") and head[6:10] not in JPEG_HEADERS:
+    if jpeg_without_header(head):
         return (f"image {value} is a JPEG without a JFIF or Exif header (as CMYK JPEGs are "
                 "saved), which a Word document cannot hold — expected a PNG, or a JPEG saved "
                 "as RGB")
