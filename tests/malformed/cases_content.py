@@ -176,6 +176,10 @@ CASES = [
     Case("content-recommendation-empty", doc("  - recommendation: ''\n"),
          (f"{DOC}:5: recommendation has no text — expected the proposed decision, e.g. "
           "'recommendation: Kommunestyret vedtar planen.'",)),
+    Case("content-attachment-not-yaml",
+         {**doc("  - attachments: [{document: kart.png}]\n"), "content/kart.png": PNG},
+         (f"{DOC}:5: attached document 'kart.png' is not a content file — expected a .yaml "
+          "file, or the attachment's name as text (e.g. '- Kart over området')",)),
     Case("md-vertical-tab", markdown("Første linje\x0bandre linje\n"),
          (f"{MD}:1: character U+000B (a line break copied from Word) cannot be used in a "
           "document — replace it with a new line",)),

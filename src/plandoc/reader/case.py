@@ -123,6 +123,10 @@ def _attached(ctx: Ctx, name, line: int):
     path = ctx.resolve(name, line, "attached document")
     if path is None:
         return (Span(str(name)),)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        ctx.problem(line, f"attached document '{name}' is not a content file — expected a "
+                    ".yaml file, or the attachment's name as text (e.g. '- Kart over området')")
+        return (Span(str(name)),)
     other = Ctx(path)
     try:
         data = load_yaml(path)
