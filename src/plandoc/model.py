@@ -21,12 +21,18 @@ from typing import Union, get_args
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text with one formatting; `href` makes it a link."""
+    """A run of text with one formatting; `href` makes it a link.
+
+    `ref`: a cross-reference written `[](#id)` — its text is the target's generated label
+    ('mål 1.2', 'figur 4'), which the layout fills in (the reader leaves `text` empty); the
+    reader has checked that `href` names a goal, heading, figure or table of the document.
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    ref: bool = False
 
 
 Inline = tuple[Span, ...]
@@ -53,6 +59,7 @@ class Heading:
     anchor: str = ""
     in_toc: bool = True
     kind: str = "chapter"
+    id: str = ""               # the author's `id:`: '#id' links here as well as '#hN'
 
 
 @dataclass(frozen=True)
@@ -116,6 +123,7 @@ class Chart:
     source: str | None = None
     x_label: str | None = None
     y_label: str | None = None
+    id: str = ""               # the author's `id:`, for cross-references ('figur 4')
 
 
 @dataclass(frozen=True)
@@ -160,6 +168,7 @@ class Goal:
     number: str
     text: Inline
     strategies: tuple[Strategy, ...] = ()
+    id: str = ""               # the author's `id:`, for cross-references ('mål 1.2')
 
 
 @dataclass(frozen=True)
@@ -184,6 +193,7 @@ class Table:
     rows: tuple[tuple[Inline, ...], ...]
     caption: Inline = ()
     widths: tuple[float, ...] = ()  # relative column widths; empty means equal
+    id: str = ""               # the author's `id:` (only a captioned table has one): 'tabell 2'
 
 
 @dataclass(frozen=True)
@@ -194,6 +204,7 @@ class Image:
     alt: str
     caption: Inline = ()
     width_cm: float | None = None
+    id: str = ""               # the author's `id:` (only a captioned image has one): 'figur 4'
 
 
 @dataclass(frozen=True)
