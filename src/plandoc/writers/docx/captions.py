@@ -2,8 +2,8 @@
 
 A caption is its lead in bold ('Figur 3: ', '' for an unnumbered one) and then its text; a box
 without a caption gets no caption paragraph.  The caption of a figure or table with an id is
-bookmarked as the layout's target, where cross-references ('figur 3') go.  The source line is the layout's full text
-('Kilde: SSB').
+bookmarked as the layout's target, where cross-references ('figur 3') go.  The source line is
+the layout's full text ('Kilde: SSB').
 """
 
 from __future__ import annotations
