@@ -105,6 +105,11 @@ def _plan_blocks() -> list:
 
 def _case_blocks() -> list:
     return [
+        Paragraph((Span("Se også "), Span("", href="#mål-statlige", ref=True), Span(" i "),
+                   Span("", href="#slagkraft", ref=True), Span(", "),
+                   Span("", href="#befolkning", ref=True), Span(", "),
+                   Span("", href="#våpen", ref=True), Span(" og "),
+                   Span("", href="#handlingsplan", ref=True), Span("."))),
         PartTitle("Del 2", t("Naturbruksplan"), "part-2", t("Natur og friluftsliv")),
         Program((ProgramItem(t("Velkommen"), "18.00", t("ordfører Paul Asphaug"),
                              (t("Kaffe"), t("Presentasjonsrunde"))),
@@ -115,12 +120,7 @@ def _case_blocks() -> list:
                  ProgramItem(t("Avslutning"), "21.00")), title=t("Program")),
         PartTitle("", t("Vedlegg")),
         Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False),
-        Paragraph((Span("Se "), Span("kapittelet om planen", href="#h-1"), Span(", "),
-                   Span("", href="#mål-statlige", ref=True), Span(" i "),
-                   Span("", href="#slagkraft", ref=True), Span(", "),
-                   Span("", href="#befolkning", ref=True), Span(", "),
-                   Span("", href="#våpen", ref=True), Span(" og "),
-                   Span("", href="#handlingsplan", ref=True), Span("."))),
+        Paragraph((Span("Se "), Span("kapittelet om planen", href="#h-1"), Span("."))),
     ]
 
 

@@ -39,8 +39,9 @@ Inline = tuple[Span, ...]
 
 
 def plain(inline: Inline) -> str:
-    """The text of an inline sequence without formatting."""
-    return "".join(span.text for span in inline)
+    """The text of an inline sequence without formatting; a reference the layout has not yet
+    given its label reads as its '#id' (so a change list compares what the author wrote)."""
+    return "".join(span.href if span.ref and not span.text else span.text for span in inline)
 
 
 # --- blocks ------------------------------------------------------------------------------
