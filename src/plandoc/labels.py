@@ -29,6 +29,9 @@ _LABELS = {
         "attachments": "Vedlegg", "program": "Program", "by": "ved", "time": "Tid",
         "place": "Sted", "date": "Dato", "when": "{date} kl. {time}",
         "invitation": "Invitasjon", "part": "Del {number}", "line": "Linje",
+        "ref.goal": "mål", "ref.chapter": "kapittel", "ref.section": "kapittel",
+        "ref.focus_area": "satsingsområde", "ref.figure": "figur", "ref.table": "tabell",
+        "ref.title": "«{title}»",
     },
     "nn": {
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
@@ -49,6 +52,9 @@ _LABELS = {
         "attachments": "Vedlegg", "program": "Program", "by": "ved", "time": "Tid",
         "place": "Stad", "date": "Dato", "when": "{date} kl. {time}",
         "invitation": "Invitasjon", "part": "Del {number}", "line": "Linje",
+        "ref.goal": "mål", "ref.chapter": "kapittel", "ref.section": "kapittel",
+        "ref.focus_area": "satsingsområde", "ref.figure": "figur", "ref.table": "tabell",
+        "ref.title": "«{title}»",
     },
     "en": {
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
@@ -69,6 +75,9 @@ _LABELS = {
         "attachments": "Attachments", "program": "Programme", "by": "by", "time": "Time",
         "place": "Place", "date": "Date", "when": "{date} at {time}",
         "invitation": "Invitation", "part": "Part {number}", "line": "Line",
+        "ref.goal": "goal", "ref.chapter": "chapter", "ref.section": "section",
+        "ref.focus_area": "focus area", "ref.figure": "figure", "ref.table": "table",
+        "ref.title": "“{title}”",
     },
 }
 

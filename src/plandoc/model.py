@@ -21,20 +21,27 @@ from typing import Union, get_args
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text with one formatting; `href` makes it a link."""
+    """A run of text with one formatting; `href` makes it a link.
+
+    `ref`: a cross-reference written `[](#id)` — its text is the target's generated label
+    ('mål 1.2', 'figur 4'), which the layout fills in (the reader leaves `text` empty); the
+    reader has checked that `href` names a goal, heading, figure or table of the document.
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    ref: bool = False
 
 
 Inline = tuple[Span, ...]
 
 
 def plain(inline: Inline) -> str:
-    """The text of an inline sequence without formatting."""
-    return "".join(span.text for span in inline)
+    """The text of an inline sequence without formatting; a reference the layout has not yet
+    given its label reads as its '#id' (so a change list compares what the author wrote)."""
+    return "".join(span.href if span.ref and not span.text else span.text for span in inline)
 
 
 # --- blocks ------------------------------------------------------------------------------
@@ -53,6 +60,7 @@ class Heading:
     anchor: str = ""
     in_toc: bool = True
     kind: str = "chapter"
+    id: str = ""               # the author's `id:`: '#id' links here as well as '#hN'
 
 
 @dataclass(frozen=True)
@@ -116,6 +124,7 @@ class Chart:
     source: str | None = None
     x_label: str | None = None
     y_label: str | None = None
+    id: str = ""               # the author's `id:`, for cross-references ('figur 4')
 
 
 @dataclass(frozen=True)
@@ -160,6 +169,7 @@ class Goal:
     number: str
     text: Inline
     strategies: tuple[Strategy, ...] = ()
+    id: str = ""               # the author's `id:`, for cross-references ('mål 1.2')
 
 
 @dataclass(frozen=True)
@@ -184,6 +194,7 @@ class Table:
     rows: tuple[tuple[Inline, ...], ...]
     caption: Inline = ()
     widths: tuple[float, ...] = ()  # relative column widths; empty means equal
+    id: str = ""               # the author's `id:` (only a captioned table has one): 'tabell 2'
 
 
 @dataclass(frozen=True)
@@ -194,6 +205,7 @@ class Image:
     alt: str
     caption: Inline = ()
     width_cm: float | None = None
+    id: str = ""               # the author's `id:` (only a captioned image has one): 'figur 4'
 
 
 @dataclass(frozen=True)

@@ -215,3 +215,32 @@ CASES = [
          (f"{MD}:3: a paragraph of 100 005 characters is too long — expected at most 100 000 "
           "(split it into paragraphs)",)),
 ]
+
+GOALS = ("  - focus_area:\n      title: Næring\n      goals:\n        - goal: Flere bedrifter\n"
+         "          id: mål-næring\n")
+
+CASES += [
+    Case("xref-unknown-id", doc(GOALS + "  - paragraph: \"Se [](#mål-nring).\"\n"),
+         (f"{DOC}:10: reference '#mål-nring' names no goal, heading, figure or table — did you "
+          "mean 'mål-næring'?",)),
+    Case("xref-unknown-id-no-close-match", doc(GOALS + "  - paragraph: \"Se [](#tiltak).\"\n"),
+         (f"{DOC}:10: reference '#tiltak' names no goal, heading, figure or table — expected "
+          "the 'id:' of a goal, heading, figure or table, or '#h3' for the third heading",)),
+    Case("xref-unknown-id-in-markdown", {**doc(GOALS + "  - include: tekst.md\n"),
+                                         MD: "Innledning\n\nSe [målet](#mål-nering).\n"},
+         (f"{MD}:3: link '#mål-nering' names no goal, heading, figure or table — did you mean "
+          "'mål-næring'?",)),
+    Case("xref-duplicate-id", doc(GOALS + "  - chapter: Tiltak\n    id: mål-næring\n"),
+         (f"{DOC}:11: id 'mål-næring' is already the id of the goal at line 9 — expected "
+          "each id once in a document",)),
+    Case("xref-id-not-a-word", doc("  - chapter: Tiltak\n    id: mål næring\n"),
+         (f"{DOC}:6: id 'mål næring' must be a plain word of letters, digits, '-' and '_' — "
+          "e.g. 'mål-næring'",)),
+    Case("xref-id-like-an-anchor", doc("  - chapter: Tiltak\n    id: h2\n"),
+         (f"{DOC}:6: id 'h2' is the anchor plandoc gives a heading by its place ('#h3' is the "
+          "third) — choose a name, e.g. 'mål-næring'",)),
+    Case("xref-id-on-uncaptioned-table", doc("  - table:\n      id: tab\n      columns: [a]\n"
+                                             "      rows: [[b]]\n"),
+         (f"{DOC}:6: table has an id but no caption — only a table or image with a "
+          "'caption:' is numbered and can be referred to; add 'caption: …'",)),
+]

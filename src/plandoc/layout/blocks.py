@@ -14,6 +14,7 @@ from plandoc import model as m
 from plandoc.layout import boxes as b
 from plandoc.layout.lists import label, style_at
 from plandoc.layout.palette import fill
+from plandoc.layout.refs import numbered_as
 from plandoc.model import Span, plain
 from plandoc.style.theme import Theme
 
@@ -37,25 +38,39 @@ class State:
     figures: int = 0
     tables: int = 0
     headings: int = 0
+    refs: int = 0
     page_start: bool = True                          # nothing on the current page yet
 
-    def target(self, anchor: str) -> str:
-        """A fresh bookmark name for a heading (safe in Word, PDF and HTML)."""
+    def target(self, anchor: str, ident: str = "") -> str:
+        """A fresh bookmark name for a heading (safe in Word, PDF and HTML); links to its
+        anchor '#h3' and to its author's id go there."""
         self.headings += 1
         name = f"_Toc{self.headings:05d}"
-        if anchor:
-            self.targets.setdefault(anchor, name)
+        for key in (anchor, ident):
+            if key:
+                self.targets.setdefault(key, name)
         return name
 
-    def caption(self, kind: str, text, above: bool = False) -> b.Caption:
-        """A numbered caption: 'Figur 3' / 'Tabell 2' and the text."""
+    def ref_target(self, ident: str) -> str:
+        """A fresh bookmark name for a goal, figure or table with an id ('' without one)."""
+        if not ident:
+            return ""
+        self.refs += 1
+        name = f"_Ref{self.refs:05d}"
+        self.targets.setdefault(ident, name)
+        return name
+
+    def caption(self, kind: str, text, above: bool = False, ident: str = "") -> b.Caption:
+        """A numbered caption: 'Figur 3' / 'Tabell 2' and the text (numbered_as says which
+        blocks have one; cross-references count the same way)."""
         if kind == "table":
             self.tables += 1
             number = self.tables
         else:
             self.figures += 1
             number = self.figures
-        return b.Caption(f"{self.words[kind]} {number}", tuple(text), above)
+        return b.Caption(f"{self.words[kind]} {number}", tuple(text), above,
+                         self.ref_target(ident))
 
     def source(self, name: str | None) -> str | None:
         """'Kilde: SSB'."""
@@ -78,7 +93,7 @@ def heading(block: m.Heading, s: State) -> b.HeadingBox:
     numbered = f"{block.number} {title}" if block.number else title
     listed = block.in_toc and block.level <= settings.toc_levels
     flow = b.Flow(new_page=wanted and not s.page_start, room=ROOM.get(block.level, 0.12))
-    return b.HeadingBox(block.level, block.number, block.text, s.target(block.anchor),
+    return b.HeadingBox(block.level, block.number, block.text, s.target(block.anchor, block.id),
                         numbered if listed else None, numbered, flow)
 
 
@@ -103,7 +118,7 @@ def key_figures(block: m.KeyFigures, s: State) -> b.KeyFiguresBox:
 
 def chart(block: m.Chart, s: State) -> b.ChartBox:
     width = s.theme.page.text_width_mm
-    return b.ChartBox(block, block.alt, s.caption("figure", (Span(block.title),)),
+    return b.ChartBox(block, block.alt, s.caption("figure", (Span(block.title),), ident=block.id),
                       s.source(block.source), width, round(width * CHART_HEIGHT, 2))
 
 
@@ -111,7 +126,7 @@ def image(block: m.Image, s: State) -> b.ImageBox:
     page = s.theme.page
     width = min(block.width_cm * 10, page.text_width_mm) if block.width_cm else \
         page.text_width_mm
-    caption = s.caption("figure", block.caption) if block.caption else None
+    caption = s.caption("figure", block.caption, ident=block.id) if numbered_as(block) else None
     return b.ImageBox(block.path, block.alt, width, page.text_height_mm * IMAGE_MAX_HEIGHT,
                       caption)
 
@@ -122,7 +137,8 @@ def table(block: m.Table, s: State) -> b.TableBox:
         math.isfinite(w) and w >= 0 for w in block.widths) and max(block.widths) > 0
     weights = tuple(w / max(block.widths) for w in block.widths) if usable else (1.0,) * columns
     pad = lambda row: tuple(row) + ((),) * (columns - len(row))   # noqa: E731
-    caption = s.caption("table", block.caption, above=True) if block.caption else None
+    caption = s.caption("table", block.caption, above=True, ident=block.id) \
+        if numbered_as(block) else None
     return b.TableBox(pad(block.header) if block.header else (),
                       tuple(pad(r) for r in block.rows),
                       column_shares(weights, MIN_COLUMN_MM / s.theme.page.text_width_mm),
@@ -159,7 +175,8 @@ def swot(block: m.Swot, s: State) -> b.SwotBox:
 def goal(block: m.Goal, s: State) -> b.GoalBox:
     strategies = tuple(b.Strategy(f"{st.letter})", st.text) for st in block.strategies)
     return b.GoalBox(block.number, f"{s.words['goal']}:", block.text,
-                     s.words["strategy"] if strategies else None, strategies)
+                     s.words["strategy"] if strategies else None, strategies,
+                     s.ref_target(block.id))
 
 
 def callout(block: m.Callout, s: State) -> b.CalloutBox:

@@ -27,6 +27,7 @@ class Caption:
     label: str
     text: Inline
     above: bool = False          # tables carry their caption above, figures below
+    target: str = ""             # bookmark / destination of a figure or table with an `id:`
 
     @property
     def lead(self) -> str:
@@ -185,6 +186,7 @@ class GoalBox:
     text: Inline
     strategies_label: str | None  # 'STRATEGI' when there are strategies
     strategies: tuple[Strategy, ...]
+    target: str = ""             # bookmark / destination of a goal with an `id:`
 
 
 @dataclass(frozen=True)

@@ -79,14 +79,14 @@ def check_images(ctx: Ctx, text: str, line: int, file=None) -> None:
 def heading_block(ctx: Ctx, value, line: int, item: YMap) -> list:
     """chapter / section / subsection with an optional body."""
     kind = next(k for k in item if k in HEADING_KINDS)
-    ctx.keys(item, kind, required=(kind,), optional=("body", "numbered", "toc"))
+    ctx.keys(item, kind, required=(kind,), optional=("body", "numbered", "toc", "id"))
     numbered = ctx.boolean(item["numbered"], item.line_of("numbered"), f"{kind} numbered") \
         if "numbered" in item else None
     in_toc = ctx.boolean(item["toc"], item.line_of("toc"), f"{kind} toc") if "toc" in item \
         else True
     heading = make_heading(ctx, HEADING_KINDS[kind],
                            inline(ctx, value, line, f"{kind} title", limit=MAX_TITLE),
-                           numbered, in_toc)
+                           numbered, in_toc, ident=ctx.target_id(item, "heading"))
     body = read_body(ctx, item["body"], item.line_of("body")) if "body" in item else []
     return [heading, *body]
 

@@ -6,6 +6,7 @@ ContentError, so the author sees all mistakes at once.
 
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
 
@@ -52,12 +53,23 @@ def read_document(path: Path, roots: tuple[Path, ...] = ()) -> Document:
     return Document(meta, tuple(blocks), path, tuple(dict.fromkeys(ctx.inputs)))
 
 
+REF_KINDS = "goal, heading, figure or table"
+
+
 def _check_anchors(ctx: Ctx, blocks) -> None:
-    """Every '#…' link must go to a heading of this document (anchors #h1, #h2 … in order)."""
+    """Every '#…' link must go to a heading of this document (anchors #h1, #h2 … in order) or
+    to the `id:` of a goal, heading, figure or table; so must every reference `[](#id)`."""
     anchors = [b.anchor for b in blocks if getattr(b, "anchor", "")]
-    known = set(anchors)
-    for href, line, file in ctx.anchor_links:
+    known = set(anchors) | set(ctx.ids)
+    for href, line, file, ref in ctx.anchor_links:
         if href[1:] in known:
+            continue
+        if ref or ctx.ids:
+            what = "reference" if ref else "link"
+            close = difflib.get_close_matches(href[1:], list(ctx.ids), n=1, cutoff=0.6)
+            hint = (f"did you mean '{close[0]}'?" if close else
+                    f"expected the 'id:' of a {REF_KINDS}, or '#h3' for the third heading")
+            ctx.problem(line, f"{what} '{href}' names no {REF_KINDS} — {hint}", file)
             continue
         if not anchors:
             hint = "this document has no headings to link to"

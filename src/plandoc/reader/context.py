@@ -15,6 +15,7 @@ from plandoc.reader.inline import link_problem
 
 _CONTROL_NAMES = {0x0B: " (a line break copied from Word)", 0x0C: " (a page break in text)"}
 BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+ID = re.compile(r"[\w-]+")          # an author's id: letters, digits, '-' and '_'
 OUTSIDE = ("keep the files a document uses inside its folder, or allow the folder with "
            "--allow-dir")
 
@@ -41,7 +42,8 @@ class Ctx:
     language: str = "nb"
     number_chapters: bool = True
     roots: tuple[Path, ...] = ()    # where files may be read from: content folder, --allow-dir
-    anchor_links: list[tuple[str, int | None, Path | None]] = field(default_factory=list)
+    anchor_links: list[tuple[str, int | None, Path | None, bool]] = field(default_factory=list)
+    ids: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # id → (kind, line)
 
     @property
     def folder(self) -> Path:
@@ -128,9 +130,38 @@ class Ctx:
                     self.problem(line, message, file)
                     span = type(span)(span.text, span.bold, span.italic, None)
                 elif span.href.startswith("#"):
-                    self.anchor_links.append((span.href, line, file))
+                    self.anchor_links.append((span.href, line, file, span.ref))
             out.append(span)
         return tuple(out)
+
+    def target_id(self, m: YMap, kind: str) -> str:
+        """The optional `id:` of a block `m` that cross-references can name ('' without one).
+
+        `kind` ('goal', 'heading', 'figure', 'table') is how messages name it.  An id is a
+        plain word, used once in the document, and not of the form 'h3' (the anchor plandoc
+        gives the third heading).
+        """
+        if "id" not in m:
+            return ""
+        line = m.line_of("id")
+        text = self.string(m["id"], line, "id")
+        if not text:
+            return ""
+        if not ID.fullmatch(text):
+            self.problem(line, f"id '{text}' must be a plain word of letters, digits, '-' and "
+                         "'_' — e.g. 'mål-næring'")
+            return ""
+        if re.fullmatch(r"h\d+", text):
+            self.problem(line, f"id '{text}' is the anchor plandoc gives a heading by its "
+                         "place ('#h3' is the third) — choose a name, e.g. 'mål-næring'")
+            return ""
+        if text in self.ids:
+            first_kind, first_line = self.ids[text]
+            self.problem(line, f"id '{text}' is already the id of the {first_kind} at line "
+                         f"{first_line} — expected each id once in a document")
+            return ""
+        self.ids[text] = (kind, line)
+        return text
 
     def resolve(self, name, line: int, what: str) -> Path | None:
         """A file next to the content file; missing or unreadable files are problems."""

@@ -45,7 +45,7 @@ def _opt_str(ctx: Ctx, m: YMap, key: str):
     return ctx.string(m[key], m.line_of(key), key) if m.get(key) is not None else None
 
 
-CHART_KEYS = ("type", "title", "alt", "data", "source", "x_label", "y_label")
+CHART_KEYS = ("type", "title", "alt", "data", "source", "x_label", "y_label", "id")
 
 
 @register("chart")
@@ -54,6 +54,7 @@ def chart(ctx: Ctx, value, line: int, item) -> list:
     m = ctx.mapping(value, line, "chart")
     if m is None or not ctx.keys(m, "chart", ("type", "title", "alt", "data"), CHART_KEYS[4:]):
         return []
+    ident = ctx.target_id(m, "figure")
     kind = m["type"]
     if kind not in ("bar", "line"):
         ctx.problem(m.line_of("type"), f"chart type '{kind}' is not known — expected bar or line")
@@ -64,7 +65,7 @@ def chart(ctx: Ctx, value, line: int, item) -> list:
     return [Chart(str(kind), ctx.string(m["title"], m.line_of("title"), "chart title"),
                   data[0], data[1], ctx.string(m["alt"], m.line_of("alt"), "chart alt"),
                   _opt_str(ctx, m, "source"), _opt_str(ctx, m, "x_label"),
-                  _opt_str(ctx, m, "y_label"))]
+                  _opt_str(ctx, m, "y_label"), ident)]
 
 
 def _unique_series(ctx: Ctx, data: YMap, series) -> None:
@@ -140,7 +141,8 @@ def table(ctx: Ctx, value, line: int, item) -> list:
         return []
     source = "csv" if "csv" in m else "columns"
     ctx.keys(m, "table", (source,) + (("rows",) if source == "columns" else ()),
-             ("caption", "widths"))
+             ("caption", "widths", "id"))
+    ident = _captioned_id(ctx, m, "table")
     rows, lines, file = _table_rows(ctx, m, source)
     if rows and not rows[0]:
         ctx.problem(lines[0], "table has no columns — expected at least one column name", file)
@@ -154,7 +156,17 @@ def table(ctx: Ctx, value, line: int, item) -> list:
             ctx.problem(ln, f"row {n + 1} has {len(row)} cells but the table has {width} "
                         f"columns{hint} — expected {width} cells", file)
     widths = _widths(ctx, m, width)
-    return [Table(rows[0], tuple(rows[1:]), _opt_inline(ctx, m, "caption"), widths)]
+    return [Table(rows[0], tuple(rows[1:]), _opt_inline(ctx, m, "caption"), widths, ident)]
+
+
+def _captioned_id(ctx: Ctx, m: YMap, kind: str) -> str:
+    """The `id:` of a table or image, which only a captioned one may have (it has a number)."""
+    if "id" in m and m.get("caption") in (None, ""):
+        ctx.problem(m.line_of("id"), f"{kind} has an id but no caption — only a table or "
+                    "image with a 'caption:' is numbered and can be referred to; add "
+                    "'caption: …'")
+        return ""
+    return ctx.target_id(m, "table" if kind == "table" else "figure")
 
 
 def _table_rows(ctx: Ctx, m: YMap, source: str):
@@ -198,8 +210,9 @@ IMAGE_TYPES = {b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG"}
 def image(ctx: Ctx, value, line: int, item) -> list:
     """A PNG or JPEG image with alternative text."""
     m = ctx.mapping(value, line, "image")
-    if m is None or not ctx.keys(m, "image", ("file", "alt"), ("caption", "width")):
+    if m is None or not ctx.keys(m, "image", ("file", "alt"), ("caption", "width", "id")):
         return []
+    ident = _captioned_id(ctx, m, "image")
     path = ctx.resolve(m["file"], m.line_of("file"), "image")
     if path is not None and not _is_image(path):
         ctx.problem(m.line_of("file"), f"image '{m['file']}' is not a PNG or JPEG file")
@@ -221,7 +234,7 @@ def image(ctx: Ctx, value, line: int, item) -> list:
     if path is None:
         return []
     return [Image(path, ctx.string(m["alt"], m.line_of("alt"), "image alt"),
-                  _opt_inline(ctx, m, "caption"), width)]
+                  _opt_inline(ctx, m, "caption"), width, ident)]
 
 
 def _is_image(path) -> bool:

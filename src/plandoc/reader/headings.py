@@ -11,8 +11,8 @@ from plandoc.reader.context import Ctx
 
 
 def make_heading(ctx: Ctx, level: int, text: Inline, numbered: bool | None = None,
-                 in_toc: bool = True, kind: str = "chapter") -> Heading:
-    """A heading at `level` with the next number (or none)."""
+                 in_toc: bool = True, kind: str = "chapter", ident: str = "") -> Heading:
+    """A heading at `level` with the next number (or none); `ident` is the author's `id:`."""
     c = ctx.counters
     if level == 1:
         c.chapter_numbered = ctx.number_chapters if numbered is None else numbered
@@ -29,4 +29,4 @@ def make_heading(ctx: Ctx, level: int, text: Inline, numbered: bool | None = Non
         c.subsection += 1
         number = f"{c.chapter}.{c.section}.{c.subsection}" \
             if c.chapter_numbered and numbered is not False else None
-    return Heading(level, text, number, ctx.next_anchor(), in_toc, kind)
+    return Heading(level, text, number, ctx.next_anchor(), in_toc, kind, ident)

@@ -42,7 +42,9 @@ def parse_inline(text: str) -> Inline:
 
 
 def _spans(children) -> Inline:
-    spans, bold, italic, href = [], 0, 0, None
+    """Spans of inline tokens; a link to '#id' with no text, `[](#id)`, is a cross-reference
+    (a span with `ref` set and no text: the layout writes the target's label there)."""
+    spans, bold, italic, href, opened = [], 0, 0, None, 0
     for tok in children:
         kind = tok.type
         if kind == "strong_open" or kind == "strong_close":
@@ -51,7 +53,12 @@ def _spans(children) -> Inline:
             italic += 1 if kind.endswith("open") else -1
         elif kind == "link_open":
             href = tok.attrs.get("href")
+            if href and href.startswith("#"):
+                href = unquote(href)   # markdown-it percent-encodes 'å' in '#mål-næring'
+            opened = len(spans)
         elif kind == "link_close":
+            if len(spans) == opened and href and href.startswith("#") and len(href) > 1:
+                spans.append(Span("", bold > 0, italic > 0, href, ref=True))
             href = None
         else:
             text = {"softbreak": " ", "hardbreak": "\n"}.get(kind, tok.content)
@@ -64,7 +71,8 @@ def _merge(spans: list[Span]) -> Inline:
     out: list[Span] = []
     for span in spans:
         prev = out[-1] if out else None
-        if prev and (prev.bold, prev.italic, prev.href) == (span.bold, span.italic, span.href):
+        if prev and not prev.ref and not span.ref and \
+                (prev.bold, prev.italic, prev.href) == (span.bold, span.italic, span.href):
             out[-1] = Span(prev.text + span.text, span.bold, span.italic, span.href)
         else:
             out.append(span)

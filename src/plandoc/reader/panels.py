@@ -46,10 +46,11 @@ def _groups(ctx: Ctx, value, line: int, quadrant: str):
 def focus_area(ctx: Ctx, value, line: int, item) -> list:
     """A numbered chapter with an intro and goals 1.1, 1.2 … with strategies a), b) …"""
     m = ctx.mapping(value, line, "focus_area")
-    if m is None or not ctx.keys(m, "focus_area", ("title", "goals"), ("intro",)):
+    if m is None or not ctx.keys(m, "focus_area", ("title", "goals"), ("intro", "id")):
         return []
     heading = make_heading(ctx, 1, inline(ctx, m["title"], m.line_of("title"), "title"),
-                           numbered=True, kind="focus_area")
+                           numbered=True, kind="focus_area",
+                           ident=ctx.target_id(m, "focus area"))
     intro = markdown(ctx, ctx.string(m["intro"], m.line_of("intro"), "intro"),
                      m.line_of("intro") + 1) if "intro" in m else []
     goals = ctx.sequence(m["goals"], m.line_of("goals"), "goals")
@@ -60,7 +61,7 @@ def focus_area(ctx: Ctx, value, line: int, item) -> list:
 def _goal(ctx: Ctx, value, line: int, chapter: str, n: int):
     number = f"{chapter}.{n}"
     m = ctx.mapping(value, line, f"goal {number}")
-    if m is None or not ctx.keys(m, f"goal {number}", ("goal",), ("strategies",)):
+    if m is None or not ctx.keys(m, f"goal {number}", ("goal",), ("strategies", "id")):
         return None
     raw = ctx.sequence(m["strategies"], m.line_of("strategies"), f"strategies of goal {number}") \
         if "strategies" in m else []
@@ -70,7 +71,8 @@ def _goal(ctx: Ctx, value, line: int, chapter: str, n: int):
     strategies = tuple(Strategy(string.ascii_lowercase[j % 26],
                                 inline(ctx, s, raw.line_of(j), "strategy"))
                        for j, s in enumerate(raw))
-    return Goal(number, inline(ctx, m["goal"], m.line_of("goal"), "goal"), strategies)
+    return Goal(number, inline(ctx, m["goal"], m.line_of("goal"), "goal"), strategies,
+                ctx.target_id(m, "goal"))
 
 
 def _callout(ctx: Ctx, kind: str, value, line: int, required=()) -> list:

@@ -12,6 +12,7 @@ from plandoc.writers.docx.captions import write_caption, write_source
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.grid import cards, first_paragraph
 from plandoc.writers.docx.inline import add_spans
+from plandoc.writers.docx.ooxml.links import add_bookmark
 
 
 def key_figures(ctx: Context, box: KeyFiguresBox) -> None:
@@ -32,6 +33,8 @@ def goal(ctx: Context, box: GoalBox) -> None:
     p = ctx.paragraph("Goal")
     p.add_run(f"{box.number}\t{box.label} ", style="Goal Label")
     add_spans(p, box.text, ctx.targets)
+    if box.target:           # a goal with an id: cross-references ('mål 1.2') go here
+        add_bookmark(p, box.target, ctx.bookmark_id())
     if not box.strategies:
         p.paragraph_format.keep_with_next = False
         return

@@ -14,7 +14,7 @@ from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flow import together
 from plandoc.writers.pdf.flowables import ChartRecord, ChartSlot, fitted_image, role
 from plandoc.writers.pdf.grid import SPLIT_MIN, whole_rows, grid, padding
-from plandoc.writers.pdf.markup import esc
+from plandoc.writers.pdf.markup import destination, esc
 
 
 def caption(ctx: Ctx, cap: b.Caption) -> Paragraph:
@@ -23,7 +23,7 @@ def caption(ctx: Ctx, cap: b.Caption) -> Paragraph:
     if cap.above:
         style = style.clone(f"{style.name}_above", keepWithNext=1)
     lead = f"<b>{esc(cap.lead)}</b>" if cap.lead else ""
-    return ctx.para(lead + ctx.md(cap.text), style, "Caption")
+    return ctx.para(destination(cap.target) + lead + ctx.md(cap.text), style, "Caption")
 
 
 def captions(ctx: Ctx, cap: b.Caption | None, source: str | None = None) -> list:

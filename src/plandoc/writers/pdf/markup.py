@@ -44,6 +44,12 @@ def inline(text: Inline, link: str, targets: dict) -> str:
     return "".join(span(s, link, targets) for s in text)
 
 
+def destination(name: str) -> str:
+    """A named destination where the paragraph starts ('' for no name): the target of a
+    cross-reference to a goal, figure or table."""
+    return f"<a name={quoteattr(name)}/>" if name else ""
+
+
 def label(text: str, font: str) -> str:
     """A paragraph's label ('1.', 'a)', '•', '1.1') in the hanging room before its text."""
     return f"<bullet font={quoteattr(font)}>{esc(text)}</bullet>"

@@ -16,7 +16,7 @@ from plandoc.writers.pdf.figures import captions
 from plandoc.writers.pdf.flow import together
 from plandoc.writers.pdf.flowables import role
 from plandoc.writers.pdf.grid import SPLIT_MIN, whole_rows, between, cards, filled, grid, padding
-from plandoc.writers.pdf.markup import esc
+from plandoc.writers.pdf.markup import destination, esc
 
 GAP = 2.5            # points of white between cards and between the two rows of the SWOT
 
@@ -101,7 +101,8 @@ def goal(ctx: Ctx, box: b.GoalBox) -> None:
     so a goal stays with its first strategy.
     """
     style = ctx.look["goal"]
-    ctx.add(ctx.para(f"{ctx.label(box.number, style)}{esc(box.label)} {ctx.md(box.text)}",
+    ctx.add(ctx.para(f"{ctx.label(box.number, style)}{destination(box.target)}"
+                     f"{esc(box.label)} {ctx.md(box.text)}",
                      style, goal=box.number))
     if box.strategies_label:
         ctx.add(ctx.para(esc(box.strategies_label), "strategy_label", strategy_label=True))
