@@ -21,12 +21,17 @@ from typing import Union, get_args
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text with one formatting; `href` makes it a link."""
+    """A run of text with one formatting; `href` makes it a link.
+
+    A footnote reference carries the note's text in `note`; the reader leaves its `text`
+    empty and the layout puts the note's number there (numbered once, through the document).
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    note: tuple["Span", ...] | None = None
 
 
 Inline = tuple[Span, ...]
@@ -57,9 +62,10 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """Body text."""
+    """Body text; `quote` for a paragraph of a block quote (Markdown '> …')."""
 
     text: Inline
+    quote: bool = False
 
 
 @dataclass(frozen=True)
