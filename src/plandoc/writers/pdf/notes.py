@@ -31,6 +31,8 @@ class NoteFrame(Frame):
 
     def _reset(self):
         super()._reset()
+        self._geom()                        # the bottom back where it was (reportlab's reset
+                                            # restores geometry only after an Indenter)
         self.kept, self.kept_height, self.drawn = {}, 0.0, []
 
     def note(self, number: str, markup: str) -> Paragraph:
