@@ -87,7 +87,8 @@ def paragraph_styles(layout, numbering) -> list[WordStyle]:
     specs.append(from_text("Spacer", "Spacer", SPACER, layout, custom=True))
     specs += _list_styles(layout, looks["list"], numbering)
     if layout.line_numbers:
-        specs = [replace(s, line_numbers=False) if s.id in COVER_ONLY else s for s in specs]
+        specs = [replace(s, line_numbers=False) if s.id in COVER_ONLY + ("FootnoteText",)
+                 else s for s in specs]   # the PDF numbers no note lines either
     return specs
 
 

@@ -56,29 +56,25 @@ def add_footnote(paragraph, style: str = "FootnoteText",
     python-docx Paragraph in the footnotes part, ready for runs and links)."""
     part = _part(paragraph.part)
     root = part.element
-    ids = [int(n.get(qn("w:id"))) for n in root.findall(qn("w:footnote"))]
-    note_id = max([0, *ids]) + 1
-    ref = element("w:r")
-    rpr = element("w:rPr")
-    rpr.append(element("w:rStyle", val=mark))
-    ref.append(rpr)
-    ref.append(element("w:footnoteReference", id=note_id))
-    paragraph._p.append(ref)
-
+    note_id = max([0, *(int(n.get(qn("w:id"))) for n in root.findall(qn("w:footnote")))]) + 1
+    paragraph._p.append(_marked_run(mark, element("w:footnoteReference", id=note_id)))
     note = element("w:footnote", id=note_id)
     p = element("w:p")
     ppr = element("w:pPr")
     ppr.append(element("w:pStyle", val=style))
     p.append(ppr)
-    own = element("w:r")
-    own_rpr = element("w:rPr")
-    own_rpr.append(element("w:rStyle", val=mark))
-    own.append(own_rpr)
-    own.append(element("w:footnoteRef"))
-    p.append(own)
+    p.append(_marked_run(mark, element("w:footnoteRef")))
     note.append(p)
     root.append(note)
     para = Paragraph(p, _Holder(part))
     para.add_run(" ")
     return para
 
+
+def _marked_run(mark: str, content):
+    """A run in character style `mark` holding `content`."""
+    run, rpr = element("w:r"), element("w:rPr")
+    rpr.append(element("w:rStyle", val=mark))
+    run.append(rpr)
+    run.append(content)
+    return run
