@@ -30,11 +30,13 @@ from __future__ import annotations
 import difflib
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 import pikepdf
+from lxml import etree
 from pypdf import PdfReader
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -146,6 +148,9 @@ def _inline_text(el, styles: _Styles, paragraph_style: str | None) -> str:
             parts.append("-")
         elif tag == W + "softHyphen":
             parts.append("\u00ad")
+        elif tag == W + "footnoteReference":
+            parts.append(child.get(W + "id"))      # Word shows the note's number; plandoc's
+                                                   # notes have ids 1, 2, 3 … in text order
         elif tag == W + "sym":
             parts.append(chr(int(child.get(W + "char"), 16)))
         else:
@@ -629,8 +634,53 @@ def compare_texts(paragraphs: list[str], pages: list[str], limit: int = 15) -> s
     return "\n".join(lines)
 
 
+def docx_notes(path) -> list[str]:
+    """The DOCX's footnotes as '<number> <text>', in order (separators left out)."""
+    with zipfile.ZipFile(path) as z:
+        if "word/footnotes.xml" not in z.namelist():
+            return []
+        root = etree.fromstring(z.read("word/footnotes.xml"))
+    return [f"{note.get(W + 'id')} " + "".join(t.text or "" for t in note.iter(W + "t"))
+            for note in root.iter(W + "footnote") if note.get(W + "type") is None]
+
+
+def strip_notes(pages: list[str], notes: list[str]) -> tuple[list[str], list[str]]:
+    """The pages without the footnotes the PDF sets at their foot, and the notes not found.
+
+    The notes of a page are drawn after its body text, in order: each page's text must end
+    with the next run of notes (or with none); the notes left over were not in the PDF.
+    """
+    out, i = [], 0
+    for page in pages:
+        text = normalise(page)
+        for j in range(len(notes), i, -1):
+            run = normalise("".join(notes[i:j]))
+            if text.endswith(run):
+                page = _drop_last_significant(page, len(run))
+                i = j
+                break
+        out.append(page)
+    return out, notes[i:]
+
+
+def _drop_last_significant(text: str, count: int) -> str:
+    """`text` without its last `count` characters that the comparison does not ignore."""
+    for k in range(len(text) - 1, -1, -1):
+        if count == 0:
+            return text[:k + 1]
+        if not ignored(text[k]):
+            count -= 1
+    return ""
+
+
 def compare(docx_path, pdf_path, margins_mm: dict, cover: bool) -> str | None:
-    """None when the DOCX and the PDF have the same text but for page furniture, else a report."""
+    """None when the DOCX and the PDF have the same text but for page furniture, else a report.
+
+    Footnotes: the DOCX's (word/footnotes.xml) must be the PDF's, at the foot of its pages.
+    """
     paragraphs, headers = _read_docx(Path(docx_path))
     pages = strip_repeated_headers(pdf_text(pdf_path, margins_mm, cover), headers)
+    pages, missing = strip_notes(pages, docx_notes(docx_path))
+    if missing:
+        return f"footnotes of the DOCX not at the foot of a PDF page: {missing}"
     return compare_texts(paragraphs, pages)

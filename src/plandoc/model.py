@@ -26,6 +26,8 @@ class Span:
     `ref`: a cross-reference written `[](#id)` — its text is the target's generated label
     ('mål 1.2', 'figur 4'), which the layout fills in (the reader leaves `text` empty); the
     reader has checked that `href` names a goal, heading, figure or table of the document.
+    A footnote reference carries the note's text in `note`; the reader leaves its `text`
+    empty and the layout puts the note's number there (numbered once, through the document).
     """
 
     text: str
@@ -33,6 +35,7 @@ class Span:
     italic: bool = False
     href: str | None = None
     ref: bool = False
+    note: tuple["Span", ...] | None = None
 
 
 Inline = tuple[Span, ...]
@@ -65,9 +68,10 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """Body text."""
+    """Body text; `quote` for a paragraph of a block quote (Markdown '> …')."""
 
     text: Inline
+    quote: bool = False
 
 
 @dataclass(frozen=True)

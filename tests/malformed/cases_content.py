@@ -214,6 +214,26 @@ CASES = [
     Case("md-paragraph-too-long", markdown("Innledning\n\n" + "ord " * 25_001 + "\n"),
          (f"{MD}:3: a paragraph of 100 005 characters is too long — expected at most 100 000 "
           "(split it into paragraphs)",)),
+    Case("note-without-definition", markdown("Folketallet økte[^1] og[^2].\n\n[^1]: SSB.\n"),
+         (f"{MD}:1: footnote reference [^2] has no definition — add a line '[^2]: …' with the "
+          "note's text to the same text block or file",)),
+    Case("note-never-referenced", markdown("Tekst[^a].\n\n[^a]: SSB.\n[^b]: KOSTRA.\n"),
+         (f"{MD}:4: footnote [^b] is defined but never referred to — put [^b] in the text "
+          "where the note belongs, or remove the definition",)),
+    Case("note-defined-twice", markdown("Tekst[^a].\n\n[^a]: SSB.\n[^a]: KOSTRA.\n"),
+         (f"{MD}:4: footnote [^a] is defined twice (first at line 3) — give each note a label "
+          "of its own",)),
+    Case("note-in-text-block", doc("  - text: |\n      Tekst[^1].\n\n      [^2]: SSB.\n"),
+         (f"{DOC}:6: footnote reference [^1] has no definition — add a line '[^1]: …' with the "
+          "note's text to the same text block or file",
+          f"{DOC}:8: footnote [^2] is defined but never referred to — put [^2] in the text "
+          "where the note belongs, or remove the definition")),
+    Case("note-in-heading", markdown("# Tittel[^1]\n\nTekst.\n\n[^1]: SSB.\n"),
+         (f"{MD}:1: a footnote in a heading — put the reference in the text below the "
+          "heading",)),
+    Case("note-in-inline-field", doc("  - paragraph: Tekst[^1].\n"),
+         (f"{DOC}:5: footnote [^1] in paragraph — footnotes work in 'text:' blocks and "
+          "included Markdown files, with the note's definition ('[^1]: …') in the same text",)),
 ]
 
 GOALS = ("  - focus_area:\n      title: Næring\n      goals:\n        - goal: Flere bedrifter\n"

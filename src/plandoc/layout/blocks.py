@@ -39,6 +39,7 @@ class State:
     tables: int = 0
     headings: int = 0
     refs: int = 0
+    notes: int = 0                                   # footnotes numbered so far
     page_start: bool = True                          # nothing on the current page yet
 
     def target(self, anchor: str, ident: str = "") -> str:
@@ -72,6 +73,19 @@ class State:
         return b.Caption(f"{self.words[kind]} {number}", tuple(text), above,
                          self.ref_target(ident))
 
+    def numbered_notes(self, text) -> tuple:
+        """`text` with each footnote reference numbered 1, 2, 3 … through the document (each
+        reference is a note of its own, even when two refer to the same definition)."""
+        if not any(span.note is not None for span in text):
+            return text
+        out = []
+        for span in text:
+            if span.note is not None:
+                self.notes += 1
+                span = Span(str(self.notes), note=span.note)
+            out.append(span)
+        return tuple(out)
+
     def source(self, name: str | None) -> str | None:
         """'Kilde: SSB'."""
         return f"{self.words['source']}: {name}" if name else None
@@ -98,14 +112,17 @@ def heading(block: m.Heading, s: State) -> b.HeadingBox:
 
 
 def paragraph(block: m.Paragraph, s: State) -> b.TextBox:
-    return b.TextBox(block.text)
+    return b.TextBox(s.numbered_notes(block.text), "quote" if block.quote else "body")
 
 
 def list_block(block: m.ListBlock, s: State, depth: int = 0) -> b.ListBox:
     style = style_at(s.lists[1] if block.ordered else s.lists[0], depth)
-    entries = tuple(b.ListEntry(label(style, block.start + i), item.text,
-                                tuple(list_block(c, s, depth + 1) for c in item.children))
-                    for i, item in enumerate(block.items))
+    entries = []
+    for i, item in enumerate(block.items):
+        text = s.numbered_notes(item.text)      # before the children: numbers in reading order
+        entries.append(b.ListEntry(label(style, block.start + i), text,
+                                   tuple(list_block(c, s, depth + 1) for c in item.children)))
+    entries = tuple(entries)
     return b.ListBox(entries, block.ordered, block.start, depth, style)
 
 

@@ -77,9 +77,13 @@ class HeadingBox:
 
 @dataclass(frozen=True)
 class TextBox:
-    """A paragraph of body text."""
+    """A paragraph of body text; `style` is 'body' or 'quote' (a paragraph of a block quote).
+
+    A footnote reference in `text` is a span with `note` set and its number as its text.
+    """
 
     text: Inline
+    style: str = "body"
 
 
 @dataclass(frozen=True)

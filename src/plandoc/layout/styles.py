@@ -49,6 +49,11 @@ def text_styles(theme: Theme) -> dict[str, TextStyle]:
                         after=s.h2 * 0.4, keep_with_next=True),
         "h3": TextStyle(s.h3, "heading", True, leading=1.2, before=s.h3 * 1.0,
                         after=s.h3 * 0.3, keep_with_next=True),
+        # a block quote: indented and set in italic; nested quotes are one level
+        "quote": TextStyle(body, italic=True, leading=1.4, after=body * 0.7, indent=body * 2.4,
+                           **running),
+        # a footnote at the foot of the page, its number raised before the text
+        "footnote": TextStyle(s.small, leading=1.3, after=1.5, running=True),
         "caption": TextStyle(s.small + 0.5, leading=1.35, before=4, after=2, running=True),
         "source": TextStyle(s.small, colour="muted", leading=1.35, after=body),
         "table_text": TextStyle(body * 0.9, leading=1.3, running=True),

@@ -12,7 +12,7 @@ from plandoc.errors import ContentError, did_you_mean
 from plandoc.model import ListBlock, ListItem, PageBreak, Paragraph
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.headings import make_heading
-from plandoc.reader.inline import parse_blocks, parse_inline
+from plandoc.reader.inline import FOOTNOTE_DEF, FOOTNOTE_REF, parse_blocks, parse_inline
 from plandoc.files import MAX_TEXT, YMap, read_text
 
 HEADING_KINDS = {"chapter": 1, "section": 2, "subsection": 3}
@@ -62,6 +62,10 @@ def inline(ctx: Ctx, value, line: int, what: str, file=None, limit: int | None =
         ctx.problem(line, f"{what} has {_spaced(len(text))} characters — expected at most "
                     f"{_spaced(limit)} (put the rest in a paragraph)", file)
     check_images(ctx, text, line, file)
+    if "[^" in text and FOOTNOTE_REF.search(text):
+        ctx.problem(line, f"footnote {FOOTNOTE_REF.search(text).group(0)} in {what} — "
+                    "footnotes work in 'text:' blocks and included Markdown files, with the "
+                    "note's definition ('[^1]: …') in the same text", file)
     return ctx.check_links(parse_inline(text), line, file)
 
 
@@ -117,11 +121,13 @@ def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
         ctx.problem(first_line + offset, f"{what} are not supported in Markdown text — write "
                     "paragraphs and lists, or use a 'table:' block", file)
     _long_paragraphs(ctx, rows, first_line, file)
-    blocks = []
+    blocks, notes = [], {}
 
     def links(spans, offset):
         ctx.check_links(spans, first_line + offset, file)
-    for block, offset in parse_blocks("\n".join(rows), heading, unsupported, links):
+    parsed = parse_blocks("\n".join(rows), heading, unsupported, links, notes)
+    _check_notes(ctx, rows, notes, first_line, file)
+    for block, offset in parsed:
         if isinstance(block, ListBlock):
             check_depth(ctx, block, first_line + offset, file)
         blocks.append(block)
@@ -129,6 +135,39 @@ def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
 
 
 MAX_LIST_DEPTH = 6
+
+
+def _check_notes(ctx: Ctx, rows: list[str], notes: dict, first_line: int, file) -> None:
+    """Every footnote reference has a definition in the same text, every definition is
+    referred to, no label is defined twice and no heading carries a note."""
+    defined: dict[str, int] = {}
+    for n, row in enumerate(rows):
+        found = FOOTNOTE_DEF.match(row)
+        if not found:
+            continue
+        label = found.group(1)
+        if label in defined:
+            ctx.problem(first_line + n, f"footnote [^{label}] is defined twice (first at line "
+                        f"{first_line + defined[label]}) — give each note a label of its own",
+                        file)
+        else:
+            defined[label] = n
+    used = {label for label, _ in notes.get("used", ())}
+    for n, row in enumerate(rows):
+        rest = row[FOOTNOTE_DEF.match(row).end():] if FOOTNOTE_DEF.match(row) else row
+        for found in FOOTNOTE_REF.finditer(rest):
+            if found.group(1) not in defined:
+                ctx.problem(first_line + n, f"footnote reference {found.group(0)} has no "
+                            f"definition — add a line '{found.group(0)}: …' with the note's "
+                            "text to the same text block or file", file)
+    for label, n in defined.items():
+        if label not in used:
+            ctx.problem(first_line + n, f"footnote [^{label}] is defined but never referred "
+                        f"to — put [^{label}] in the text where the note belongs, or remove "
+                        "the definition", file)
+    for offset in notes.get("headings", ()):
+        ctx.problem(first_line + offset, "a footnote in a heading — put the reference in the "
+                    "text below the heading", file)
 
 
 def _long_paragraphs(ctx: Ctx, rows: list[str], first_line: int, file) -> None:

@@ -9,10 +9,17 @@ import re
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
 
 from plandoc.model import Inline, ListBlock, ListItem, Paragraph, Span
 
 _md = MarkdownIt("commonmark", {"html": False, "typographer": False}).disable("image")
+# Block Markdown (text blocks, included files) knows footnotes: '[^1]' and '[^1]: Kilde …'.
+# Inline fields do not (a definition cannot stand in one), so '[^1]' there stays text and the
+# reader refuses it with a message.
+_md_blocks = MarkdownIt("commonmark", {"html": False, "typographer": False}) \
+    .disable("image").use(footnote_plugin, inline=False, move_to_end=True, always_match_refs=False)
+_md_blocks.validateLink = lambda url: True
 # Every link is parsed as a link, so the reader can refuse the ones the outputs may not carry
 # with a message (markdown-it would silently print 'javascript:' and 'file:' links as text).
 _md.validateLink = lambda url: True
@@ -41,13 +48,22 @@ def parse_inline(text: str) -> Inline:
     return _spans(tokens[0].children or []) if tokens else ()
 
 
-def _spans(children) -> Inline:
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
+
+
+def _spans(children, notes=None) -> Inline:
     """Spans of inline tokens; a link to '#id' with no text, `[](#id)`, is a cross-reference
-    (a span with `ref` set and no text: the layout writes the target's label there)."""
+    (a span with `ref` set and no text: the layout writes the target's label there).
+    `notes`: label → the note's spans, for footnote references (block Markdown only)."""
     spans, bold, italic, href, opened = [], 0, 0, None, 0
     for tok in children:
         kind = tok.type
-        if kind == "strong_open" or kind == "strong_close":
+        if kind == "footnote_ref":
+            label = tok.meta.get("label", "")
+            note = (notes or {}).get(label)
+            spans.append(Span("", note=note) if note is not None else Span(f"[^{label}]"))
+        elif kind == "strong_open" or kind == "strong_close":
             bold += 1 if kind.endswith("open") else -1
         elif kind == "em_open" or kind == "em_close":
             italic += 1 if kind.endswith("open") else -1
@@ -71,8 +87,8 @@ def _merge(spans: list[Span]) -> Inline:
     out: list[Span] = []
     for span in spans:
         prev = out[-1] if out else None
-        if prev and not prev.ref and not span.ref and \
-                (prev.bold, prev.italic, prev.href) == (span.bold, span.italic, span.href):
+        if prev and not prev.ref and not span.ref and prev.note is None and span.note is None \
+                and (prev.bold, prev.italic, prev.href) == (span.bold, span.italic, span.href):
             out[-1] = Span(prev.text + span.text, span.bold, span.italic, span.href)
         else:
             out.append(span)
@@ -83,20 +99,32 @@ UNSUPPORTED = {"fence": "code blocks (```)", "code_block": "indented code blocks
                "html_block": "HTML blocks"}
 
 
-def parse_blocks(text: str, heading, unsupported=None, links=None):
+def parse_blocks(text: str, heading, unsupported=None, links=None, footnotes=None):
     """Block Markdown → (block, line offset) pairs.
 
     `heading(level, inline, line)` makes a numbered Heading the way the reader numbers chapters;
     `unsupported(what, line)` hears of each construct plandoc does not draw (never dropped
     silently); `links(inline, line)`, when given, sees the spans of every line of text that has
-    a link (paragraphs, headings, list items), with the line it starts on.
+    a link (paragraphs, headings, list items), with the line it starts on.  `footnotes`, when
+    given, is a dict filled with 'used' (the labels referred to, with the line their paragraph
+    starts on) and 'headings' (lines of headings that refer to a note): the reader checks them
+    against the definitions it finds in the source.  Paragraphs
+    inside a block quote ('> …', nested quotes flattened) come back with `quote` set.
     """
-    tokens = _md.parse(text)
+    tokens = _md_blocks.parse(text, env := {})
+    tokens, notes, note_lines = _footnotes(tokens)
+    if footnotes is not None:
+        footnotes["used"] = [(c.meta.get("label", ""), tok.map[0] if tok.map else 0)
+                             for tok in tokens if tok.type == "inline"
+                             for c in tok.children or () if c.type == "footnote_ref"]
+        footnotes["headings"] = [tokens[i + 1].map[0] for i, tok in enumerate(tokens)
+                                 if tok.type == "heading_open" and tokens[i + 1].map and any(
+                                     c.type == "footnote_ref" for c in tokens[i + 1].children or ())]
     if links is not None:
-        for tok in tokens:
+        for tok in [*tokens, *note_lines]:
             if tok.type == "inline" and any(c.type == "link_open" for c in tok.children or ()):
                 links(_spans(tok.children), tok.map[0] if tok.map else 0)
-    out, i = [], 0
+    out, i, quote = [], 0, 0
     while i < len(tokens):
         tok = tokens[i]
         line = tok.map[0] if tok.map else 0
@@ -105,41 +133,64 @@ def parse_blocks(text: str, heading, unsupported=None, links=None):
             out.append((heading(level, _spans(tokens[i + 1].children or []), line), line))
             i += 3
         elif tok.type == "paragraph_open":
-            out.append((Paragraph(_spans(tokens[i + 1].children or [])), line))
+            out.append((Paragraph(_spans(tokens[i + 1].children or [], notes), quote > 0),
+                        line))
             i += 3
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
-            block, i = _list(tokens, i)
+            block, i = _list(tokens, i, notes)
             out.append((block, line))
         else:
+            quote += {"blockquote_open": 1, "blockquote_close": -1}.get(tok.type, 0)
             if tok.type in UNSUPPORTED and unsupported:
                 unsupported(UNSUPPORTED[tok.type], line)
             i += 1
     return out
 
 
-def _list(tokens, i):
+def _footnotes(tokens):
+    """The tokens without the footnote block, the notes' spans by label (a note of several
+    paragraphs is one paragraph), and the notes' lines of text (their links are checked like
+    the others)."""
+    if not any(t.type == "footnote_block_open" for t in tokens):
+        return tokens, {}, []
+    start = next(i for i, t in enumerate(tokens) if t.type == "footnote_block_open")
+    end = max(i for i, t in enumerate(tokens) if t.type == "footnote_block_close")
+    notes, label, parts, lines = {}, None, [], []
+    for tok in tokens[start:end]:
+        if tok.type == "footnote_open":
+            label, parts = tok.meta.get("label", ""), []
+        elif tok.type == "inline" and label is not None:
+            lines.append(tok)
+            parts += ([Span(" ")] if parts else []) + list(_spans(tok.children or []))
+        elif tok.type == "footnote_close" and label is not None:
+            notes.setdefault(label, _merge(parts))
+            label = None
+    return tokens[:start] + tokens[end + 1:], notes, lines
+
+
+def _list(tokens, i, notes=None):
     open_tok = tokens[i]
     ordered = open_tok.type == "ordered_list_open"
     start = int(open_tok.attrs.get("start", 1)) if ordered else 1
     close = open_tok.type.replace("_open", "_close")
     items, i = [], i + 1
     while tokens[i].type != close:
-        item, i = _item(tokens, i)
+        item, i = _item(tokens, i, notes)
         items.append(item)
     return ListBlock(tuple(items), ordered, start), i + 1
 
 
-def _item(tokens, i):
+def _item(tokens, i, notes=None):
     """tokens[i] is list_item_open; returns the ListItem and the index after its close."""
     text, children, i = (), [], i + 1
     while tokens[i].type != "list_item_close":
         tok = tokens[i]
         if tok.type == "inline":
-            more = _spans(tok.children or [])
+            more = _spans(tok.children or [], notes)
             text = text + ((Span(" "),) if text else ()) + more
             i += 1
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
-            sub, i = _list(tokens, i)
+            sub, i = _list(tokens, i, notes)
             children.append(sub)
         else:
             i += 1

@@ -1,4 +1,5 @@
-"""Inline spans → runs: bold, italic and real hyperlinks (a web address or a heading's bookmark).
+"""Inline spans → runs: bold, italic, real hyperlinks (a web address or a heading's bookmark)
+and footnotes (Word's own, in word/footnotes.xml).
 
 Text goes into the runs as it is (python-docx escapes it), so '<font> & <b>' prints literally.
 A link whose href is '#anchor' goes to the bookmark the layout gave that anchor
@@ -8,13 +9,17 @@ A link whose href is '#anchor' goes to the bookmark the layout gave that anchor
 from __future__ import annotations
 
 from plandoc.model import Inline, Span
+from plandoc.writers.docx.ooxml.footnotes import add_footnote
 from plandoc.writers.docx.ooxml.links import add_hyperlink
 
 
 def add_spans(paragraph, spans: Inline, targets: dict) -> None:
     """Append `spans` to `paragraph`."""
     for span in spans:
-        if span.href:
+        if span.note is not None:
+            # a Word footnote: Word numbers it, in the order the layout numbered it
+            add_spans(add_footnote(paragraph), span.note, targets)
+        elif span.href:
             _link(paragraph, span, targets)
         else:
             run = paragraph.add_run(span.text)

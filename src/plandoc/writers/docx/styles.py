@@ -33,6 +33,7 @@ PARAGRAPH_STYLES = (
     ("TOCHeading", "TOC Heading", "toc_title", True),
     ("TOC1", "toc 1", "toc1", True), ("TOC2", "toc 2", "toc2", True),
     ("TOC3", "toc 3", "toc3", True),
+    ("Quote", "Quote", "quote", True), ("FootnoteText", "footnote text", "footnote", True),
     ("Caption", "caption", "caption", True), ("Source", "Source", "source", False),
     ("Header", "header", "running", True), ("Footer", "footer", "running", True),
     ("Title", "Title", "cover_title", True), ("Subtitle", "Subtitle", "cover_subtitle", True),
@@ -86,7 +87,8 @@ def paragraph_styles(layout, numbering) -> list[WordStyle]:
     specs.append(from_text("Spacer", "Spacer", SPACER, layout, custom=True))
     specs += _list_styles(layout, looks["list"], numbering)
     if layout.line_numbers:
-        specs = [replace(s, line_numbers=False) if s.id in COVER_ONLY else s for s in specs]
+        specs = [replace(s, line_numbers=False) if s.id in COVER_ONLY + ("FootnoteText",)
+                 else s for s in specs]   # the PDF numbers no note lines either
     return specs
 
 
@@ -147,11 +149,13 @@ def _list_styles(layout, look: TextStyle, numbering) -> list[WordStyle]:
 
 
 def character_styles(layout) -> list[WordStyle]:
-    """Links, a goal's number and 'MÅL:', and a part's label over its title."""
+    """Links, footnote numbers, a goal's number and 'MÅL:', and a part's label over its title."""
     palette = layout.palette
     part = from_text("PartLabel", "Part Label", text_styles(layout.theme)["part_label"], layout)
     char = dict(kind="character", based="DefaultParagraphFont")
     return [WordStyle("Hyperlink", "Hyperlink", custom=False, colour=palette.link.hex, **char),
+            WordStyle("FootnoteReference", "footnote reference", custom=False, raised=True,
+                      **char),
             WordStyle("GoalLabel", "Goal Label", bold=True, colour=palette.mark.hex, **char),
             WordStyle("PartLabel", "Part Label", font=part.font, size=part.size, bold=part.bold,
                       colour=part.colour, tracking=part.tracking, caps=part.caps, **char)]

@@ -45,7 +45,10 @@ def heading(ctx: Context, box: HeadingBox) -> None:
 
 
 def text(ctx: Context, box: TextBox) -> None:
-    add_spans(ctx.paragraph("Normal"), box.text, ctx.targets)
+    add_spans(ctx.paragraph(TEXT_STYLES[box.style]), box.text, ctx.targets)
+
+
+TEXT_STYLES = {"body": "Normal", "quote": "Quote"}
 
 
 def list_box(ctx: Context, box: ListBox) -> None:

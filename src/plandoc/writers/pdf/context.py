@@ -55,10 +55,16 @@ class Ctx:
         """Label markup in the style's face, or the symbol font when the face lacks a mark."""
         return label(text, self.look.fonts.label_font(style.bulletFontName, text))
 
-    def para(self, markup: str, style, name: str = "P", **info) -> LinedParagraph:
-        """A paragraph of the text flow with its structure role."""
+    def para(self, markup: str, style, name: str = "P", notes: Inline = (),
+             **info) -> LinedParagraph:
+        """A paragraph of the text flow with its structure role; `notes`: its text, when the
+        footnotes it refers to go to the foot of the page (pairs of number and markup)."""
         cls = LongParagraph if len(markup) > LONG_FLOW else LinedParagraph
-        return role(cls(markup, self.style(style)), name, **info)
+        p = role(cls(markup, self.style(style)), name, **info)
+        found = tuple((s.text, self.md(s.note)) for s in notes if s.note is not None)
+        if found:
+            p.notes = found
+        return p
 
     def cell(self, markup: str, style, name: str = "P", **info) -> Paragraph:
         """A paragraph inside a table cell with its structure role."""

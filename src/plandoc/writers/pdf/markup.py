@@ -27,7 +27,10 @@ def href(target: str, targets: dict) -> str | None:
 
 
 def span(s: Span, link: str, targets: dict) -> str:
-    """One span as markup; `link` is the colour of links."""
+    """One span as markup; `link` is the colour of links.  A footnote reference is its number
+    raised, with a callback that tells the page it stands on (see notes.py)."""
+    if s.note is not None:
+        return f'<super>{esc(s.text)}</super><onDraw name="plandoc_note" label={quoteattr(s.text)}/>'
     out = esc(s.text)
     if s.italic:
         out = f"<i>{out}</i>"

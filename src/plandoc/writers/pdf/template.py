@@ -17,6 +17,7 @@ from plandoc.layout import Layout
 from plandoc.writers.pdf.contents import heading_entry
 from plandoc.writers.pdf.flow import KeepWithStart, together
 from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount
+from plandoc.writers.pdf.notes import CALLBACK, NoteFrame
 from plandoc.writers.pdf.running import draw_line_numbers, draw_running, draw_watermark
 from plandoc.writers.pdf.styles import Look
 
@@ -53,7 +54,7 @@ def rescued(f, frame, canv):
         if f.splitOn(canv, width, height):
             return f
     kept = KeepInFrame(width, height, [f], mode="shrink")
-    for name in ("pdf_role", "pdf_info"):
+    for name in ("pdf_role", "pdf_info", "notes"):
         if hasattr(f, name):
             setattr(kept, name, getattr(f, name))
     return kept
@@ -104,8 +105,9 @@ class PlanDocTemplate(BaseDocTemplate):
                             onPageEnd=lambda canv, doc: draw_watermark(canv, doc, above_band))
 
     def _body_template(self) -> PageTemplate:
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      **NO_PADDING)
+        frame = NoteFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                          id="body", note_style=self.look["footnote"], **NO_PADDING)
+        self.body_frame = frame
         return PageTemplate("body", [frame], onPage=draw_running, onPageEnd=draw_watermark)
 
     def _draw_band(self, canv, doc) -> None:
@@ -127,12 +129,16 @@ class PlanDocTemplate(BaseDocTemplate):
     def beforeDocument(self):
         self._outline_level = -1
         self.canv.showOutline()
+        self.canv.setNamedCB(CALLBACK, lambda canv, kind, label: self.body_frame.drawn.append(
+            label))
 
     def beforePage(self):
         self.canv.line_marks = [] if self.layout.line_numbers else None
 
     def afterPage(self):
         self.count.seen = self.page
+        if self.frame is self.body_frame:
+            self.body_frame.draw_notes(self.canv, self.look.colour(self.layout.palette.muted))
         if self.canv.line_marks:
             draw_line_numbers(self.canv, self)
 

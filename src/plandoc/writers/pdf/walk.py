@@ -36,7 +36,7 @@ def heading(ctx: Ctx, box: b.HeadingBox) -> None:
 
 
 def text(ctx: Ctx, box: b.TextBox) -> None:
-    ctx.add(ctx.para(ctx.md(box.text), "body"))
+    ctx.add(ctx.para(ctx.md(box.text), box.style, notes=box.text))
 
 
 def list_box(ctx: Ctx, box: b.ListBox) -> None:
@@ -44,7 +44,7 @@ def list_box(ctx: Ctx, box: b.ListBox) -> None:
     style = nested(ctx.look["list"], box.depth)
     for n, entry in enumerate(box.entries):
         ctx.add(ctx.para(ctx.label(entry.label, style) + ctx.md(entry.text), style, "LI",
-                         label=entry.label, depth=box.depth, ordered=box.ordered,
+                         notes=entry.text, label=entry.label, depth=box.depth, ordered=box.ordered,
                          first=n == 0))
         for child in entry.children:
             list_box(ctx, child)

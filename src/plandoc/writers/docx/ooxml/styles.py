@@ -47,6 +47,7 @@ class WordStyle:
     widow: bool = False
     hyphenate: bool = True
     line_numbers: bool = True
+    raised: bool = False                # superscript (a footnote's number)
 
 
 def style_element(spec: WordStyle):
@@ -129,6 +130,8 @@ def _rpr(spec: WordStyle):
     if spec.size:
         put(rpr, element("w:sz", val=round(spec.size * 2)))
         put(rpr, element("w:szCs", val=round(spec.size * 2)))
+    if spec.raised:
+        put(rpr, element("w:vertAlign", val="superscript"))
     return rpr
 
 
