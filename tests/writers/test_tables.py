@@ -209,3 +209,19 @@ def test_key_figures_never_break_inside_a_number(tmp_path, per_row):
             for r in c.paragraphs[0].runs]
     sizes = {r.font.size.pt for r in runs if r.font.size}
     assert len(sizes) == 1
+
+
+def test_a_word_too_long_for_its_column_is_hyphenated_in_both_formats(tmp_path):
+    """Eight columns leave ~21 mm each: 'Kompetansearbeidsplassene' gets soft hyphens at the
+    dictionary's points, so Word and LibreOffice break it as the PDF does, never raw."""
+    word = "Kompetansearbeidsplassene"
+    table = Table(tuple(t(f"K{n}") for n in range(8)), ((t(word),) + (t("x"),) * 7,))
+    pdf, docx_file = build(theme_with(hyphenate=False), [table], tmp_path)
+    cell = docx.Document(docx_file).tables[-1].rows[1].cells[0].text
+    assert "\u00ad" in cell and cell.replace("\u00ad", "") == word
+    heads = cell.split("\u00ad")
+    lines = [x.strip() for p in PdfReader(pdf).pages for x in p.extract_text().splitlines()]
+    broken = [x for x in lines if word.startswith(x.rstrip("-")) and x != word and x]
+    assert broken and all(x.endswith("-") for x in broken), broken
+    points = {"".join(heads[:n]) for n in range(1, len(heads))}
+    assert any(x[:-1] in points for x in broken), (broken, points)   # at a dictionary point

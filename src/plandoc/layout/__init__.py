@@ -33,7 +33,7 @@ __all__ = ["BOX_KINDS", "LAYOUTS", "Box", "Layout", "lay_out"]
 def lay_out(doc: Document, theme: Theme) -> Layout:
     """Lay out `doc` in `theme`."""
     meta, words = doc.meta, labels(doc.meta.language)
-    state = State(theme, words, list_styles(theme.bullet))
+    state = State(theme, words, list_styles(theme.bullet), language=meta.language)
     blocks = lay_out_blocks(front_blocks(meta) + doc.blocks, state)
     return Layout(meta=meta, theme=theme, words=words, palette=palette(theme),
                   cover=frame.cover(meta, theme, words),

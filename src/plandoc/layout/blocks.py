@@ -16,7 +16,8 @@ from plandoc.layout import boxes as b
 from plandoc.layout.lists import label, style_at
 from plandoc.layout.palette import fill
 from plandoc.layout.styles import text_styles
-from plandoc.layout.text import is_number, is_placeholder, keep_spans, keep_together
+from plandoc.layout.text import (is_number, is_placeholder, keep_spans, keep_together,
+                                 soft_hyphens)
 from plandoc.model import Span, plain
 from plandoc.style.assets import text_width
 from plandoc.style.theme import Theme
@@ -44,6 +45,7 @@ class State:
     figures: int = 0
     tables: int = 0
     headings: int = 0
+    language: str = "nb"
     page_start: bool = True                          # nothing on the current page yet
 
     @functools.cached_property
@@ -155,8 +157,36 @@ def table(block: m.Table, s: State) -> b.TableBox:
                  for r in block.rows)
     header = pad(block.header) if block.header else ()
     caption = s.caption("table", block.caption, above=True) if block.caption else None
-    return b.TableBox(header, rows, column_shares(weights, _least(s, header, rows, columns)),
-                      caption, column_alignment(block.align, cells, columns))
+    shares = column_shares(weights, _least(s, header, rows, columns))
+    fit = _Fit(s, shares)
+    return b.TableBox(fit.row(header, bold=True), tuple(
+        r if isinstance(r, b.GroupRow) else fit.row(r) for r in rows), shares, caption,
+        column_alignment(block.align, cells, columns))
+
+
+class _Fit:
+    """Words too wide for their column get soft hyphens at the language's proper points."""
+
+    def __init__(self, s: State, shares) -> None:
+        self.s, self.size = s, s.styles["table_text"].size
+        self.room = [x * s.theme.page.text_width_mm / PT_MM - CELL_PAD_PT for x in shares]
+
+    def row(self, row, bold: bool = False):
+        font = self.s.theme.fonts.body.bold if bold else self.s.theme.fonts.body.regular
+        return tuple(tuple(self.span(x, font, room) for x in cell)
+                     for cell, room in zip(row, self.room))
+
+    def span(self, span: Span, font, room: float) -> Span:
+        if len(span.text) > 5000 or span.href:
+            return span
+        words = span.text.split(" ")
+        fitted = [soft_hyphens(w, self.s.language) if self.too_wide(w, font, room) else w
+                  for w in words]
+        return span if fitted == words else Span(" ".join(fitted), span.bold, span.italic)
+
+    def too_wide(self, word: str, font, room: float) -> bool:
+        return len(word) > 5 and word.strip(",.;:!?()«»\"'").isalpha() and \
+            text_width(font, word, self.size) > room
 
 
 def _least(s: State, header, rows, columns: int) -> list[float]:

@@ -20,6 +20,7 @@ its column right-aligned when the table does not say otherwise.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from plandoc.model import Inline, Span
@@ -69,3 +70,22 @@ def is_number(text: str) -> bool:
 def is_placeholder(text: str) -> bool:
     """An empty cell or SSB's mark for a missing figure ('–', '..', ':')."""
     return text.strip() in _PLACEHOLDERS
+
+
+SHY = "\u00ad"
+DICTIONARIES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}   # pyphen's, as the PDF uses
+
+
+def soft_hyphens(word: str, language: str) -> str:
+    """`word` with soft hyphens (U+00AD) where the language's dictionary may break it
+    ('Kompetanse­arbeids­plassene'): for a word too long for its table column, so Word,
+    LibreOffice and reportlab all break it at a proper point, with a hyphen, never raw."""
+    name = DICTIONARIES.get(language, "nb_NO")
+    return _hyphenator(name).inserted(word, hyphen=SHY)
+
+
+@functools.lru_cache(maxsize=4)
+def _hyphenator(name: str):
+    import pyphen
+
+    return pyphen.Pyphen(lang=name, left=2, right=3)
