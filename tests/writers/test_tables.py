@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -194,6 +195,22 @@ def test_docx_alignment_group_rows_header_and_no_break_hyphen(outputs):
     assert group._tr.tc_lst[0].tcPr.find(qn("w:shd")) is not None
     assert row.cells[3]._tc.xpath(".//w:noBreakHyphen")
     assert row.cells[3].text == "21/01456-18" and row.cells[1].text == f"350{NBSP}000{NBSP}kr"
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice needed")
+def test_docx_through_libreoffice_keeps_tokens_whole(outputs, tmp_path):
+    """The DOCX as LibreOffice lays it out (no-break spaces, w:noBreakHyphen, word joiner):
+    every token on one line in every row, the long words hyphenated at proper points."""
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(outputs[1])], check=True, capture_output=True, timeout=180)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "t.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    for token in TOKENS:
+        assert text.count(token) == 40, (token, text[:3000])
+    lines = [line.split()[0] for line in text.splitlines() if line.strip()]
+    assert not [x for x in lines if "Budsjettoppfølging".startswith(x) and len(x) > 3
+                and x != "Budsjettoppfølging"], "a raw break"
 
 
 @pytest.mark.parametrize("per_row", [3, 6])
