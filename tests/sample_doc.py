@@ -8,7 +8,7 @@ from pathlib import Path
 from plandoc.model import (Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
                            KeyFigures, ListBlock, ListItem, Meta, PageBreak, Paragraph, PartTitle,
                            Program, ProgramItem, ProgramPart, Series, Span, Strategy, Swot,
-                           SwotGroup, SwotQuadrant, Table)
+                           SwotGroup, SwotQuadrant, Table, TableGroup)
 
 HERE = Path(__file__).parent
 IMAGE = HERE / "data" / "vaapen.png"
@@ -90,6 +90,12 @@ def _plan_blocks() -> list:
               ((t("Etablere prosjektgruppe"), t("MON"), t("2022")),
                (t("Mulighetsanalyse"), t("MON"), t("2023"))),
               caption=t("Handlingsplan"), widths=(3, 1, 1), id="handlingsplan"),
+        Table((t("Område"), t("Budsjett"), t("Endring")),
+              (TableGroup(t("Oppvekst")),
+               (t("Barnehage"), t("350 000 kr"), t("12,5 %")),
+               TableGroup(t("Helse")),
+               (t("Sykehjem"), t("1 234 567 kr"), t("-2,5 %"))),
+              caption=t("Budsjett"), align=("left", "right", "center")),
         Table((t("Underskrift"), t("Dato")), ((t("Ordfører"), t("12. mai 2021")),)),
         Heading(3, t("Oppfølging"), "1.1.1", "h-6"),
         Callout("values", t("Verdier"), (t("Verdiene er grunnlaget for kulturen vår."),),

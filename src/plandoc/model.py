@@ -191,14 +191,25 @@ class Callout:
 
 
 @dataclass(frozen=True)
+class TableGroup:
+    """A subheading row of a table ('Oppvekst'), across all its columns."""
+
+    text: Inline
+
+
+ALIGNMENTS = ("left", "right", "center")
+
+
+@dataclass(frozen=True)
 class Table:
-    """A generic table: a header row and body rows of inline cells."""
+    """A generic table: a header row and body rows of inline cells (or group rows)."""
 
     header: tuple[Inline, ...]
-    rows: tuple[tuple[Inline, ...], ...]
+    rows: tuple[Union[tuple[Inline, ...], TableGroup], ...]
     caption: Inline = ()
     widths: tuple[float, ...] = ()  # relative column widths; empty means equal
     id: str = ""               # the author's `id:` (only a captioned table has one): 'tabell 2'
+    align: tuple[str, ...] = ()     # one of ALIGNMENTS per column; empty: numbers right
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,22 @@ CASES = [
     Case("content-table-widths-zero", doc("  - table:\n      columns: [A, B]\n      rows: "
                                           "[[a, b]]\n      widths: [0, 1]\n"),
          (f"{DOC}:8: table widths must be 2 positive numbers, one per column",)),
+    Case("table-align-wrong-word", doc("  - table:\n      columns: [A, B]\n      rows: "
+                                       "[[a, 1]]\n      align: [left, middle]\n"),
+         (f"{DOC}:8: table align 'middle' is not known — expected left, right or center for "
+          "each column",)),
+    Case("table-align-wrong-count", doc("  - table:\n      columns: [A, B, C]\n      rows: "
+                                        "[[a, 1, 2]]\n      align: [left, right]\n"),
+         (f"{DOC}:8: table align has 2 words but the table has 3 columns — expected 3, one of "
+          "left, right or center per column",)),
+    Case("table-group-extra-key", doc("  - table:\n      columns: [A, B]\n      rows:\n"
+                                      "        - {group: Oppvekst, sum: 12}\n"
+                                      "        - [a, b]\n"),
+         (f"{DOC}:8: unknown key 'sum' in table row 1 (a group row) — expected one of: "
+          "group",)),
+    Case("table-group-empty", doc("  - table:\n      columns: [A, B]\n      rows:\n"
+                                  "        - {group: }\n"),
+         (f"{DOC}:8: table row 1 (a group row) is missing 'group' — expected 'group: …'",)),
     Case("content-image-text", image(b"hello"),
          (f"{DOC}:6: image 'bilde.png' is not a PNG or JPEG file",)),
     Case("content-image-svg", image(b"<svg/>", "bilde.svg"),

@@ -130,7 +130,8 @@ def test_captions_only_where_a_box_has_one_figures_numbered_among_them(word):
     captions = [p.text for p in every_paragraph(word) if p.style.name == "Caption"]
     assert captions == ["Statistikk hentet fra SSB", "Figur 1: Befolkning i Testvik",
                         "Figur 2: Arbeidsplasser", "Figur 3: Kommunevåpenet",
-                        "Mulighetsanalyse for Testvik", "Tabell 1: Handlingsplan"]
+                        "Mulighetsanalyse for Testvik", "Tabell 1: Handlingsplan",
+                        "Tabell 2: Budsjett"]
 
 
 def test_table_without_caption_has_no_caption_paragraph(word):

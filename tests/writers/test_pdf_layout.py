@@ -173,7 +173,7 @@ def test_only_captioned_figures_and_tables_are_numbered(layout, lines):
     text = [line for page in lines for line in page]
     assert [line for line in text if re.match(r"(Figur|Tabell) \d", line)] == [
         "Figur 1: Befolkning i Testvik", "Figur 2: Arbeidsplasser", "Figur 3: Kommunevåpenet",
-        "Tabell 1: Handlingsplan"]
+        "Tabell 1: Handlingsplan", "Tabell 2: Budsjett"]
     images = boxes_of(layout, b.ImageBox)
     assert [i.caption is None for i in images] == [False, True]
     tables = boxes_of(layout, b.TableBox)

@@ -34,7 +34,8 @@ __all__ = ["BOX_KINDS", "LAYOUTS", "Box", "Layout", "lay_out"]
 def lay_out(doc: Document, theme: Theme) -> Layout:
     """Lay out `doc` in `theme`."""
     meta, words = doc.meta, labels(doc.meta.language)
-    state = State(theme, words, list_styles(theme.bullet))
+    state = State(theme, words, list_styles(theme.bullet),
+                  language=meta.language)
     model_blocks = front_blocks(meta) + doc.blocks
     model_blocks = refs.resolve(model_blocks, refs.labels_of(model_blocks, words))
     blocks = lay_out_blocks(model_blocks, state)

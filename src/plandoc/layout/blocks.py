@@ -7,6 +7,7 @@ labels composed, rows formed and page breaks decided — once, for every writer.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -15,7 +16,11 @@ from plandoc.layout import boxes as b
 from plandoc.layout.lists import label, style_at
 from plandoc.layout.palette import fill
 from plandoc.layout.refs import numbered_as
+from plandoc.layout.styles import text_styles
+from plandoc.layout.text import (is_number, is_placeholder, keep_spans, keep_together,
+                                 soft_hyphens)
 from plandoc.model import Span, plain
+from plandoc.style.assets import text_width
 from plandoc.style.theme import Theme
 
 ROOM = {1: 0.30, 2: 0.18, 3: 0.12}   # share of the page a heading needs below it
@@ -23,6 +28,9 @@ CHART_HEIGHT = 0.5                    # a chart is the text width wide and half 
 IMAGE_MAX_HEIGHT = 0.75               # of the text block
 MIN_COLUMN_MM = 25                    # a table column is at least this wide (when columns fit):
                                       # a word like 'Kommunen' or '2026' stays whole
+MIN_WORDS_MM = 16                     # … but down to this to make room for whole numbers
+CELL_PAD_PT = 12                      # a table cell's padding, left and right together
+PT_MM = 25.4 / 72
 TIME_MM = 22                          # the time column of a program
 CARDS_PER_ROW = 4                     # value words side by side
 
@@ -40,7 +48,13 @@ class State:
     headings: int = 0
     refs: int = 0
     notes: int = 0                                   # footnotes numbered so far
+    language: str = "nb"
     page_start: bool = True                          # nothing on the current page yet
+
+    @functools.cached_property
+    def styles(self) -> dict:
+        """The document's text styles (sizes for measuring what must fit)."""
+        return text_styles(self.theme)
 
     def target(self, anchor: str, ident: str = "") -> str:
         """A fresh bookmark name for a heading (safe in Word, PDF and HTML); links to its
@@ -127,10 +141,25 @@ def list_block(block: m.ListBlock, s: State, depth: int = 0) -> b.ListBox:
 
 
 def key_figures(block: m.KeyFigures, s: State) -> b.KeyFiguresBox:
-    rows = rows_of(block.items, s.theme.layout.key_figures_per_row)
+    items = tuple(m.KeyFigure(keep_together(kf.value), kf.label) for kf in block.items)
+    rows = rows_of(items, s.theme.layout.key_figures_per_row)
     caption = b.Caption("", block.caption) if block.caption else None
-    return b.KeyFiguresBox(rows, max((len(r) for r in rows), default=1), caption,
-                           s.source(block.source))
+    columns = max((len(r) for r in rows), default=1)
+    return b.KeyFiguresBox(rows, columns, caption, s.source(block.source),
+                           _figure_size(s, items, columns))
+
+
+def _figure_size(s: State, items, columns: int) -> float:
+    """The key figures' type size: the style's, or smaller so the widest value fits its card
+    on one line ('350 000 kr' never breaks, however many cards share a row)."""
+    style = s.styles["key_figure"]
+    font = s.theme.fonts.heading.bold
+    room = s.theme.page.text_width_mm / columns / PT_MM - CELL_PAD_PT
+    widest = max((text_width(font, kf.value, style.size) for kf in items
+                  if len(kf.value) < 200), default=0)
+    if widest <= room * 0.97:
+        return style.size
+    return round(max(style.size * room * 0.97 / widest, 1.0), 2)
 
 
 def chart(block: m.Chart, s: State) -> b.ChartBox:
@@ -149,34 +178,117 @@ def image(block: m.Image, s: State) -> b.ImageBox:
 
 
 def table(block: m.Table, s: State) -> b.TableBox:
-    columns = max([len(block.header)] + [len(r) for r in block.rows]) or 1
+    cells = [r for r in block.rows if not isinstance(r, m.TableGroup)]
+    columns = max([len(block.header)] + [len(r) for r in cells]) or 1
     usable = len(block.widths) == columns and all(
         math.isfinite(w) and w >= 0 for w in block.widths) and max(block.widths) > 0
     weights = tuple(w / max(block.widths) for w in block.widths) if usable else (1.0,) * columns
-    pad = lambda row: tuple(row) + ((),) * (columns - len(row))   # noqa: E731
+    pad = lambda row: tuple(keep_spans(c) for c in row) + ((),) * (columns - len(row))  # noqa
+    group = fill(s.theme.colours.primary)
+    rows = tuple(b.GroupRow(r.text, group) if isinstance(r, m.TableGroup) else pad(r)
+                 for r in block.rows)
+    header = pad(block.header) if block.header else ()
     caption = s.caption("table", block.caption, above=True, ident=block.id) \
         if numbered_as(block) else None
-    return b.TableBox(pad(block.header) if block.header else (),
-                      tuple(pad(r) for r in block.rows),
-                      column_shares(weights, MIN_COLUMN_MM / s.theme.page.text_width_mm),
-                      caption)
+    shares = column_shares(weights, _least(s, header, rows, columns))
+    fit = _Fit(s, shares)
+    return b.TableBox(fit.row(header, bold=True), tuple(
+        r if isinstance(r, b.GroupRow) else fit.row(r) for r in rows), shares, caption,
+        column_alignment(block.align, cells, columns))
 
 
-def column_shares(weights, least: float) -> tuple[float, ...]:
-    """`weights` as shares of the text width summing to 1, none below `least` (or an even
-    share, when there are too many columns for that): `widths: [95, 3, 2]` would leave
-    columns too narrow for the cell padding, let alone a letter."""
-    least = min(least, 1 / len(weights))
-    shares = [w / sum(weights) for w in weights]
+class _Fit:
+    """Words too wide for their column get soft hyphens at the language's proper points."""
+
+    def __init__(self, s: State, shares) -> None:
+        self.s, self.size = s, s.styles["table_text"].size
+        self.room = [x * s.theme.page.text_width_mm / PT_MM - CELL_PAD_PT for x in shares]
+
+    def row(self, row, bold: bool = False):
+        font = self.s.theme.fonts.body.bold if bold else self.s.theme.fonts.body.regular
+        return tuple(tuple(self.span(x, font, room) for x in cell)
+                     for cell, room in zip(row, self.room))
+
+    def span(self, span: Span, font, room: float) -> Span:
+        if len(span.text) > 5000 or span.href:
+            return span
+        words = span.text.split(" ")
+        fitted = [soft_hyphens(w, self.s.language) if self.too_wide(w, font, room) else w
+                  for w in words]
+        return span if fitted == words else Span(" ".join(fitted), span.bold, span.italic)
+
+    def too_wide(self, word: str, font, room: float) -> bool:
+        return len(word) > 5 and word.strip(",.;:!?()«»\"'").isalpha() and \
+            text_width(font, word, self.size) > room
+
+
+def _least(s: State, header, rows, columns: int) -> list[float]:
+    """Each column's least share of the text width: MIN_COLUMN_MM, or room for its widest
+    unbreakable token ('350 000 kr', '21/01456-18') and the cell padding."""
+    width_mm, fonts = s.theme.page.text_width_mm, s.theme.fonts.body
+    size = s.styles["table_text"].size
+    least = [0.0] * columns
+    for font, row in [(fonts.bold, header)] + [(fonts.regular, r) for r in rows
+                                                if not isinstance(r, b.GroupRow)]:
+        for n, cell in enumerate(row):
+            for token in _unbreakable(plain(cell)):
+                need = (text_width(font, token, size) + CELL_PAD_PT) * PT_MM * 1.03
+                least[n] = max(least[n], need / width_mm)
+    soft, floor = MIN_COLUMN_MM / width_mm, MIN_WORDS_MM / width_mm
+    if sum(max(x, soft) for x in least) <= 1 or sum(max(x, floor) for x in least) >= 1:
+        return [max(x, soft) for x in least]
+    low, high = floor, soft            # the words' columns give way before the numbers do
+    for _ in range(30):
+        mid = (low + high) / 2
+        low, high = (mid, high) if sum(max(x, mid) for x in least) <= 1 else (low, mid)
+    return [max(x, low) for x in least]
+
+
+def _unbreakable(text: str) -> list[str]:
+    """The pieces of a cell that may not break (numbers, dates and the like: with a digit)."""
+    if len(text) > 2000:
+        return []
+    return [t for t in text.replace("\n", " ").split(" ") if any(c.isdigit() for c in t)]
+
+
+def column_alignment(given: tuple[str, ...], rows, columns: int) -> tuple[str, ...]:
+    """Each column's alignment: as the table gives it, else 'right' for a column whose body
+    cells are all numbers ('64 943', '12,5 %', '350 000 kr'; empty cells and '–' aside) and
+    'left' for the others."""
+    if len(given) == columns:
+        return tuple("centre" if a == "center" else a for a in given)
+
+    def numeric(n: int) -> bool:
+        texts = [plain(r[n]) for r in rows if n < len(r)]
+        figures = [t for t in texts if not is_placeholder(t)]
+        return bool(figures) and all(is_number(t) for t in figures)
+
+    return tuple("right" if numeric(n) else "left" for n in range(columns))
+
+
+def column_shares(weights, least) -> tuple[float, ...]:
+    """`weights` as shares of the text width summing to 1, none below its `least` (one share
+    for every column, or one each; scaled down to even shares when they cannot all fit):
+    `widths: [95, 3, 2]` would leave columns too narrow for the cell padding, let alone a
+    letter, and a column of '350 000 kr' needs room for the whole amount."""
+    n = len(weights)
+    lows = [float(x) for x in least] if isinstance(least, (tuple, list)) else [least] * n
+    if sum(lows) > 1:
+        lows = [x / sum(lows) for x in lows]
+    pinned: set[int] = set()
     while True:
-        small = [n for n, x in enumerate(shares) if x < least - 1e-12]
+        room = 1 - sum(lows[i] for i in pinned)
+        free = sum(weights[i] for i in range(n) if i not in pinned)
+        if len(pinned) == n or free <= 0:
+            rest = [i for i in range(n) if i not in pinned] or list(range(n))
+            extra = (1 - sum(lows[i] for i in pinned if i not in rest)) / sum(
+                lows[i] for i in rest) if sum(lows[i] for i in rest) > 0 else 0
+            return tuple(lows[i] * extra if i in rest else lows[i] for i in range(n))
+        shares = [lows[i] if i in pinned else weights[i] * room / free for i in range(n)]
+        small = {i for i in range(n) if i not in pinned and shares[i] < lows[i] - 1e-12}
         if not small:
             return tuple(shares)
-        free = sum(x for n, x in enumerate(shares) if n not in small and x > least)
-        room = 1 - least * len(small) - sum(x for n, x in enumerate(shares)
-                                            if n not in small and x <= least)
-        shares = [least if n in small or x <= least else x * room / free
-                  for n, x in enumerate(shares)]
+        pinned |= small
 
 
 def swot(block: m.Swot, s: State) -> b.SwotBox:

@@ -114,6 +114,8 @@ class KeyFiguresBox:
     columns: int                 # cards per row (the last row may have fewer)
     caption: Caption | None
     source: str | None           # 'Kilde: SSB'
+    value_size: float = 0.0      # the values' type size in points (0: the text style's); the
+                                 # widest value fits its card on one line, made unbreakable
 
 
 @dataclass(frozen=True)
@@ -140,17 +142,27 @@ class ImageBox:
 
 
 @dataclass(frozen=True)
+class GroupRow:
+    """A table's subheading row ('Oppvekst'): bold on a tint, across every column."""
+
+    text: Inline
+    fill: Colour
+
+
+@dataclass(frozen=True)
 class TableBox:
     """A data table: header row (repeated on every page), body rows, column shares.
 
     Rows of tables, SWOT rows and program rows move to the next page whole; only a row taller
-    than a page may split.
+    than a page may split.  Cells hold numbers, time spans, case numbers and dates already made
+    unbreakable (layout/text.py); `align` is each column's alignment, header cell included.
     """
 
     header: tuple[Inline, ...]
-    rows: tuple[tuple[Inline, ...], ...]
+    rows: tuple[Union[tuple[Inline, ...], GroupRow], ...]
     widths: tuple[float, ...]    # shares of the text width, summing to 1
     caption: Caption | None
+    align: tuple[str, ...] = ()  # 'left' | 'right' | 'centre' per column (empty: all left)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from plandoc.labels import format_number
-from plandoc.model import Chart, Image, KeyFigure, KeyFigures, Series, Table
+from plandoc.model import (ALIGNMENTS, Chart, Image, KeyFigure, KeyFigures, Series, Table,
+                           TableGroup)
 from plandoc.reader.blocks import inline, register
 from plandoc.reader.context import Ctx, describe
 from plandoc.files import image_problem, jpeg_without_header
@@ -141,7 +142,7 @@ def table(ctx: Ctx, value, line: int, item) -> list:
         return []
     source = "csv" if "csv" in m else "columns"
     ctx.keys(m, "table", (source,) + (("rows",) if source == "columns" else ()),
-             ("caption", "widths", "id"))
+             ("caption", "widths", "align", "id"))
     ident = _captioned_id(ctx, m, "table")
     rows, lines, file = _table_rows(ctx, m, source)
     if rows and not rows[0]:
@@ -150,13 +151,14 @@ def table(ctx: Ctx, value, line: int, item) -> list:
         return []
     width = len(rows[0])
     for n, (row, ln) in enumerate(zip(rows[1:], lines[1:])):
-        if len(row) != width:
+        if not isinstance(row, TableGroup) and len(row) != width:
             hint = (" (a comma outside quotes starts a new cell — put text with commas in "
                     "quotes)") if len(row) > width else ""
             ctx.problem(ln, f"row {n + 1} has {len(row)} cells but the table has {width} "
                         f"columns{hint} — expected {width} cells", file)
     widths = _widths(ctx, m, width)
-    return [Table(rows[0], tuple(rows[1:]), _opt_inline(ctx, m, "caption"), widths, ident)]
+    return [Table(rows[0], tuple(rows[1:]), _opt_inline(ctx, m, "caption"), widths, id=ident,
+                  align=_align(ctx, m, width))]
 
 
 def _captioned_id(ctx: Ctx, m: YMap, kind: str) -> str:
@@ -185,10 +187,38 @@ def _table_rows(ctx: Ctx, m: YMap, source: str):
     lines = [m.line_of("columns")]
     body = ctx.sequence(m["rows"], m.line_of("rows"), "table rows")
     for i, r in enumerate(body):
-        cells = ctx.sequence(r, body.line_of(i), f"table row {i + 1}")
-        rows.append(tuple(inline(ctx, c, body.line_of(i), "cell") for c in cells))
+        if isinstance(r, YMap):
+            rows.append(_group(ctx, r, i))
+        else:
+            cells = ctx.sequence(r, body.line_of(i), f"table row {i + 1}")
+            rows.append(tuple(inline(ctx, c, body.line_of(i), "cell") for c in cells))
         lines.append(body.line_of(i))
     return rows, lines, None
+
+
+def _group(ctx: Ctx, m: YMap, i: int) -> TableGroup:
+    """A group row '{group: Oppvekst}': a subheading across the table's columns."""
+    if ctx.keys(m, f"table row {i + 1} (a group row)", ("group",)):
+        return TableGroup(inline(ctx, m["group"], m.line_of("group"), "group"))
+    return TableGroup(())
+
+
+def _align(ctx: Ctx, m: YMap, n: int) -> tuple[str, ...]:
+    """`align: [left, right, center]`, one word per column (empty: numbers go right)."""
+    if "align" not in m:
+        return ()
+    raw = ctx.sequence(m["align"], m.line_of("align"), "table align")
+    wrong = [a for a in raw if a not in ALIGNMENTS]
+    if wrong:
+        ctx.problem(m.line_of("align"), f"table align {describe(wrong[0])} is not known — "
+                    "expected left, right or center for each column")
+        return ()
+    if len(raw) != n:
+        ctx.problem(m.line_of("align"), f"table align has {len(raw)} "
+                    f"{'word' if len(raw) == 1 else 'words'} but the table has {n} columns — "
+                    f"expected {n}, one of left, right or center per column")
+        return ()
+    return tuple(str(a) for a in raw)
 
 
 def _widths(ctx: Ctx, m: YMap, n: int) -> tuple[float, ...]:

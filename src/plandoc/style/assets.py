@@ -271,3 +271,26 @@ def _broken_relationship(z: zipfile.ZipFile, names: set[str]) -> str | None:
             if part not in names:
                 return f"{rels} points to {target}, which is not in the file"
     return None
+
+
+def text_width(file: Path, text: str, size: float) -> float:
+    """How wide `text` is set in the font `file` at `size` points, in points (advance widths;
+    a character the font lacks counts as wide as '0')."""
+    stat = file.stat()
+    advances, em = _advances(file, stat.st_mtime_ns, stat.st_size)
+    zero = advances.get(ord("0"), em // 2)
+    return sum(advances.get(ord(c), zero) for c in text) * size / em
+
+
+@functools.lru_cache(maxsize=16)
+def _advances(file: Path, mtime_ns: int, size: int) -> tuple[dict, int]:
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(file, lazy=True) as font:
+            metrics = font["hmtx"].metrics
+            return ({code: metrics[name][0] for code, name in
+                     (font.getBestCmap() or {}).items() if name in metrics},
+                    font["head"].unitsPerEm)
+    except Exception:  # noqa: BLE001 - fontTools raises anything on a damaged file
+        return {}, 1000

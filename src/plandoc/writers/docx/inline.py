@@ -11,6 +11,7 @@ from __future__ import annotations
 from plandoc.model import Inline, Span
 from plandoc.writers.docx.ooxml.footnotes import add_footnote
 from plandoc.writers.docx.ooxml.links import add_hyperlink
+from plandoc.writers.docx.ooxml.paragraphs import add_text
 
 
 def add_spans(paragraph, spans: Inline, targets: dict) -> None:
@@ -22,7 +23,7 @@ def add_spans(paragraph, spans: Inline, targets: dict) -> None:
         elif span.href:
             _link(paragraph, span, targets)
         else:
-            run = paragraph.add_run(span.text)
+            run = add_text(paragraph, span.text)
             if span.bold:
                 run.bold = True
             if span.italic:

@@ -7,18 +7,23 @@ lettered strategies, kept together so a goal never stands alone at a page's foot
 
 from __future__ import annotations
 
+from docx.shared import Pt
+
 from plandoc.layout.boxes import GoalBox, KeyFiguresBox
 from plandoc.writers.docx.captions import write_caption, write_source
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.grid import cards, first_paragraph
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.links import add_bookmark
+from plandoc.writers.docx.ooxml.paragraphs import add_text
 
 
 def key_figures(ctx: Context, box: KeyFiguresBox) -> None:
     """The figures as cards, `box.columns` to a row; caption and source below."""
     def card(cell, figure) -> None:
-        first_paragraph(cell, "Key Figure").add_run(figure.value)
+        run = add_text(first_paragraph(cell, "Key Figure"), figure.value)
+        if box.value_size:
+            run.font.size = Pt(box.value_size)
         add_spans(cell.add_paragraph(style="Key Figure Label"), figure.label, ctx.targets)
 
     cards(ctx, box.rows, box.columns, ctx.palette.light.hex, card, pad_mm=(4, 2))

@@ -39,6 +39,7 @@ PARAGRAPH_STYLES = (
     ("Title", "Title", "cover_title", True), ("Subtitle", "Subtitle", "cover_subtitle", True),
     ("TableText", "Table Text", "table_text", False),
     ("TableHeading", "Table Heading", "table_heading", False),
+    ("TableGroup", "Table Group", "table_group", False),
     ("KeyFigure", "Key Figure", "key_figure", False),
     ("KeyFigureLabel", "Key Figure Label", "key_figure_label", False),
     ("Goal", "Goal", "goal", False), ("StrategyLabel", "Strategy Label", "strategy_label", False),

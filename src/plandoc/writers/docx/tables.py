@@ -6,15 +6,21 @@ row repeats on every page and stays with the first body row.
 
 from __future__ import annotations
 
-from plandoc.layout.boxes import TableBox
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from plandoc.layout.boxes import GroupRow, TableBox
 from plandoc.writers.docx.captions import write_caption
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.inline import add_spans
-from plandoc.writers.docx.ooxml.tables import keep_row, repeat_row, table_look
+from plandoc.writers.docx.ooxml.tables import keep_row, repeat_row, shade, table_look
+
+ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+         "centre": WD_ALIGN_PARAGRAPH.CENTER}
 
 
 def table(ctx: Context, box: TableBox) -> None:
-    """The table, its caption above it."""
+    """The table, its caption above it; cells aligned as the layout said, a group row one
+    merged, tinted cell."""
     write_caption(ctx, box.caption)
     rows = ((box.header,) if box.header else ()) + box.rows
     t = ctx.table(len(rows), len(box.widths), "Plan Table",
@@ -25,8 +31,26 @@ def table(ctx: Context, box: TableBox) -> None:
         keep_row(row)
         if header:
             repeat_row(row)
-        for cell, spans in zip(row.cells, cells):
-            p = cell.paragraphs[0]
-            p.style = "Table Heading" if header else "Table Text"
-            add_spans(p, spans, ctx.targets)
+        if isinstance(cells, GroupRow):
+            _group(ctx, row, cells)
+        else:
+            _cells(ctx, row, cells, box.align, "Table Heading" if header else "Table Text")
     ctx.spacer()
+
+
+def _group(ctx: Context, row, group: GroupRow) -> None:
+    """A subheading across the row: its cells merged into one, tinted."""
+    cell = row.cells[0].merge(row.cells[-1]) if len(row.cells) > 1 else row.cells[0]
+    shade(cell, group.fill.hex)
+    p = cell.paragraphs[0]
+    p.style = "Table Group"
+    add_spans(p, group.text, ctx.targets)
+
+
+def _cells(ctx: Context, row, cells, align, style: str) -> None:
+    for cell, spans, where in zip(row.cells, cells, align or ("left",) * len(cells)):
+        p = cell.paragraphs[0]
+        p.style = style
+        if where != "left":
+            p.alignment = ALIGN[where]
+        add_spans(p, spans, ctx.targets)

@@ -15,6 +15,7 @@ from plandoc.writers.pdf.flow import together
 from plandoc.writers.pdf.flowables import ChartRecord, ChartSlot, fitted_image, role
 from plandoc.writers.pdf.grid import SPLIT_MIN, whole_rows, grid, padding
 from plandoc.writers.pdf.markup import destination, esc
+from plandoc.writers.pdf.styles import ALIGN
 
 
 def caption(ctx: Ctx, cap: b.Caption) -> Paragraph:
@@ -52,23 +53,53 @@ def image(ctx: Ctx, box: b.ImageBox) -> None:
 
 
 def table(ctx: Ctx, box: b.TableBox) -> None:
-    """Caption above, header row repeated on every page, wrapped cells."""
-    head = [ctx.cell(ctx.md(c), "table_heading", "TH") for c in box.header]
-    rows = [[ctx.cell(ctx.md(c), "table_text", "TD") for c in row] for row in box.rows]
+    """Caption above, header row repeated on every page, wrapped cells in the layout's
+    alignment, group rows across the columns."""
+    head = [ctx.cell(ctx.md(c), _aligned(ctx, "table_heading", a), "TH")
+            for c, a in zip(box.header, _align(box))]
+    rows = [_row(ctx, box, row) for row in box.rows]
     data = ([head] if head else []) + rows or [[""] * len(box.widths)]
     t = grid(data, [ctx.width * w for w in box.widths], ctx.look.fonts.body,
-             *_table_commands(ctx, len(data), bool(head)), repeatRows=1 if head else 0,
+             *_table_commands(ctx, box, len(data), bool(head)), repeatRows=1 if head else 0,
              splitInRow=SPLIT_MIN)
     whole_rows(t, ctx.width, ctx.height)
     t.spaceAfter = ctx.look.sizes.body
     ctx.add(*captions(ctx, box.caption), role(t, "Table"))
 
 
-def _table_commands(ctx: Ctx, nrows: int, header: bool) -> list:
-    """Header row in the primary colour, rules under body rows, every other body row banded."""
+def _align(box: b.TableBox) -> tuple[str, ...]:
+    return box.align or ("left",) * len(box.widths)
+
+
+def _aligned(ctx: Ctx, name: str, align: str):
+    """The text style `name`, aligned as the layout said."""
+    if align == "left":
+        return ctx.look[name]
+    key = f"{name}_{align}"
+    if key not in ctx.look.styles:
+        ctx.look.styles[key] = ctx.look[name].clone(key, alignment=ALIGN[align])
+    return ctx.look.styles[key]
+
+
+def _row(ctx: Ctx, box: b.TableBox, row) -> list:
+    if isinstance(row, b.GroupRow):
+        return [ctx.cell(ctx.md(row.text), "table_group", "TD")] + [""] * (len(box.widths) - 1)
+    return [ctx.cell(ctx.md(c), _aligned(ctx, "table_text", a), "TD")
+            for c, a in zip(row, _align(box))]
+
+
+def _table_commands(ctx: Ctx, box: b.TableBox, nrows: int, header: bool) -> list:
+    """Header row in the primary colour, rules under body rows, every other body row banded
+    (as Word's banding counts them); a group row spans the columns, tinted, and stays with the
+    row after it."""
     first, p, colour = (1 if header else 0), ctx.layout.palette, ctx.look.colour
     cmds = padding(6, 6, 4, 5) + [("LINEBELOW", (0, first), (-1, -1), 0.5, colour(p.rule))]
     if header:
         cmds.append(("BACKGROUND", (0, 0), (-1, 0), colour(p.primary)))
-    return cmds + [("BACKGROUND", (0, r), (-1, r), colour(p.band))
-                   for r in range(first + 1, nrows, 2)]
+    for r, row in enumerate(box.rows, start=first):
+        if isinstance(row, b.GroupRow):
+            cmds += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), colour(row.fill)),
+                     ("NOSPLIT", (0, r), (-1, min(r + 1, nrows - 1)))]
+        elif (r - first) % 2:
+            cmds.append(("BACKGROUND", (0, r), (-1, r), colour(p.band)))
+    return cmds

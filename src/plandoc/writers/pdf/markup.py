@@ -13,9 +13,17 @@ from xml.sax.saxutils import escape, quoteattr
 from plandoc.model import Inline, Span
 
 
+UNBREAKABLE = str.maketrans({"\u2011": "-", "\u2060": None})
+
+
 def esc(text: str) -> str:
-    """Text escaped for a reportlab paragraph; line breaks become <br/>."""
-    return escape(text).replace("\n", "<br/>")
+    """Text escaped for a reportlab paragraph; line breaks become <br/>.
+
+    The layout's no-break hyphen and word joiner (layout/text.py) are drawn as a hyphen and
+    nothing: reportlab breaks lines only at spaces and inside words of letters, so a token the
+    layout kept together stays whole, and fonts such as Liberation Sans lack both characters.
+    """
+    return escape(text.translate(UNBREAKABLE)).replace("\n", "<br/>")
 
 
 def href(target: str, targets: dict) -> str | None:

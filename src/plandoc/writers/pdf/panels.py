@@ -34,7 +34,7 @@ def key_figures(ctx: Ctx, box: b.KeyFiguresBox) -> None:
 
 def _cards(ctx: Ctx, box: b.KeyFiguresBox):
     """Light cards with white gaps between them."""
-    rows = [[_card(ctx, kf) for kf in row] for row in box.rows]
+    rows = [[_card(ctx, kf, box.value_size) for kf in row] for row in box.rows]
     light, white = (ctx.look.colour(c) for c in (ctx.layout.palette.light,
                                                  ctx.layout.palette.white))
     gaps = [("LINEBELOW", (0, 0), (-1, -2), GAP, white)] if len(rows) > 1 else []
@@ -43,9 +43,21 @@ def _cards(ctx: Ctx, box: b.KeyFiguresBox):
     return role(t, "Table", layout=True)
 
 
-def _card(ctx: Ctx, kf) -> list:
-    return [ctx.cell(esc(kf.value), "key_figure", key_figure=True),
+def _card(ctx: Ctx, kf, size: float) -> list:
+    return [ctx.cell(esc(kf.value), _value_style(ctx, size), key_figure=True),
             ctx.cell(ctx.md(kf.label), "key_figure_label")]
+
+
+def _value_style(ctx: Ctx, size: float):
+    """The key figure style at the layout's size."""
+    style = ctx.look["key_figure"]
+    if not size or abs(size - style.fontSize) < 0.01:
+        return style
+    key = f"key_figure_{size}"
+    if key not in ctx.look.styles:
+        ctx.look.styles[key] = style.clone(key, fontSize=size,
+                                           leading=style.leading * size / style.fontSize)
+    return ctx.look.styles[key]
 
 
 # --- SWOT ----------------------------------------------------------------------------------

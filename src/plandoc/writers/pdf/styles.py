@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
@@ -26,7 +26,7 @@ from plandoc.writers.pdf.fonts import Fonts, register_fonts
 from plandoc.writers.pdf.profile import PdfProfile
 
 HYPHENATION = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}   # pyphen dictionaries
-ALIGN = {"left": TA_LEFT, "centre": TA_CENTER, "justify": TA_JUSTIFY}
+ALIGN = {"left": TA_LEFT, "centre": TA_CENTER, "justify": TA_JUSTIFY, "right": TA_RIGHT}
 
 
 @dataclass(frozen=True)

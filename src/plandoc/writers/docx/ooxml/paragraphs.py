@@ -35,3 +35,19 @@ def hide_mark(paragraph, size_pt: float = 1) -> None:
 def no_line_numbers(paragraph) -> None:
     """Leave the paragraph out of line numbering."""
     put(_ppr(paragraph), element("w:suppressLineNumbers"))
+
+
+NB_HYPHEN = "\u2011"
+
+
+def add_text(paragraph, text: str):
+    """A run of `text` at the end of the paragraph; each no-break hyphen (U+2011, which the
+    layout puts inside numbers and case numbers) becomes Word's own w:noBreakHyphen, drawn
+    with the font's hyphen whether or not the font has U+2011."""
+    parts = text.split(NB_HYPHEN)
+    run = paragraph.add_run(parts[0])
+    for part in parts[1:]:
+        run._r.append(element("w:noBreakHyphen"))
+        if part:
+            run._r.add_t(part)
+    return run
