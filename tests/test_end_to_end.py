@@ -155,3 +155,15 @@ def test_libreoffice_converts_docx(built, tmp_path):
     text = " ".join(page_texts(converted))
     assert len(converted.pages) >= 10
     assert "Slagkraft for næringsutvikling" in text and "Hjørnesteinsbedriften Alcoa" in text
+
+
+def test_help_and_version_still_answer_with_status_0():
+    """The one-line option errors (plandoc.cli._Plandoc) leave --help and --version alone."""
+    from tests.conftest import run as cli
+
+    helped = cli("build", "--help")
+    assert helped.exit_code == 0 and "Usage: main build [OPTIONS] PATHS..." in helped.output
+    from plandoc import __version__
+
+    version = cli("--version")
+    assert version.exit_code == 0 and version.output.strip() == f"plandoc, version {__version__}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sys
 import warnings
 from pathlib import Path
 
@@ -11,7 +12,35 @@ import click
 from plandoc import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Plandoc(click.Group):
+    """click's group, with a mistake in the options told in one line like any other mistake.
+
+    click prints a usage line, a hint and 'Error: …' over four lines; plandoc says
+    'plandoc build: Invalid value for '-j' / '--jobs': … — see 'plandoc build --help''.
+    """
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:   # plain 'plandoc': the help
+            click.echo(exc.format_message(), err=True)
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "plandoc"
+            click.echo(f"{where}: {exc.format_message()} — see '{where} --help'", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=_Plandoc, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="plandoc")
 def main() -> None:
     """Build a municipality's plan content into branded DOCX and PDF documents."""

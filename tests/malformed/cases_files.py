@@ -26,10 +26,9 @@ MISSING = ("content/doc.yaml:1: the content file is empty — expected 'document
 
 
 def _usage(error: str) -> tuple[str, ...]:
-    """What click prints for a bad option (four lines, exit 2; 'main' is the CliRunner's name
-    for the program, a terminal shows 'plandoc')."""
-    return ("Usage: main build [OPTIONS] PATHS...", "Try 'main build --help' for help.", "",
-            f"Error: {error}")
+    """A bad option, in one line like any mistake ('main' is the CliRunner's name for the
+    program, a terminal shows 'plandoc')."""
+    return (f"main build: {error} — see 'main build --help'",)
 
 
 CASES = [
