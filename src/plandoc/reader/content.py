@@ -86,18 +86,20 @@ def _check_goal_refs(ctx: Ctx, blocks) -> None:
     """Every action plan row names a goal by its `id:` (the ids the reader collected for
     cross-references); an indicator overview needs indicators to show."""
     goals = [k for k, (kind, _) in ctx.ids.items() if kind == "goal"]
-    numbers = {b.number for b in blocks if isinstance(b, Goal)}
+    numbers = {b.number: b.id for b in blocks if isinstance(b, Goal)}
     for ident, line in ctx.goal_refs:
         if ident in goals:
             continue
         close = difflib.get_close_matches(ident, goals, n=1, cutoff=0.6)
-        if close:
-            hint = f"did you mean '{close[0]}'?"
-        elif ident in numbers:
-            hint = (f"name the goal by its 'id:', not its number (numbers change when a goal is "
-                    f"inserted) — give goal {ident} an 'id:' and use that")
-        else:
-            hint = "expected the 'id:' of a goal of this document"
+        if ident in numbers:
+            named = numbers[ident]
+            ctx.problem(line, f"action plan goal '{ident}' is a goal's number, not its id "
+                        "(numbers change when a goal is inserted) — expected "
+                        + (f"its id '{named}'" if named else
+                           f"an 'id:' on goal {ident}, named here"))
+            continue
+        hint = f"did you mean '{close[0]}'?" if close else \
+            "expected the 'id:' of a goal of this document"
         ctx.problem(line, f"action plan goal '{ident}' is the id of no goal — {hint}")
     for line in ctx.overviews:
         if not ctx.indicators:

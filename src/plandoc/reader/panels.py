@@ -119,7 +119,7 @@ def _measurement(ctx: Ctx, m, key: str, where: str) -> Measurement | None:
     v = ctx.mapping(m[key], m.line_of(key), f"the {key} of {where}")
     if v is None:
         return None
-    example = "'15 %'" if key == "target" else "'12,5 %'"
+    example = '"15 %"' if key == "target" else '"12,5 %"'
     if "year" not in v and "value" in v and not [k for k in v if k not in ("value", "year")]:
         ctx.problem(v.line, f"the {key} of {where} has no year — expected '{key}: {{value: "
                     f"{example}, year: 2026}}'")
