@@ -5,7 +5,8 @@ tests that must not depend on the reader.  tests/test_registry.py checks that it
 from datetime import date
 from pathlib import Path
 
-from plandoc.model import (Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
+from plandoc.model import (ActionPlan, ActionRow, Indicator, IndicatorOverview, Measurement,
+                           Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
                            KeyFigures, ListBlock, ListItem, Meta, PageBreak, Paragraph, PartTitle,
                            Program, ProgramItem, ProgramPart, Series, Span, Strategy, Swot,
                            SwotGroup, SwotQuadrant, Table, TableGroup)
@@ -85,6 +86,12 @@ def _plan_blocks() -> list:
         Goal("1.2", t("Flere statlige arbeidsplasser."),
              (Strategy("a", t("Være en nettverksbygger.")),), id="mål-statlige"),
         Goal("1.3", t("Et mål uten strategier.")),
+        Goal("1.4", t("Et mål med indikatorer."), id="mål-indikator", deadline="innen 2026",
+             responsible="Kommunedirektøren", status="pågår",
+             indicators=(Indicator(t("Andel sysselsatte"), Measurement("15 %", 2026),
+                                   Measurement("12,5 %", 2022), "SSB/KOSTRA",
+                                   "KOSTRA-gruppe 13", "årlig"),
+                         Indicator(t("Nye bedrifter"), Measurement("40", 2026)))),
         Heading(2, t("Handlingsplan"), "1.1", "h-5"),
         Table((t("Tiltak"), t("Ansvar"), t("Frist")),
               ((t("Etablere prosjektgruppe"), t("MON"), t("2022")),
@@ -106,6 +113,12 @@ def _plan_blocks() -> list:
         Callout("note", t("Merk"), (t("Tallene er foreløpige."),), (t("Kilde: SSB"),)),
         Callout("recommendation", t("Forslag til vedtak"),
                 (t("Kommunestyret vedtar planen."), t("Planen rulleres etter to år."))),
+        IndicatorOverview(t("Indikatorer")),
+        ActionPlan((ActionRow(t("Kartlegge næringsarealer"), "mål-indikator", "Næringssjefen",
+                              "2025", "350 000 kr", "planlagt"),
+                    ActionRow(t("Lage markedsplan"), "mål-statlige", cost="1,5 mill. kr",
+                              status="venter")),
+                   t("Handlingsplan for næring"), True),
     ]
 
 

@@ -5,7 +5,9 @@ Writers take every generated word from here (`labels(lang)["contents"]`), never 
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from decimal import Decimal
 
 LANGUAGES = ("nb", "nn", "en")
 
@@ -32,6 +34,14 @@ _LABELS = {
         "ref.goal": "mål", "ref.chapter": "kapittel", "ref.section": "kapittel",
         "ref.focus_area": "satsingsområde", "ref.figure": "figur", "ref.table": "tabell",
         "ref.title": "«{title}»",
+        "goal.deadline": "Frist", "goal.responsible": "Ansvar", "goal.status": "Status",
+        "goal.status.planlagt": "Planlagt", "goal.status.pågår": "Pågår",
+        "goal.status.fullført": "Fullført", "goal.status.utsatt": "Utsatt",
+        "ind.measure": "Indikator", "ind.baseline": "Utgangspunkt", "ind.target": "Mål",
+        "ind.target_value": "Målverdi", "ind.source": "Kilde", "ind.goal": "Mål",
+        "ind.compared": "sammenlignet med", "act.action": "Tiltak", "act.goal": "Mål",
+        "act.responsible": "Ansvar", "act.deadline": "Frist", "act.cost": "Økonomi",
+        "act.status": "Status", "act.sum": "Sum",
     },
     "nn": {
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
@@ -55,6 +65,14 @@ _LABELS = {
         "ref.goal": "mål", "ref.chapter": "kapittel", "ref.section": "kapittel",
         "ref.focus_area": "satsingsområde", "ref.figure": "figur", "ref.table": "tabell",
         "ref.title": "«{title}»",
+        "goal.deadline": "Frist", "goal.responsible": "Ansvar", "goal.status": "Status",
+        "goal.status.planlagt": "Planlagd", "goal.status.pågår": "Pågår",
+        "goal.status.fullført": "Fullført", "goal.status.utsatt": "Utsett",
+        "ind.measure": "Indikator", "ind.baseline": "Utgangspunkt", "ind.target": "Mål",
+        "ind.target_value": "Målverdi", "ind.source": "Kjelde", "ind.goal": "Mål",
+        "ind.compared": "samanlikna med", "act.action": "Tiltak", "act.goal": "Mål",
+        "act.responsible": "Ansvar", "act.deadline": "Frist", "act.cost": "Økonomi",
+        "act.status": "Status", "act.sum": "Sum",
     },
     "en": {
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
@@ -78,6 +96,14 @@ _LABELS = {
         "ref.goal": "goal", "ref.chapter": "chapter", "ref.section": "section",
         "ref.focus_area": "focus area", "ref.figure": "figure", "ref.table": "table",
         "ref.title": "“{title}”",
+        "goal.deadline": "Deadline", "goal.responsible": "Responsible", "goal.status": "Status",
+        "goal.status.planlagt": "Planned", "goal.status.pågår": "In progress",
+        "goal.status.fullført": "Completed", "goal.status.utsatt": "Postponed",
+        "ind.measure": "Indicator", "ind.baseline": "Baseline", "ind.target": "Target",
+        "ind.target_value": "Target", "ind.source": "Source", "ind.goal": "Goal",
+        "ind.compared": "compared with", "act.action": "Action", "act.goal": "Goal",
+        "act.responsible": "Responsible", "act.deadline": "Deadline", "act.cost": "Cost",
+        "act.status": "Status", "act.sum": "Total",
     },
 }
 
@@ -107,6 +133,28 @@ def format_number(value: float, lang: str, decimals: int = 0) -> str:
     if lang == "en":
         return text
     return text.replace(",", NBSP).replace(".", ",")
+
+
+_AMOUNT = re.compile(r"(?:kr\.?\s*)?([-−]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+|[-−]?\d+)(?:,(\d+))?"
+                     r"\s*(mill\.?\s*kr\.?|mrd\.?\s*kr\.?|kr\.?|NOK)?")
+_SCALE = {"mill": Decimal(10) ** 6, "mrd": Decimal(10) ** 9}
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """'350 000 kr', 'kr 1 200,50', '1,5 mill. kr', '64 943' → kroner as a Decimal; None when
+    the text is not an amount in Norwegian notation (the sum of an action plan adds these)."""
+    found = _AMOUNT.fullmatch(text.strip())
+    if found is None:
+        return None
+    whole, decimals, unit = found.groups()
+    value = Decimal(re.sub(r"[ \u00a0\u202f]", "", whole).replace("−", "-")
+                    + (f".{decimals}" if decimals else ""))
+    return value * _SCALE.get((unit or "")[:4].rstrip(". "), Decimal(1))
+
+
+def format_amount(value: Decimal, lang: str) -> str:
+    """A sum of amounts in kroner: '1 850 000 kr' ('1 200,50 kr' with øre)."""
+    return f"{format_number(float(value), lang, 0 if value == value.to_integral() else 2)} kr"
 
 
 def status_line(meta) -> str:

@@ -167,13 +167,45 @@ class Strategy:
 
 
 @dataclass(frozen=True)
+class Measurement:
+    """A value of an indicator in a year: '12,5 %' in 2022 (the value as the author wrote it)."""
+
+    value: str
+    year: int
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """What tells whether a goal is reached: what is measured, where it stands and should go.
+
+    The reader has checked that the target has a year and the baseline (when given) a year no
+    later than the target's.
+    """
+
+    measure: Inline
+    target: Measurement
+    baseline: Measurement | None = None
+    source: str | None = None          # 'SSB/KOSTRA'
+    comparison: str | None = None      # 'KOSTRA-gruppe 13'
+    frequency: str | None = None       # 'årlig'
+
+
+GOAL_STATUSES = ("planlagt", "pågår", "fullført", "utsatt")   # said in the document's language
+
+
+@dataclass(frozen=True)
 class Goal:
-    """A goal (MÅL) numbered like '1.1' with its strategies (STRATEGI)."""
+    """A goal (MÅL) numbered like '1.1' with its strategies (STRATEGI), its attributes (deadline,
+    responsible body, status: one of GOAL_STATUSES or free text) and indicators."""
 
     number: str
     text: Inline
     strategies: tuple[Strategy, ...] = ()
     id: str = ""               # the author's `id:`, for cross-references ('mål 1.2')
+    deadline: str | None = None        # 'innen 2026'
+    responsible: str | None = None     # 'Kommunedirektøren'
+    status: str | None = None
+    indicators: tuple[Indicator, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,6 +242,35 @@ class Table:
     widths: tuple[float, ...] = ()  # relative column widths; empty means equal
     id: str = ""               # the author's `id:` (only a captioned table has one): 'tabell 2'
     align: tuple[str, ...] = ()     # one of ALIGNMENTS per column; empty: numbers right
+
+
+@dataclass(frozen=True)
+class IndicatorOverview:
+    """Every indicator of the document's goals in one table, the goal's number first."""
+
+    caption: Inline = ()
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One action (tiltak) of an action plan and the goal it serves, by the goal's `id:`."""
+
+    action: Inline
+    goal: str = ""             # a goal's id (the reader has checked it exists)
+    responsible: str | None = None
+    deadline: str | None = None
+    cost: str | None = None            # '350 000 kr'
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    """A handlingsplan: actions tied to goals, laid out as a table; `sum` adds up the costs
+    (the reader has checked each one reads as an amount)."""
+
+    rows: tuple[ActionRow, ...]
+    caption: Inline = ()
+    sum: bool = False
 
 
 @dataclass(frozen=True)
@@ -269,7 +330,7 @@ class PartTitle:
 
 Block = Union[
     Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak,
-    Program, PartTitle,
+    Program, PartTitle, IndicatorOverview, ActionPlan,
 ]
 BLOCK_KINDS: tuple[type, ...] = get_args(Block)   # the registry the layout and writers cover
 

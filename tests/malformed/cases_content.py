@@ -280,3 +280,48 @@ CASES += [
          (f"{DOC}:6: table has an id but no caption — only a table or image with a "
           "'caption:' is numbered and can be referred to; add 'caption: …'",)),
 ]
+
+IND = GOALS + "          indicators:\n            - measure: Bedrifter\n"
+ACTION = "  - action_plan:\n      rows:\n        - {action: Kartlegge, goal: %s}\n"
+G11 = "an indicator of goal 1.1"
+
+CASES += [
+    Case("goal-indicator-no-target-year", doc(IND + "              target: {value: \"40\"}\n"),
+         (f"{DOC}:12: the target of {G11} has no year — expected 'target: {{value: \"15 %\", "
+          "year: 2026}'",)),
+    Case("goal-indicator-baseline-after-target", doc(
+        IND + "              baseline: {value: \"12\", year: 2027}\n"
+              "              target: {value: \"40\", year: 2026}\n"),
+         (f"{DOC}:12: the baseline year 2027 of {G11} is after its target year 2026 — expected "
+          "the baseline (where it stands) no later than the target (where it should go)",)),
+    Case("goal-indicator-no-target", doc(IND),
+         (f"{DOC}:11: {G11} is missing 'target' — expected 'target: …'",)),
+    Case("goal-indicator-year-not-a-year", doc(
+        IND + "              target: {value: \"40\", year: tjue}\n"),
+         (f"{DOC}:12: the target year of {G11} must be a year such as 2026, got 'tjue'",)),
+    Case("goal-unknown-attribute", doc(GOALS + "          deadlne: 2026\n"),
+         (f"{DOC}:10: unknown key 'deadlne' in goal 1.1 — did you mean 'deadline'?",)),
+    Case("goal-overview-without-indicators", doc(GOALS + "  - indicator_overview: {}\n"),
+         (f"{DOC}:10: indicator_overview: no goal of this document has indicators — expected "
+          "'indicators:' under a goal, or no indicator_overview",)),
+    Case("action-unknown-goal", doc(GOALS + ACTION % "mål-nring"),
+         (f"{DOC}:12: action plan goal 'mål-nring' is the id of no goal — did you mean "
+          "'mål-næring'?",)),
+    Case("action-unknown-goal-no-close-match", doc(GOALS + ACTION % "tiltak"),
+         (f"{DOC}:12: action plan goal 'tiltak' is the id of no goal — expected the 'id:' of a "
+          "goal of this document",)),
+    Case("action-goal-by-number", doc(GOALS + ACTION % '"1.1"'),
+         (f"{DOC}:12: action plan goal '1.1' is a goal's number, not its id (numbers change "
+          "when a goal is inserted) — expected its id 'mål-næring'",)),
+    Case("action-sum-of-unreadable-amount", doc(
+        GOALS + "  - action_plan:\n      sum: true\n      rows:\n"
+                "        - {action: Kartlegge, cost: ca. 2 mill.}\n"),
+         (f"{DOC}:13: cost 'ca. 2 mill.' of action_plan row 1 is not an amount plandoc can add "
+          "up — expected an amount such as '350 000 kr' or '1,5 mill. kr', or no 'sum: true'",)),
+    Case("action-row-without-action", doc(GOALS + "  - action_plan:\n      rows:\n"
+                                          "        - {goal: mål-næring}\n"),
+         (f"{DOC}:12: action_plan row 1 is missing 'action' — expected 'action: …'",)),
+    Case("action-no-rows", doc("  - action_plan:\n      rows: []\n"),
+         (f"{DOC}:6: action_plan has no rows — expected at least one '- {{action: …, goal: "
+          "…}'",)),
+]

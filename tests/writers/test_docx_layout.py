@@ -131,7 +131,8 @@ def test_captions_only_where_a_box_has_one_figures_numbered_among_them(word):
     assert captions == ["Statistikk hentet fra SSB", "Figur 1: Befolkning i Testvik",
                         "Figur 2: Arbeidsplasser", "Figur 3: Kommunevåpenet",
                         "Mulighetsanalyse for Testvik", "Tabell 1: Handlingsplan",
-                        "Tabell 2: Budsjett"]
+                        "Tabell 2: Budsjett", "Tabell 3: Indikatorer",
+                        "Tabell 4: Handlingsplan for næring"]
 
 
 def test_table_without_caption_has_no_caption_paragraph(word):

@@ -23,7 +23,7 @@ from plandoc.layout.boxes import Box, Layout
 from plandoc.layout.front import front_blocks
 from plandoc.layout.lists import list_styles
 from plandoc.layout.palette import palette
-from plandoc.model import Document
+from plandoc.model import Document, Goal
 from plandoc.style.theme import Theme
 
 BOX_KINDS: tuple[type, ...] = boxes.Box.__args__    # what every writer must draw
@@ -34,9 +34,9 @@ __all__ = ["BOX_KINDS", "LAYOUTS", "Box", "Layout", "lay_out"]
 def lay_out(doc: Document, theme: Theme) -> Layout:
     """Lay out `doc` in `theme`."""
     meta, words = doc.meta, labels(doc.meta.language)
-    state = State(theme, words, list_styles(theme.bullet),
-                  language=meta.language)
     model_blocks = front_blocks(meta) + doc.blocks
+    state = State(theme, words, list_styles(theme.bullet), language=meta.language,
+                  goals=tuple(x for x in model_blocks if isinstance(x, Goal)))
     model_blocks = refs.resolve(model_blocks, refs.labels_of(model_blocks, words))
     blocks = lay_out_blocks(model_blocks, state)
     return Layout(meta=meta, theme=theme, words=words, palette=palette(theme),

@@ -10,8 +10,10 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from plandoc import model as m
+from plandoc.labels import format_amount, parse_amount
 from plandoc.layout import boxes as b
 from plandoc.layout.lists import label, style_at
 from plandoc.layout.palette import fill
@@ -50,6 +52,7 @@ class State:
     notes: int = 0                                   # footnotes numbered so far
     language: str = "nb"
     page_start: bool = True                          # nothing on the current page yet
+    goals: tuple = ()                                # every goal of the document, in order
 
     @functools.cached_property
     def styles(self) -> dict:
@@ -231,8 +234,9 @@ def _least(s: State, header, rows, columns: int) -> list[float]:
     for font, row in [(fonts.bold, header)] + [(fonts.regular, r) for r in rows
                                                 if not isinstance(r, b.GroupRow)]:
         for n, cell in enumerate(row):
+            face = fonts.bold if cell and all(x.bold for x in cell) else font   # a sum row
             for token in _unbreakable(plain(cell)):
-                need = (text_width(font, token, size) + CELL_PAD_PT) * PT_MM * 1.03
+                need = (text_width(face, token, size) + CELL_PAD_PT) * PT_MM * 1.03
                 least[n] = max(least[n], need / width_mm)
     soft, floor = MIN_COLUMN_MM / width_mm, MIN_WORDS_MM / width_mm
     if sum(max(x, soft) for x in least) <= 1 or sum(max(x, floor) for x in least) >= 1:
@@ -305,7 +309,93 @@ def goal(block: m.Goal, s: State) -> b.GoalBox:
     strategies = tuple(b.Strategy(f"{st.letter})", st.text) for st in block.strategies)
     return b.GoalBox(block.number, f"{s.words['goal']}:", block.text,
                      s.words["strategy"] if strategies else None, strategies,
-                     s.ref_target(block.id))
+                     s.ref_target(block.id), goal_attributes(block, s.words),
+                     _indicator_table(block.indicators, s) if block.indicators else None)
+
+
+def said(status: str | None, words: dict) -> str:
+    """A status as the document's language says it: a known one in its words, else as given."""
+    return words.get(f"goal.status.{status}", status) if status else ""
+
+
+def goal_attributes(block: m.Goal, words: dict) -> str:
+    """'Frist: innen 2026 · Ansvar: Kommunedirektøren · Status: Pågår' ('' without any)."""
+    parts = [(words["goal.deadline"], block.deadline),
+             (words["goal.responsible"], block.responsible),
+             (words["goal.status"], said(block.status, words))]
+    return " · ".join(f"{label}: {value}" for label, value in parts if value)
+
+
+def _measured(x: m.Measurement | None) -> str:
+    return f"{x.value}\u00a0({x.year})" if x else "–"     # '12,5 % (2022)' never breaks
+
+
+def _indicator_source(ind: m.Indicator, words: dict) -> str:
+    """'SSB/KOSTRA, årlig; sammenlignet med KOSTRA-gruppe 13'."""
+    text = ", ".join(x for x in (ind.source, ind.frequency) if x)
+    if ind.comparison:
+        text += ("; " if text else "") + f"{words['ind.compared']} {ind.comparison}"
+    return text[:1].upper() + text[1:]
+
+
+def _indicator_table(pairs, s: State, overview: bool = False,
+                     caption=()) -> b.TableBox:
+    """Indikator | Utgangspunkt | Mål | Kilde (the Kilde column only when one has a source);
+    the overview puts the goal's number first and says 'Målverdi' for the target."""
+    w = s.words
+    items = [(None, p) if isinstance(p, m.Indicator) else p for p in pairs]
+    sources = [_indicator_source(ind, w) for _, ind in items]
+    header = [w["ind.measure"], w["ind.baseline"],
+              w["ind.target_value" if overview else "ind.target"]]
+    widths, align = [3.0, 1.4, 1.4], ["left", "right", "right"]
+    if any(sources):
+        header, widths, align = header + [w["ind.source"]], widths + [2.2], align + ["left"]
+    rows = []
+    for (number, ind), source in zip(items, sources):
+        row = [ind.measure, (Span(_measured(ind.baseline)),), (Span(_measured(ind.target)),)]
+        rows.append(tuple(row + ([(Span(source),)] if any(sources) else [])))
+    if overview:
+        header, widths, align = [w["ind.goal"]] + header, [0.6] + widths, ["left"] + align
+        rows = [((Span(number, href=f"#{ident}" if ident else None),),) + r
+                for (number, ident), r in zip((n for n, _ in items), rows)]
+    return table(m.Table(tuple((Span(h),) for h in header), tuple(rows), tuple(caption),
+                         tuple(widths), align=tuple(align)), s)
+
+
+def indicator_overview(block: m.IndicatorOverview, s: State) -> b.TableBox:
+    """Every indicator of the document, each after its goal's number (a link to the goal)."""
+    pairs = [((g.number, g.id), ind) for g in s.goals for ind in g.indicators]
+    return _indicator_table(pairs, s, overview=True, caption=block.caption)
+
+
+def action_plan(block: m.ActionPlan, s: State) -> b.TableBox:
+    """Tiltak | Mål | Ansvar | Frist | Økonomi | Status: the goal's generated number (a link to
+    the goal), amounts right-aligned and unbreakable, the sum row when asked.  A column no
+    row fills is left out (Tiltak always stays)."""
+    w, numbers = s.words, {g.id: g.number for g in s.goals if g.id}
+    columns = [("action", 3.0, "left"), ("goal", 0.7, "left"), ("responsible", 1.6, "left"),
+               ("deadline", 1.1, "left"), ("cost", 1.4, "right"), ("status", 1.1, "left")]
+
+    def cell(row: m.ActionRow, key: str):
+        if key == "action":
+            return row.action
+        if key == "goal":
+            return (Span(numbers.get(row.goal, row.goal), href=f"#{row.goal}"),) \
+                if row.goal else ()
+        value = said(row.status, w) if key == "status" else getattr(row, key)
+        return (Span(value),) if value else ()
+
+    used = [c for c in columns if c[0] == "action" or any(cell(r, c[0]) for r in block.rows)]
+    rows = [tuple(cell(r, key) for key, _, _ in used) for r in block.rows]
+    if block.sum:
+        total = sum((parse_amount(r.cost) for r in block.rows
+                     if r.cost and parse_amount(r.cost) is not None), Decimal(0))
+        rows.append(tuple((Span(w["act.sum"], bold=True),) if key == "action" else
+                          (Span(format_amount(total, s.language), bold=True),)
+                          if key == "cost" else () for key, _, _ in used))
+    return table(m.Table(tuple((Span(w[f"act.{key}"]),) for key, _, _ in used), tuple(rows),
+                         block.caption, tuple(x for _, x, _ in used),
+                         align=tuple(a for _, _, a in used)), s)
 
 
 def callout(block: m.Callout, s: State) -> b.CalloutBox:
@@ -357,7 +447,8 @@ LAYOUTS = {
     m.Heading: heading, m.Paragraph: paragraph, m.ListBlock: list_block,
     m.KeyFigures: key_figures, m.Chart: chart, m.Image: image, m.Table: table, m.Swot: swot,
     m.Goal: goal, m.Callout: callout, m.PageBreak: page_break, m.Program: program,
-    m.PartTitle: part_title,
+    m.PartTitle: part_title, m.IndicatorOverview: indicator_overview,
+    m.ActionPlan: action_plan,
 }
 
 

@@ -195,7 +195,8 @@ class Strategy:
 
 @dataclass(frozen=True)
 class GoalBox:
-    """'1.1' 'MÅL:' text, then 'STRATEGI' and the lettered strategies."""
+    """'1.1' 'MÅL:' text, the line of attributes, 'STRATEGI' and the lettered strategies, then
+    the indicator table.  (An action plan and an indicator overview are laid out as TableBoxes.)"""
 
     number: str
     label: str                   # 'MÅL:'
@@ -203,6 +204,9 @@ class GoalBox:
     strategies_label: str | None  # 'STRATEGI' when there are strategies
     strategies: tuple[Strategy, ...]
     target: str = ""             # bookmark / destination of a goal with an `id:`
+    attributes: str = ""         # 'Frist: innen 2026 · Ansvar: Kommunedirektøren' ('' none)
+    indicators: TableBox | None = None   # Indikator | Utgangspunkt | Mål | Kilde, after the
+                                         # strategies
 
 
 @dataclass(frozen=True)

@@ -39,12 +39,12 @@ def _starts_sentence(before: str) -> bool:
 
 def numbered_as(block) -> str | None:
     """'figure' or 'table' when the layout numbers the block's caption, else None: every chart,
-    and images and tables with a caption."""
+    and images and tables (action plans and indicator overviews too) with a caption."""
     if isinstance(block, m.Chart):
         return "figure"
     if isinstance(block, m.Image) and block.caption:
         return "figure"
-    if isinstance(block, m.Table) and block.caption:
+    if isinstance(block, (m.Table, m.ActionPlan, m.IndicatorOverview)) and block.caption:
         return "table"
     return None
 

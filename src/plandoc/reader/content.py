@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from plandoc.errors import ContentError, Problem, display_path
-from plandoc.model import Document, Meta
+from plandoc.model import Document, Goal, Meta
 from plandoc.reader import case, figures, panels  # noqa: F401 - they register their block kinds
 from plandoc.reader.blocks import read_body
 from plandoc.reader.context import OUTSIDE, Ctx
@@ -48,6 +48,7 @@ def read_document(path: Path, roots: tuple[Path, ...] = ()) -> Document:
         meta = read_meta(ctx, m) if m is not None else meta
     blocks = read_body(ctx, data["body"], data.line_of("body")) if data.get("body") else []
     _check_anchors(ctx, blocks)
+    _check_goal_refs(ctx, blocks)
     if ctx.problems:
         raise ContentError(_sorted(ctx.problems))
     return Document(meta, tuple(blocks), path, tuple(dict.fromkeys(ctx.inputs)))
@@ -79,6 +80,31 @@ def _check_anchors(ctx: Ctx, blocks) -> None:
             hint = (f"headings are linked as '#{anchors[0]}' (the first) to '#{anchors[-1]}' "
                     "(the last), in the order they stand")
         ctx.problem(line, f"link '{href}' goes to no heading in this document — {hint}", file)
+
+
+def _check_goal_refs(ctx: Ctx, blocks) -> None:
+    """Every action plan row names a goal by its `id:` (the ids the reader collected for
+    cross-references); an indicator overview needs indicators to show."""
+    goals = [k for k, (kind, _) in ctx.ids.items() if kind == "goal"]
+    numbers = {b.number: b.id for b in blocks if isinstance(b, Goal)}
+    for ident, line in ctx.goal_refs:
+        if ident in goals:
+            continue
+        close = difflib.get_close_matches(ident, goals, n=1, cutoff=0.6)
+        if ident in numbers:
+            named = numbers[ident]
+            ctx.problem(line, f"action plan goal '{ident}' is a goal's number, not its id "
+                        "(numbers change when a goal is inserted) — expected "
+                        + (f"its id '{named}'" if named else
+                           f"an 'id:' on goal {ident}, named here"))
+            continue
+        hint = f"did you mean '{close[0]}'?" if close else \
+            "expected the 'id:' of a goal of this document"
+        ctx.problem(line, f"action plan goal '{ident}' is the id of no goal — {hint}")
+    for line in ctx.overviews:
+        if not ctx.indicators:
+            ctx.problem(line, "indicator_overview: no goal of this document has indicators — "
+                        "expected 'indicators:' under a goal, or no indicator_overview")
 
 
 def _sorted(problems):

@@ -44,6 +44,9 @@ class Ctx:
     roots: tuple[Path, ...] = ()    # where files may be read from: content folder, --allow-dir
     anchor_links: list[tuple[str, int | None, Path | None, bool]] = field(default_factory=list)
     ids: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # id → (kind, line)
+    goal_refs: list[tuple[str, int | None]] = field(default_factory=list)  # action plans' goals
+    indicators: int = 0                 # indicators of the document's goals
+    overviews: list[int] = field(default_factory=list)   # lines of indicator_overview blocks
 
     @property
     def folder(self) -> Path:

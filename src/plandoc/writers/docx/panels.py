@@ -1,8 +1,9 @@
 """Key figures and goals: cards of large numbers, and a goal with its strategies.
 
 Key figures: the layout's rows of cards on the light colour, caption and source below.
-Goal: '1.1' and 'MÅL:' (Goal Label) before the goal's text, then the strategies label and the
-lettered strategies, kept together so a goal never stands alone at a page's foot.
+Goal: '1.1' and 'MÅL:' (Goal Label) before the goal's text, its attributes line, then the
+strategies label and the lettered strategies, kept together so a goal never stands alone at a
+page's foot, then its indicator table.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from plandoc.writers.docx.captions import write_caption, write_source
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.grid import cards, first_paragraph
 from plandoc.writers.docx.inline import add_spans
+from plandoc.writers.docx.tables import table
 from plandoc.writers.docx.ooxml.links import add_bookmark
 from plandoc.writers.docx.ooxml.paragraphs import add_text
 
@@ -40,8 +42,12 @@ def goal(ctx: Context, box: GoalBox) -> None:
     add_spans(p, box.text, ctx.targets)
     if box.target:           # a goal with an id: cross-references ('mål 1.2') go here
         add_bookmark(p, box.target, ctx.bookmark_id())
+    if box.attributes:
+        p = ctx.paragraph("Goal Attributes", box.attributes)
+        p.paragraph_format.keep_with_next = bool(box.strategies or box.indicators)
     if not box.strategies:
-        p.paragraph_format.keep_with_next = False
+        p.paragraph_format.keep_with_next = box.indicators is not None
+        _indicators(ctx, box)
         return
     ctx.paragraph("Strategy Label", box.strategies_label)
     last = len(box.strategies) - 1
@@ -49,4 +55,11 @@ def goal(ctx: Context, box: GoalBox) -> None:
         s = ctx.paragraph("Strategy")
         s.add_run(f"{strategy.label}\t")
         add_spans(s, strategy.text, ctx.targets)
-        s.paragraph_format.keep_with_next = i < last
+        s.paragraph_format.keep_with_next = i < last or box.indicators is not None
+    _indicators(ctx, box)
+
+
+def _indicators(ctx: Context, box: GoalBox) -> None:
+    """The goal's indicator table, drawn as any table."""
+    if box.indicators is not None:
+        table(ctx, box.indicators)

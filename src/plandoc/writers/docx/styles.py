@@ -43,6 +43,7 @@ PARAGRAPH_STYLES = (
     ("KeyFigure", "Key Figure", "key_figure", False),
     ("KeyFigureLabel", "Key Figure Label", "key_figure_label", False),
     ("Goal", "Goal", "goal", False), ("StrategyLabel", "Strategy Label", "strategy_label", False),
+    ("GoalAttributes", "Goal Attributes", "goal_attributes", False),
     ("Strategy", "Strategy", "strategy", False),
     ("SwotTitle", "SWOT Title", "swot_title", False),
     ("SwotGroup", "SWOT Group", "swot_group", False), ("SwotItem", "SWOT Item", "swot_item", False),

@@ -12,7 +12,7 @@ from reportlab.platypus import Spacer
 
 from plandoc.layout import boxes as b
 from plandoc.writers.pdf.context import Ctx
-from plandoc.writers.pdf.figures import captions
+from plandoc.writers.pdf.figures import captions, table
 from plandoc.writers.pdf.flow import together
 from plandoc.writers.pdf.flowables import role
 from plandoc.writers.pdf.grid import SPLIT_MIN, whole_rows, between, cards, filled, grid, padding
@@ -116,9 +116,13 @@ def goal(ctx: Ctx, box: b.GoalBox) -> None:
     ctx.add(ctx.para(f"{ctx.label(box.number, style)}{destination(box.target)}"
                      f"{esc(box.label)} {ctx.md(box.text)}",
                      style, goal=box.number))
+    if box.attributes:
+        ctx.add(ctx.para(esc(box.attributes), "goal_attributes"))
     if box.strategies_label:
         ctx.add(ctx.para(esc(box.strategies_label), "strategy_label", strategy_label=True))
     strategy = ctx.look["strategy"]
     for s in box.strategies:
         ctx.add(ctx.para(ctx.label(s.label, strategy) + ctx.md(s.text), strategy, "LI",
                          label=s.label))
+    if box.indicators is not None:          # the indicator table, drawn as any table
+        table(ctx, box.indicators)
