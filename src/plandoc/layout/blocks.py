@@ -28,9 +28,10 @@ from plandoc.style.theme import Theme
 ROOM = {1: 0.30, 2: 0.18, 3: 0.12}   # share of the page a heading needs below it
 CHART_HEIGHT = 0.5                    # a chart is the text width wide and half as high
 IMAGE_MAX_HEIGHT = 0.75               # of the text block
-MIN_COLUMN_MM = 25                    # a table column is at least this wide (when columns fit):
-                                      # a word like 'Kommunen' or '2026' stays whole
-MIN_WORDS_MM = 16                     # … but down to this to make room for whole numbers
+SHORT_WORD = 10                       # a word this short is never hyphenated in a cell: its
+                                      # column gets room for it (longer words hyphenate)
+MIN_COLUMN_MM = 18                    # a table column is at least this wide (when columns fit)
+MIN_WORDS_MM = 12                     # … but down to this to make room for whole numbers
 CELL_PAD_PT = 12                      # a table cell's padding, left and right together
 PT_MM = 25.4 / 72
 TIME_MM = 22                          # the time column of a program
@@ -235,7 +236,9 @@ def _least(s: State, header, rows, columns: int) -> list[float]:
                                                 if not isinstance(r, b.GroupRow)]:
         for n, cell in enumerate(row):
             face = fonts.bold if cell and all(x.bold for x in cell) else font   # a sum row
-            for token in _unbreakable(plain(cell)):
+            text = plain(cell)
+            short = [w for w in text.split() if len(w) <= SHORT_WORD]  # hyphenating them reads badly
+            for token in _unbreakable(text) + short:
                 need = (text_width(face, token, size) + CELL_PAD_PT) * PT_MM * 1.03
                 least[n] = max(least[n], need / width_mm)
     soft, floor = MIN_COLUMN_MM / width_mm, MIN_WORDS_MM / width_mm
