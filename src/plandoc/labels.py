@@ -31,7 +31,8 @@ _LABELS = {
         "invitation": "Invitasjon", "part": "Del {number}", "line": "Linje",
         "ref.goal": "mål", "ref.chapter": "kapittel", "ref.section": "kapittel",
         "ref.focus_area": "satsingsområde", "ref.figure": "figur", "ref.table": "tabell",
-        "ref.title": "«{title}»",
+        "ref.title": "«{title}»", "appendix": "Vedlegg", "appendices": "Vedlegg",
+        "ref.appendix": "vedlegg", "appendix.prefix": "V",
     },
     "nn": {
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
@@ -54,7 +55,8 @@ _LABELS = {
         "invitation": "Invitasjon", "part": "Del {number}", "line": "Linje",
         "ref.goal": "mål", "ref.chapter": "kapittel", "ref.section": "kapittel",
         "ref.focus_area": "satsingsområde", "ref.figure": "figur", "ref.table": "tabell",
-        "ref.title": "«{title}»",
+        "ref.title": "«{title}»", "appendix": "Vedlegg", "appendices": "Vedlegg",
+        "ref.appendix": "vedlegg", "appendix.prefix": "V",
     },
     "en": {
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
@@ -77,7 +79,8 @@ _LABELS = {
         "invitation": "Invitation", "part": "Part {number}", "line": "Line",
         "ref.goal": "goal", "ref.chapter": "chapter", "ref.section": "section",
         "ref.focus_area": "focus area", "ref.figure": "figure", "ref.table": "table",
-        "ref.title": "“{title}”",
+        "ref.title": "“{title}”", "appendix": "Appendix", "appendices": "Appendices",
+        "ref.appendix": "appendix", "appendix.prefix": "A",
     },
 }
 

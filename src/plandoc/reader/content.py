@@ -53,7 +53,7 @@ def read_document(path: Path, roots: tuple[Path, ...] = ()) -> Document:
     return Document(meta, tuple(blocks), path, tuple(dict.fromkeys(ctx.inputs)))
 
 
-REF_KINDS = "goal, heading, figure or table"
+REF_KINDS = "goal, heading, figure, table or appendix"
 
 
 def _check_anchors(ctx: Ctx, blocks) -> None:
