@@ -5,7 +5,7 @@ tests that must not depend on the reader.  tests/test_registry.py checks that it
 from datetime import date
 from pathlib import Path
 
-from plandoc.model import (Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
+from plandoc.model import (Appendix, AppendixList, Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
                            KeyFigures, ListBlock, ListItem, Meta, PageBreak, Paragraph, PartTitle,
                            Program, ProgramItem, ProgramPart, Series, Span, Strategy, Swot,
                            SwotGroup, SwotQuadrant, Table, TableGroup)
@@ -127,6 +127,11 @@ def _case_blocks() -> list:
         PartTitle("", t("Vedlegg")),
         Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False),
         Paragraph((Span("Se "), Span("kapittelet om planen", href="#h-1"), Span("."))),
+        AppendixList(t("Vedlegg til planen")),
+        Appendix("1", t("Kartgrunnlag"), "h-8", "kart"),
+        Heading(2, t("Kilder"), "V1.1", "h-9"),
+        Paragraph((Span("Kartene i "), Span("", href="#kart", ref=True),
+                   Span(" er fra Kartverket."))),
     ]
 
 

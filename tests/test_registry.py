@@ -28,7 +28,8 @@ def test_block_kinds_are_the_model_union():
     assert set(BLOCK_KINDS) == {model.Heading, model.Paragraph, model.ListBlock,
                                 model.KeyFigures, model.Chart, model.Swot, model.Goal,
                                 model.Callout, model.Table, model.Image, model.PageBreak,
-                                model.Program, model.PartTitle}
+                                model.Program, model.PartTitle, model.Appendix,
+                                model.AppendixList}
 
 
 def test_the_layout_has_one_function_per_block_kind():

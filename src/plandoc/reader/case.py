@@ -21,7 +21,7 @@ from plandoc.model import (Appendix, AppendixList, Callout, Heading, ListBlock, 
                            ProgramPart, Span, Table)
 from plandoc.reader.blocks import MAX_TITLE, inline, read_body, register
 from plandoc.reader.headings import after_appendix
-from plandoc.reader.context import Ctx
+from plandoc.reader.context import Ctx, describe
 from plandoc.files import YMap, load_yaml
 
 
@@ -180,8 +180,13 @@ def appendix_number(n: int, letters: bool) -> str:
 def appendix(ctx: Ctx, value, line: int, item) -> list:
     """appendix: {title: Kartgrunnlag, id: kart, body: [...]} — 'Vedlegg 1 Kartgrunnlag' on a
     new page, its sections numbered 'V1.1' ('A.1' with `appendix_numbering: letters`)."""
-    m = ctx.mapping(value, line, "appendix")
-    if m is None or not ctx.keys(m, "appendix", ("title",), ("id", "body")):
+    if not isinstance(value, YMap):
+        ctx.problem(line, f"appendix must be a mapping of keys, got {describe(value)} — "
+                    "expected e.g. 'appendix: {title: Kartgrunnlag, id: kart}' with its "
+                    "blocks under 'body:'")
+        return []
+    m = value
+    if not ctx.keys(m, "appendix", ("title",), ("id", "body")):
         return []
     title = inline(ctx, m["title"], m.line_of("title"), "appendix title", limit=MAX_TITLE)
     c = ctx.counters
