@@ -127,11 +127,11 @@ def _case_blocks() -> list:
         PartTitle("", t("Vedlegg")),
         Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False),
         Paragraph((Span("Se "), Span("kapittelet om planen", href="#h-1"), Span("."))),
-        AppendixList(t("Vedlegg til planen")),
         Appendix("1", t("Kartgrunnlag"), "h-8", "kart"),
         Heading(2, t("Kilder"), "V1.1", "h-9"),
         Paragraph((Span("Kartene i "), Span("", href="#kart", ref=True),
                    Span(" er fra Kartverket."))),
+        AppendixList(t("Vedlegg til planen")),
     ]
 
 

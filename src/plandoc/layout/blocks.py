@@ -55,7 +55,7 @@ class State:
     def appendix_target(self, block: m.Appendix) -> str:
         """The bookmark of an appendix: known before it is laid out, so the list of
         appendices (which may stand before it) links to it."""
-        name = f"_TocApp{block.anchor[1:]:0>5}"
+        name = f"_TocApp{self.appendices.index(block) + 1:05d}"
         for key in (block.anchor, block.id):
             if key:
                 self.targets.setdefault(key, name)

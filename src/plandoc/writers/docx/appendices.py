@@ -21,5 +21,5 @@ def appendix_list(ctx: Context, box: AppendixListBox) -> None:
     """The list's title (not in the contents), then one linked line per appendix."""
     ctx.paragraph("Heading 2 No TOC", box.title)
     for entry in box.entries:
-        add_hyperlink(ctx.paragraph("toc 1"), f"{entry.label} {entry.text}",
+        add_hyperlink(ctx.paragraph("Appendix List"), f"{entry.label} {entry.text}",
                       anchor=entry.target, style=None)
