@@ -313,10 +313,13 @@ CASES += [
                                                            "roman\nbody:")),
          (f"{DOC}:4: document appendix_numbering 'roman' is not known — expected one of: "
           "numbers, letters",)),
-    Case("appx-list-not-mapping", doc("  - appendix_list: ja\n"),
+    Case("appx-list-not-mapping", doc("  - appendix_list: ja\n" + APPENDIX),
          (f"{DOC}:5: appendix_list must be a mapping of keys, got 'ja'",)),
-    Case("appx-list-unknown-key", doc("  - appendix_list: {titel: Vedlegg}\n"),
+    Case("appx-list-unknown-key", doc("  - appendix_list: {titel: Vedlegg}\n" + APPENDIX),
          (f"{DOC}:5: unknown key 'titel' in appendix_list — did you mean 'title'?",)),
+    Case("appx-list-without-appendices", doc("  - chapter: Innledning\n  - appendix_list: {}\n"),
+         (f"{DOC}:6: appendix_list: the document has no appendices to list — add 'appendix:' "
+          "blocks after the main text, or remove the list",)),
     Case("appx-unknown-reference",
          doc("  - appendix: {title: Kart, id: kart}\n  - paragraph: \"Se [](#kartt).\"\n"),
          (f"{DOC}:6: reference '#kartt' names no goal, heading, figure, table or appendix — "

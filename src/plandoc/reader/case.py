@@ -202,7 +202,9 @@ def appendix(ctx: Ctx, value, line: int, item) -> list:
 
 @register("appendix_list")
 def appendix_list(ctx: Ctx, value, line: int, item) -> list:
-    """appendix_list: {} or {title: Vedlegg til planen} — the appendices, number and title."""
+    """appendix_list: {} or {title: Vedlegg til planen} — the appendices, number and title
+    (the document must have one: checked once it is read)."""
+    ctx.appendix_lists.append(line)
     if value is None:
         return [AppendixList()]
     m = ctx.mapping(value, line, "appendix_list")

@@ -48,6 +48,10 @@ def read_document(path: Path, roots: tuple[Path, ...] = ()) -> Document:
         meta = read_meta(ctx, m) if m is not None else meta
     blocks = read_body(ctx, data["body"], data.line_of("body")) if data.get("body") else []
     _check_anchors(ctx, blocks)
+    if not ctx.counters.appendix:
+        for line in ctx.appendix_lists:
+            ctx.problem(line, "appendix_list: the document has no appendices to list — add "
+                        "'appendix:' blocks after the main text, or remove the list")
     if ctx.problems:
         raise ContentError(_sorted(ctx.problems))
     return Document(meta, tuple(blocks), path, tuple(dict.fromkeys(ctx.inputs)))

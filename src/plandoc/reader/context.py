@@ -47,6 +47,7 @@ class Ctx:
     roots: tuple[Path, ...] = ()    # where files may be read from: content folder, --allow-dir
     anchor_links: list[tuple[str, int | None, Path | None, bool]] = field(default_factory=list)
     ids: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # id → (kind, line)
+    appendix_lists: list[int] = field(default_factory=list)   # lines of 'appendix_list:'
 
     @property
     def folder(self) -> Path:
