@@ -5,7 +5,8 @@ tests that must not depend on the reader.  tests/test_registry.py checks that it
 from datetime import date
 from pathlib import Path
 
-from plandoc.model import (ActionPlan, ActionRow, Indicator, IndicatorOverview, Measurement,
+from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Indicator,
+                           IndicatorOverview, Measurement,
                            Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
                            KeyFigures, ListBlock, ListItem, Meta, PageBreak, Paragraph, PartTitle,
                            Program, ProgramItem, ProgramPart, Series, Span, Strategy, Swot,
@@ -140,6 +141,11 @@ def _case_blocks() -> list:
         PartTitle("", t("Vedlegg")),
         Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False),
         Paragraph((Span("Se "), Span("kapittelet om planen", href="#h-1"), Span("."))),
+        Appendix("1", t("Kartgrunnlag"), "h-8", "kart"),
+        Heading(2, t("Kilder"), "V1.1", "h-9"),
+        Paragraph((Span("Kartene i "), Span("", href="#kart", ref=True),
+                   Span(" er fra Kartverket."))),
+        AppendixList(t("Vedlegg til planen")),
     ]
 
 

@@ -111,3 +111,17 @@ def test_different_kinds_of_document(versions):
     assert str(caught.value.problems[0]) == (
         "content/other.yaml: is a 'report' but content/old.yaml is a 'plan' — diff compares "
         "two versions of the same kind of document")
+
+
+def test_appendices_are_listed_with_the_chapters(tmp_path):
+    from plandoc.diff import compare
+    head = ("document:\n  title: Plan\n  municipality: Testvik kommune\nbody:\n"
+            "  - chapter: Innledning\n")
+    old = tmp_path / "old.yaml"
+    new = tmp_path / "new.yaml"
+    old.write_text(head + "  - appendix: {title: Kartgrunnlag}\n", encoding="utf-8")
+    new.write_text(head + "  - appendix: {title: Kartgrunnlag}\n"
+                   "  - appendix: {title: Innspill}\n", encoding="utf-8")
+    changes = [c for c in compare(read_document(old), read_document(new)) if c.area == "chapter"]
+    assert len(changes) == 1
+    assert "Vedlegg 2" in repr(changes[0]) and "Innspill" in repr(changes[0])

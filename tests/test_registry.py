@@ -30,7 +30,8 @@ def test_block_kinds_are_the_model_union():
                                 model.KeyFigures, model.Chart, model.Swot, model.Goal,
                                 model.Callout, model.Table, model.Image, model.PageBreak,
                                 model.Program, model.PartTitle, model.IndicatorOverview,
-                                model.ActionPlan}
+                                model.ActionPlan, model.Appendix,
+                                model.AppendixList}
 
 
 TABLE_KINDS = (model.IndicatorOverview, model.ActionPlan)   # laid out as TableBoxes

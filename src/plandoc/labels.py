@@ -42,6 +42,8 @@ _LABELS = {
         "ind.compared": "sammenlignet med", "act.action": "Tiltak", "act.goal": "Mål",
         "act.responsible": "Ansvar", "act.deadline": "Frist", "act.cost": "Økonomi",
         "act.status": "Status", "act.sum": "Sum",
+        "appendix": "Vedlegg", "appendices": "Vedlegg",
+        "ref.appendix": "vedlegg", "appendix.prefix": "V",
     },
     "nn": {
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
@@ -73,6 +75,8 @@ _LABELS = {
         "ind.compared": "samanlikna med", "act.action": "Tiltak", "act.goal": "Mål",
         "act.responsible": "Ansvar", "act.deadline": "Frist", "act.cost": "Økonomi",
         "act.status": "Status", "act.sum": "Sum",
+        "appendix": "Vedlegg", "appendices": "Vedlegg",
+        "ref.appendix": "vedlegg", "appendix.prefix": "V",
     },
     "en": {
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
@@ -104,6 +108,8 @@ _LABELS = {
         "ind.compared": "compared with", "act.action": "Action", "act.goal": "Goal",
         "act.responsible": "Responsible", "act.deadline": "Deadline", "act.cost": "Cost",
         "act.status": "Status", "act.sum": "Total",
+        "appendix": "Appendix", "appendices": "Appendices",
+        "ref.appendix": "appendix", "appendix.prefix": "A",
     },
 }
 

@@ -328,9 +328,31 @@ class PartTitle:
     intro: Inline = ()
 
 
+@dataclass(frozen=True)
+class Appendix:
+    """The heading of an appendix after the main text ('Vedlegg 1' — 'Kartgrunnlag').
+
+    `number` is '1', '2' … or 'A', 'B' … (the document's `appendix_numbering`), assigned by
+    the reader; the appendix's body follows as ordinary blocks, its sections numbered 'V1.1'
+    ('A1.1' in English) or 'A.1' (letters).  It starts on a new page and is in the contents.
+    """
+
+    number: str
+    text: Inline
+    anchor: str = ""
+    id: str = ""               # the author's `id:`: '[](#id)' reads 'vedlegg 1'
+
+
+@dataclass(frozen=True)
+class AppendixList:
+    """The list of the document's appendices (number and title); `title` '' → 'Vedlegg'."""
+
+    title: Inline = ()
+
+
 Block = Union[
     Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak,
-    Program, PartTitle, IndicatorOverview, ActionPlan,
+    Program, PartTitle, IndicatorOverview, ActionPlan, Appendix, AppendixList,
 ]
 BLOCK_KINDS: tuple[type, ...] = get_args(Block)   # the registry the layout and writers cover
 
@@ -380,6 +402,7 @@ class Meta:
     keywords: tuple[str, ...] = ()
     style: str = "default"
     toc: bool = True
+    appendix_numbering: str = "numbers"  # appendices 1, 2 … or, with 'letters', A, B …
 
 
 @dataclass(frozen=True)

@@ -257,15 +257,16 @@ GOALS = ("  - focus_area:\n      title: Næring\n      goals:\n        - goal: F
 
 CASES += [
     Case("xref-unknown-id", doc(GOALS + "  - paragraph: \"Se [](#mål-nring).\"\n"),
-         (f"{DOC}:10: reference '#mål-nring' names no goal, heading, figure or table — did you "
-          "mean 'mål-næring'?",)),
+         (f"{DOC}:10: reference '#mål-nring' names no goal, heading, figure, table or appendix "
+          "— did you mean 'mål-næring'?",)),
     Case("xref-unknown-id-no-close-match", doc(GOALS + "  - paragraph: \"Se [](#tiltak).\"\n"),
-         (f"{DOC}:10: reference '#tiltak' names no goal, heading, figure or table — expected "
-          "the 'id:' of a goal, heading, figure or table, or '#h3' for the third heading",)),
+         (f"{DOC}:10: reference '#tiltak' names no goal, heading, figure, table or appendix — "
+          "expected the 'id:' of a goal, heading, figure, table or appendix, or '#h3' for the "
+          "third heading",)),
     Case("xref-unknown-id-in-markdown", {**doc(GOALS + "  - include: tekst.md\n"),
                                          MD: "Innledning\n\nSe [målet](#mål-nering).\n"},
-         (f"{MD}:3: link '#mål-nering' names no goal, heading, figure or table — did you mean "
-          "'mål-næring'?",)),
+         (f"{MD}:3: link '#mål-nering' names no goal, heading, figure, table or appendix — did "
+          "you mean 'mål-næring'?",)),
     Case("xref-duplicate-id", doc(GOALS + "  - chapter: Tiltak\n    id: mål-næring\n"),
          (f"{DOC}:11: id 'mål-næring' is already the id of the goal at line 9 — expected "
           "each id once in a document",)),
@@ -324,4 +325,48 @@ CASES += [
     Case("action-no-rows", doc("  - action_plan:\n      rows: []\n"),
          (f"{DOC}:6: action_plan has no rows — expected at least one '- {{action: …, goal: "
           "…}'",)),
+]
+
+APPENDIX = "  - appendix:\n      title: Kart\n"
+AFTER = "before the first appendix"
+
+CASES += [
+    Case("appx-chapter-after-appendix", doc(APPENDIX + "  - chapter: Tiltak\n"),
+         (f"{DOC}:7: appendices come after the main text — move chapter 'Tiltak' {AFTER}",)),
+    Case("appx-chapter-in-appendix-body",
+         doc(APPENDIX + "      body:\n        - chapter: Tiltak\n"),
+         (f"{DOC}:8: appendices come after the main text — move chapter 'Tiltak' {AFTER}",)),
+    Case("appx-markdown-chapter-in-appendix",
+         {**doc(APPENDIX + "      body:\n        - include: tekst.md\n"),
+          MD: "# Tiltak\n\nTekst.\n"},
+         (f"{MD}:1: appendices come after the main text — move chapter 'Tiltak' {AFTER}",)),
+    Case("appx-focus-area-after-appendix",
+         doc(APPENDIX + "  - focus_area:\n      title: Næring\n      goals:\n"
+             "        - goal: Flere bedrifter\n"),
+         (f"{DOC}:7: appendices come after the main text — move focus area 'Næring' {AFTER}",)),
+    Case("appx-part-after-appendix", doc(APPENDIX + "  - part: {label: Del 3, title: Natur}\n"),
+         (f"{DOC}:7: appendices come after the main text — move part 'Natur' {AFTER}",)),
+    Case("appx-missing-title", doc("  - appendix: {id: kart}\n"),
+         (f"{DOC}:5: appendix is missing 'title' — expected 'title: …'",)),
+    Case("appx-unknown-key", doc("  - appendix: {title: Kart, numbering: letters}\n"),
+         (f"{DOC}:5: unknown key 'numbering' in appendix — expected one of: body, id, title",)),
+    Case("appx-not-mapping", doc("  - appendix: Kart\n"),
+         (f"{DOC}:5: appendix must be a mapping of keys, got 'Kart' — expected e.g. "
+          "'appendix: {title: Kartgrunnlag, id: kart}' with its blocks under 'body:'",)),
+    Case("appx-bad-numbering",
+         doc("  - appendix: {title: Kart}\n", HEAD.replace("body:", "  appendix_numbering: "
+                                                           "roman\nbody:")),
+         (f"{DOC}:4: document appendix_numbering 'roman' is not known — expected one of: "
+          "numbers, letters",)),
+    Case("appx-list-not-mapping", doc("  - appendix_list: ja\n" + APPENDIX),
+         (f"{DOC}:5: appendix_list must be a mapping of keys, got 'ja'",)),
+    Case("appx-list-unknown-key", doc("  - appendix_list: {titel: Vedlegg}\n" + APPENDIX),
+         (f"{DOC}:5: unknown key 'titel' in appendix_list — did you mean 'title'?",)),
+    Case("appx-list-without-appendices", doc("  - chapter: Innledning\n  - appendix_list: {}\n"),
+         (f"{DOC}:6: appendix_list: the document has no appendices to list — add 'appendix:' "
+          "blocks after the main text, or remove the list",)),
+    Case("appx-unknown-reference",
+         doc("  - appendix: {title: Kart, id: kart}\n  - paragraph: \"Se [](#kartt).\"\n"),
+         (f"{DOC}:6: reference '#kartt' names no goal, heading, figure, table or appendix — "
+          "did you mean 'kart'?",)),
 ]

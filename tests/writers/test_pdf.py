@@ -23,7 +23,8 @@ from sample_doc import sample_document, t  # noqa: E402
 
 BASE14 = {"Courier", "Helvetica", "Times", "Symbol", "ZapfDingbats"}
 HEADINGS = ["Om planen", "Nøkkeltall", "Mulighetsanalyse", "1 Slagkraft for næringsutvikling",
-            "1.1 Handlingsplan", "Del 2 Naturbruksplan", "Vedlegg"]      # the contents' entries
+            "1.1 Handlingsplan", "Del 2 Naturbruksplan", "Vedlegg", "Vedlegg 1 Kartgrunnlag",
+            "V1.1 Kilder"]      # the contents' entries
 SHOWN = {"Del 2 Naturbruksplan": "Naturbruksplan"}   # a part page: 'DEL 2' over its title
 
 
@@ -131,7 +132,7 @@ def test_outline_has_every_heading_nested(reader):
     assert titles(reader.outline) == [
         "Om planen", ["Nøkkeltall"], "Mulighetsanalyse", "1 Slagkraft for næringsutvikling",
         ["1.1 Handlingsplan", ["1.1.1 Oppfølging"]], "Del 2 Naturbruksplan", "Vedlegg",
-        ["Vedlegg uten innholdsliste"]]
+        ["Vedlegg uten innholdsliste"], "Vedlegg 1 Kartgrunnlag", ["V1.1 Kilder"]]
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
 
 

@@ -14,7 +14,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from plandoc.model import Chart, Document, Goal, Heading, KeyFigures, Swot, plain
+from plandoc.labels import labels
+from plandoc.model import Appendix, Chart, Document, Goal, Heading, KeyFigures, Swot, plain
 
 TOKENS = re.compile(r"\s*(?:\w+|[^\w\s])")
 SIMILAR = 0.6  # similarity (of characters) from which two texts are one item reworded
@@ -41,8 +42,11 @@ def compare(old: Document, new: Document) -> list[Change]:
 
 
 def _chapters(doc: Document) -> list[tuple[str, str]]:
-    return [(b.number or "", plain(b.text)) for b in doc.blocks
-            if isinstance(b, Heading) and b.level == 1]
+    """Chapters and, after them, appendices ('Vedlegg 1' as the number)."""
+    word = labels(doc.meta.language)["appendix"]
+    return [(b.number or "", plain(b.text)) if isinstance(b, Heading)
+            else (f"{word} {b.number}", plain(b.text)) for b in doc.blocks
+            if isinstance(b, Heading) and b.level == 1 or isinstance(b, Appendix)]
 
 
 def _goals(doc: Document) -> list[tuple[str, str]]:

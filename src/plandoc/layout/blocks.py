@@ -54,6 +54,16 @@ class State:
     language: str = "nb"
     page_start: bool = True                          # nothing on the current page yet
     goals: tuple = ()                                # every goal of the document, in order
+    appendices: tuple = ()                           # the document's Appendix blocks
+
+    def appendix_target(self, block: m.Appendix) -> str:
+        """The bookmark of an appendix: known before it is laid out, so the list of
+        appendices (which may stand before it) links to it."""
+        name = f"_TocApp{self.appendices.index(block) + 1:05d}"
+        for key in (block.anchor, block.id):
+            if key:
+                self.targets.setdefault(key, name)
+        return name
 
     @functools.cached_property
     def styles(self) -> dict:
@@ -446,18 +456,36 @@ def part_title(block: m.PartTitle, s: State) -> b.PartBox:
                      text, text)
 
 
+def appendix(block: m.Appendix, s: State) -> b.AppendixBox:
+    """'Vedlegg 1 Kartgrunnlag' as a chapter heading that always starts a page."""
+    label = f"{s.words['appendix']} {block.number}"
+    text = f"{label} {plain(block.text)}"
+    return b.AppendixBox(block.number, label, block.text, s.appendix_target(block),
+                         text if s.theme.layout.toc_levels >= 1 else None, text,
+                         b.Flow(new_page=not s.page_start, room=ROOM[1]))
+
+
+def appendix_list(block: m.AppendixList, s: State) -> b.AppendixListBox:
+    """Every appendix of the document, in order, with its label and title."""
+    entries = tuple(b.AppendixEntry(f"{s.words['appendix']} {a.number}", plain(a.text),
+                                    s.appendix_target(a)) for a in s.appendices)
+    return b.AppendixListBox(plain(block.title) or s.words["appendices"], entries)
+
+
 LAYOUTS = {
     m.Heading: heading, m.Paragraph: paragraph, m.ListBlock: list_block,
     m.KeyFigures: key_figures, m.Chart: chart, m.Image: image, m.Table: table, m.Swot: swot,
     m.Goal: goal, m.Callout: callout, m.PageBreak: page_break, m.Program: program,
     m.PartTitle: part_title, m.IndicatorOverview: indicator_overview,
     m.ActionPlan: action_plan,
+    m.Appendix: appendix, m.AppendixList: appendix_list,
 }
 
 
 def lay_out_blocks(blocks, s: State) -> tuple[b.Box, ...]:
     """Every block's box, in order; page breaks that would leave an empty page are dropped."""
     out = []
+    s.appendices = tuple(x for x in blocks if isinstance(x, m.Appendix))
     for block in blocks:
         box = LAYOUTS[type(block)](block, s)
         if box is None:

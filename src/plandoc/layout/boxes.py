@@ -277,8 +277,39 @@ class PartBox:
     drop: float = 0.3            # share of the text block's height above the label
 
 
+@dataclass(frozen=True)
+class AppendixBox:
+    """An appendix's heading: 'Vedlegg 1' (`label`) and the title, drawn like a chapter
+    heading (level 1) on a new page, listed in the contents after the chapters."""
+
+    number: str                  # '1' or 'A'
+    label: str                   # 'Vedlegg 1' / 'Appendix A'
+    text: Inline
+    target: str
+    toc_text: str | None         # 'Vedlegg 1 Kartgrunnlag' (None: the contents lists no levels)
+    outline_text: str
+    flow: Flow = Flow(new_page=True)
+
+
+@dataclass(frozen=True)
+class AppendixEntry:
+    """One line of the list of appendices: 'Vedlegg 1', the title, the appendix's target."""
+
+    label: str
+    text: str
+    target: str
+
+
+@dataclass(frozen=True)
+class AppendixListBox:
+    """The list of appendices: its title and one entry per appendix (the PDF adds pages)."""
+
+    title: str
+    entries: tuple[AppendixEntry, ...]
+
+
 Box = Union[HeadingBox, TextBox, ListBox, KeyFiguresBox, ChartBox, ImageBox, TableBox, SwotBox,
-            GoalBox, CalloutBox, PageBreakBox, ProgramBox, PartBox]
+            GoalBox, CalloutBox, PageBreakBox, ProgramBox, PartBox, AppendixBox, AppendixListBox]
 
 
 # --- the frame around the blocks ---------------------------------------------------------------

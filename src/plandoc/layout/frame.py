@@ -6,8 +6,8 @@ Status lines and dates come from plandoc.labels in the document's language.
 from __future__ import annotations
 
 from plandoc.labels import status_line, version_line
-from plandoc.layout.boxes import (Box, Contents, ContentsEntry, Cover, CoverLine, HeadingBox,
-                                  PartBox, Running)
+from plandoc.layout.boxes import (AppendixBox, Box, Contents, ContentsEntry, Cover, CoverLine,
+                                  HeadingBox, PartBox, Running)
 from plandoc.model import Meta
 from plandoc.style.theme import Theme
 
@@ -44,9 +44,11 @@ def _present(lines) -> tuple[CoverLine, ...]:
 
 
 def contents(meta: Meta, theme: Theme, words: dict, boxes: tuple[Box, ...]) -> Contents | None:
-    """The contents: every listed heading and part; none when the document has no entries."""
-    entries = tuple(ContentsEntry(1 if isinstance(b, PartBox) else b.level, b.toc_text, b.target)
-                    for b in boxes if isinstance(b, (HeadingBox, PartBox)) and b.toc_text)
+    """The contents: every listed heading, part and appendix (the appendices come last, after
+    the chapters: the reader refuses a chapter after one); none without entries."""
+    entries = tuple(ContentsEntry(getattr(b, "level", 1), b.toc_text, b.target)
+                    for b in boxes if isinstance(b, (HeadingBox, PartBox, AppendixBox))
+                    and b.toc_text)
     if not meta.toc or not entries:
         return None
     return Contents(words["contents"], theme.layout.toc_levels, entries)

@@ -68,6 +68,8 @@ def labels_of(blocks, words: dict) -> dict[str, str]:
         elif isinstance(block, m.PartTitle):
             keys = (block.anchor,)
             text = block.label or words["ref.title"].format(title=plain(block.text))
+        elif isinstance(block, m.Appendix):
+            keys, text = (block.anchor, block.id), name("ref.appendix", block.number)
         elif isinstance(block, m.Goal):
             keys, text = (block.id,), name("ref.goal", block.number)
         elif (kind := numbered_as(block)) is not None:

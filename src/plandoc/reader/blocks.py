@@ -11,7 +11,7 @@ import re
 from plandoc.errors import ContentError, did_you_mean
 from plandoc.model import ListBlock, ListItem, PageBreak, Paragraph
 from plandoc.reader.context import Ctx, describe
-from plandoc.reader.headings import make_heading
+from plandoc.reader.headings import after_appendix, make_heading
 from plandoc.reader.inline import FOOTNOTE_DEF, FOOTNOTE_REF, parse_blocks, parse_inline
 from plandoc.files import MAX_TEXT, YMap, read_text
 
@@ -88,9 +88,11 @@ def heading_block(ctx: Ctx, value, line: int, item: YMap) -> list:
         if "numbered" in item else None
     in_toc = ctx.boolean(item["toc"], item.line_of("toc"), f"{kind} toc") if "toc" in item \
         else True
-    heading = make_heading(ctx, HEADING_KINDS[kind],
-                           inline(ctx, value, line, f"{kind} title", limit=MAX_TITLE),
-                           numbered, in_toc, ident=ctx.target_id(item, "heading"))
+    title = inline(ctx, value, line, f"{kind} title", limit=MAX_TITLE)
+    if HEADING_KINDS[kind] == 1:
+        after_appendix(ctx, line, "chapter", title)
+    heading = make_heading(ctx, HEADING_KINDS[kind], title, numbered, in_toc,
+                           ident=ctx.target_id(item, "heading"))
     body = read_body(ctx, item["body"], item.line_of("body")) if "body" in item else []
     return [heading, *body]
 
@@ -108,6 +110,8 @@ def text(ctx: Ctx, value, line: int, item) -> list:
 def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
     """Paragraphs, lists and headings from Markdown source (bad characters reported, removed)."""
     def heading(level, spans, offset):
+        if level == 1:
+            after_appendix(ctx, first_line + offset, "chapter", spans, file)
         return make_heading(ctx, level, spans)
     rows = [ctx.check_chars(row, first_line + n, file)
             for n, row in enumerate(source.split("\n"))]

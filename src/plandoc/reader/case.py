@@ -6,6 +6,8 @@ recommendation → a Callout of kind 'recommendation' (innstilling / forslag til
 attachments  → a 'Vedlegg' heading and a numbered list; an item naming a plandoc content file
                shows that document's title and status line (the file must exist)
 part         → a PartTitle: the title page of one part of a plan, listed in the contents
+appendix     → an Appendix heading ('Vedlegg 1 Kartgrunnlag') and its body; after the main text
+appendix_list → an AppendixList: the document's appendices, number and title
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ import dataclasses
 
 from plandoc.errors import ContentError
 from plandoc.labels import format_date, labels, status_line
-from plandoc.model import (Callout, Heading, ListBlock, ListItem, PartTitle, Program, ProgramItem,
+from plandoc.model import (Appendix, AppendixList, Callout, Heading, ListBlock, ListItem,
+                           PartTitle, Program, ProgramItem,
                            ProgramPart, Span, Table)
-from plandoc.reader.blocks import inline, register
-from plandoc.reader.context import Ctx
+from plandoc.reader.blocks import MAX_TITLE, inline, read_body, register
+from plandoc.reader.headings import after_appendix
+from plandoc.reader.context import Ctx, describe
 from plandoc.files import YMap, load_yaml
 
 
@@ -154,7 +158,58 @@ def part(ctx: Ctx, value, line: int, item) -> list:
         return []
     label = ctx.string(m["label"], m.line_of("label"), "part label") if m.get("label") else ""
     intro = inline(ctx, m["intro"], m.line_of("intro"), "part intro") if m.get("intro") else ()
-    return [PartTitle(label, inline(ctx, m["title"], m.line_of("title"), "part title"),
-                      ctx.next_anchor(), intro)]
+    title = inline(ctx, m["title"], m.line_of("title"), "part title")
+    after_appendix(ctx, line, "part", title)
+    return [PartTitle(label, title, ctx.next_anchor(), intro)]
 
 
+
+
+def appendix_number(n: int, letters: bool) -> str:
+    """1 → '1', or with letters 1 → 'A', 26 → 'Z', 27 → 'AA'."""
+    if not letters:
+        return str(n)
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
+@register("appendix")
+def appendix(ctx: Ctx, value, line: int, item) -> list:
+    """appendix: {title: Kartgrunnlag, id: kart, body: [...]} — 'Vedlegg 1 Kartgrunnlag' on a
+    new page, its sections numbered 'V1.1' ('A.1' with `appendix_numbering: letters`)."""
+    if not isinstance(value, YMap):
+        ctx.problem(line, f"appendix must be a mapping of keys, got {describe(value)} — "
+                    "expected e.g. 'appendix: {title: Kartgrunnlag, id: kart}' with its "
+                    "blocks under 'body:'")
+        return []
+    m = value
+    if not ctx.keys(m, "appendix", ("title",), ("id", "body")):
+        return []
+    title = inline(ctx, m["title"], m.line_of("title"), "appendix title", limit=MAX_TITLE)
+    c = ctx.counters
+    c.appendix += 1
+    letters = ctx.appendix_numbering == "letters"
+    number = appendix_number(c.appendix, letters)
+    c.prefix = number if letters else labels(ctx.language)["appendix.prefix"] + number
+    c.chapter_numbered, c.section, c.subsection = True, 0, 0
+    block = Appendix(number, title, ctx.next_anchor(), ctx.target_id(m, "appendix"))
+    body = read_body(ctx, m["body"], m.line_of("body")) if "body" in m else []
+    return [block, *body]
+
+
+@register("appendix_list")
+def appendix_list(ctx: Ctx, value, line: int, item) -> list:
+    """appendix_list: {} or {title: Vedlegg til planen} — the appendices, number and title
+    (the document must have one: checked once it is read)."""
+    ctx.appendix_lists.append(line)
+    if value is None:
+        return [AppendixList()]
+    m = ctx.mapping(value, line, "appendix_list")
+    if m is None or not ctx.keys(m, "appendix_list", (), ("title",)):
+        return [AppendixList()]
+    title = inline(ctx, m["title"], m.line_of("title"), "appendix_list title",
+                   limit=MAX_TITLE) if m.get("title") is not None else ()
+    return [AppendixList(title)]

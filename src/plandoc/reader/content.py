@@ -49,12 +49,16 @@ def read_document(path: Path, roots: tuple[Path, ...] = ()) -> Document:
     blocks = read_body(ctx, data["body"], data.line_of("body")) if data.get("body") else []
     _check_anchors(ctx, blocks)
     _check_goal_refs(ctx, blocks)
+    if not ctx.counters.appendix:
+        for line in ctx.appendix_lists:
+            ctx.problem(line, "appendix_list: the document has no appendices to list — add "
+                        "'appendix:' blocks after the main text, or remove the list")
     if ctx.problems:
         raise ContentError(_sorted(ctx.problems))
     return Document(meta, tuple(blocks), path, tuple(dict.fromkeys(ctx.inputs)))
 
 
-REF_KINDS = "goal, heading, figure or table"
+REF_KINDS = "goal, heading, figure, table or appendix"
 
 
 def _check_anchors(ctx: Ctx, blocks) -> None:

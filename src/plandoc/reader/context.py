@@ -29,6 +29,8 @@ class Counters:
     subsection: int = 0
     anchor: int = 0
     chapter_numbered: bool = False
+    appendix: int = 0           # appendices so far: once one has begun, no chapter may follow
+    prefix: str = ""            # what an appendix's sections are numbered under: 'V1', 'A'
 
 
 @dataclass
@@ -41,12 +43,14 @@ class Ctx:
     counters: Counters = field(default_factory=Counters)
     language: str = "nb"
     number_chapters: bool = True
+    appendix_numbering: str = "numbers"   # or 'letters'
     roots: tuple[Path, ...] = ()    # where files may be read from: content folder, --allow-dir
     anchor_links: list[tuple[str, int | None, Path | None, bool]] = field(default_factory=list)
     ids: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # id → (kind, line)
     goal_refs: list[tuple[str, int | None]] = field(default_factory=list)  # action plans' goals
     indicators: int = 0                 # indicators of the document's goals
     overviews: list[int] = field(default_factory=list)   # lines of indicator_overview blocks
+    appendix_lists: list[int] = field(default_factory=list)   # lines of 'appendix_list:'
 
     @property
     def folder(self) -> Path:

@@ -1,5 +1,8 @@
 """Headings and their numbers: chapters 1, 2 …, sections 1.1 …, subsections 1.1.1 …
 
+In an appendix (reader/case.py) sections are numbered under the appendix: 'V1.1', 'V1.1.1'
+('A1.1' in English), or 'A.1' when the appendices are lettered.
+
 Focus areas count as chapters and are always numbered; plain chapters are numbered unless the
 document says `number_chapters: false` or the chapter says `numbered: false`.
 """
@@ -23,10 +26,20 @@ def make_heading(ctx: Ctx, level: int, text: Inline, numbered: bool | None = Non
     elif level == 2:
         c.section += 1
         c.subsection = 0
-        number = f"{c.chapter}.{c.section}" if c.chapter_numbered and numbered is not False \
-            else None
+        number = f"{c.prefix or c.chapter}.{c.section}" \
+            if c.chapter_numbered and numbered is not False else None
     else:
         c.subsection += 1
-        number = f"{c.chapter}.{c.section}.{c.subsection}" \
+        number = f"{c.prefix or c.chapter}.{c.section}.{c.subsection}" \
             if c.chapter_numbered and numbered is not False else None
     return Heading(level, text, number, ctx.next_anchor(), in_toc, kind, ident)
+
+
+def after_appendix(ctx: Ctx, line: int | None, what: str, title: Inline, file=None) -> bool:
+    """A chapter (or part, focus area) once an appendix has begun is a problem at its line."""
+    if not ctx.counters.appendix:
+        return False
+    from plandoc.model import plain
+    ctx.problem(line, f"appendices come after the main text — move {what} '{plain(title)}' "
+                "before the first appendix", file)
+    return True

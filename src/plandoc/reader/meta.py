@@ -12,12 +12,14 @@ from plandoc.files import YMap, as_text
 
 STATUSES = ("utkast", "høringsutkast", "vedtatt")
 KINDS = ("plan", "invitation", "saksframlegg")
+APPENDIX_NUMBERINGS = ("numbers", "letters")       # Vedlegg 1, 2 … or Vedlegg A, B …
 TEXT_FIELDS = ("title", "municipality", "subtitle", "part", "period", "organisation", "author",
                "adopted_by", "case", "subject", "style", "archive_case", "version", "replaces",
                "case_officer", "committee", "time", "place")
 DATE_FIELDS = ("date", "consultation_deadline", "meeting_date")
 FIELDS = TEXT_FIELDS + DATE_FIELDS + ("kind", "language", "status", "cases", "keywords",
-                                      "number_chapters", "toc", "line_numbers")
+                                      "number_chapters", "toc", "line_numbers",
+                                      "appendix_numbering")
 # What each status needs, and an example of each field for the message.
 STATUS_NEEDS = {
     "vedtatt": (("adopted_by", "kommunestyret"), ("date", "2021-05-12"), ("case", "38/20")),
@@ -50,6 +52,8 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
         ctx.number_chapters = ctx.boolean(m["number_chapters"], m.line_of("number_chapters"),
                                           "document number_chapters")
     ctx.language = values["language"]
+    values["appendix_numbering"] = ctx.appendix_numbering = _choice(
+        ctx, m, "appendix_numbering", APPENDIX_NUMBERINGS, "numbers")
     values.setdefault("title", "")
     values.setdefault("municipality", "")
     return Meta(**values)

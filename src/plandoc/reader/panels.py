@@ -11,7 +11,7 @@ from plandoc.model import (GOAL_STATUSES, SWOT_QUADRANTS, ActionPlan, ActionRow,
 from plandoc.reader.blocks import MAX_BOX_TEXT, MAX_TITLE, inline, markdown, register
 from plandoc.files import YMap
 from plandoc.reader.context import Ctx, describe
-from plandoc.reader.headings import make_heading
+from plandoc.reader.headings import after_appendix, make_heading
 
 QUADRANTS = SWOT_QUADRANTS
 
@@ -51,8 +51,9 @@ def focus_area(ctx: Ctx, value, line: int, item) -> list:
     m = ctx.mapping(value, line, "focus_area")
     if m is None or not ctx.keys(m, "focus_area", ("title", "goals"), ("intro", "id")):
         return []
-    heading = make_heading(ctx, 1, inline(ctx, m["title"], m.line_of("title"), "title"),
-                           numbered=True, kind="focus_area",
+    title = inline(ctx, m["title"], m.line_of("title"), "title")
+    after_appendix(ctx, line, "focus area", title)
+    heading = make_heading(ctx, 1, title, numbered=True, kind="focus_area",
                            ident=ctx.target_id(m, "focus area"))
     intro = markdown(ctx, ctx.string(m["intro"], m.line_of("intro"), "intro"),
                      m.line_of("intro") + 1) if "intro" in m else []

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
-from plandoc.layout.boxes import (CalloutBox, ChartBox, GoalBox, HeadingBox, ImageBox,
-                                  KeyFiguresBox, ListBox, PageBreakBox, PartBox, ProgramBox,
-                                  SwotBox, TableBox, TextBox)
-from plandoc.writers.docx import callouts, figures, panels, parts, program, swot, tables
+from plandoc.layout.boxes import (AppendixBox, AppendixListBox, CalloutBox, ChartBox, GoalBox,
+                                  HeadingBox, ImageBox, KeyFiguresBox, ListBox, PageBreakBox,
+                                  PartBox, ProgramBox, SwotBox, TableBox, TextBox)
+from plandoc.writers.docx import (appendices, callouts, figures, panels, parts, program, swot,
+                                  tables)
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.links import add_bookmark
@@ -93,4 +94,6 @@ WRITERS = {
     TableBox: tables.table,
     ProgramBox: program.program,
     PartBox: parts.part,
+    AppendixBox: appendices.appendix,
+    AppendixListBox: appendices.appendix_list,
 }

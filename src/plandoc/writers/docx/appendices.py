@@ -1,0 +1,25 @@
+"""Appendices: the heading 'Vedlegg 1 Kartgrunnlag', drawn as a chapter heading (Heading 1, so
+Word's TOC field lists it) on a new page, and the list of appendices — each entry a link to its
+appendix's bookmark (no page numbers: Word knows them only once it lays the file out).
+"""
+
+from __future__ import annotations
+
+from plandoc.layout.boxes import AppendixBox, AppendixListBox, HeadingBox
+from plandoc.writers.docx.context import Context
+from plandoc.writers.docx.ooxml.links import add_hyperlink
+
+
+def appendix(ctx: Context, box: AppendixBox) -> None:
+    """The appendix heading, as the layout gave it: 'Vedlegg 1' then the title."""
+    from plandoc.writers.docx.walk import heading
+    heading(ctx, HeadingBox(1, box.label, box.text, box.target, box.toc_text, box.outline_text,
+                            box.flow))
+
+
+def appendix_list(ctx: Context, box: AppendixListBox) -> None:
+    """The list's title (not in the contents), then one linked line per appendix."""
+    ctx.paragraph("Heading 2 No TOC", box.title)
+    for entry in box.entries:
+        add_hyperlink(ctx.paragraph("Appendix List"), f"{entry.label} {entry.text}",
+                      anchor=entry.target, style=None)
