@@ -231,18 +231,21 @@ def _pie(fig, ax, chart: Chart, colors, theme: Theme, lang: str) -> None:
 
     def text(pct: float) -> str:
         return f"{format_number(pct, lang, 0)}{'' if lang == 'en' else chr(0xA0)}%"
-    ax.pie(values, colors=colors[:len(values)], startangle=90, counterclock=False,
-           wedgeprops=wedge, pctdistance=0.79 if chart.kind == "donut" else 0.65,
-           autopct=(lambda p: text(p) if p >= 3 else "") if show else None,
-           textprops={"fontsize": 7.5})
+    parts = ax.pie(values, colors=colors[:len(values)], startangle=90, counterclock=False,
+                   wedgeprops=wedge, pctdistance=0.79 if chart.kind == "donut" else 0.65,
+                   autopct=(lambda p: text(p) if p >= 3 else "") if show else None,
+                   textprops={"fontsize": 7.5})
+    for wedge_, text_ in zip(parts[0], parts[2] if show else ()):   # light text on dark slices
+        dark = _luminance(wedge_.get_facecolor()) < 0.5
+        text_.set_color("white" if dark else theme.colours.text.hex)
     ax.set_aspect("equal")
     entries = [f"{c} ({_value_text(v, lang)})" if show else c
                for c, v in zip(chart.categories, values)]
     fig.legend(ax.patches, entries, loc="outside right center", frameon=False)
 
 
-def _luminance(hex_: str) -> float:
-    r, g, b = Colour(hex_).rgb
+def _luminance(colour) -> float:
+    r, g, b = Colour(colour).rgb if isinstance(colour, str) else colour[:3]
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
