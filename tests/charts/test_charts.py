@@ -171,3 +171,13 @@ def test_pie_and_donut_name_each_slice_with_its_value(theme, kind):
     text = _text(chart, theme, lang="nn")
     assert "Skog (45,5)" in text and "Jordbruk (14,5)" in text
     assert "46 %" in text or "45 %" in text
+
+
+def test_the_layout_and_the_drawing_measure_labels_alike():
+    """The layout decides the orientation, the drawing wraps the labels: same font size, axis
+    room, line count and label share, or a label the layout let stand vertical would not fit."""
+    from plandoc.layout import blocks
+
+    assert (blocks.CHART_FONT_PT, blocks.CHART_AXIS_MM, blocks.CHART_LABEL_LINES,
+            blocks.CHART_LABEL_SHARE) == (draw.FONT_PT, draw.AXIS_MM, draw.LABEL_LINES,
+                                          draw.LABEL_SHARE)
