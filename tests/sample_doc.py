@@ -59,10 +59,11 @@ def _figures(image: Path) -> list:
         Chart("bar", "Befolkning i Testvik", ("2020", "2030", "2050"),
               (Series("Befolkning", (13278, 12579, 11888)),),
               alt="Søylediagram: befolkningen går ned fra 13 278 i 2020 til 11 888 i 2050.",
-              source="SSB", x_label="År", y_label="Innbyggere", id="befolkning"),
+              source="SSB", x_label="År", y_label="Innbyggere", id="befolkning",
+              orientation="vertical"),
         Chart("line", "Arbeidsplasser", ("2019", "2020", "2021"),
               (Series("Privat", (4100, 4050, 4200)), Series("Offentlig", (2300, 2350, 2400))),
-              alt="Linjediagram: private og offentlige arbeidsplasser 2019–2021."),
+              alt="Linjediagram: private og offentlige arbeidsplasser 2019–2021.", labels=True),
         Image(image, alt="Kommunevåpen", caption=t("Kommunevåpenet"), width_cm=4, id="våpen"),
         Image(image, alt="Kommunevåpenet uten bildetekst", width_cm=2),
     ]

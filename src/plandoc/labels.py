@@ -199,3 +199,15 @@ def version_line(meta) -> str:
     if meta.replaces:
         line += ", " + words["replaces"].format(version=meta.replaces)
     return line
+
+
+def wrap_words(text: str, width: float, width_of) -> list[str]:
+    """`text` broken at spaces into lines no wider than `width` (as `width_of` measures); a
+    single word wider than `width` stays whole on its own line."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and width_of(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [text]

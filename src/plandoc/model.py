@@ -116,11 +116,16 @@ class Series:
     values: tuple[float, ...]
 
 
+CHART_TYPES = ("bar", "grouped_bar", "stacked_bar", "line", "pie", "donut")
+CHART_ORIENTATIONS = ("vertical", "horizontal")
+PIE_SLICES = 8   # a pie or donut holds at most this many slices
+
+
 @dataclass(frozen=True)
 class Chart:
-    """A bar or line chart; the writers get the image from plandoc.charts."""
+    """A chart of one of CHART_TYPES; the writers get the image from plandoc.charts."""
 
-    kind: str  # "bar" | "line"
+    kind: str  # one of CHART_TYPES ("bar" with several series is drawn grouped)
     title: str
     categories: tuple[str, ...]
     series: tuple[Series, ...]
@@ -129,6 +134,8 @@ class Chart:
     x_label: str | None = None
     y_label: str | None = None
     id: str = ""               # the author's `id:`, for cross-references ('figur 4')
+    orientation: str = ""      # bars: "" (decided by the label widths), vertical, horizontal
+    labels: bool | None = None  # values written on bars/slices; None: bars and pies yes, lines no
 
 
 @dataclass(frozen=True)

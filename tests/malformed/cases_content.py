@@ -83,8 +83,37 @@ CASES = [
           f"{DOC}:6: swot is missing 'opportunities' — expected 'opportunities: …'",
           f"{DOC}:6: swot is missing 'threats' — expected 'threats: …'")),
     Case("content-chart-type", chart("{categories: [a], series: [{name: s, values: [1]}]}",
-                                     "pie"),
-         (f"{DOC}:6: chart type 'pie' is not known — expected bar or line",)),
+                                     "kake"),
+         (f"{DOC}:6: chart type 'kake' is not known — expected bar, grouped_bar, stacked_bar, "
+          "line, pie or donut",)),
+    Case("chart-pie-negative", chart("{categories: [a, b], series: [{name: Netto, values: "
+                                     "[4, -2.5]}]}", "pie"),
+         (f"{DOC}:9: a pie chart cannot show the negative value -2,5 of series 'Netto' — "
+          "expected values of 0 or more",)),
+    Case("chart-donut-two-series", chart("{categories: [a], series: [{name: s, values: [1]}, "
+                                         "{name: t, values: [2]}]}", "donut"),
+         (f"{DOC}:9: a donut chart has 2 series — expected one series (use grouped_bar or "
+          "stacked_bar to compare several)",)),
+    Case("chart-pie-too-many-slices", chart("{categories: [a, b, c, d, e, f, g, h, i], series: "
+                                            "[{name: s, values: [1, 1, 1, 1, 1, 1, 1, 1, 1]}]}",
+                                            "pie"),
+         (f"{DOC}:9: a pie chart has 9 slices — expected at most 8 (use a bar chart for more "
+          "categories)",)),
+    Case("chart-orientation-word", doc("  - chart:\n      type: bar\n      orientation: liggende"
+                                       "\n      title: T\n      alt: A\n      data: {categories: "
+                                       "[a], series: [{name: s, values: [1]}]}\n"),
+         (f"{DOC}:7: chart orientation 'liggende' is not known — expected vertical or "
+          "horizontal",)),
+    Case("chart-orientation-on-line", doc("  - chart:\n      type: line\n      orientation: "
+                                          "horizontal\n      title: T\n      alt: A\n      "
+                                          "data: {categories: [a], series: [{name: s, values: "
+                                          "[1]}]}\n"),
+         (f"{DOC}:7: a line chart has no orientation — expected orientation only with type "
+          "bar, grouped_bar or stacked_bar",)),
+    Case("chart-labels-word", doc("  - chart:\n      type: bar\n      labels: ja\n      "
+                                  "title: T\n      alt: A\n      data: {categories: [a], "
+                                  "series: [{name: s, values: [1]}]}\n"),
+         (f"{DOC}:7: chart labels must be true or false, got 'ja'",)),
     Case("content-chart-count", chart("{categories: [a, b], series: [{name: s, values: [1]}]}"),
          (f"{DOC}:9: series 's' has 1 values but there are 2 categories — expected one value "
           "per category",)),

@@ -21,7 +21,7 @@ from plandoc.model import Chart
 from plandoc.style.theme import Theme
 
 PNG_DPI = 240
-DRAWING = 2  # bump when chartdraw's look changes, so cached images are drawn again
+DRAWING = 3  # bump when chartdraw's look changes, so cached images are drawn again
 
 
 class ChartRenderer:

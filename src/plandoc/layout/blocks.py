@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from plandoc import model as m
@@ -21,12 +21,19 @@ from plandoc.layout.refs import numbered_as
 from plandoc.layout.styles import text_styles
 from plandoc.layout.text import (is_number, is_placeholder, keep_spans, keep_together,
                                  soft_hyphens)
+from plandoc.labels import wrap_words
 from plandoc.model import Span, plain
 from plandoc.style.assets import text_width
 from plandoc.style.theme import Theme
 
 ROOM = {1: 0.30, 2: 0.18, 3: 0.12}   # share of the page a heading needs below it
 CHART_HEIGHT = 0.5                    # a chart is the text width wide and half as high
+CHART_BARS = ("bar", "grouped_bar", "stacked_bar")
+CHART_FONT_PT = 8.5                   # the size of a chart's labels (plandoc.charts.draw)
+CHART_AXIS_MM = 18                    # what the value axis takes of a vertical chart's width
+CHART_LABEL_LINES = 3                 # a vertical bar's label may wrap to this many lines
+CHART_LABEL_SHARE = 0.38              # of a horizontal chart's width for its category labels
+PT_MM = 25.4 / 72
 IMAGE_MAX_HEIGHT = 0.75               # of the text block
 SHORT_WORD = 10                       # a word this short is never hyphenated in a cell: its
                                       # column gets room for it (longer words hyphenate)
@@ -178,8 +185,40 @@ def _figure_size(s: State, items, columns: int) -> float:
 
 def chart(block: m.Chart, s: State) -> b.ChartBox:
     width = s.theme.page.text_width_mm
+    block = replace(block, orientation=chart_orientation(block, s.theme, width))
+    height = width * CHART_HEIGHT
+    if block.orientation == "horizontal":   # a row per category, each as high as its label
+        rows = sum(len(_wrapped(c, width * CHART_LABEL_SHARE, s.theme)) for c in block.categories)
+        height = min(max(height, rows * 4.2 + len(block.categories) * 2.5 + 24),
+                     s.theme.page.text_height_mm * IMAGE_MAX_HEIGHT)
     return b.ChartBox(block, block.alt, s.caption("figure", (Span(block.title),), ident=block.id),
-                      s.source(block.source), width, round(width * CHART_HEIGHT, 2))
+                      s.source(block.source), width, round(height, 2))
+
+
+def chart_orientation(block: m.Chart, theme: Theme, width_mm: float) -> str:
+    """How a bar chart's bars run: the author's `orientation:`, else vertical when every
+    category label, wrapped at its spaces, fits under its bar's slot in at most
+    CHART_LABEL_LINES lines, else horizontal.  The slot is the plot width (the chart's width
+    less CHART_AXIS_MM for the value axis) divided by the number of categories, less 10 %
+    for the gap between labels; labels are measured in the theme's body font at CHART_FONT_PT.
+    Other chart types have no orientation ('')."""
+    if block.kind not in CHART_BARS:
+        return ""
+    if block.orientation:
+        return block.orientation
+    slot = (width_mm - CHART_AXIS_MM) / max(len(block.categories), 1) * 0.9
+    font = theme.fonts.body.regular
+    for cat in block.categories:
+        lines = _wrapped(cat, slot, theme)
+        if len(lines) > CHART_LABEL_LINES or any(
+                text_width(font, line, CHART_FONT_PT) * PT_MM > slot for line in lines):
+            return "horizontal"
+    return "vertical"
+
+
+def _wrapped(text: str, width_mm: float, theme: Theme) -> list[str]:
+    font = theme.fonts.body.regular
+    return wrap_words(text, width_mm, lambda t: text_width(font, t, CHART_FONT_PT) * PT_MM)
 
 
 def image(block: m.Image, s: State) -> b.ImageBox:

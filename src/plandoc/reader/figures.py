@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plandoc.labels import format_number
-from plandoc.model import (ALIGNMENTS, Chart, Image, KeyFigure, KeyFigures, Series, Table,
+from plandoc.model import (ALIGNMENTS, CHART_ORIENTATIONS, CHART_TYPES, PIE_SLICES, Chart, Image, KeyFigure, KeyFigures, Series, Table,
                            TableGroup)
 from plandoc.reader.blocks import inline, register
 from plandoc.reader.context import Ctx, describe
@@ -46,27 +46,69 @@ def _opt_str(ctx: Ctx, m: YMap, key: str):
     return ctx.string(m[key], m.line_of(key), key) if m.get(key) is not None else None
 
 
-CHART_KEYS = ("type", "title", "alt", "data", "source", "x_label", "y_label", "id")
+CHART_KEYS = ("type", "title", "alt", "data", "source", "x_label", "y_label", "id",
+              "orientation", "labels")
+BAR_TYPES = ("bar", "grouped_bar", "stacked_bar")
 
 
 @register("chart")
 def chart(ctx: Ctx, value, line: int, item) -> list:
-    """A bar or line chart with data inline or from CSV."""
+    """A bar, line, pie or donut chart with data inline or from CSV."""
     m = ctx.mapping(value, line, "chart")
     if m is None or not ctx.keys(m, "chart", ("type", "title", "alt", "data"), CHART_KEYS[4:]):
         return []
     ident = ctx.target_id(m, "figure")
     kind = m["type"]
-    if kind not in ("bar", "line"):
-        ctx.problem(m.line_of("type"), f"chart type '{kind}' is not known — expected bar or line")
+    if kind not in CHART_TYPES:
+        ctx.problem(m.line_of("type"), f"chart type {describe(kind)} is not known — expected "
+                    f"{', '.join(CHART_TYPES[:-1])} or {CHART_TYPES[-1]}")
+    orientation = _orientation(ctx, m, kind)
+    labels = ctx.boolean(m["labels"], m.line_of("labels"), "chart labels") \
+        if "labels" in m else None
     data = _chart_data(ctx, m["data"], m.line_of("data"))
     if data is None:
         return []
     _unique_series(ctx, m["data"], data[1])
+    if kind in ("pie", "donut"):
+        _pie_data(ctx, m, str(kind), *data)
     return [Chart(str(kind), ctx.string(m["title"], m.line_of("title"), "chart title"),
                   data[0], data[1], ctx.string(m["alt"], m.line_of("alt"), "chart alt"),
                   _opt_str(ctx, m, "source"), _opt_str(ctx, m, "x_label"),
-                  _opt_str(ctx, m, "y_label"), ident)]
+                  _opt_str(ctx, m, "y_label"), ident, orientation, labels)]
+
+
+def _orientation(ctx: Ctx, m: YMap, kind) -> str:
+    """`orientation: vertical|horizontal`, for bar charts only ('': decided by label widths)."""
+    if "orientation" not in m:
+        return ""
+    word = m["orientation"]
+    if word not in CHART_ORIENTATIONS:
+        ctx.problem(m.line_of("orientation"), f"chart orientation {describe(word)} is not known "
+                    "— expected vertical or horizontal")
+        return ""
+    if kind not in BAR_TYPES:
+        ctx.problem(m.line_of("orientation"), f"a {kind} chart has no orientation — expected "
+                    "orientation only with type bar, grouped_bar or stacked_bar")
+        return ""
+    return str(word)
+
+
+def _pie_data(ctx: Ctx, m: YMap, kind: str, cats, series) -> None:
+    """A pie or donut shows one series of at most PIE_SLICES values, none below zero."""
+    line = m["data"].line_of("y") if "csv" in m["data"] else m["data"].line_of("series")
+    if len(series) > 1:
+        ctx.problem(line, f"a {kind} chart has {len(series)} series — expected one series (use "
+                    "grouped_bar or stacked_bar to compare several)")
+    if len(cats) > PIE_SLICES:
+        ctx.problem(m["data"].line_of("categories") if "categories" in m["data"] else line,
+                    f"a {kind} chart has {len(cats)} slices — expected at most {PIE_SLICES} "
+                    "(use a bar chart for more categories)")
+    for s in series:
+        negative = [v for v in s.values if v < 0]
+        if negative:
+            shown = format_number(negative[0], ctx.language, 0 if negative[0].is_integer() else 1)
+            ctx.problem(line, f"a {kind} chart cannot show the negative value {shown} of series "
+                        f"'{s.name}' — expected values of 0 or more")
 
 
 def _unique_series(ctx: Ctx, data: YMap, series) -> None:
