@@ -7,6 +7,7 @@ message can name the file and line, and neither imports the other.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 import re
 from pathlib import Path
 
@@ -176,7 +177,8 @@ _FastLoader12 = type("_FastLoader12", (getattr(yaml, "CSafeLoader", yaml.SafeLoa
                      {"yaml_implicit_resolvers": _Loader12.yaml_implicit_resolvers})
 
 
-def _spaced(n: int) -> str:
+def spaced(n: int) -> str:
+    """13278 → '13 278', as limits are written in messages."""
     return f"{n:,}".replace(",", " ")
 
 
@@ -200,7 +202,7 @@ class _Converter:
     def convert(self, node, depth: int):
         self.values += 1
         if self.values > MAX_VALUES:
-            self.problem(node, f"the file expands to more than {_spaced(MAX_VALUES)} values — "
+            self.problem(node, f"the file expands to more than {spaced(MAX_VALUES)} values — "
                          "expected each alias (*name) to repeat a small part of the file")
             raise _Limit
         if depth > MAX_DEPTH:
@@ -249,8 +251,8 @@ class _Converter:
             return None
         if kind == "str":
             if len(value) > MAX_TEXT:
-                self.problem(node, f"a text of {_spaced(len(value))} characters is too long — "
-                             f"expected at most {_spaced(MAX_TEXT)} characters per value "
+                self.problem(node, f"a text of {spaced(len(value))} characters is too long — "
+                             f"expected at most {spaced(MAX_TEXT)} characters per value "
                              "(split it into paragraphs)")
             return value
         if kind == "null":
@@ -296,40 +298,70 @@ def read_text(path: Path) -> str:
         raise ContentError(Problem(path, None, f"cannot read file: {exc.strerror}")) from None
 
 
+IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff")     # PNG, JPEG
 JPEG_HEADERS = (b"JFIF", b"Exif")   # what python-docx looks for at byte 6 of a JPEG
-
-
-def jpeg_without_header(head: bytes) -> bool:
-    """A JPEG python-docx cannot place: no JFIF or Exif header (how CMYK JPEGs are saved)."""
-    return head.startswith(b"\xff\xd8\xff") and head[6:10] not in JPEG_HEADERS
-
-
 MAX_PIXELS = 50_000_000  # 50 megapixels: far more than print needs, far less than memory holds
 
 
-def image_readable(file: Path) -> bool:
-    """Whether Pillow can decode the whole image (a truncated or damaged file cannot)."""
-    return image_problem(file) is None
+@dataclass(frozen=True)
+class ImageFault:
+    """Why an image file cannot go into a document; the reader and the style word it."""
+
+    kind: str                            # unreadable, not_image, jpeg_header, too_large, damaged
+    detail: str = ""                     # the OS's words for 'unreadable'
+    size: tuple[int, int] | None = None  # for 'too_large'
 
 
-def image_problem(file: Path) -> str | None:
-    """Why an image cannot be used (damaged, or too many pixels to decode), or None."""
-    from PIL import Image, UnidentifiedImageError
+def image_fault(file: Path, max_pixels: int = MAX_PIXELS) -> ImageFault | None:
+    """The first thing wrong with an image as the writers will read it, or None.
 
-    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None  # our own limit, below
+    It must be a PNG or a JPEG that python-docx can place (a JFIF or Exif header: CMYK JPEGs
+    have neither), at most `max_pixels` (measured from the header, before Pillow's own bomb
+    guard), and decode completely (a truncated file does not).
+    """
     try:
-        with Image.open(file) as im:  # reads the header only
-            width, height = im.size
-            if width * height > MAX_PIXELS:
-                return (f"the image is {width} × {height} pixels — expected at most "
-                        f"{MAX_PIXELS // 1_000_000} megapixels (scale it down)")
-            im.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
-            Image.DecompressionBombError):
-        return "the file is damaged or incomplete — expected a PNG or JPEG file"
+        with open(file, "rb") as fh:
+            head = fh.read(12)
+    except OSError as exc:
+        return ImageFault("unreadable", exc.strerror or str(exc))
+    if not head.startswith(IMAGE_MAGIC):
+        return ImageFault("not_image")
+    if head.startswith(b"\xff\xd8\xff") and head[6:10] not in JPEG_HEADERS:
+        return ImageFault("jpeg_header")
+    size = image_size(file)
+    if size is not None and size[0] * size[1] > max_pixels:
+        return ImageFault("too_large", size=size)
+    return ImageFault("damaged") if size is None or not _decodes(file) else None
+
+
+def image_size(file: Path) -> tuple[int, int] | None:
+    """Width and height in pixels from the image's header (nothing decoded, so a huge image
+    is measured rather than refused by Pillow's bomb check); None if it cannot be read."""
+    from PIL import Image
+
+    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        with Image.open(file) as im:
+            return im.size
+    except Exception:  # noqa: BLE001 - Pillow raises anything on a damaged header
+        return None
     finally:
         Image.MAX_IMAGE_PIXELS = limit
-    return None
+
+
+def _decodes(file: Path) -> bool:
+    """Whether Pillow decodes the whole image (its size already checked against the limit)."""
+    from PIL import Image
+
+    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        with Image.open(file) as im:
+            im.load()
+    except Exception:  # noqa: BLE001 - Pillow raises anything on damaged data
+        return False
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
+    return True
 
 
 def inside(path: Path, roots) -> bool:

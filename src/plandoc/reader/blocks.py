@@ -13,7 +13,7 @@ from plandoc.model import ListBlock, ListItem, PageBreak, Paragraph
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.headings import after_appendix, make_heading
 from plandoc.reader.inline import FOOTNOTE_DEF, FOOTNOTE_REF, parse_blocks, parse_inline
-from plandoc.files import MAX_TEXT, YMap, read_text
+from plandoc.files import MAX_TEXT, YMap, read_text, spaced
 
 HEADING_KINDS = {"chapter": 1, "section": 2, "subsection": 3}
 
@@ -59,8 +59,8 @@ def inline(ctx: Ctx, value, line: int, what: str, file=None, limit: int | None =
     """
     text = ctx.string(value, line, what)
     if limit and len(text) > limit:
-        ctx.problem(line, f"{what} has {_spaced(len(text))} characters — expected at most "
-                    f"{_spaced(limit)} (put the rest in a paragraph)", file)
+        ctx.problem(line, f"{what} has {spaced(len(text))} characters — expected at most "
+                    f"{spaced(limit)} (put the rest in a paragraph)", file)
     check_images(ctx, text, line, file)
     if "[^" in text and FOOTNOTE_REF.search(text):
         ctx.problem(line, f"footnote {FOOTNOTE_REF.search(text).group(0)} in {what} — "
@@ -183,8 +183,8 @@ def _long_paragraphs(ctx: Ctx, rows: list[str], first_line: int, file) -> None:
             size += len(row) + 1
             continue
         if size > MAX_TEXT:
-            ctx.problem(first_line + start, f"a paragraph of {_spaced(size)} characters is too "
-                        f"long — expected at most {_spaced(MAX_TEXT)} (split it into "
+            ctx.problem(first_line + start, f"a paragraph of {spaced(size)} characters is too "
+                        f"long — expected at most {spaced(MAX_TEXT)} (split it into "
                         "paragraphs)", file)
         size = 0
 
@@ -214,18 +214,14 @@ def include(ctx: Ctx, value, line: int, item) -> list:
         ctx.problems += exc.problems
         return []
     if len(source) > MAX_FILE_TEXT:
-        ctx.problem(1, f"the file has {_spaced(len(source))} characters — expected at most "
-                    f"{_spaced(MAX_FILE_TEXT)} (split the text into several files)", path)
+        ctx.problem(1, f"the file has {spaced(len(source))} characters — expected at most "
+                    f"{spaced(MAX_FILE_TEXT)} (split the text into several files)", path)
         return []
     return markdown(ctx, source, 1, path)
 
 
 MAX_FILE_TEXT = 10 * MAX_TEXT
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
-
-
-def _spaced(n: int) -> str:
-    return f"{n:,}".replace(",", " ")
 
 
 def bullet_list(ctx: Ctx, value, line: int, item, ordered: bool = False) -> list:

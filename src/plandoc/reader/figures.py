@@ -7,7 +7,7 @@ from plandoc.model import (ALIGNMENTS, CHART_ORIENTATIONS, CHART_TYPES, PIE_SLIC
                            TableGroup)
 from plandoc.reader.blocks import inline, register
 from plandoc.reader.context import Ctx, describe
-from plandoc.files import image_problem, jpeg_without_header
+from plandoc.files import MAX_PIXELS, image_fault
 from plandoc.reader.data import csv_columns, parse_number, read_csv
 from plandoc.files import YMap
 
@@ -275,7 +275,14 @@ def _widths(ctx: Ctx, m: YMap, n: int) -> tuple[float, ...]:
     return tuple(float(w) for w in raw)
 
 
-IMAGE_TYPES = {b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG"}
+IMAGE_FAULTS = {
+    "unreadable": "is not a PNG or JPEG file", "not_image": "is not a PNG or JPEG file",
+    "jpeg_header": "is a JPEG without a JFIF or Exif header (as CMYK JPEGs are saved), which a "
+                   "Word document cannot hold — expected a PNG, or a JPEG saved as RGB",
+    "too_large": "cannot be used: the image is {} × {} pixels — expected at most {limit} "
+                 "megapixels (scale it down)",
+    "damaged": "cannot be used: the file is damaged or incomplete — expected a PNG or JPEG file",
+}
 
 
 @register("image")
@@ -286,16 +293,10 @@ def image(ctx: Ctx, value, line: int, item) -> list:
         return []
     ident = _captioned_id(ctx, m, "image")
     path = ctx.resolve(m["file"], m.line_of("file"), "image")
-    if path is not None and not _is_image(path):
-        ctx.problem(m.line_of("file"), f"image '{m['file']}' is not a PNG or JPEG file")
-        path = None
-    elif path is not None and jpeg_without_header(path.read_bytes()[:12]):
-        ctx.problem(m.line_of("file"), f"image '{m['file']}' is a JPEG without a JFIF or Exif "
-                    "header (as CMYK JPEGs are saved), which a Word document cannot hold — "
-                    "expected a PNG, or a JPEG saved as RGB")
-        path = None
-    elif path is not None and (why := image_problem(path)):
-        ctx.problem(m.line_of("file"), f"image '{m['file']}' cannot be used: {why}")
+    fault = image_fault(path) if path is not None else None
+    if fault:
+        ctx.problem(m.line_of("file"), f"image '{m['file']}' " + IMAGE_FAULTS[fault.kind].format(
+            *(fault.size or ()), limit=MAX_PIXELS // 1_000_000))
         path = None
     width = m.get("width")
     if width is not None and (isinstance(width, bool) or not isinstance(width, (int, float))
@@ -307,12 +308,3 @@ def image(ctx: Ctx, value, line: int, item) -> list:
         return []
     return [Image(path, ctx.string(m["alt"], m.line_of("alt"), "image alt"),
                   _opt_inline(ctx, m, "caption"), width, ident)]
-
-
-def _is_image(path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(4)
-    except OSError:
-        return False
-    return any(head.startswith(magic) for magic in IMAGE_TYPES)

@@ -18,8 +18,16 @@ from pathlib import Path
 NORWEGIAN = "æøåÆØÅ"
 FSTYPE_FORBIDS = {0x0002: "restricted licence embedding", 0x0200: "bitmap embedding only"}
 FAMILY_NAME_ID = 1
-IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff")
 MAX_PIXELS = 40_000_000
+LOGO_FAULTS = {
+    "unreadable": "cannot read image {value}: {why}",
+    "not_image": "is not a PNG or JPEG file — expected a .png or .jpg logo",
+    "jpeg_header": "is a JPEG without a JFIF or Exif header (as CMYK JPEGs are saved), which a "
+                   "Word document cannot hold — expected a PNG, or a JPEG saved as RGB",
+    "too_large": "is {} × {} pixels — expected at most {limit} million pixels (a logo needs no "
+                 "more than 2000 × 2000)",
+    "damaged": "cannot be read: the file is damaged or incomplete — expected a PNG or JPEG file",
+}
 
 
 REQUIRED_TABLES = ("cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post")
@@ -160,43 +168,15 @@ def font_codepoints(file: Path) -> frozenset:
 
 def image_problem(file: Path, value: str) -> str | None:
     """A logo must be a PNG or JPEG that decodes completely and that Word can place."""
-    from plandoc.files import image_readable, jpeg_without_header
+    from plandoc.files import image_fault
 
-    try:
-        with open(file, "rb") as fh:
-            head = fh.read(12)
-    except OSError as exc:
-        return f"cannot read image {value}: {exc.strerror}"
-    if not any(head.startswith(magic) for magic in IMAGE_MAGIC):
-        return f"image {value} is not a PNG or JPEG file — expected a .png or .jpg logo"
-    if jpeg_without_header(head):
-        return (f"image {value} is a JPEG without a JFIF or Exif header (as CMYK JPEGs are "
-                "saved), which a Word document cannot hold — expected a PNG, or a JPEG saved "
-                "as RGB")
-    size = image_size(file)
-    if size is not None and size[0] * size[1] > MAX_PIXELS:
-        return (f"image {value} is {size[0]} × {size[1]} pixels — expected at most "
-                f"{MAX_PIXELS // 1_000_000} million pixels (a logo needs no more than "
-                "2000 × 2000)")
-    if size is None or not image_readable(file):
-        return (f"image {value} cannot be read: the file is damaged or incomplete — expected "
-                "a PNG or JPEG file")
-    return None
-
-
-def image_size(file: Path) -> tuple[int, int] | None:
-    """Width and height in pixels from the image's header (nothing decoded, so a huge image
-    is measured rather than refused by Pillow's bomb check); None if it cannot be read."""
-    from PIL import Image
-
-    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
-    try:
-        with Image.open(file) as im:
-            return im.size
-    except Exception:  # noqa: BLE001 - Pillow raises anything on a damaged header
+    fault = image_fault(file, MAX_PIXELS)
+    if fault is None:
         return None
-    finally:
-        Image.MAX_IMAGE_PIXELS = limit
+    prefix = "" if fault.kind == "unreadable" else f"image {value} "
+    return prefix + LOGO_FAULTS[fault.kind].format(*(fault.size or ()), value=value,
+                                                   why=fault.detail,
+                                                   limit=MAX_PIXELS // 1_000_000)
 
 
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

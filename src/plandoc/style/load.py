@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from plandoc.errors import ContentError, Problem, did_you_mean, display_path
-from plandoc.files import YList, YMap, inside, load_yaml
+from plandoc.files import YList, YMap, image_size, inside, load_yaml
 from plandoc.style import assets, schema
 from plandoc.style.assets import builtin_font_dir
 from plandoc.style.theme import (Colour, Colours, FontFamily, Fonts, LayoutSettings, Margins,
@@ -132,7 +132,7 @@ def _load_chain(name, search, origin, seen, problems, allow=()):
         return builtin_default(), (), None, {}
     path = folder / "style.yaml"
     try:
-        raw = _read(path)
+        raw = load_yaml(path)
     except ContentError as exc:     # YAML syntax, not UTF-8: the rest of the chain is checked
         problems += exc.problems
         return builtin_default(), (path,), folder, {}
@@ -166,11 +166,6 @@ def _load_chain(name, search, origin, seen, problems, allow=()):
     depth = len(seen)   # 0: the style the document names; its parents count up
     lines = {**lines, **{key: (path, line, -depth) for key, line in check.lines.items()}}
     return _merge(base, values), inputs + (path,) + _files(values), folder, lines
-
-
-def _read(path: Path):
-    """style.yaml parsed with line numbers."""
-    return load_yaml(path)
 
 
 def _files(data: dict) -> tuple[Path, ...]:
@@ -253,7 +248,7 @@ def _bullet_problems(data: dict, lines: dict) -> list[Problem]:
 
 def _logo_problems(data: dict, lines: dict, text_w: float, block: str) -> list[Problem]:
     """A logo so wide that, at its height on the cover, no room is left for the name."""
-    size = assets.image_size(data["logo"]) if data.get("logo") else None
+    size = image_size(data["logo"]) if data.get("logo") else None
     if not size or not size[1]:
         return []
     ratio, most = size[0] / size[1], (text_w - COVER_NAME_MM) / COVER_LOGO_MM
