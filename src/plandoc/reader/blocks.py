@@ -113,6 +113,25 @@ def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
         if level == 1:
             after_appendix(ctx, first_line + offset, "chapter", spans, file)
         return make_heading(ctx, level, spans)
+
+    def unsupported(what, offset):
+        ctx.problem(first_line + offset, f"{what} are not supported in Markdown text — write "
+                    "paragraphs and lists, or use a 'table:' block", file)
+
+    def links(spans, offset):
+        ctx.check_links(spans, first_line + offset, file)
+    rows, notes = _checked_rows(ctx, source, first_line, file), {}
+    parsed = parse_blocks("\n".join(rows), heading, unsupported, links, notes)
+    _check_notes(ctx, rows, notes, first_line, file)
+    for block, offset in parsed:
+        if isinstance(block, ListBlock):
+            check_depth(ctx, block, first_line + offset, file)
+    return [block for block, _ in parsed]
+
+
+def _checked_rows(ctx: Ctx, source: str, first_line: int, file) -> list[str]:
+    """The source's lines with what plandoc cannot use reported (and bad characters removed):
+    control characters, Markdown images and tables, paragraphs over MAX_TEXT."""
     rows = [ctx.check_chars(row, first_line + n, file)
             for n, row in enumerate(source.split("\n"))]
     for n, row in enumerate(rows):
@@ -120,22 +139,8 @@ def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
         if _MD_TABLE_RULE.match(row):
             ctx.problem(first_line + n - 1, "Markdown tables are not supported — use a "
                         "'table:' block with 'columns:' and 'rows:'", file)
-
-    def unsupported(what, offset):
-        ctx.problem(first_line + offset, f"{what} are not supported in Markdown text — write "
-                    "paragraphs and lists, or use a 'table:' block", file)
     _long_paragraphs(ctx, rows, first_line, file)
-    blocks, notes = [], {}
-
-    def links(spans, offset):
-        ctx.check_links(spans, first_line + offset, file)
-    parsed = parse_blocks("\n".join(rows), heading, unsupported, links, notes)
-    _check_notes(ctx, rows, notes, first_line, file)
-    for block, offset in parsed:
-        if isinstance(block, ListBlock):
-            check_depth(ctx, block, first_line + offset, file)
-        blocks.append(block)
-    return blocks
+    return rows
 
 
 MAX_LIST_DEPTH = 6
