@@ -9,7 +9,7 @@ from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Indica
                            IndicatorOverview, Measurement,
                            Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
                            KeyFigures, ListBlock, ListItem, Meta, PageBreak, Paragraph, PartTitle,
-                           Program, ProgramItem, ProgramPart, Series, Span, Strategy, Swot,
+                           Program, ProgramItem, ProgramPart, Series, Span, Strategy, StrategyList, Swot,
                            SwotGroup, SwotQuadrant, Table, TableGroup)
 
 HERE = Path(__file__).parent
@@ -94,6 +94,9 @@ def _plan_blocks() -> list:
                                    Measurement("12,5 %", 2022), "SSB/KOSTRA",
                                    "KOSTRA-gruppe 13", "årlig"),
                          Indicator(t("Nye bedrifter"), Measurement("40", 2026)))),
+        StrategyList((Strategy("a", t("Samarbeide med næringslivet.")),), "Strategier"),
+        Goal("1.4.1", t("Et delmål."), level=2, label="Delmål", strategies_label="Tiltak",
+             strategies=(Strategy("a", t("Et tiltak.")),)),
         Heading(2, t("Handlingsplan"), "1.1", "h-5"),
         Table((t("Tiltak"), t("Ansvar"), t("Frist")),
               ((t("Etablere prosjektgruppe"), t("MON"), t("2022")),

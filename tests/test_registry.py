@@ -31,7 +31,7 @@ def test_block_kinds_are_the_model_union():
                                 model.Callout, model.Table, model.Image, model.PageBreak,
                                 model.Program, model.PartTitle, model.IndicatorOverview,
                                 model.ActionPlan, model.Appendix,
-                                model.AppendixList}
+                                model.AppendixList, model.StrategyList}
 
 
 TABLE_KINDS = (model.IndicatorOverview, model.ActionPlan)   # laid out as TableBoxes

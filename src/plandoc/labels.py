@@ -14,7 +14,7 @@ LANGUAGES = ("nb", "nn", "en")
 _LABELS = {
     "nb": {
         "contents": "Innhold", "page_of": "Side {page} av {total}", "page": "Side",
-        "goal": "MÅL", "strategy": "STRATEGI", "figure": "Figur", "table": "Tabell",
+        "goal": "MÅL", "subgoal": "Delmål", "strategy": "STRATEGI", "figure": "Figur", "table": "Tabell",
         "source": "Kilde", "strengths": "Styrker", "weaknesses": "Svakheter",
         "opportunities": "Muligheter", "threats": "Trusler", "swot": "SWOT-analyse",
         "status.utkast": "Utkast", "status.høringsutkast": "Høringsutkast",
@@ -47,7 +47,7 @@ _LABELS = {
     },
     "nn": {
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
-        "goal": "MÅL", "strategy": "STRATEGI", "figure": "Figur", "table": "Tabell",
+        "goal": "MÅL", "subgoal": "Delmål", "strategy": "STRATEGI", "figure": "Figur", "table": "Tabell",
         "source": "Kjelde", "strengths": "Styrkar", "weaknesses": "Svakheiter",
         "opportunities": "Moglegheiter", "threats": "Truslar", "swot": "SWOT-analyse",
         "status.utkast": "Utkast", "status.høringsutkast": "Høyringsutkast",
@@ -80,7 +80,7 @@ _LABELS = {
     },
     "en": {
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
-        "goal": "GOAL", "strategy": "STRATEGY", "figure": "Figure", "table": "Table",
+        "goal": "GOAL", "subgoal": "Sub-goal", "strategy": "STRATEGY", "figure": "Figure", "table": "Table",
         "source": "Source", "strengths": "Strengths", "weaknesses": "Weaknesses",
         "opportunities": "Opportunities", "threats": "Threats", "swot": "SWOT analysis",
         "status.utkast": "Draft", "status.høringsutkast": "Consultation draft",

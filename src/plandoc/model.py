@@ -203,7 +203,12 @@ GOAL_STATUSES = ("planlagt", "pågår", "fullført", "utsatt")   # said in the d
 @dataclass(frozen=True)
 class Goal:
     """A goal (MÅL) numbered like '1.1' with its strategies (STRATEGI), its attributes (deadline,
-    responsible body, status: one of GOAL_STATUSES or free text) and indicators."""
+    responsible body, status: one of GOAL_STATUSES or free text) and indicators.
+
+    `level` 2 is a sub-goal (delmål, '1.1.1') of the goal before it; its blocks follow the
+    goal's.  `label` and `strategies_label` are the plan's own words ('Hovedmål', 'Tiltak'; ''
+    for none); None leaves them to the document's language ('MÅL', 'Delmål', 'STRATEGI').
+    """
 
     number: str
     text: Inline
@@ -213,6 +218,18 @@ class Goal:
     responsible: str | None = None     # 'Kommunedirektøren'
     status: str | None = None
     indicators: tuple[Indicator, ...] = ()
+    level: int = 1
+    label: str | None = None
+    strategies_label: str | None = None
+
+
+@dataclass(frozen=True)
+class StrategyList:
+    """Lettered strategies a), b) … standing on their own (a plan that puts its strategies
+    before its goals); `label` as for a goal's strategies."""
+
+    strategies: tuple[Strategy, ...]
+    label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -359,7 +376,7 @@ class AppendixList:
 
 Block = Union[
     Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak,
-    Program, PartTitle, IndicatorOverview, ActionPlan, Appendix, AppendixList,
+    Program, PartTitle, IndicatorOverview, ActionPlan, Appendix, AppendixList, StrategyList,
 ]
 BLOCK_KINDS: tuple[type, ...] = get_args(Block)   # the registry the layout and writers cover
 

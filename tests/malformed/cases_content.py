@@ -399,3 +399,42 @@ CASES += [
          (f"{DOC}:6: reference '#kartt' names no goal, heading, figure, table or appendix — "
           "did you mean 'kart'?",)),
 ]
+
+FA = "  - focus_area:\n      title: Bolig\n"
+
+CASES += [
+    Case("hier-subgoal-of-subgoal", doc(
+        FA + "      goals:\n        - goal: G\n          goals:\n            - goal: D\n"
+        "              goals: [{goal: E}]\n"),
+         (f"{DOC}:11: sub-goal 1.1.1 has goals of its own — plans go two levels deep (goal "
+          "1.1, sub-goal 1.1.1); write these as strategies or as goals of their own",)),
+    Case("hier-focus-area-without-goals", doc(FA),
+         (f"{DOC}:5: focus_area has no goals — expected 'goals:' (a list of goals) or 'body:' "
+          "with 'goal:' blocks",)),
+    Case("hier-focus-area-in-focus-area", doc(
+        FA + "      body:\n        - focus_area: {title: Indre, goals: [{goal: G}]}\n"),
+         (f"{DOC}:8: a focus area inside another focus area — expected focus areas at the top "
+          "of the body or directly inside a chapter",)),
+    Case("hier-focus-area-in-section", doc(
+        "  - chapter: K\n    body:\n      - section: S\n        body:\n"
+        "          - focus_area: {title: F, goals: [{goal: G}]}\n"),
+         (f"{DOC}:9: a focus area inside a section — expected focus areas at the top of the "
+          "body or directly inside a chapter",)),
+    Case("hier-chapter-in-focus-area", doc(FA + "      body:\n        - chapter: Kapittel\n"),
+         (f"{DOC}:8: a chapter inside a focus area — expected 'section:' (the focus area is the "
+          "chapter around it)",)),
+    Case("hier-unknown-label", doc(FA + "      labels: {goals: Delmål}\n      goals: [{goal: G}]\n"),
+         (f"{DOC}:7: unknown key 'goals' in focus_area labels — did you mean 'goal'?",)),
+    Case("hier-label-too-long", doc(
+        FA + "      labels: {goal: " + "x" * 41 + "}\n      goals: [{goal: G}]\n"),
+         (f"{DOC}:7: focus_area labels goal has 41 characters — expected a short word such as "
+          "'Delmål' (at most 40)",)),
+    Case("hier-document-labels-not-mapping",
+         {DOC: HEAD.replace("document:\n", "document:\n  goal_labels: Hovedmål\n")
+          + "  - goal: G\n"},
+         ("content/doc.yaml:2: document goal_labels must be a mapping of keys, got 'Hovedmål'",)),
+    Case("hier-strategies-empty", doc("  - strategies: []\n"),
+         (f"{DOC}:5: strategies has no items — expected a list of strategies",)),
+    Case("hier-goal-unknown-key", doc("  - goal: G\n    strategier: [a]\n"),
+         (f"{DOC}:6: unknown key 'strategier' in goal 1 — did you mean 'strategies'?",)),
+]

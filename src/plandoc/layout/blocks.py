@@ -235,11 +235,26 @@ def swot(block: m.Swot, s: State) -> b.SwotBox:
 
 
 def goal(block: m.Goal, s: State) -> b.GoalBox:
-    strategies = tuple(b.Strategy(f"{st.letter})", st.text) for st in block.strategies)
-    return b.GoalBox(block.number, f"{s.words['goal']}:", block.text,
-                     s.words["strategy"] if strategies else None, strategies,
+    """'1.1  MÅL: text' (a sub-goal: '1.1.1  Delmål: text'; the plan's own label, or none)."""
+    default = s.words["subgoal" if block.level == 2 else "goal"]
+    label = default if block.label is None else block.label
+    return b.GoalBox(block.number, f"{label}:" if label else "", block.text,
+                     *_strategies(block.strategies, block.strategies_label, s),
                      s.ref_target(block.id), goal_attributes(block, s.words),
-                     _indicator_table(block.indicators, s) if block.indicators else None)
+                     _indicator_table(block.indicators, s) if block.indicators else None,
+                     "subgoal" if block.level == 2 else "goal")
+
+
+def _strategies(strategies, label: str | None, s: State):
+    """The strategies' label ('STRATEGI', the plan's own, or None) and 'a)' … items."""
+    items = tuple(b.Strategy(f"{st.letter})", st.text) for st in strategies)
+    label = s.words["strategy"] if label is None else label
+    return (label or None) if items else None, items
+
+
+def strategy_list(block: m.StrategyList, s: State) -> b.StrategiesBox:
+    """Strategies standing on their own, drawn as a goal's are."""
+    return b.StrategiesBox(*_strategies(block.strategies, block.label, s))
 
 
 def said(status: str | None, words: dict) -> str:
@@ -394,7 +409,7 @@ LAYOUTS = {
     m.Goal: goal, m.Callout: callout, m.PageBreak: page_break, m.Program: program,
     m.PartTitle: part_title, m.IndicatorOverview: indicator_overview,
     m.ActionPlan: action_plan,
-    m.Appendix: appendix, m.AppendixList: appendix_list,
+    m.Appendix: appendix, m.AppendixList: appendix_list, m.StrategyList: strategy_list,
 }
 
 

@@ -207,6 +207,15 @@ class GoalBox:
     attributes: str = ""         # 'Frist: innen 2026 · Ansvar: Kommunedirektøren' ('' none)
     indicators: TableBox | None = None   # Indikator | Utgangspunkt | Mål | Kilde, after the
                                          # strategies
+    style: str = "goal"          # the text style: 'goal', or 'subgoal' for a delmål
+
+
+@dataclass(frozen=True)
+class StrategiesBox:
+    """Lettered strategies on their own: the label ('STRATEGI', or None) and the items."""
+
+    label: str | None
+    strategies: tuple[Strategy, ...]
 
 
 @dataclass(frozen=True)
@@ -309,7 +318,8 @@ class AppendixListBox:
 
 
 Box = Union[HeadingBox, TextBox, ListBox, KeyFiguresBox, ChartBox, ImageBox, TableBox, SwotBox,
-            GoalBox, CalloutBox, PageBreakBox, ProgramBox, PartBox, AppendixBox, AppendixListBox]
+            GoalBox, StrategiesBox, CalloutBox, PageBreakBox, ProgramBox, PartBox, AppendixBox,
+            AppendixListBox]
 
 
 # --- the frame around the blocks ---------------------------------------------------------------

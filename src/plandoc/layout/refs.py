@@ -71,7 +71,7 @@ def labels_of(blocks, words: dict) -> dict[str, str]:
         elif isinstance(block, m.Appendix):
             keys, text = (block.anchor, block.id), name("ref.appendix", block.number)
         elif isinstance(block, m.Goal):
-            keys, text = (block.id,), name("ref.goal", block.number)
+            keys, text = (block.id,), _goal_name(block, words) or name("ref.goal", block.number)
         elif (kind := numbered_as(block)) is not None:
             counts[kind] += 1
             keys, text = (getattr(block, "id", ""),), name(f"ref.{kind}", str(counts[kind]))
@@ -79,6 +79,12 @@ def labels_of(blocks, words: dict) -> dict[str, str]:
             if key:
                 found.setdefault(key, text)
     return found
+
+
+def _goal_name(goal: m.Goal, words: dict) -> str:
+    """'hovedmål 2', 'delmål 1.1.2' from the plan's own label or a sub-goal's word."""
+    label = goal.label or (words["subgoal"] if goal.level == 2 and goal.label is None else "")
+    return f"{label.lower()}{NBSP}{goal.number}" if label else ""
 
 
 def resolve(blocks, found: dict[str, str]):

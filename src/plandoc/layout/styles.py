@@ -87,6 +87,8 @@ def _panels(theme: Theme) -> dict[str, TextStyle]:
         "key_figure_label": TextStyle(body * 0.95, colour="muted", leading=1.3, align="centre"),
         "goal": TextStyle(body * 1.05, bold=True, leading=1.4, before=body * 0.9,
                           after=body * 0.35, indent=34, hanging=34, keep_with_next=True),
+        "subgoal": TextStyle(body, bold=True, leading=1.4, before=body * 0.6,
+                             after=body * 0.3, indent=46, hanging=46, keep_with_next=True),
         # 'Frist: innen 2026 · Ansvar: …' under a goal's text
         "goal_attributes": TextStyle(s.small + 0.5, colour="muted", leading=1.35,
                                      after=body * 0.4, indent=34),

@@ -40,7 +40,7 @@ def read_block(ctx: Ctx, item, line: int) -> list:
         first = str(next(iter(item)))
         ctx.problem(item.line_of(first), f"unknown block '{first}'" + did_you_mean(first, BLOCKS))
         return []
-    if kind not in HEADING_KINDS:
+    if kind not in HEADING_KINDS and kind != "goal":   # their settings stand beside them
         for extra in item:
             if extra != kind:
                 ctx.problem(item.line_of(extra), f"unknown key '{extra}' in {kind} — put the "
@@ -89,11 +89,21 @@ def heading_block(ctx: Ctx, value, line: int, item: YMap) -> list:
     in_toc = ctx.boolean(item["toc"], item.line_of("toc"), f"{kind} toc") if "toc" in item \
         else True
     title = inline(ctx, value, line, f"{kind} title", limit=MAX_TITLE)
+    if ctx.scope is not None:    # inside a focus area the goals carry the numbers
+        numbered = False
+        if HEADING_KINDS[kind] <= ctx.heading_level:
+            inner = ("section", "subsection")[ctx.heading_level - 1] \
+                if ctx.heading_level < 3 else None
+            ctx.problem(line, f"a {kind} inside a focus area — expected "
+                        + (f"'{inner}:' (the focus area is the {kind} around it)" if inner
+                           else "text and goals"))
     if HEADING_KINDS[kind] == 1:
         after_appendix(ctx, line, "chapter", title)
     heading = make_heading(ctx, HEADING_KINDS[kind], title, numbered, in_toc,
                            ident=ctx.target_id(item, "heading"))
+    level, ctx.heading_level = ctx.heading_level, heading.level
     body = read_body(ctx, item["body"], item.line_of("body")) if "body" in item else []
+    ctx.heading_level = level
     return [heading, *body]
 
 

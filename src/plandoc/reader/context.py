@@ -31,6 +31,8 @@ class Counters:
     chapter_numbered: bool = False
     appendix: int = 0           # appendices so far: once one has begun, no chapter may follow
     prefix: str = ""            # what an appendix's sections are numbered under: 'V1', 'A'
+    focus_area: int = 0         # focus areas so far (numbers one inside an unnumbered chapter)
+    goal: int = 0               # main goals outside focus areas: 1, 2 …
 
 
 @dataclass
@@ -51,6 +53,10 @@ class Ctx:
     indicators: int = 0                 # indicators of the document's goals
     overviews: list[int] = field(default_factory=list)   # lines of indicator_overview blocks
     appendix_lists: list[int] = field(default_factory=list)   # lines of 'appendix_list:'
+    goal_labels: dict = field(default_factory=dict)   # the document's names for goal levels
+    scope: object = None                # the focus area being read (reader.goals.Scope)
+    heading_level: int = 0              # the level of the heading whose body is being read
+    subgoals: dict = field(default_factory=dict)      # a goal's number → its sub-goals so far
 
     @property
     def folder(self) -> Path:

@@ -8,6 +8,7 @@ import re
 from plandoc.labels import LANGUAGES
 from plandoc.model import CaseRef, Meta
 from plandoc.reader.context import Ctx, describe
+from plandoc.reader.goals import read_labels
 from plandoc.files import YMap, as_text
 
 STATUSES = ("utkast", "høringsutkast", "vedtatt")
@@ -19,7 +20,7 @@ TEXT_FIELDS = ("title", "municipality", "subtitle", "part", "period", "organisat
 DATE_FIELDS = ("date", "consultation_deadline", "meeting_date")
 FIELDS = TEXT_FIELDS + DATE_FIELDS + ("kind", "language", "status", "cases", "keywords",
                                       "number_chapters", "toc", "line_numbers",
-                                      "appendix_numbering")
+                                      "appendix_numbering", "goal_labels")
 # What each status needs, and an example of each field for the message.
 STATUS_NEEDS = {
     "vedtatt": (("adopted_by", "kommunestyret"), ("date", "2021-05-12"), ("case", "38/20")),
@@ -54,6 +55,9 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
     ctx.language = values["language"]
     values["appendix_numbering"] = ctx.appendix_numbering = _choice(
         ctx, m, "appendix_numbering", APPENDIX_NUMBERINGS, "numbers")
+    if m.get("goal_labels") is not None:
+        ctx.goal_labels = read_labels(ctx, m["goal_labels"], m.line_of("goal_labels"),
+                                      "document goal_labels")
     values.setdefault("title", "")
     values.setdefault("municipality", "")
     return Meta(**values)

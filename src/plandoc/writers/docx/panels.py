@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
-from plandoc.layout.boxes import GoalBox, KeyFiguresBox
+from plandoc.layout.boxes import GoalBox, KeyFiguresBox, StrategiesBox
 from plandoc.writers.docx.captions import write_caption, write_source
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.grid import cards, first_paragraph
@@ -37,26 +37,37 @@ def key_figures(ctx: Context, box: KeyFiguresBox) -> None:
 
 def goal(ctx: Context, box: GoalBox) -> None:
     """'1.1<tab>MÅL: text', then the strategies label and 'a)<tab>text' lines."""
-    p = ctx.paragraph("Goal")
-    p.add_run(f"{box.number}\t{box.label} ", style="Goal Label")
+    p = ctx.paragraph(GOAL_STYLES[box.style])
+    p.add_run(f"{box.number}\t{box.label} " if box.label else f"{box.number}\t",
+              style="Goal Label")
     add_spans(p, box.text, ctx.targets)
     if box.target:           # a goal with an id: cross-references ('mål 1.2') go here
         add_bookmark(p, box.target, ctx.bookmark_id())
     if box.attributes:
         p = ctx.paragraph("Goal Attributes", box.attributes)
-        p.paragraph_format.keep_with_next = bool(box.strategies or box.indicators)
-    if not box.strategies:
-        p.paragraph_format.keep_with_next = box.indicators is not None
-        _indicators(ctx, box)
-        return
-    ctx.paragraph("Strategy Label", box.strategies_label)
-    last = len(box.strategies) - 1
-    for i, strategy in enumerate(box.strategies):
+    p.paragraph_format.keep_with_next = bool(box.strategies or box.indicators)
+    strategies(ctx, box.strategies_label, box.strategies, keep_last=box.indicators is not None)
+    _indicators(ctx, box)
+
+
+GOAL_STYLES = {"goal": "Goal", "subgoal": "Subgoal"}
+
+
+def strategies(ctx: Context, label: str | None, items, keep_last: bool = False) -> None:
+    """The strategies label (when there is one) and 'a)<tab>text' lines, kept together."""
+    if label:
+        ctx.paragraph("Strategy Label", label)
+    last = len(items) - 1
+    for i, strategy in enumerate(items):
         s = ctx.paragraph("Strategy")
         s.add_run(f"{strategy.label}\t")
         add_spans(s, strategy.text, ctx.targets)
-        s.paragraph_format.keep_with_next = i < last or box.indicators is not None
-    _indicators(ctx, box)
+        s.paragraph_format.keep_with_next = i < last or keep_last
+
+
+def strategy_list(ctx: Context, box: StrategiesBox) -> None:
+    """Strategies on their own: as a goal's."""
+    strategies(ctx, box.label, box.strategies)
 
 
 def _indicators(ctx: Context, box: GoalBox) -> None:

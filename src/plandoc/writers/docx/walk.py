@@ -9,6 +9,7 @@ from __future__ import annotations
 from docx.shared import Pt
 
 from plandoc.layout.boxes import (AppendixBox, AppendixListBox, CalloutBox, ChartBox, GoalBox,
+                                  StrategiesBox,
                                   HeadingBox, ImageBox, KeyFiguresBox, ListBox, PageBreakBox,
                                   PartBox, ProgramBox, SwotBox, TableBox, TextBox)
 from plandoc.writers.docx import (appendices, callouts, figures, panels, parts, program, swot,
@@ -87,6 +88,7 @@ WRITERS = {
     PageBreakBox: page_break,
     KeyFiguresBox: panels.key_figures,
     GoalBox: panels.goal,
+    StrategiesBox: panels.strategy_list,
     SwotBox: swot.swot,
     CalloutBox: callouts.callout,
     ChartBox: figures.chart,

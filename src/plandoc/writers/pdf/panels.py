@@ -112,17 +112,27 @@ def goal(ctx: Ctx, box: b.GoalBox) -> None:
     The goal and the strategy label keep with the next paragraph (their text styles say so),
     so a goal stays with its first strategy.
     """
-    style = ctx.look["goal"]
+    style = ctx.look[box.style]
+    label = f"{esc(box.label)} " if box.label else ""
     ctx.add(ctx.para(f"{ctx.label(box.number, style)}{destination(box.target)}"
-                     f"{esc(box.label)} {ctx.md(box.text)}",
-                     style, goal=box.number))
+                     f"{label}{ctx.md(box.text)}", style, goal=box.number))
     if box.attributes:
         ctx.add(ctx.para(esc(box.attributes), "goal_attributes"))
-    if box.strategies_label:
-        ctx.add(ctx.para(esc(box.strategies_label), "strategy_label", strategy_label=True))
-    strategy = ctx.look["strategy"]
-    for s in box.strategies:
-        ctx.add(ctx.para(ctx.label(s.label, strategy) + ctx.md(s.text), strategy, "LI",
-                         label=s.label))
+    strategies(ctx, box.strategies_label, box.strategies)
     if box.indicators is not None:          # the indicator table, drawn as any table
         table(ctx, box.indicators)
+
+
+def strategies(ctx: Ctx, label: str | None, items) -> None:
+    """The strategies label (when there is one) and the lettered strategies."""
+    if label:
+        ctx.add(ctx.para(esc(label), "strategy_label", strategy_label=True))
+    strategy = ctx.look["strategy"]
+    for s in items:
+        ctx.add(ctx.para(ctx.label(s.label, strategy) + ctx.md(s.text), strategy, "LI",
+                         label=s.label))
+
+
+def strategy_list(ctx: Ctx, box: b.StrategiesBox) -> None:
+    """Strategies on their own: as a goal's."""
+    strategies(ctx, box.label, box.strategies)

@@ -57,6 +57,7 @@ def page_break(ctx: Ctx, box: b.PageBreakBox) -> None:
 WRITERS = {
     b.HeadingBox: heading, b.TextBox: text, b.ListBox: list_box, b.PageBreakBox: page_break,
     b.KeyFiguresBox: panels.key_figures, b.SwotBox: panels.swot, b.GoalBox: panels.goal,
+    b.StrategiesBox: panels.strategy_list,
     b.CalloutBox: callouts.callout, b.ChartBox: figures.chart, b.ImageBox: figures.image,
     b.TableBox: figures.table, b.ProgramBox: program.program, b.PartBox: program.part_page,
     b.AppendixBox: appendices.appendix, b.AppendixListBox: appendices.appendix_list,
