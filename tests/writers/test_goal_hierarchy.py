@@ -5,6 +5,8 @@ the plan's word ('hovedmål 1', 'delmål 1.1')."""
 
 from __future__ import annotations
 
+import subprocess
+
 import docx
 import pytest
 
@@ -106,3 +108,38 @@ def test_a_focus_area_in_an_unnumbered_chapter_is_numbered_and_in_the_contents(p
            if p.style.name.startswith("toc")]
     assert any(t.startswith("1\tBustader for alle") or t.startswith("1 Bustader for alle")
                for t in toc), toc
+
+
+ACTIONS = """\
+document:
+  title: Plan
+  municipality: Testvik kommune
+  toc: false
+body:
+  - chapter: Handlingsplan
+    body:
+{filler}      - goal: Eit mål
+        id: mål
+      - action_plan:
+          sum: true
+          rows:
+{rows}"""
+
+
+def test_the_sum_row_never_stands_alone_on_a_page(project):
+    """Filler moves the page break through the action plan's rows: wherever it falls, the
+    'Sum' row shares its page with at least one action (PDF) — without the keep, several
+    of these page breaks leave it alone under the repeated header."""
+    rows = "".join(f"            - {{action: Tiltak {n}, goal: mål, cost: \"{n}0 000 kr\"}}\n"
+                   for n in range(1, 13))
+    for lines in range(30, 52, 2):
+        filler = "".join(f"      - paragraph: Fyll {n}.\n" for n in range(lines))
+        write(project / "content/doc.yaml", ACTIONS.format(filler=filler, rows=rows))
+        result = run("build", "content/doc.yaml", "--out", "out", "-j", "1", "--force",
+                     "--format", "pdf")
+        assert result.exit_code == 0, result.output
+        pages = [" ".join(_clean(page).split()) for page in subprocess.run(
+            ["pdftotext", "-layout", str(project / "out/doc.pdf"), "-"], capture_output=True,
+            text=True, check=True).stdout.split("\f")]
+        page = next(p for p in pages if "Sum 780 000 kr" in p)
+        assert "Tiltak 12" in page, (lines, page)

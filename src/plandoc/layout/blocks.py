@@ -7,6 +7,8 @@ labels composed, rows formed and page breaks decided — once, for every writer.
 
 from __future__ import annotations
 
+import dataclasses
+
 import functools
 import math
 from dataclasses import dataclass, field, replace
@@ -337,9 +339,10 @@ def action_plan(block: m.ActionPlan, s: State) -> b.TableBox:
         rows.append(tuple((Span(w["act.sum"], bold=True),) if key == "action" else
                           (Span(format_amount(total, s.language), bold=True),)
                           if key == "cost" else () for key, _, _ in used))
-    return table(m.Table(tuple((Span(w[f"act.{key}"]),) for key, _, _ in used), tuple(rows),
-                         block.caption, tuple(x for _, x, _ in used),
-                         align=tuple(a for _, _, a in used)), s)
+    box = table(m.Table(tuple((Span(w[f"act.{key}"]),) for key, _, _ in used), tuple(rows),
+                        block.caption, tuple(x for _, x, _ in used),
+                        align=tuple(a for _, _, a in used)), s)
+    return dataclasses.replace(box, total=block.sum)
 
 
 def callout(block: m.Callout, s: State) -> b.CalloutBox:

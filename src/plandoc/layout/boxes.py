@@ -163,6 +163,7 @@ class TableBox:
     widths: tuple[float, ...]    # shares of the text width, summing to 1
     caption: Caption | None
     align: tuple[str, ...] = ()  # 'left' | 'right' | 'centre' per column (empty: all left)
+    total: bool = False          # the last row sums the rows above: it never stands alone
 
 
 @dataclass(frozen=True)

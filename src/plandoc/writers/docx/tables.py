@@ -35,6 +35,9 @@ def table(ctx: Context, box: TableBox) -> None:
             _group(ctx, row, cells)
         else:
             _cells(ctx, row, cells, box.align, "Table Heading" if header else "Table Text")
+        if box.total and r == len(rows) - 2:      # the sum stays with the row above it
+            for cell in row.cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
     ctx.spacer()
 
 

@@ -102,4 +102,6 @@ def _table_commands(ctx: Ctx, box: b.TableBox, nrows: int, header: bool) -> list
                      ("NOSPLIT", (0, r), (-1, min(r + 1, nrows - 1)))]
         elif (r - first) % 2:
             cmds.append(("BACKGROUND", (0, r), (-1, r), colour(p.band)))
+    if box.total and nrows - first > 1:       # the sum stays with the row above it
+        cmds.append(("NOSPLIT", (0, nrows - 2), (-1, nrows - 1)))
     return cmds

@@ -117,20 +117,25 @@ def goal(ctx: Ctx, box: b.GoalBox) -> None:
     ctx.add(ctx.para(f"{ctx.label(box.number, style)}{destination(box.target)}"
                      f"{label}{ctx.md(box.text)}", style, goal=box.number))
     if box.attributes:
-        ctx.add(ctx.para(esc(box.attributes), "goal_attributes"))
-    strategies(ctx, box.strategies_label, box.strategies)
+        attributes = ctx.para(esc(box.attributes), "goal_attributes")
+        attributes.keepWithNext = bool(box.strategies or box.indicators)
+        ctx.add(attributes)
+    strategies(ctx, box.strategies_label, box.strategies, keep_last=box.indicators is not None)
     if box.indicators is not None:          # the indicator table, drawn as any table
         table(ctx, box.indicators)
 
 
-def strategies(ctx: Ctx, label: str | None, items) -> None:
-    """The strategies label (when there is one) and the lettered strategies."""
+def strategies(ctx: Ctx, label: str | None, items, keep_last: bool = False) -> None:
+    """The strategies label (when there is one) and the lettered strategies; the last keeps
+    with what follows when `keep_last` (a goal's indicator table)."""
     if label:
         ctx.add(ctx.para(esc(label), "strategy_label", strategy_label=True))
     strategy = ctx.look["strategy"]
-    for s in items:
-        ctx.add(ctx.para(ctx.label(s.label, strategy) + ctx.md(s.text), strategy, "LI",
-                         label=s.label))
+    for n, s in enumerate(items, 1):
+        p = ctx.para(ctx.label(s.label, strategy) + ctx.md(s.text), strategy, "LI",
+                     label=s.label)
+        p.keepWithNext = keep_last and n == len(items)
+        ctx.add(p)
 
 
 def strategy_list(ctx: Ctx, box: b.StrategiesBox) -> None:
