@@ -466,8 +466,10 @@ def pdf_text(path, margins_mm: dict, cover: bool) -> list[str]:
 
 
 def ignored(ch: str) -> bool:
-    """Whether the comparison ignores character `ch`: whitespace (also U+00A0), U+00AD and "-"."""
-    return ch.isspace() or ch in "\u00ad-"
+    """Whether the comparison ignores character `ch`: whitespace (also U+00A0), "-" and the
+    invisible U+00AD (soft hyphen) and U+2060 (the word joiner the layout puts after a dash
+    that must not break a line, which the DOCX keeps and the PDF need not draw)."""
+    return ch.isspace() or ch in "\u00ad\u2060-"
 
 
 def normalise(text: str) -> str:

@@ -15,7 +15,8 @@ from tests.conftest import run, write
 from tests.reader.test_errors import assert_fails
 
 ROOT = Path(__file__).resolve().parents[2]
-NAMES = ("hemnes-innspillsmote", "saksframlegg-vefsn", "nn-bustadplan", "vefsn")
+NAMES = ("hemnes-innspillsmote", "klimaplan", "nn-bustadplan", "oppvekstplan", "saksframlegg-vefsn",
+         "vefsn")
 
 
 @pytest.fixture(scope="module")

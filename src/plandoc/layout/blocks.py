@@ -240,11 +240,13 @@ def goal(block: m.Goal, s: State) -> b.GoalBox:
     """'1.1  MÅL: text' (a sub-goal: '1.1.1  Delmål: text'; the plan's own label, or none)."""
     default = s.words["subgoal" if block.level == 2 else "goal"]
     label = default if block.label is None else block.label
+    parent = any(g.level == 2 and g.number.startswith(f"{block.number}.") for g in s.goals)
     return b.GoalBox(block.number, f"{label}:" if label else "", block.text,
                      *_strategies(block.strategies, block.strategies_label, s),
                      s.ref_target(block.id), goal_attributes(block, s.words),
                      _indicator_table(block.indicators, s) if block.indicators else None,
-                     "subgoal" if block.level == 2 else "goal")
+                     "subgoal" if block.level == 2 else "goal",
+                     bool(block.strategies or block.indicators) or parent)
 
 
 def _strategies(strategies, label: str | None, s: State):

@@ -209,6 +209,8 @@ class GoalBox:
     indicators: TableBox | None = None   # Indikator | Utgangspunkt | Mål | Kilde, after the
                                          # strategies
     style: str = "goal"          # the text style: 'goal', or 'subgoal' for a delmål
+    keep: bool = False           # the goal stays on the page of what follows: its strategies,
+                                 # indicators or sub-goals (a goal with none of them lets go)
 
 
 @dataclass(frozen=True)

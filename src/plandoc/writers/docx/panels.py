@@ -43,9 +43,10 @@ def goal(ctx: Context, box: GoalBox) -> None:
     add_spans(p, box.text, ctx.targets)
     if box.target:           # a goal with an id: cross-references ('mål 1.2') go here
         add_bookmark(p, box.target, ctx.bookmark_id())
+    p.paragraph_format.keep_with_next = box.keep
     if box.attributes:
         p = ctx.paragraph("Goal Attributes", box.attributes)
-    p.paragraph_format.keep_with_next = bool(box.strategies or box.indicators)
+        p.paragraph_format.keep_with_next = box.keep
     strategies(ctx, box.strategies_label, box.strategies, keep_last=box.indicators is not None)
     _indicators(ctx, box)
 

@@ -114,11 +114,13 @@ def goal(ctx: Ctx, box: b.GoalBox) -> None:
     """
     style = ctx.look[box.style]
     label = f"{esc(box.label)} " if box.label else ""
-    ctx.add(ctx.para(f"{ctx.label(box.number, style)}{destination(box.target)}"
-                     f"{label}{ctx.md(box.text)}", style, goal=box.number))
+    goal = ctx.para(f"{ctx.label(box.number, style)}{destination(box.target)}"
+                    f"{label}{ctx.md(box.text)}", style, goal=box.number)
+    goal.keepWithNext = box.keep
+    ctx.add(goal)
     if box.attributes:
         attributes = ctx.para(esc(box.attributes), "goal_attributes")
-        attributes.keepWithNext = bool(box.strategies or box.indicators)
+        attributes.keepWithNext = box.keep
         ctx.add(attributes)
     strategies(ctx, box.strategies_label, box.strategies, keep_last=box.indicators is not None)
     if box.indicators is not None:          # the indicator table, drawn as any table
