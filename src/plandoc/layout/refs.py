@@ -91,21 +91,23 @@ def resolve(blocks, found: dict[str, str]):
     """`blocks` with every reference span's text filled in (unchanged blocks are the same
     objects).  A reference at the start of a text or a sentence starts with a capital
     ('Figur 2 viser …'), not after an abbreviation ('jf. figur 2')."""
-    return tuple(_walk(block, found) for block in blocks)
+    return tuple(walk_spans(block, lambda spans: _spans(spans, found)) for block in blocks)
 
 
-def _walk(value, found):
+def walk_spans(value, fix):
+    """`value` (a block, or anything inside one) with every inline text replaced by
+    `fix(spans)`; what `fix` leaves as it was stays the same object."""
     if isinstance(value, tuple):
         if value and all(isinstance(v, Span) for v in value):
-            return _spans(value, found)
-        new = tuple(_walk(v, found) for v in value)
+            return fix(value)
+        new = tuple(walk_spans(v, fix) for v in value)
         return value if all(a is b for a, b in zip(new, value)) else new
     if dataclasses.is_dataclass(value) and not isinstance(value, (type, Span)):
         changes = {}
         for f in dataclasses.fields(value):
             old = getattr(value, f.name)
             if isinstance(old, tuple) or dataclasses.is_dataclass(old):
-                new = _walk(old, found)
+                new = walk_spans(old, fix)
                 if new is not old:
                     changes[f.name] = new
         return dataclasses.replace(value, **changes) if changes else value
