@@ -146,7 +146,6 @@ def _case_blocks() -> list:
         Paragraph((Span("Tallene "), Span("", cite=(("@ssb2023", "tabell 07459"),
                                                     ("@tøi2017", "")),),
                    Span(" er nye."))),
-        Heading(1, t("Kilder"), None, "h-k"),
         References((Reference("tøi2017", "Transportøkonomisk institutt", "2017",
                               "Godstransport i Norge", "TØI"),
                     Reference("ssb2023", "Statistisk sentralbyrå", "2023", "Befolkning", "SSB",

@@ -204,3 +204,16 @@ def test_a_citation_in_a_footnote_of_the_pdf_links_to_its_entry(project):
     links = [(_said(t).strip("()"), line) for t, line in _pdf_links(out / "doc.pdf")]
     assert sum(1 for t, line in links if t == "TØI, 2017a"
                and line.startswith("TØI (2017a). Arbeidsreiser")) == 2    # text and note
+
+
+def test_a_cross_reference_in_a_footnote_gets_its_label_too(project):
+    path = write(project / "content/doc.yaml", HEAD.format(lang="nb") + """\
+  - chapter: Innledning
+    id: inn
+  - text: |
+      Tekst[^1].
+
+      [^1]: Se [](#inn).
+""")
+    (note,) = [s.note for s in _layout(path).blocks[-1].text if s.note]
+    assert _said(plain(note)) == "Se kapittel 1."

@@ -115,11 +115,14 @@ def walk_spans(value, fix):
 
 
 def _spans(spans: tuple, found) -> tuple:
-    if not any(s.ref for s in spans):
+    """The spans with each reference's text filled in, in footnotes too."""
+    if not any(s.ref or s.note for s in spans):
         return spans
     out, before = [], ""
     for s in spans:
-        if s.ref:
+        if s.note:
+            s = Span(s.text, s.bold, s.italic, s.href, s.ref, _spans(s.note, found))
+        elif s.ref:
             text = found.get(s.href[1:], s.href[1:])
             if _starts_sentence(before):
                 text = text[:1].upper() + text[1:]
