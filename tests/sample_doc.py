@@ -9,8 +9,9 @@ from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Indica
                            IndicatorOverview, Measurement,
                            Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
                            KeyFigures, ListBlock, ListItem, Meta, PageBreak, Paragraph, PartTitle,
-                           Program, ProgramItem, ProgramPart, Series, Span, Strategy, StrategyList, Swot,
-                           SwotGroup, SwotQuadrant, Table, TableGroup)
+                           Program, ProgramItem, ProgramPart, Reference, References, Series, Span,
+                           Strategy, StrategyList, Swot, SwotGroup, SwotQuadrant, Table,
+                           TableGroup)
 
 HERE = Path(__file__).parent
 IMAGE = HERE / "data" / "vaapen.png"
@@ -142,6 +143,14 @@ def _case_blocks() -> list:
                                           (t("Muligheter"), t("Utfordringer"))),
                               ProgramItem(t("Oppsummering")))),
                  ProgramItem(t("Avslutning"), "21.00")), title=t("Program")),
+        Paragraph((Span("Tallene "), Span("", cite=(("@ssb2023", "tabell 07459"),
+                                                    ("@tøi2017", "")),),
+                   Span(" er nye."))),
+        References((Reference("tøi2017", "Transportøkonomisk institutt", "2017",
+                              "Godstransport i Norge", "TØI"),
+                    Reference("ssb2023", "Statistisk sentralbyrå", "2023", "Befolkning", "SSB",
+                              "Statistikkbanken", "https://www.ssb.no/statbank/table/07459",
+                              date(2024, 3, 12), t("Tall per 1. januar")))),
         PartTitle("", t("Vedlegg")),
         Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False),
         Paragraph((Span("Se "), Span("kapittelet om planen", href="#h-1"), Span("."))),

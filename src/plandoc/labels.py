@@ -44,6 +44,7 @@ _LABELS = {
         "act.status": "Status", "act.sum": "Sum",
         "appendix": "Vedlegg", "appendices": "Vedlegg",
         "ref.appendix": "vedlegg", "appendix.prefix": "V",
+        "references": "Kilder", "accessed": "lest",
     },
     "nn": {
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
@@ -77,6 +78,7 @@ _LABELS = {
         "act.status": "Status", "act.sum": "Sum",
         "appendix": "Vedlegg", "appendices": "Vedlegg",
         "ref.appendix": "vedlegg", "appendix.prefix": "V",
+        "references": "Kjelder", "accessed": "lese",
     },
     "en": {
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
@@ -110,6 +112,7 @@ _LABELS = {
         "act.status": "Status", "act.sum": "Total",
         "appendix": "Appendix", "appendices": "Appendices",
         "ref.appendix": "appendix", "appendix.prefix": "A",
+        "references": "References", "accessed": "accessed",
     },
 }
 

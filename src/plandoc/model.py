@@ -28,6 +28,9 @@ class Span:
     reader has checked that `href` names a goal, heading, figure or table of the document.
     A footnote reference carries the note's text in `note`; the reader leaves its `text`
     empty and the layout puts the note's number there (numbered once, through the document).
+    `cite`: a citation written `[@tøi2017]` or `[@ssb2023, tabell 07459; @tøi2017]` — pairs of
+    the source's id (with its '@') and the locator ('' without one); the reader has checked
+    each id names an entry of the references block, and the layout writes '(TØI, 2017)' there.
     """
 
     text: str
@@ -36,6 +39,7 @@ class Span:
     href: str | None = None
     ref: bool = False
     note: tuple["Span", ...] | None = None
+    cite: tuple[tuple[str, str], ...] = ()
 
 
 Inline = tuple[Span, ...]
@@ -44,7 +48,14 @@ Inline = tuple[Span, ...]
 def plain(inline: Inline) -> str:
     """The text of an inline sequence without formatting; a reference the layout has not yet
     given its label reads as its '#id' (so a change list compares what the author wrote)."""
-    return "".join(span.href if span.ref and not span.text else span.text for span in inline)
+    return "".join(span.href if span.ref and not span.text else
+                   _cited(span.cite) if span.cite and not span.text else span.text
+                   for span in inline)
+
+
+def _cited(cite) -> str:
+    """A citation as its author wrote it: '[@ssb2023, tabell 07459; @tøi2017]'."""
+    return "[" + "; ".join(f"{key}, {where}" if where else key for key, where in cite) + "]"
 
 
 # --- blocks ------------------------------------------------------------------------------
@@ -374,9 +385,37 @@ class AppendixList:
     title: Inline = ()
 
 
+@dataclass(frozen=True)
+class Reference:
+    """One entry of the reference list: a source the text may cite as `[@id]`.
+
+    `year` is the year as text ('2017') or what stands for none ('u.å.'); `short` is the name
+    the text cites it by ('TØI') when not `author`; `url` is an http(s) address the reader
+    has checked.
+    """
+
+    id: str
+    author: str
+    year: str
+    title: str
+    short: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    accessed: date | None = None
+    note: Inline = ()
+
+
+@dataclass(frozen=True)
+class References:
+    """The reference list (Kilder / Kjelder / References); its title is the Heading before it."""
+
+    entries: tuple[Reference, ...]
+
+
 Block = Union[
     Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak,
     Program, PartTitle, IndicatorOverview, ActionPlan, Appendix, AppendixList, StrategyList,
+    References,
 ]
 BLOCK_KINDS: tuple[type, ...] = get_args(Block)   # the registry the layout and writers cover
 

@@ -438,3 +438,74 @@ CASES += [
     Case("hier-goal-unknown-key", doc("  - goal: G\n    strategier: [a]\n"),
          (f"{DOC}:6: unknown key 'strategier' in goal 1 — did you mean 'strategies'?",)),
 ]
+
+REFS = ("  - references:\n      items:\n"
+        "        - {id: tøi2017, author: TØI, year: 2017, title: Godstransport}\n")
+SOURCE = "        - {id: ssb2023, author: SSB, year: 2023, title: Befolkning"
+CITE = "expected '[@tøi2017]', '[@ssb2023, tabell 07459]' or several separated by ';' as in "
+
+CASES += [
+    Case("cite-unknown-id", doc("  - paragraph: \"Se [@tøi2071].\"\n" + REFS),
+         (f"{DOC}:5: citation '[@tøi2071]' names no source in the references — did you mean "
+          "'@tøi2017'?",)),
+    Case("cite-unknown-id-no-close-match", doc("  - paragraph: \"Se [@kostra].\"\n" + REFS),
+         (f"{DOC}:5: citation '[@kostra]' names no source in the references — expected the "
+          "'id:' of a source under 'references:'",)),
+    Case("cite-unknown-id-in-markdown", {**doc("  - include: tekst.md\n" + REFS),
+                                         MD: "Innledning\n\nSe [@tøi2018, s. 4].\n"},
+         (f"{MD}:3: citation '[@tøi2018]' names no source in the references — did you mean "
+          "'@tøi2017'?",)),
+    Case("cite-unknown-id-in-footnote", {**doc("  - include: tekst.md\n" + REFS),
+                                         MD: "Tekst[^1].\n\n[^1]: Se [@tøi].\n"},
+         (f"{MD}:3: citation '[@tøi]' names no source in the references — did you mean "
+          "'@tøi2017'?",)),
+    Case("cite-without-references", doc("  - paragraph: \"Se [@tøi2017].\"\n"),
+         (f"{DOC}:5: citation '[@tøi2017]' but the document has no 'references:' block — add "
+          "one with a source 'id: tøi2017'",)),
+    Case("cite-part-not-an-id", doc("  - paragraph: \"Se [@tøi2017; s. 12].\"\n" + REFS),
+         (f"{DOC}:5: 's. 12' in a citation does not name a source as '@id' — {CITE}"
+          "'[@tøi2017; @ssb2023]'",)),
+    Case("refs-duplicate-id", doc(REFS + SOURCE.replace("ssb2023", "tøi2017") + "}\n"),
+         (f"{DOC}:8: source id 'tøi2017' is already the id of the source at line 7 — expected "
+          "each id once in the references",)),
+    Case("refs-missing-author", doc(REFS + "        - {id: ssb2023, year: 2023, title: B}\n"),
+         (f"{DOC}:8: source 'ssb2023' is missing 'author' — expected 'author: …'",)),
+    Case("refs-missing-year", doc(REFS + "        - {id: ssb2023, author: SSB, title: B}\n"),
+         (f"{DOC}:8: source 'ssb2023' is missing 'year' — expected 'year: …'",)),
+    Case("refs-missing-title", doc(REFS + "        - {id: ssb2023, author: SSB, year: u.å.}\n"),
+         (f"{DOC}:8: source 'ssb2023' is missing 'title' — expected 'title: …'",)),
+    Case("refs-missing-id", doc(REFS + "        - {author: SSB, year: 2023, title: B}\n"),
+         (f"{DOC}:8: source 2 of the references is missing 'id' — expected 'id: …'",)),
+    Case("refs-id-not-a-word", doc(REFS + SOURCE.replace("ssb2023", "ssb 2023") + "}\n"),
+         (f"{DOC}:8: source id 'ssb 2023' must be a plain word of letters, digits, '-' and '_' "
+          "— e.g. 'tøi2017'",)),
+    Case("refs-unknown-key", doc(REFS + SOURCE + ", forlag: SSB}\n"),
+         (f"{DOC}:8: unknown key 'forlag' in source 'ssb2023' — expected one of: accessed, "
+          "author, id, note, publisher, short, title, url, year",)),
+    Case("refs-url-not-web", doc(REFS + SOURCE + ", url: \"file:///C:/kilder/ssb.pdf\"}\n"),
+         (f"{DOC}:8: url 'file:///C:/kilder/ssb.pdf' of source 'ssb2023' is not a web address "
+          "— expected one starting with http:// or https://",)),
+    Case("refs-accessed-not-a-date", doc(REFS + SOURCE + ", accessed: 12.03.2024}\n"),
+         (f"{DOC}:8: date '12.03.2024' is not a date — expected YYYY-MM-DD, e.g. 2021-05-12",)),
+    Case("refs-second-block", doc(REFS + "  - references:\n      items: []\n"),
+         (f"{DOC}:8: a second references block — the document has one at line 5; put every "
+          "source in that one",)),
+    Case("refs-neither-items-nor-file", doc("  - references: {title: Kilder}\n"),
+         (f"{DOC}:5: references needs either 'items:' (a list of sources) or 'file:' (a YAML "
+          "file holding that list)",)),
+    Case("refs-items-and-file", doc(REFS + "      file: kilder.yaml\n"),
+         (f"{DOC}:5: references needs either 'items:' (a list of sources) or 'file:' (a YAML "
+          "file holding that list), not both",)),
+    Case("refs-file-entry-problem",
+         {**doc("  - references: {file: kilder.yaml}\n"),
+          "content/kilder.yaml": "- {id: tøi2017, author: TØI, year: 2017, title: Gods}\n"
+                                 "- {id: ssb2023, author: SSB, year: 2023}\n"},
+         ("content/kilder.yaml:2: source 'ssb2023' is missing 'title' — expected 'title: …'",)),
+    Case("refs-file-not-yaml", {**doc("  - references: {file: kilder.md}\n"),
+                                "content/kilder.md": "# Kilder\n"},
+         (f"{DOC}:5: references file 'kilder.md' is not YAML — expected a .yaml file holding "
+          "the list of sources",)),
+    Case("refs-after-appendix", doc(APPENDIX + REFS),
+         (f"{DOC}:7: appendices come after the main text — move the references 'Kilder' "
+          f"{AFTER}",)),
+]

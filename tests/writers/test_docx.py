@@ -128,8 +128,9 @@ def test_hyperlink_is_a_real_relationship(word):
     rels = {r.rId: r for r in word.part.rels.values()}
     links = word.element.body.iter(qn("w:hyperlink"))
     external = [(ln, rels[ln.get(qn("r:id"))]) for ln in links if ln.get(qn("r:id"))]
-    assert len(external) == 1
+    assert len(external) == 2          # the body's link and a reference's url
     link, rel = external[0]
+    assert external[1][1].target_ref == "https://www.ssb.no/statbank/table/07459"
     assert rel.is_external and rel.target_ref == "https://www.vefsn.kommune.no"
     assert rel.reltype.endswith("/hyperlink")
     assert "".join(t.text for t in link.iter(qn("w:t"))) == "kommunen"

@@ -11,13 +11,14 @@ nothing a reader of two formats would see differ.
 Modules: boxes (the vocabulary: one box kind per block kind, and the frame), blocks (one layout
 function per block kind: LAYOUTS), frame (cover, contents, running lines), front (the opening
 blocks of documents without a cover), lists, palette, refs (cross-references `[](#id)` given
-their generated labels 'mål 1.2', 'figur 3' before the blocks are laid out).
+their generated labels 'mål 1.2', 'figur 3' before the blocks are laid out), cite (citations
+`[@id]` written out as '(TØI, 2017)' and the reference list's order).
 """
 
 from __future__ import annotations
 
 from plandoc.labels import labels, watermark
-from plandoc.layout import boxes, frame, refs
+from plandoc.layout import boxes, cite, frame, refs
 from plandoc.layout.blocks import LAYOUTS, State, lay_out_blocks
 from plandoc.layout.boxes import Box, Layout
 from plandoc.layout.front import front_blocks
@@ -38,6 +39,7 @@ def lay_out(doc: Document, theme: Theme) -> Layout:
     state = State(theme, words, list_styles(theme.bullet), language=meta.language,
                   goals=tuple(x for x in model_blocks if isinstance(x, Goal)))
     model_blocks = refs.resolve(model_blocks, refs.labels_of(model_blocks, words))
+    model_blocks = cite.resolve(model_blocks)
     blocks = lay_out_blocks(model_blocks, state)
     return Layout(meta=meta, theme=theme, words=words, palette=palette(theme),
                   cover=frame.cover(meta, theme, words),

@@ -17,6 +17,7 @@ from decimal import Decimal
 from plandoc import model as m
 from plandoc.labels import format_amount, parse_amount
 from plandoc.layout import boxes as b
+from plandoc.layout import cite
 from plandoc.layout.lists import label, style_at
 from plandoc.layout.palette import fill
 from plandoc.layout.refs import numbered_as
@@ -408,6 +409,17 @@ def appendix_list(block: m.AppendixList, s: State) -> b.AppendixListBox:
     return b.AppendixListBox(plain(block.title) or s.words["appendices"], entries)
 
 
+def references(block: m.References, s: State) -> b.ReferencesBox:
+    """The sources sorted by author and year, each with its bookmark ('#@id' links there)."""
+    entries = []
+    for ref, year in cite.ordered(block.entries):
+        s.refs += 1
+        target = f"_Ref{s.refs:05d}"
+        s.targets.setdefault(f"@{ref.id}", target)
+        entries.append(b.ReferenceEntry(target, cite.entry_text(ref, year, s.words, s.language)))
+    return b.ReferencesBox(tuple(entries))
+
+
 LAYOUTS = {
     m.Heading: heading, m.Paragraph: paragraph, m.ListBlock: list_block,
     m.KeyFigures: key_figures, m.Chart: chart, m.Image: image, m.Table: table, m.Swot: swot,
@@ -415,6 +427,7 @@ LAYOUTS = {
     m.PartTitle: part_title, m.IndicatorOverview: indicator_overview,
     m.ActionPlan: action_plan,
     m.Appendix: appendix, m.AppendixList: appendix_list, m.StrategyList: strategy_list,
+    m.References: references,
 }
 
 

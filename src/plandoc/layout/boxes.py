@@ -320,9 +320,25 @@ class AppendixListBox:
     entries: tuple[AppendixEntry, ...]
 
 
+@dataclass(frozen=True)
+class ReferenceEntry:
+    """One source of the reference list: its text as printed and its bookmark / destination."""
+
+    target: str
+    text: Inline                 # 'TØI (2017a). *Title*. Publisher. https://… (lest …)'
+
+
+@dataclass(frozen=True)
+class ReferencesBox:
+    """The reference list's entries, sorted, each a paragraph with a hanging indent (its title
+    is the HeadingBox before it)."""
+
+    entries: tuple[ReferenceEntry, ...]
+
+
 Box = Union[HeadingBox, TextBox, ListBox, KeyFiguresBox, ChartBox, ImageBox, TableBox, SwotBox,
             GoalBox, StrategiesBox, CalloutBox, PageBreakBox, ProgramBox, PartBox, AppendixBox,
-            AppendixListBox]
+            AppendixListBox, ReferencesBox]
 
 
 # --- the frame around the blocks ---------------------------------------------------------------

@@ -91,21 +91,23 @@ def resolve(blocks, found: dict[str, str]):
     """`blocks` with every reference span's text filled in (unchanged blocks are the same
     objects).  A reference at the start of a text or a sentence starts with a capital
     ('Figur 2 viser …'), not after an abbreviation ('jf. figur 2')."""
-    return tuple(_walk(block, found) for block in blocks)
+    return tuple(walk_spans(block, lambda spans: _spans(spans, found)) for block in blocks)
 
 
-def _walk(value, found):
+def walk_spans(value, fix):
+    """`value` (a block, or anything inside one) with every inline text replaced by
+    `fix(spans)`; what `fix` leaves as it was stays the same object."""
     if isinstance(value, tuple):
         if value and all(isinstance(v, Span) for v in value):
-            return _spans(value, found)
-        new = tuple(_walk(v, found) for v in value)
+            return fix(value)
+        new = tuple(walk_spans(v, fix) for v in value)
         return value if all(a is b for a, b in zip(new, value)) else new
     if dataclasses.is_dataclass(value) and not isinstance(value, (type, Span)):
         changes = {}
         for f in dataclasses.fields(value):
             old = getattr(value, f.name)
             if isinstance(old, tuple) or dataclasses.is_dataclass(old):
-                new = _walk(old, found)
+                new = walk_spans(old, fix)
                 if new is not old:
                     changes[f.name] = new
         return dataclasses.replace(value, **changes) if changes else value
@@ -113,11 +115,14 @@ def _walk(value, found):
 
 
 def _spans(spans: tuple, found) -> tuple:
-    if not any(s.ref for s in spans):
+    """The spans with each reference's text filled in, in footnotes too."""
+    if not any(s.ref or s.note for s in spans):
         return spans
     out, before = [], ""
     for s in spans:
-        if s.ref:
+        if s.note:
+            s = Span(s.text, s.bold, s.italic, s.href, s.ref, _spans(s.note, found))
+        elif s.ref:
             text = found.get(s.href[1:], s.href[1:])
             if _starts_sentence(before):
                 text = text[:1].upper() + text[1:]

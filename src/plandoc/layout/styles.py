@@ -54,6 +54,9 @@ def text_styles(theme: Theme) -> dict[str, TextStyle]:
                            **running),
         # a footnote at the foot of the page, its number raised before the text
         "footnote": TextStyle(s.small, leading=1.3, after=1.5, running=True),
+        # an entry of the reference list: its lines after the first indented (hanging)
+        "reference": TextStyle(body * 0.95, leading=1.35, after=body * 0.5, indent=body * 2,
+                               hanging=body * 2),
         "caption": TextStyle(s.small + 0.5, leading=1.35, before=4, after=2, running=True),
         "source": TextStyle(s.small, colour="muted", leading=1.35, after=body),
         "table_text": TextStyle(body * 0.9, leading=1.3, running=True),

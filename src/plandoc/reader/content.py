@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from pathlib import Path
 
 from plandoc.errors import ContentError, Problem, display_path
 from plandoc.model import Document, Goal, Meta
-from plandoc.reader import case, figures, goals, indicators, panels  # noqa: F401 - they register
+# the block kinds' modules register themselves on import
+from plandoc.reader import case, figures, goals, indicators, panels, sources  # noqa: F401
 from plandoc.reader.blocks import read_body
 from plandoc.reader.context import OUTSIDE, Ctx
 from plandoc.reader.meta import read_meta
@@ -49,6 +51,7 @@ def read_document(path: Path, roots: tuple[Path, ...] = ()) -> Document:
     blocks = read_body(ctx, data["body"], data.line_of("body")) if data.get("body") else []
     _check_anchors(ctx, blocks)
     _check_goal_refs(ctx, blocks)
+    _check_citations(ctx)
     if not ctx.counters.appendix:
         for line in ctx.appendix_lists:
             ctx.problem(line, "appendix_list: the document has no appendices to list — add "
@@ -109,6 +112,28 @@ def _check_goal_refs(ctx: Ctx, blocks) -> None:
         if not ctx.indicators:
             ctx.problem(line, "indicator_overview: no goal of this document has indicators — "
                         "expected 'indicators:' under a goal, or no indicator_overview")
+
+
+CITED = re.compile(r"@[\w-]+")
+
+
+def _check_citations(ctx: Ctx) -> None:
+    """Every citation names the id of a source in the references block, as '@id'."""
+    ids = list(ctx.sources)
+    for key, line, file in ctx.citations:
+        if not CITED.fullmatch(key):
+            ctx.problem(line, f"'{key}' in a citation does not name a source as '@id' — expected "
+                        "'[@tøi2017]', '[@ssb2023, tabell 07459]' or several separated by ';' "
+                        "as in '[@tøi2017; @ssb2023]'", file)
+        elif not ctx.references:
+            ctx.problem(line, f"citation '[{key}]' but the document has no 'references:' "
+                        f"block — add one with a source 'id: {key[1:]}'", file)
+        elif key[1:] not in ctx.sources:
+            close = difflib.get_close_matches(key[1:], ids, n=1, cutoff=0.6)
+            hint = f"did you mean '@{close[0]}'?" if close else \
+                "expected the 'id:' of a source under 'references:'"
+            ctx.problem(line, f"citation '[{key}]' names no source in the references — {hint}",
+                        file)
 
 
 def _sorted(problems):

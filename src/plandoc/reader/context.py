@@ -57,6 +57,9 @@ class Ctx:
     scope: object = None                # the focus area being read (reader.goals.Scope)
     heading_level: int = 0              # the level of the heading whose body is being read
     subgoals: dict = field(default_factory=dict)      # a goal's number → its sub-goals so far
+    citations: list[tuple[str, int | None, Path | None]] = field(default_factory=list)
+    sources: dict[str, int] = field(default_factory=dict)      # reference id → its line
+    references: list[int] = field(default_factory=list)        # lines of 'references:'
 
     @property
     def folder(self) -> Path:
@@ -133,10 +136,11 @@ class Ctx:
         """`spans` without links the outputs may not carry (each one is reported).
 
         A web, mail or phone address is kept; '#anchor' is kept and checked once the whole
-        document is read (`anchor_problems`).
+        document is read (`anchor_problems`), and so are the sources a citation names.
         """
         out = []
         for span in spans:
+            self.citations += [(key, line, file) for key, _ in span.cite]
             if span.href is not None:
                 message = link_problem(span.href)
                 if message:

@@ -80,7 +80,42 @@ def _spans(children, notes=None) -> Inline:
             text = {"softbreak": " ", "hardbreak": "\n"}.get(kind, tok.content)
             if text:
                 spans.append(Span(text, bold > 0, italic > 0, href))
-    return _merge(spans)
+    return _citations(_merge(spans))
+
+
+CITATION = re.compile(r"\[(@[^\[\]\n]*)\]")
+CITED = re.compile(r"(@[\w-]+)\s*(?:,\s*(.*))?", re.DOTALL)
+
+
+def _citations(spans: Inline) -> Inline:
+    """Spans with each citation '[@id]', '[@id, s. 12; @other]' in plain text made a span of
+    its own: `cite` holds (key, locator) pairs; a part that is no '@id' keeps its whole text as
+    the key (the reader reports it)."""
+    if not any("[@" in s.text for s in spans):
+        return spans
+    out: list[Span] = []
+    for s in spans:
+        if s.href is not None or s.note is not None or s.ref or "[@" not in s.text:
+            out.append(s)
+            continue
+        at = 0
+        for found in CITATION.finditer(s.text):
+            if found.start() > at:
+                out.append(Span(s.text[at:found.start()], s.bold, s.italic))
+            out.append(Span("", s.bold, s.italic, cite=_cited(found.group(1))))
+            at = found.end()
+        if at < len(s.text):
+            out.append(Span(s.text[at:], s.bold, s.italic))
+    return tuple(out)
+
+
+def _cited(inside: str) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for part in inside.split(";"):
+        found = CITED.fullmatch(part.strip())
+        pairs.append((found.group(1), (found.group(2) or "").strip()) if found
+                     else (part.strip(), ""))
+    return tuple(pairs)
 
 
 def _merge(spans: list[Span]) -> Inline:
@@ -88,7 +123,7 @@ def _merge(spans: list[Span]) -> Inline:
     for span in spans:
         prev = out[-1] if out else None
         if prev and not prev.ref and not span.ref and prev.note is None and span.note is None \
-                and (prev.bold, prev.italic, prev.href) == (span.bold, span.italic, span.href):
+                and not prev.cite and not span.cite and (prev.bold, prev.italic, prev.href) == (span.bold, span.italic, span.href):
             out[-1] = Span(prev.text + span.text, span.bold, span.italic, span.href)
         else:
             out.append(span)
@@ -105,10 +140,10 @@ def parse_blocks(text: str, heading, unsupported=None, links=None, footnotes=Non
     `heading(level, inline, line)` makes a numbered Heading the way the reader numbers chapters;
     `unsupported(what, line)` hears of each construct plandoc does not draw (never dropped
     silently); `links(inline, line)`, when given, sees the spans of every line of text that has
-    a link (paragraphs, headings, list items), with the line it starts on.  `footnotes`, when
-    given, is a dict filled with 'used' (the labels referred to, with the line their paragraph
-    starts on) and 'headings' (lines of headings that refer to a note): the reader checks them
-    against the definitions it finds in the source.  Paragraphs
+    a link or a citation (paragraphs, headings, list items), with the line it starts on.
+    `footnotes`, when given, is a dict filled with 'used' (the labels referred to, with the
+    line their paragraph starts on) and 'headings' (lines of headings that refer to a note):
+    the reader checks them against the definitions it finds in the source.  Paragraphs
     inside a block quote ('> …', nested quotes flattened) come back with `quote` set.
     """
     tokens = _md_blocks.parse(text, env := {})
@@ -122,7 +157,8 @@ def parse_blocks(text: str, heading, unsupported=None, links=None, footnotes=Non
                                      c.type == "footnote_ref" for c in tokens[i + 1].children or ())]
     if links is not None:
         for tok in [*tokens, *note_lines]:
-            if tok.type == "inline" and any(c.type == "link_open" for c in tok.children or ()):
+            if tok.type == "inline" and ("[@" in tok.content or any(
+                    c.type == "link_open" for c in tok.children or ())):
                 links(_spans(tok.children), tok.map[0] if tok.map else 0)
     out, i, quote = [], 0, 0
     while i < len(tokens):

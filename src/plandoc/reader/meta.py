@@ -38,7 +38,7 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
     values["status"] = _status(ctx, m, values["kind"])
     for key in DATE_FIELDS:
         if m.get(key) is not None:
-            values[key] = _date(ctx, m[key], m.line_of(key))
+            values[key] = read_date(ctx, m[key], m.line_of(key))
     if m.get("cases") is not None:
         values["cases"] = tuple(_case(ctx, v, ln) for v, ln in _items(ctx, m, "cases"))
     if m.get("keywords") is not None:
@@ -93,7 +93,7 @@ def _items(ctx: Ctx, m: YMap, key: str):
     return [(v, seq.line_of(i)) for i, v in enumerate(seq)]
 
 
-def _date(ctx: Ctx, value, line: int) -> dt.date | None:
+def read_date(ctx: Ctx, value, line: int) -> dt.date | None:
     """A YYYY-MM-DD date (YAML 1.2 reads it as text); a day that does not exist is a problem."""
     if isinstance(value, dt.date):
         return value
@@ -116,5 +116,5 @@ def _case(ctx: Ctx, value, line: int) -> CaseRef:
     ctx.keys(value, "case reference", required=("ref",), optional=("body", "date", "title"))
     text = {k: ctx.string(value[k], value.line_of(k), f"case {k}")
             for k in ("ref", "body", "title") if value.get(k) is not None}
-    when = _date(ctx, value["date"], value.line_of("date")) if value.get("date") else None
+    when = read_date(ctx, value["date"], value.line_of("date")) if value.get("date") else None
     return CaseRef(text.get("ref", ""), text.get("body"), when, text.get("title"))

@@ -33,6 +33,7 @@ PARAGRAPH_STYLES = (
     ("TOCHeading", "TOC Heading", "toc_title", True),
     ("TOC1", "toc 1", "toc1", True), ("TOC2", "toc 2", "toc2", True),
     ("TOC3", "toc 3", "toc3", True), ("AppendixList", "Appendix List", "toc1", False),
+    ("Bibliography", "Bibliography", "reference", True),
     ("Quote", "Quote", "quote", True), ("FootnoteText", "footnote text", "footnote", True),
     ("Caption", "caption", "caption", True), ("Source", "Source", "source", False),
     ("Header", "header", "running", True), ("Footer", "footer", "running", True),

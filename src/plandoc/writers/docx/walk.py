@@ -11,9 +11,10 @@ from docx.shared import Pt
 from plandoc.layout.boxes import (AppendixBox, AppendixListBox, CalloutBox, ChartBox, GoalBox,
                                   StrategiesBox,
                                   HeadingBox, ImageBox, KeyFiguresBox, ListBox, PageBreakBox,
-                                  PartBox, ProgramBox, SwotBox, TableBox, TextBox)
-from plandoc.writers.docx import (appendices, callouts, figures, panels, parts, program, swot,
-                                  tables)
+                                  PartBox, ProgramBox, ReferencesBox, SwotBox, TableBox,
+                                  TextBox)
+from plandoc.writers.docx import (appendices, callouts, figures, panels, parts, program,
+                                  references, swot, tables)
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.links import add_bookmark
@@ -98,4 +99,5 @@ WRITERS = {
     PartBox: parts.part,
     AppendixBox: appendices.appendix,
     AppendixListBox: appendices.appendix_list,
+    ReferencesBox: references.references,
 }
