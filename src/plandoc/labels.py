@@ -43,7 +43,7 @@ _LABELS = {
         "act.responsible": "Ansvar", "act.deadline": "Frist", "act.cost": "Økonomi",
         "act.status": "Status", "act.sum": "Sum",
         "appendix": "Vedlegg", "appendices": "Vedlegg",
-        "ref.appendix": "vedlegg", "appendix.prefix": "V",
+        "ref.appendix": "vedlegg", "appendix.prefix": "V", "foreword": "Forord",
     },
     "nn": {
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
@@ -76,7 +76,7 @@ _LABELS = {
         "act.responsible": "Ansvar", "act.deadline": "Frist", "act.cost": "Økonomi",
         "act.status": "Status", "act.sum": "Sum",
         "appendix": "Vedlegg", "appendices": "Vedlegg",
-        "ref.appendix": "vedlegg", "appendix.prefix": "V",
+        "ref.appendix": "vedlegg", "appendix.prefix": "V", "foreword": "Føreord",
     },
     "en": {
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
@@ -109,7 +109,7 @@ _LABELS = {
         "act.responsible": "Responsible", "act.deadline": "Deadline", "act.cost": "Cost",
         "act.status": "Status", "act.sum": "Total",
         "appendix": "Appendix", "appendices": "Appendices",
-        "ref.appendix": "appendix", "appendix.prefix": "A",
+        "ref.appendix": "appendix", "appendix.prefix": "A", "foreword": "Foreword",
     },
 }
 

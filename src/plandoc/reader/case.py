@@ -37,8 +37,8 @@ def revisions(ctx: Ctx, value, line: int, item) -> list:
             continue
         when = ""
         if m.get("date") is not None:
-            from plandoc.reader.meta import _date
-            d = _date(ctx, m["date"], m.line_of("date"))
+            from plandoc.reader.meta import read_date
+            d = read_date(ctx, m["date"], m.line_of("date"))
             when = format_date(d, ctx.language) if d else ""
         rows.append(tuple(inline(ctx, v, m.line_of(k), f"revision {k}") if v is not None else ()
                           for k, v in (("version", m["version"]), ("date", when or None),

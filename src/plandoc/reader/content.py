@@ -12,7 +12,7 @@ from pathlib import Path
 
 from plandoc.errors import ContentError, Problem, display_path
 from plandoc.model import Document, Goal, Meta
-from plandoc.reader import case, figures, panels  # noqa: F401 - they register their block kinds
+from plandoc.reader import case, figures, panels, signing  # noqa: F401 - they register kinds
 from plandoc.reader.blocks import read_body
 from plandoc.reader.context import OUTSIDE, Ctx
 from plandoc.reader.meta import read_meta

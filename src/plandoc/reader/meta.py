@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from plandoc.labels import LANGUAGES
-from plandoc.model import CaseRef, Meta
+from plandoc.model import CaseRef, CoverImage, Meta
 from plandoc.reader.context import Ctx, describe
 from plandoc.files import YMap, as_text
 
@@ -19,7 +19,7 @@ TEXT_FIELDS = ("title", "municipality", "subtitle", "part", "period", "organisat
 DATE_FIELDS = ("date", "consultation_deadline", "meeting_date")
 FIELDS = TEXT_FIELDS + DATE_FIELDS + ("kind", "language", "status", "cases", "keywords",
                                       "number_chapters", "toc", "line_numbers",
-                                      "appendix_numbering")
+                                      "appendix_numbering", "cover_image")
 # What each status needs, and an example of each field for the message.
 STATUS_NEEDS = {
     "vedtatt": (("adopted_by", "kommunestyret"), ("date", "2021-05-12"), ("case", "38/20")),
@@ -37,7 +37,7 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
     values["status"] = _status(ctx, m, values["kind"])
     for key in DATE_FIELDS:
         if m.get(key) is not None:
-            values[key] = _date(ctx, m[key], m.line_of(key))
+            values[key] = read_date(ctx, m[key], m.line_of(key))
     if m.get("cases") is not None:
         values["cases"] = tuple(_case(ctx, v, ln) for v, ln in _items(ctx, m, "cases"))
     if m.get("keywords") is not None:
@@ -54,9 +54,25 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
     ctx.language = values["language"]
     values["appendix_numbering"] = ctx.appendix_numbering = _choice(
         ctx, m, "appendix_numbering", APPENDIX_NUMBERINGS, "numbers")
+    if m.get("cover_image") is not None:
+        values["cover_image"] = _cover_image(ctx, m["cover_image"], m.line_of("cover_image"))
     values.setdefault("title", "")
     values.setdefault("municipality", "")
     return Meta(**values)
+
+
+def _cover_image(ctx: Ctx, value, line: int) -> CoverImage | None:
+    """{file, alt, credit}: the cover's photo, checked as an image block's picture is."""
+    from plandoc.reader.figures import image_file
+
+    m = ctx.mapping(value, line, "cover_image")
+    if m is None or not ctx.keys(m, "cover_image", ("file", "alt"), ("credit",)):
+        return None
+    path = image_file(ctx, m, "cover image")
+    alt = ctx.string(m["alt"], m.line_of("alt"), "cover image alt")
+    credit = ctx.string(m["credit"], m.line_of("credit"), "cover image credit") \
+        if m.get("credit") is not None else None
+    return CoverImage(path, alt, credit) if path is not None else None
 
 
 def _status(ctx: Ctx, m: YMap, kind: str) -> str | None:
@@ -89,7 +105,7 @@ def _items(ctx: Ctx, m: YMap, key: str):
     return [(v, seq.line_of(i)) for i, v in enumerate(seq)]
 
 
-def _date(ctx: Ctx, value, line: int) -> dt.date | None:
+def read_date(ctx: Ctx, value, line: int) -> dt.date | None:
     """A YYYY-MM-DD date (YAML 1.2 reads it as text); a day that does not exist is a problem."""
     if isinstance(value, dt.date):
         return value
@@ -112,5 +128,5 @@ def _case(ctx: Ctx, value, line: int) -> CaseRef:
     ctx.keys(value, "case reference", required=("ref",), optional=("body", "date", "title"))
     text = {k: ctx.string(value[k], value.line_of(k), f"case {k}")
             for k in ("ref", "body", "title") if value.get(k) is not None}
-    when = _date(ctx, value["date"], value.line_of("date")) if value.get("date") else None
+    when = read_date(ctx, value["date"], value.line_of("date")) if value.get("date") else None
     return CaseRef(text.get("ref", ""), text.get("body"), when, text.get("title"))

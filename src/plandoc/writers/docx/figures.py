@@ -36,7 +36,10 @@ def image(ctx: Context, box: ImageBox) -> None:
     if shape.height > limit:
         shape.width, shape.height = int(shape.width * limit / shape.height), limit
     set_alt_text(shape, box.alt, caption_title(box.caption))
-    p.paragraph_format.keep_with_next = box.caption is not None
+    p.paragraph_format.keep_with_next = box.caption is not None or bool(box.credit)
+    if box.credit:
+        ctx.paragraph("Photo Credit", box.credit).paragraph_format.keep_with_next = \
+            box.caption is not None
     write_caption(ctx, box.caption)
 
 

@@ -10,9 +10,10 @@ from docx.shared import Pt
 
 from plandoc.layout.boxes import (AppendixBox, AppendixListBox, CalloutBox, ChartBox, GoalBox,
                                   HeadingBox, ImageBox, KeyFiguresBox, ListBox, PageBreakBox,
-                                  PartBox, ProgramBox, SwotBox, TableBox, TextBox)
-from plandoc.writers.docx import (appendices, callouts, figures, panels, parts, program, swot,
-                                  tables)
+                                  PartBox, ProgramBox, SignaturesBox, ForewordBox, SwotBox,
+                                  TableBox, TextBox)
+from plandoc.writers.docx import (appendices, callouts, figures, panels, parts, program,
+                                  signing, swot, tables)
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.links import add_bookmark
@@ -96,4 +97,6 @@ WRITERS = {
     PartBox: parts.part,
     AppendixBox: appendices.appendix,
     AppendixListBox: appendices.appendix_list,
+    SignaturesBox: signing.signatures,
+    ForewordBox: signing.foreword,
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak
 
 from plandoc.layout import boxes as b
-from plandoc.writers.pdf import appendices, callouts, figures, panels, program
+from plandoc.writers.pdf import appendices, callouts, figures, panels, program, signing
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flow import new_page
 from plandoc.writers.pdf.flowables import HeadingParagraph, role
@@ -60,4 +60,5 @@ WRITERS = {
     b.CalloutBox: callouts.callout, b.ChartBox: figures.chart, b.ImageBox: figures.image,
     b.TableBox: figures.table, b.ProgramBox: program.program, b.PartBox: program.part_page,
     b.AppendixBox: appendices.appendix, b.AppendixListBox: appendices.appendix_list,
+    b.SignaturesBox: signing.signatures, b.ForewordBox: signing.foreword,
 }
