@@ -5,7 +5,8 @@ tests that must not depend on the reader.  tests/test_registry.py checks that it
 from datetime import date
 from pathlib import Path
 
-from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Indicator,
+from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Foreword, Indicator,
+                           Signatures, Signer,
                            IndicatorOverview, Measurement,
                            Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
                            KeyFigures, ListBlock, ListItem, Meta, PageBreak, Paragraph, PartTitle,
@@ -65,7 +66,8 @@ def _figures(image: Path) -> list:
               (Series("Privat", (4100, 4050, 4200)), Series("Offentlig", (2300, 2350, 2400))),
               alt="Linjediagram: private og offentlige arbeidsplasser 2019–2021.", labels=True),
         Image(image, alt="Kommunevåpen", caption=t("Kommunevåpenet"), width_cm=4, id="våpen"),
-        Image(image, alt="Kommunevåpenet uten bildetekst", width_cm=2),
+        Image(image, alt="Kommunevåpenet uten bildetekst", width_cm=2,
+              credit="Foto: Testvik kommune"),
     ]
 
 
@@ -139,6 +141,10 @@ def _case_blocks() -> list:
                                           (t("Muligheter"), t("Utfordringer"))),
                               ProgramItem(t("Oppsummering")))),
                  ProgramItem(t("Avslutning"), "21.00")), title=t("Program")),
+        Foreword((Paragraph(t("Takk til alle som har bidratt.")),), t("Forord"),
+                 Signatures((Signer("Kari Nordmann", "Ordfører"),), "Testvik", date(2021, 5, 12))),
+        Signatures((Signer("Kari Nordmann", "Ordfører"), Signer("Per Hansen")), "Testvik",
+                   date(2021, 5, 13)),
         PartTitle("", t("Vedlegg")),
         Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False),
         Paragraph((Span("Se "), Span("kapittelet om planen", href="#h-1"), Span("."))),

@@ -413,11 +413,13 @@ class CaseRef:
 
 @dataclass(frozen=True)
 class CoverImage:
-    """The cover's photo: a PNG or JPEG file, its alternative text and the photographer's credit."""
+    """The cover's photo: a PNG or JPEG file, its alternative text and the photographer's credit;
+    `pixels` (width, height) as the reader measured them, for the layout's crop."""
 
     path: Path
     alt: str
     credit: str | None = None
+    pixels: tuple[int, int] = (1, 1)
 
 
 @dataclass(frozen=True)

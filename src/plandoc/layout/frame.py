@@ -5,7 +5,6 @@ Status lines and dates come from plandoc.labels in the document's language.
 
 from __future__ import annotations
 
-from plandoc.files import image_size
 from plandoc.labels import status_line, version_line
 from plandoc.layout.boxes import (AppendixBox, Box, Contents, ContentsEntry, Cover, CoverLine,
                                   CoverPhoto, ForewordBox, HeadingBox, PartBox, Running)
@@ -49,10 +48,9 @@ def cover_photo(image: CoverImage, theme: Theme) -> CoverPhoto:
     """The photo across the page's top, cropped (centred) to fill it without distortion."""
     page = theme.page
     height = round(page.height_mm * PHOTO_SHARE, 1)
-    pixels = image_size(image.path) or (1, 1)
     return CoverPhoto(image.path, image.alt, image.credit or "", height,
-                      fill_crop(pixels, (page.width_mm, height)),
-                      fill_crop(pixels, (page.width_mm + 2 * BLEED_MM, height + BLEED_MM)),
+                      fill_crop(image.pixels, (page.width_mm, height)),
+                      fill_crop(image.pixels, (page.width_mm + 2 * BLEED_MM, height + BLEED_MM)),
                       BLEED_MM)
 
 

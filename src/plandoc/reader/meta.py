@@ -8,7 +8,7 @@ import re
 from plandoc.labels import LANGUAGES
 from plandoc.model import CaseRef, CoverImage, Meta
 from plandoc.reader.context import Ctx, describe
-from plandoc.files import YMap, as_text
+from plandoc.files import YMap, as_text, image_size
 
 STATUSES = ("utkast", "høringsutkast", "vedtatt")
 KINDS = ("plan", "invitation", "saksframlegg")
@@ -72,7 +72,7 @@ def _cover_image(ctx: Ctx, value, line: int) -> CoverImage | None:
     alt = ctx.string(m["alt"], m.line_of("alt"), "cover image alt")
     credit = ctx.string(m["credit"], m.line_of("credit"), "cover image credit") \
         if m.get("credit") is not None else None
-    return CoverImage(path, alt, credit) if path is not None else None
+    return CoverImage(path, alt, credit, image_size(path) or (1, 1)) if path else None
 
 
 def _status(ctx: Ctx, m: YMap, kind: str) -> str | None:
