@@ -71,7 +71,7 @@ def paragraphs(word, style: str) -> list[str]:
 
 
 def test_headings_use_real_heading_styles_with_numbers(word):
-    assert paragraphs(word, "Heading 1") == ["Om planen", "Mulighetsanalyse",
+    assert paragraphs(word, "Heading 1") == ["Forord", "Om planen", "Mulighetsanalyse",
                                              "1 Slagkraft for næringsutvikling",
                                              "Vedlegg 1 Kartgrunnlag"]
     assert paragraphs(word, "Heading 2") == ["Nøkkeltall", "1.1 Handlingsplan", "V1.1 Kilder"]
