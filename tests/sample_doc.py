@@ -65,9 +65,9 @@ def _figures(image: Path) -> list:
         Chart("line", "Arbeidsplasser", ("2019", "2020", "2021"),
               (Series("Privat", (4100, 4050, 4200)), Series("Offentlig", (2300, 2350, 2400))),
               alt="Linjediagram: private og offentlige arbeidsplasser 2019–2021.", labels=True),
-        Image(image, alt="Kommunevåpen", caption=t("Kommunevåpenet"), width_cm=4, id="våpen"),
-        Image(image, alt="Kommunevåpenet uten bildetekst", width_cm=2,
+        Image(image, alt="Kommunevåpen", caption=t("Kommunevåpenet"), width_cm=4, id="våpen",
               credit="Foto: Testvik kommune"),
+        Image(image, alt="Kommunevåpenet uten bildetekst", width_cm=2),
     ]
 
 

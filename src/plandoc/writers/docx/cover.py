@@ -33,7 +33,7 @@ from plandoc.layout.boxes import Cover
 from plandoc.layout.styles import text_styles
 from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
 from plandoc.writers.docx.ooxml.paragraphs import hide_mark
-from plandoc.writers.docx.ooxml.pictures import crop, set_alt_text
+from plandoc.writers.docx.ooxml.pictures import crop, flush, set_alt_text
 from plandoc.writers.docx.ooxml.sections import end_section
 from plandoc.writers.docx.ooxml.tables import (as_cover_page, cell_borders, fixed_widths, padding,
                                                shade)
@@ -82,6 +82,7 @@ def _photo(ctx, cell, credit_cell, cover: Cover) -> None:
     shape = p.add_run().add_picture(str(photo.path), width=Mm(ctx.layout.theme.page.width_mm),
                                     height=Mm(photo.height_mm))
     crop(shape, *photo.crop)
+    flush(shape)
     set_alt_text(shape, photo.alt, photo.alt)
     padding(credit_cell, top=0, left=margins.left, right=margins.right, bottom=0)
     first_paragraph(credit_cell, "Cover Credit").add_run(photo.credit)

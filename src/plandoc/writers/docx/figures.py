@@ -15,7 +15,7 @@ from docx.shared import Mm
 from plandoc.layout.boxes import ChartBox, ImageBox
 from plandoc.writers.docx.captions import caption_title, write_caption, write_source
 from plandoc.writers.docx.context import Context
-from plandoc.writers.docx.ooxml.pictures import set_alt_text
+from plandoc.writers.docx.ooxml.pictures import flush, set_alt_text
 
 GAP_MM = 2          # above a picture
 
@@ -50,4 +50,5 @@ def _picture(ctx: Context, source, width, height):
     fmt.keep_with_next, fmt.space_before, fmt.space_after = True, Mm(GAP_MM), Mm(1)
     fmt.line_spacing, fmt.alignment = 1.0, WD_ALIGN_PARAGRAPH.LEFT
     shape = p.add_run().add_picture(source, width=width, height=height)
+    flush(shape)                # on the margin, as in the PDF
     return p, shape

@@ -26,3 +26,10 @@ def crop(shape, left: float, top: float, right: float, bottom: float) -> None:
     for name, value in zip("ltrb", (left, top, right, bottom)):
         rect.set(name, str(round(value * 100_000)))
     blip.addnext(rect)
+
+
+def flush(shape) -> None:
+    """No wrap distance around an InlineShape (LibreOffice assumes about 3 mm on each side when
+    wp:inline does not say, which pushed a page-wide picture off the page's edge)."""
+    for side in ("distT", "distB", "distL", "distR"):
+        shape._inline.set(side, "0")
