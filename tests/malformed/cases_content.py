@@ -426,6 +426,11 @@ CASES += [
           "pixels — expected at most 50 megapixels (scale it down)",)),
     Case("cover-image-unknown-key", cover(PNG, extra=", alt: Fjorden, kreditt: Foto"),
          (f"{DOC}:4: unknown key 'kreditt' in cover_image — did you mean 'credit'?",)),
+    Case("cover-image-not-a-plan",
+         {**cover(PNG), DOC: COVER.format(extra=", alt: Fjorden").replace(
+             "body:", "  kind: saksframlegg\nbody:") + "  - paragraph: Tekst.\n"},
+         (f"{DOC}:4: document cover_image: a saksframlegg has no cover page — remove "
+          "cover_image, or make it 'kind: plan'",)),
     Case("foreword-no-text", doc("  - foreword: {title: Forord}\n"),
          (f"{DOC}:5: foreword has no text — expected 'text: |' followed by the foreword's "
           "paragraphs",)),

@@ -3,6 +3,7 @@ formats of tests/samples/forord.yaml (and its print file)."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import docx
@@ -64,6 +65,7 @@ def test_docx_cover_photo_is_page_wide_with_its_alt_text_and_cropped_to_fill(wor
     # a 16:9 photo in a wider band loses equal parts of its top and foot, nothing at the sides
     assert int(rect.get("t")) == int(rect.get("b")) > 0 and not rect.get("l", "0").strip("0")
     assert word.sections[0].top_margin == 0      # the photo starts at the page's top edge
+    assert cover._inline.get("distL") == cover._inline.get("distR") == "0"   # edge to edge
 
 
 def test_pdf_cover_photo_spans_the_page_width_from_its_top(out):
@@ -163,3 +165,15 @@ def test_docx_signers_stand_two_to_a_row(word):
     assert names[3] == ["Anne Berg", "", ""]
     assert [p.text for p in word.paragraphs if p.style.name == "Signature Place"] == [
         "Mosjøen, 12. november 2026", "Mosjøen, 13. november 2026"]
+
+
+@pytest.mark.parametrize("lang, title", [("nb", "Forord"), ("nn", "Føreord"),
+                                         ("en", "Foreword")])
+def test_the_foreword_is_titled_in_the_documents_language(lang, title):
+    doc = read_document(SAMPLE)
+    meta = dataclasses.replace(doc.meta, language=lang)
+    layout = lay_out(dataclasses.replace(doc, meta=meta), load_theme("default", [ROOT / "styles"]))
+    foreword = layout.blocks[0]
+    assert foreword.heading.toc_text == title and foreword.heading.number is None
+    assert foreword.signature.place_date == {"en": "Mosjøen, 12 November 2026"}.get(
+        lang, "Mosjøen, 12. november 2026")

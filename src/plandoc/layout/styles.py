@@ -135,7 +135,7 @@ def _cover(theme: Theme) -> dict[str, TextStyle]:
         "cover_subtitle": TextStyle(s.h2, "heading", leading=1.35, after=14),
         "cover_period": TextStyle(body * 1.1, colour="muted", leading=1.4),
         "cover_credit": TextStyle(s.small - 0.5, colour="muted", leading=1.3, before=2,
-                                  align="right"),
+                                  after=12, align="right"),
         "cover_band": TextStyle(body, colour="white", leading=1.5, after=2),
         "cover_band_strong": TextStyle(body * 1.15, bold=True, colour="white", leading=1.5,
                                        after=2),

@@ -12,6 +12,7 @@ from plandoc.files import YMap, as_text, image_size
 
 STATUSES = ("utkast", "høringsutkast", "vedtatt")
 KINDS = ("plan", "invitation", "saksframlegg")
+NO_COVER = {"invitation": "an invitation", "saksframlegg": "a saksframlegg"}
 APPENDIX_NUMBERINGS = ("numbers", "letters")       # Vedlegg 1, 2 … or Vedlegg A, B …
 TEXT_FIELDS = ("title", "municipality", "subtitle", "part", "period", "organisation", "author",
                "adopted_by", "case", "subject", "style", "archive_case", "version", "replaces",
@@ -56,6 +57,10 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
         ctx, m, "appendix_numbering", APPENDIX_NUMBERINGS, "numbers")
     if m.get("cover_image") is not None:
         values["cover_image"] = _cover_image(ctx, m["cover_image"], m.line_of("cover_image"))
+        if values["kind"] != "plan":
+            ctx.problem(m.line_of("cover_image"), "document cover_image: "
+                        f"{NO_COVER[values['kind']]} has no cover page — remove cover_image, "
+                        "or make it 'kind: plan'")
     values.setdefault("title", "")
     values.setdefault("municipality", "")
     return Meta(**values)

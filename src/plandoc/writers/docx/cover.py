@@ -54,7 +54,7 @@ def write_cover(ctx, cover: Cover) -> None:
     logo_mm = _logo(t.rows[above].cells[0], cover)
     first = page.margins.left + (logo_mm + LOGO_GAP_MM if logo_mm else 0)
     fixed_widths(t, [first, page.width_mm - first])
-    for row, height in zip(t.rows, _photo_heights(cover) + _heights(ctx, cover, logo_mm)):
+    for row, height in zip(t.rows, _photo_heights(ctx, cover) + _heights(ctx, cover, logo_mm)):
         row.height, row.height_rule = Mm(height), WD_ROW_HEIGHT_RULE.EXACTLY
     if cover.photo:
         _photo(ctx, *(row.cells[0].merge(row.cells[1]) for row in t.rows[:2]), cover)
@@ -66,11 +66,13 @@ def write_cover(ctx, cover: Cover) -> None:
     _close(ctx, top=not cover.photo)
 
 
-CREDIT_ROW_MM = 6
-
-
-def _photo_heights(cover: Cover) -> list[float]:
-    return [cover.photo.height_mm, CREDIT_ROW_MM] if cover.photo else []
+def _photo_heights(ctx, cover: Cover) -> list[float]:
+    """The photo's row and the credit's, as high as the credit's line with its spacing."""
+    if not cover.photo:
+        return []
+    credit = text_styles(ctx.layout.theme)["cover_credit"]
+    line = credit.before + credit.size * credit.leading + credit.after
+    return [cover.photo.height_mm, line * MM_PER_PT]
 
 
 def _photo(ctx, cell, credit_cell, cover: Cover) -> None:
@@ -116,7 +118,7 @@ def _heights(ctx, cover: Cover, logo_mm: float) -> list[float]:
     name = text_styles(ctx.layout.theme)["cover_municipality"]
     masthead = cover.logo_height_mm if logo_mm else name.size * name.leading * MM_PER_PT
     band = cover.band_height_mm + cover.band_stripe_mm
-    above = sum(_photo_heights(cover)) or page.margins.top
+    above = sum(_photo_heights(ctx, cover)) or page.margins.top
     return [masthead, page.height_mm - above - masthead - band, band]
 
 

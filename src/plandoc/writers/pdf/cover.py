@@ -66,7 +66,7 @@ class PhotoBand(Flowable):
         path.rect(*box)
         self.canv.clipPath(path, stroke=0, fill=0)
         self.canv.drawImage(str(self.photo.path), box[0] - left * full_w, -foot * full_h,
-                            full_w, full_h)
+                            full_w, full_h, mask="auto")
         self.canv.restoreState()
 
 
