@@ -177,3 +177,11 @@ def test_the_foreword_is_titled_in_the_documents_language(lang, title):
     assert foreword.heading.toc_text == title and foreword.heading.number is None
     assert foreword.signature.place_date == {"en": "Mosjøen, 12 November 2026"}.get(
         lang, "Mosjøen, 12. november 2026")
+
+
+def test_print_warns_when_the_cover_photo_is_too_coarse(tmp_path):
+    result = run("build", SAMPLE, "--print", "--format", "pdf", "--out", tmp_path)
+    assert result.exit_code == 0
+    # a 16:9 photo in a wider band loses its top and foot: all 1600 pixels span 210 mm
+    assert ("forside.jpg: image is 194 dpi at its printed size (210 mm wide) — print needs at "
+            "least 300 dpi") in result.output

@@ -9,12 +9,13 @@ push the cover onto a second page.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (Flowable, FrameBreak, KeepInFrame, NextPageTemplate, PageBreak,
                                 Spacer)
 
 from plandoc.layout.boxes import Cover, CoverLine, CoverPhoto
 from plandoc.writers.pdf.context import Ctx
-from plandoc.writers.pdf.flowables import fitted_image, role
+from plandoc.writers.pdf.flowables import check_dpi, fitted_image, role
 from plandoc.writers.pdf.grid import grid, padding
 from plandoc.writers.pdf.markup import esc
 
@@ -36,7 +37,10 @@ def cover(ctx: Ctx, c: Cover, frames: dict) -> None:
 
 def _photo(ctx: Ctx, photo: CoverPhoto, width: float) -> list:
     """The photo from the page's top edge, and the photographer's credit at its foot."""
-    top = ctx.layout.theme.page.margins.top * mm
+    page, (left, _, right, _) = ctx.layout.theme.page, photo.crop
+    top = page.margins.top * mm
+    pixels = ImageReader(str(photo.path)).getSize()[0] * (1 - left - right)
+    check_dpi(photo.path, pixels, page.width_mm * mm, ctx.look.min_dpi)
     out = [role(PhotoBand(photo, width, photo.height_mm * mm - top, ctx.look.bleed), "Figure",
                 alt=photo.alt)]
     if photo.credit:
