@@ -5,7 +5,8 @@ tests that must not depend on the reader.  tests/test_registry.py checks that it
 from datetime import date
 from pathlib import Path
 
-from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Indicator,
+from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Foreword, Indicator,
+                           Signatures, Signer,
                            IndicatorOverview, Measurement,
                            Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
                            KeyFigures, ListBlock, ListItem, Meta, PageBreak, Paragraph, PartTitle,
@@ -65,7 +66,8 @@ def _figures(image: Path) -> list:
         Chart("line", "Arbeidsplasser", ("2019", "2020", "2021"),
               (Series("Privat", (4100, 4050, 4200)), Series("Offentlig", (2300, 2350, 2400))),
               alt="Linjediagram: private og offentlige arbeidsplasser 2019–2021.", labels=True),
-        Image(image, alt="Kommunevåpen", caption=t("Kommunevåpenet"), width_cm=4, id="våpen"),
+        Image(image, alt="Kommunevåpen", caption=t("Kommunevåpenet"), width_cm=4, id="våpen",
+              credit="Foto: Testvik kommune"),
         Image(image, alt="Kommunevåpenet uten bildetekst", width_cm=2),
     ]
 
@@ -151,6 +153,10 @@ def _case_blocks() -> list:
                     Reference("ssb2023", "Statistisk sentralbyrå", "2023", "Befolkning", "SSB",
                               "Statistikkbanken", "https://www.ssb.no/statbank/table/07459",
                               date(2024, 3, 12), t("Tall per 1. januar")))),
+        Foreword((Paragraph(t("Takk til alle som har bidratt.")),), t("Forord"),
+                 Signatures((Signer("Kari Nordmann", "Ordfører"),), "Testvik", date(2021, 5, 12))),
+        Signatures((Signer("Kari Nordmann", "Ordfører"), Signer("Per Hansen")), "Testvik",
+                   date(2021, 5, 13)),
         PartTitle("", t("Vedlegg")),
         Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False),
         Paragraph((Span("Se "), Span("kapittelet om planen", href="#h-1"), Span("."))),

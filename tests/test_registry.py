@@ -22,7 +22,7 @@ from sample_doc import sample_document  # noqa: E402
 EVERY_BLOCK = ROOT / "tests/samples/every-block.yaml"
 NESTED = (model.ListItem, model.KeyFigure, model.SwotGroup, model.SwotQuadrant, model.Strategy,
           model.ProgramItem, model.ProgramPart, model.Indicator, model.Measurement,
-          model.ActionRow, model.Reference)
+          model.ActionRow, model.Reference, model.Signer)
 
 
 def test_block_kinds_are_the_model_union():
@@ -32,7 +32,7 @@ def test_block_kinds_are_the_model_union():
                                 model.Program, model.PartTitle, model.IndicatorOverview,
                                 model.ActionPlan, model.Appendix,
                                 model.AppendixList, model.StrategyList,
-                                model.References}
+                                model.References, model.Signatures, model.Foreword}
 
 
 TABLE_KINDS = (model.IndicatorOverview, model.ActionPlan)   # laid out as TableBoxes

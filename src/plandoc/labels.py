@@ -43,7 +43,7 @@ _LABELS = {
         "act.responsible": "Ansvar", "act.deadline": "Frist", "act.cost": "Økonomi",
         "act.status": "Status", "act.sum": "Sum",
         "appendix": "Vedlegg", "appendices": "Vedlegg",
-        "ref.appendix": "vedlegg", "appendix.prefix": "V",
+        "ref.appendix": "vedlegg", "appendix.prefix": "V", "foreword": "Forord",
         "references": "Kilder", "accessed": "lest",
     },
     "nn": {
@@ -77,7 +77,7 @@ _LABELS = {
         "act.responsible": "Ansvar", "act.deadline": "Frist", "act.cost": "Økonomi",
         "act.status": "Status", "act.sum": "Sum",
         "appendix": "Vedlegg", "appendices": "Vedlegg",
-        "ref.appendix": "vedlegg", "appendix.prefix": "V",
+        "ref.appendix": "vedlegg", "appendix.prefix": "V", "foreword": "Føreord",
         "references": "Kjelder", "accessed": "lese",
     },
     "en": {
@@ -111,7 +111,7 @@ _LABELS = {
         "act.responsible": "Responsible", "act.deadline": "Deadline", "act.cost": "Cost",
         "act.status": "Status", "act.sum": "Total",
         "appendix": "Appendix", "appendices": "Appendices",
-        "ref.appendix": "appendix", "appendix.prefix": "A",
+        "ref.appendix": "appendix", "appendix.prefix": "A", "foreword": "Foreword",
         "references": "References", "accessed": "accessed",
     },
 }

@@ -317,6 +317,7 @@ class Image:
     caption: Inline = ()
     width_cm: float | None = None
     id: str = ""               # the author's `id:` (only a captioned image has one): 'figur 4'
+    credit: str | None = None  # 'Foto: Ola Nordmann', printed small under the picture
 
 
 @dataclass(frozen=True)
@@ -412,10 +413,42 @@ class References:
     entries: tuple[Reference, ...]
 
 
+@dataclass(frozen=True)
+class Signer:
+    """One who signs: a name and, optionally, a title ('Ordfører')."""
+
+    name: str
+    title: str | None = None
+
+
+MAX_SIGNERS = 4   # a signature block holds at most this many signers (two rows of two)
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """Signature lines for 1–MAX_SIGNERS signers, after an optional place and date."""
+
+    signers: tuple[Signer, ...]
+    place: str | None = None
+    date: date | None = None
+
+
+@dataclass(frozen=True)
+class Foreword:
+    """A foreword (forord): an unnumbered opening chapter with its text, usually signed.
+
+    `title` () is the language's word ('Forord'); the layout puts it before the first chapter.
+    """
+
+    body: tuple["Block", ...]
+    title: Inline = ()
+    signature: Signatures | None = None
+
+
 Block = Union[
     Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak,
     Program, PartTitle, IndicatorOverview, ActionPlan, Appendix, AppendixList, StrategyList,
-    References,
+    References, Signatures, Foreword,
 ]
 BLOCK_KINDS: tuple[type, ...] = get_args(Block)   # the registry the layout and writers cover
 
@@ -431,6 +464,17 @@ class CaseRef:
     body: str | None = None
     date: date | None = None
     title: str | None = None
+
+
+@dataclass(frozen=True)
+class CoverImage:
+    """The cover's photo: a PNG or JPEG file, its alternative text and the photographer's credit;
+    `pixels` (width, height) as the reader measured them, for the layout's crop."""
+
+    path: Path
+    alt: str
+    credit: str | None = None
+    pixels: tuple[int, int] = (1, 1)
 
 
 @dataclass(frozen=True)
@@ -466,6 +510,7 @@ class Meta:
     style: str = "default"
     toc: bool = True
     appendix_numbering: str = "numbers"  # appendices 1, 2 … or, with 'letters', A, B …
+    cover_image: CoverImage | None = None  # a plan's cover photo
 
 
 @dataclass(frozen=True)

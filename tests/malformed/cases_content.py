@@ -509,3 +509,53 @@ CASES += [
          (f"{DOC}:7: appendices come after the main text — move the references 'Kilder' "
           f"{AFTER}",)),
 ]
+
+# --- cover photo, foreword and signatures ---------------------------------------------------
+
+COVER = HEAD.replace("body:", "  cover_image: {{file: forside.png{extra}}}\nbody:")
+SIGNERS = "  - signatures:\n      place: Mosjøen\n      signers:\n{signers}"
+
+
+def cover(data: bytes, extra: str = ", alt: Fjorden") -> dict:
+    files = doc("  - paragraph: Tekst.\n", COVER.format(extra=extra))
+    files["content/forside.png"] = data
+    return files
+
+
+def signers(n: int, line: str = "        - {{name: Kari {i}, title: Ordfører}}\n") -> dict:
+    return doc(SIGNERS.format(signers="".join(line.format(i=i) for i in range(n))))
+
+
+CASES += [
+    Case("cover-image-no-alt", cover(PNG, extra=""),
+         (f"{DOC}:4: cover_image is missing 'alt' — expected 'alt: …'",)),
+    Case("cover-image-text", cover(b"hello"),
+         (f"{DOC}:4: cover image 'forside.png' is not a PNG or JPEG file",)),
+    Case("cover-image-bomb", cover(BOMB_PNG),
+         (f"{DOC}:4: cover image 'forside.png' cannot be used: the image is 32000 × 32000 "
+          "pixels — expected at most 50 megapixels (scale it down)",)),
+    Case("cover-image-unknown-key", cover(PNG, extra=", alt: Fjorden, kreditt: Foto"),
+         (f"{DOC}:4: unknown key 'kreditt' in cover_image — did you mean 'credit'?",)),
+    Case("cover-image-not-a-plan",
+         {**cover(PNG), DOC: COVER.format(extra=", alt: Fjorden").replace(
+             "body:", "  kind: saksframlegg\nbody:") + "  - paragraph: Tekst.\n"},
+         (f"{DOC}:4: document cover_image: a saksframlegg has no cover page — remove "
+          "cover_image, or make it 'kind: plan'",)),
+    Case("foreword-no-text", doc("  - foreword: {title: Forord}\n"),
+         (f"{DOC}:5: foreword has no text — expected 'text: |' followed by the foreword's "
+          "paragraphs",)),
+    Case("foreword-bad-date",
+         doc("  - foreword:\n      text: Velkommen.\n      signature: {name: Kari, date: "
+             "12.11.2026}\n"),
+         (f"{DOC}:7: date '12.11.2026' is not a date — expected YYYY-MM-DD, e.g. 2021-05-12",)),
+    Case("signer-no-name", signers(1, "        - {{title: Ordfører}}\n"),
+         (f"{DOC}:8: signer has no name — expected 'name: Kari Nordmann' (and 'title: "
+          "Ordfører')",)),
+    Case("signers-too-many", signers(5),
+         (f"{DOC}:7: signatures has 5 signers — expected 1 to 4 (make a second 'signatures:' "
+          "block for more)",)),
+    Case("signatures-unknown-key",
+         doc("  - signatures:\n      sted: Mosjøen\n      signers: [{name: Kari}]\n"),
+         (f"{DOC}:6: unknown key 'sted' in signatures — expected one of: date, place, "
+          "signers",)),
+]

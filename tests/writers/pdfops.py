@@ -10,3 +10,30 @@ def numbers(operands) -> list[float]:
         except (TypeError, ValueError):
             pass
     return out
+
+
+def times(m: list, ctm: list) -> list:
+    """The matrix `m` applied in the coordinate system `ctm` (PDF's `cm`)."""
+    a, b, c, d, e, f = m
+    return [a * ctm[0] + b * ctm[2], a * ctm[1] + b * ctm[3], c * ctm[0] + d * ctm[2],
+            c * ctm[1] + d * ctm[3], e * ctm[0] + f * ctm[2] + ctm[4],
+            e * ctm[1] + f * ctm[3] + ctm[5]]
+
+
+def drawn_xobjects(page) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """(name, (x0, y0, x1, y1)) of every XObject a page draws with `Do`, in page coordinates
+    (the unit square under the current matrix; no rotation)."""
+    import pikepdf
+
+    ctm, stack, out = [1, 0, 0, 1, 0, 0], [], []
+    for operands, op in pikepdf.parse_content_stream(page):
+        op = str(op)
+        if op == "q":
+            stack.append(ctm)
+        elif op == "Q":
+            ctm = stack.pop()
+        elif op == "cm":
+            ctm = times(numbers(operands), ctm)
+        elif op == "Do":
+            out.append((str(operands[0]), (ctm[4], ctm[5], ctm[4] + ctm[0], ctm[5] + ctm[3])))
+    return out

@@ -71,7 +71,7 @@ def paragraphs(word, style: str) -> list[str]:
 
 
 def test_headings_use_real_heading_styles_with_numbers(word):
-    assert paragraphs(word, "Heading 1") == ["Om planen", "Mulighetsanalyse",
+    assert paragraphs(word, "Heading 1") == ["Forord", "Om planen", "Mulighetsanalyse",
                                              "1 Slagkraft for næringsutvikling",
                                              "Vedlegg 1 Kartgrunnlag"]
     assert paragraphs(word, "Heading 2") == ["Nøkkeltall", "1.1 Handlingsplan", "V1.1 Kilder"]
@@ -280,7 +280,7 @@ def test_toc_is_a_real_field_with_the_layouts_entries(word, built, sample, theme
     assert word.styles["TOC Heading"].element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "9"
     entries = [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith("toc")]
     assert entries == [(f"toc {e.level}", e.text) for e in contents.entries]
-    assert entries == [("toc 1", "Om planen"), ("toc 2", "Nøkkeltall"),
+    assert entries == [("toc 1", "Forord"), ("toc 1", "Om planen"), ("toc 2", "Nøkkeltall"),
                        ("toc 1", "Mulighetsanalyse"),
                        ("toc 1", "1 Slagkraft for næringsutvikling"),
                        ("toc 2", "1.1 Handlingsplan"), ("toc 1", "Del 2 Naturbruksplan"),
@@ -305,7 +305,7 @@ def test_no_toc_when_meta_says_so(sample, theme, tmp_path):
     assert "TOC \\o" not in part_xml(out, "word/document.xml")
     assert paragraphs(word, "TOC Heading") == []
     first_body = next(p for p in word.paragraphs if p.style.name == "Heading 1")
-    assert first_body.text == "Om planen"
+    assert first_body.text == "Forord"          # the foreword comes first
 
 
 def test_settings_ask_word_to_update_fields(built):

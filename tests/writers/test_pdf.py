@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sample_doc import sample_document, t  # noqa: E402
 
 BASE14 = {"Courier", "Helvetica", "Times", "Symbol", "ZapfDingbats"}
-HEADINGS = ["Om planen", "Nøkkeltall", "Mulighetsanalyse", "1 Slagkraft for næringsutvikling",
+HEADINGS = ["Forord", "Om planen", "Nøkkeltall", "Mulighetsanalyse", "1 Slagkraft for næringsutvikling",
             "1.1 Handlingsplan", "Del 2 Naturbruksplan", "Vedlegg", "Vedlegg 1 Kartgrunnlag",
             "V1.1 Kilder"]      # the contents' entries
 SHOWN = {"Del 2 Naturbruksplan": "Naturbruksplan"}   # a part page: 'DEL 2' over its title
@@ -130,7 +130,7 @@ def titles(outline) -> list:
 
 def test_outline_has_every_heading_nested(reader):
     assert titles(reader.outline) == [
-        "Om planen", ["Nøkkeltall"], "Mulighetsanalyse", "1 Slagkraft for næringsutvikling",
+        "Forord", "Om planen", ["Nøkkeltall"], "Mulighetsanalyse", "1 Slagkraft for næringsutvikling",
         ["1.1 Handlingsplan", ["1.1.1 Oppfølging"]], "Del 2 Naturbruksplan", "Vedlegg",
         ["Vedlegg uten innholdsliste"], "Vedlegg 1 Kartgrunnlag", ["V1.1 Kilder"]]
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
@@ -315,7 +315,7 @@ def test_language_and_no_toc(theme, tmp_path):
     reader = PdfReader(path)
     pages = [p.extract_text() for p in reader.pages]
     assert "Contents" not in "".join(pages)
-    assert pages[1].splitlines()[2:4] and "Om planen" in pages[1]
+    assert pages[1].splitlines()[2:4] and "Forord" in pages[1]   # the foreword comes first
     assert f"Page 2 of {len(pages)}" in pages[1]
     assert "Strengths" in "".join(pages) and "GOAL" in "".join(pages)
     assert reader.trailer["/Root"]["/Lang"] == "en-GB"

@@ -17,7 +17,7 @@ from decimal import Decimal
 from plandoc import model as m
 from plandoc.labels import format_amount, parse_amount
 from plandoc.layout import boxes as b
-from plandoc.layout import cite
+from plandoc.layout import cite, signing
 from plandoc.layout.lists import label, style_at
 from plandoc.layout.palette import fill
 from plandoc.layout.refs import numbered_as
@@ -224,7 +224,7 @@ def image(block: m.Image, s: State) -> b.ImageBox:
         page.text_width_mm
     caption = s.caption("figure", block.caption, ident=block.id) if numbered_as(block) else None
     return b.ImageBox(block.path, block.alt, width, page.text_height_mm * IMAGE_MAX_HEIGHT,
-                      caption)
+                      caption, block.credit)
 
 
 def swot(block: m.Swot, s: State) -> b.SwotBox:
@@ -427,7 +427,7 @@ LAYOUTS = {
     m.PartTitle: part_title, m.IndicatorOverview: indicator_overview,
     m.ActionPlan: action_plan,
     m.Appendix: appendix, m.AppendixList: appendix_list, m.StrategyList: strategy_list,
-    m.References: references,
+    m.References: references, m.Signatures: signing.signatures, m.Foreword: signing.foreword,
 }
 
 

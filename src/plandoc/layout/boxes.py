@@ -139,6 +139,7 @@ class ImageBox:
     width_mm: float
     max_height_mm: float
     caption: Caption | None
+    credit: str | None = None    # 'Foto: …' in small, muted type under the picture, unnumbered
 
 
 @dataclass(frozen=True)
@@ -336,9 +337,39 @@ class ReferencesBox:
     entries: tuple[ReferenceEntry, ...]
 
 
+@dataclass(frozen=True)
+class SignatureSlot:
+    """Room to sign, a line, and under it the name and the title ('Ordfører' or '')."""
+
+    name: str
+    title: str
+
+
+@dataclass(frozen=True)
+class SignaturesBox:
+    """'Mosjøen, 12. november 2026' (or ''), then the signers in rows of `columns`, each slot
+    `width_share` of the text width and `room_mm` of space above its line; kept on one page."""
+
+    place_date: str
+    rows: tuple[tuple[SignatureSlot, ...], ...]
+    columns: int
+    width_share: float
+    room_mm: float
+
+
+@dataclass(frozen=True)
+class ForewordBox:
+    """The foreword: an unnumbered chapter heading (listed in the contents), its text, and the
+    signature under it."""
+
+    heading: HeadingBox
+    body: tuple["Box", ...]
+    signature: SignaturesBox | None
+
+
 Box = Union[HeadingBox, TextBox, ListBox, KeyFiguresBox, ChartBox, ImageBox, TableBox, SwotBox,
             GoalBox, StrategiesBox, CalloutBox, PageBreakBox, ProgramBox, PartBox, AppendixBox,
-            AppendixListBox, ReferencesBox]
+            AppendixListBox, ReferencesBox, SignaturesBox, ForewordBox]
 
 
 # --- the frame around the blocks ---------------------------------------------------------------
@@ -350,6 +381,24 @@ class CoverLine:
 
     role: str
     text: str
+
+
+@dataclass(frozen=True)
+class CoverPhoto:
+    """The cover's photo across the page's top edge, `height_mm` down from it.
+
+    `crop` is the part of the picture shown, as fractions (left, top, right, bottom) cut from
+    each side, so it fills the page width × height_mm without distortion; `bleed_crop` is the
+    same for that area grown by `bleed_mm` on the trimmed edges (left, top, right), for print.
+    """
+
+    path: Path
+    alt: str
+    credit: str
+    height_mm: float
+    crop: tuple[float, float, float, float]
+    bleed_crop: tuple[float, float, float, float]
+    bleed_mm: float
 
 
 @dataclass(frozen=True)
@@ -366,6 +415,7 @@ class Cover:
     band_height_mm: float
     band_stripe_mm: float = 1.6  # the accent-coloured stripe on the band's top edge
     band_inset_mm: float = 14.0  # the band's lines end this far above the foot of the page
+    photo: CoverPhoto | None = None  # across the top; the masthead and title stand below it
 
 
 @dataclass(frozen=True)

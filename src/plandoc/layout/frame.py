@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from plandoc.labels import status_line, version_line
 from plandoc.layout.boxes import (AppendixBox, Box, Contents, ContentsEntry, Cover, CoverLine,
-                                  HeadingBox, PartBox, Running)
-from plandoc.model import Meta
+                                  CoverPhoto, ForewordBox, HeadingBox, PartBox, Running)
+from plandoc.model import CoverImage, Meta
 from plandoc.style.theme import Theme
 
 LOGO_HEIGHT_MM = 22
 TITLE_DROP_MM = 62
 BAND_HEIGHT_MM = 64
+PHOTO_SHARE = 0.36       # a cover photo is this share of the page's height
+PHOTO_TITLE_DROP_MM = 12  # below a photo the title block needs less air above it
+BLEED_MM = 3.0           # printers' standard bleed around the trimmed page (the --print file)
 
 
 def has_cover(meta: Meta) -> bool:
@@ -35,8 +38,31 @@ def cover(meta: Meta, theme: Theme, words: dict) -> Cover | None:
             CoverLine("version", version_line(meta)),
             CoverLine("archive_case", f"{words['archive_case']} {meta.archive_case}")
             if meta.archive_case else None]
+    photo = cover_photo(meta.cover_image, theme) if meta.cover_image else None
     return Cover(meta.municipality, theme.logo, meta.municipality, LOGO_HEIGHT_MM,
-                 TITLE_DROP_MM, _present(lines), _present(band), BAND_HEIGHT_MM)
+                 PHOTO_TITLE_DROP_MM if photo else TITLE_DROP_MM, _present(lines),
+                 _present(band), BAND_HEIGHT_MM, photo=photo)
+
+
+def cover_photo(image: CoverImage, theme: Theme) -> CoverPhoto:
+    """The photo across the page's top, cropped (centred) to fill it without distortion."""
+    page = theme.page
+    height = round(page.height_mm * PHOTO_SHARE, 1)
+    return CoverPhoto(image.path, image.alt, image.credit or "", height,
+                      fill_crop(image.pixels, (page.width_mm, height)),
+                      fill_crop(image.pixels, (page.width_mm + 2 * BLEED_MM, height + BLEED_MM)),
+                      BLEED_MM)
+
+
+def fill_crop(pixels: tuple[int, int], box: tuple[float, float]) -> tuple[float, ...]:
+    """Fractions (left, top, right, bottom) to cut from a picture so what is left has the
+    shape of `box`: the wider of the two loses its sides, the taller its top and foot."""
+    picture, wanted = pixels[0] / pixels[1], box[0] / box[1]
+    if picture > wanted:
+        side = (1 - wanted / picture) / 2
+        return (round(side, 5), 0.0, round(side, 5), 0.0)
+    cut = (1 - picture / wanted) / 2
+    return (0.0, round(cut, 5), 0.0, round(cut, 5))
 
 
 def _present(lines) -> tuple[CoverLine, ...]:
@@ -46,6 +72,7 @@ def _present(lines) -> tuple[CoverLine, ...]:
 def contents(meta: Meta, theme: Theme, words: dict, boxes: tuple[Box, ...]) -> Contents | None:
     """The contents: every listed heading, part and appendix (the appendices come last, after
     the chapters: the reader refuses a chapter after one); none without entries."""
+    boxes = [b.heading if isinstance(b, ForewordBox) else b for b in boxes]
     entries = tuple(ContentsEntry(getattr(b, "level", 1), b.toc_text, b.target)
                     for b in boxes if isinstance(b, (HeadingBox, PartBox, AppendixBox))
                     and b.toc_text)

@@ -59,6 +59,13 @@ def text_styles(theme: Theme) -> dict[str, TextStyle]:
                                hanging=body * 2),
         "caption": TextStyle(s.small + 0.5, leading=1.35, before=4, after=2, running=True),
         "source": TextStyle(s.small, colour="muted", leading=1.35, after=body),
+        # 'Foto: …' under a picture (and the cover photo), apart from its caption
+        "credit": TextStyle(s.small - 0.5, colour="muted", leading=1.3, before=1.5, after=1),
+        # a signature: 'Mosjøen, 12. november 2026', then a line with name and title under it
+        "signature_place": TextStyle(body, leading=1.4, before=body * 1.4, after=2,
+                                     keep_with_next=True),
+        "signer": TextStyle(body, bold=True, leading=1.3, before=3),
+        "signer_title": TextStyle(s.small + 0.5, colour="muted", leading=1.3),
         "table_text": TextStyle(body * 0.9, leading=1.3, running=True),
         "table_heading": TextStyle(body * 0.9, bold=True, colour="white", leading=1.3,
                                    keep_with_next=True, running=True),
@@ -132,6 +139,8 @@ def _cover(theme: Theme) -> dict[str, TextStyle]:
                                  after=10, keep_with_next=True),
         "cover_subtitle": TextStyle(s.h2, "heading", leading=1.35, after=14),
         "cover_period": TextStyle(body * 1.1, colour="muted", leading=1.4),
+        "cover_credit": TextStyle(s.small - 0.5, colour="muted", leading=1.3, before=2,
+                                  after=12, align="right"),
         "cover_band": TextStyle(body, colour="white", leading=1.5, after=2),
         "cover_band_strong": TextStyle(body * 1.15, bold=True, colour="white", leading=1.5,
                                        after=2),

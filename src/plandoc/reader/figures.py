@@ -287,17 +287,13 @@ IMAGE_FAULTS = {
 
 @register("image")
 def image(ctx: Ctx, value, line: int, item) -> list:
-    """A PNG or JPEG image with alternative text."""
+    """A PNG or JPEG image with alternative text and an optional photo credit."""
     m = ctx.mapping(value, line, "image")
-    if m is None or not ctx.keys(m, "image", ("file", "alt"), ("caption", "width", "id")):
+    if m is None or not ctx.keys(m, "image", ("file", "alt"),
+                                 ("caption", "width", "id", "credit")):
         return []
     ident = _captioned_id(ctx, m, "image")
-    path = ctx.resolve(m["file"], m.line_of("file"), "image")
-    fault = image_fault(path) if path is not None else None
-    if fault:
-        ctx.problem(m.line_of("file"), f"image '{m['file']}' " + IMAGE_FAULTS[fault.kind].format(
-            *(fault.size or ()), limit=MAX_PIXELS // 1_000_000))
-        path = None
+    path = image_file(ctx, m, "image")
     width = m.get("width")
     if width is not None and (isinstance(width, bool) or not isinstance(width, (int, float))
                               or width <= 0):
@@ -307,4 +303,16 @@ def image(ctx: Ctx, value, line: int, item) -> list:
     if path is None:
         return []
     return [Image(path, ctx.string(m["alt"], m.line_of("alt"), "image alt"),
-                  _opt_inline(ctx, m, "caption"), width, ident)]
+                  _opt_inline(ctx, m, "caption"), width, ident, _opt_str(ctx, m, "credit"))]
+
+
+def image_file(ctx: Ctx, m: YMap, what: str):
+    """The picture `m['file']` names, checked as every image is; None (and a problem) if it
+    cannot be used."""
+    path = ctx.resolve(m["file"], m.line_of("file"), what)
+    fault = image_fault(path) if path is not None else None
+    if fault:
+        ctx.problem(m.line_of("file"), f"{what} '{m['file']}' " + IMAGE_FAULTS[fault.kind].format(
+            *(fault.size or ()), limit=MAX_PIXELS // 1_000_000))
+        return None
+    return path

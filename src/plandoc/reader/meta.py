@@ -6,13 +6,14 @@ import datetime as dt
 import re
 
 from plandoc.labels import LANGUAGES
-from plandoc.model import CaseRef, Meta
+from plandoc.model import CaseRef, CoverImage, Meta
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.goals import read_labels
-from plandoc.files import YMap, as_text
+from plandoc.files import YMap, as_text, image_size
 
 STATUSES = ("utkast", "høringsutkast", "vedtatt")
 KINDS = ("plan", "invitation", "saksframlegg")
+NO_COVER = {"invitation": "an invitation", "saksframlegg": "a saksframlegg"}
 APPENDIX_NUMBERINGS = ("numbers", "letters")       # Vedlegg 1, 2 … or Vedlegg A, B …
 TEXT_FIELDS = ("title", "municipality", "subtitle", "part", "period", "organisation", "author",
                "adopted_by", "case", "subject", "style", "archive_case", "version", "replaces",
@@ -20,7 +21,7 @@ TEXT_FIELDS = ("title", "municipality", "subtitle", "part", "period", "organisat
 DATE_FIELDS = ("date", "consultation_deadline", "meeting_date")
 FIELDS = TEXT_FIELDS + DATE_FIELDS + ("kind", "language", "status", "cases", "keywords",
                                       "number_chapters", "toc", "line_numbers",
-                                      "appendix_numbering", "goal_labels")
+                                      "appendix_numbering", "goal_labels", "cover_image")
 # What each status needs, and an example of each field for the message.
 STATUS_NEEDS = {
     "vedtatt": (("adopted_by", "kommunestyret"), ("date", "2021-05-12"), ("case", "38/20")),
@@ -58,9 +59,29 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
     if m.get("goal_labels") is not None:
         ctx.goal_labels = read_labels(ctx, m["goal_labels"], m.line_of("goal_labels"),
                                       "document goal_labels")
+    if m.get("cover_image") is not None:
+        values["cover_image"] = _cover_image(ctx, m["cover_image"], m.line_of("cover_image"))
+        if values["kind"] != "plan":
+            ctx.problem(m.line_of("cover_image"), "document cover_image: "
+                        f"{NO_COVER[values['kind']]} has no cover page — remove cover_image, "
+                        "or make it 'kind: plan'")
     values.setdefault("title", "")
     values.setdefault("municipality", "")
     return Meta(**values)
+
+
+def _cover_image(ctx: Ctx, value, line: int) -> CoverImage | None:
+    """{file, alt, credit}: the cover's photo, checked as an image block's picture is."""
+    from plandoc.reader.figures import image_file
+
+    m = ctx.mapping(value, line, "cover_image")
+    if m is None or not ctx.keys(m, "cover_image", ("file", "alt"), ("credit",)):
+        return None
+    path = image_file(ctx, m, "cover image")
+    alt = ctx.string(m["alt"], m.line_of("alt"), "cover image alt")
+    credit = ctx.string(m["credit"], m.line_of("credit"), "cover image credit") \
+        if m.get("credit") is not None else None
+    return CoverImage(path, alt, credit, image_size(path) or (1, 1)) if path else None
 
 
 def _status(ctx: Ctx, m: YMap, kind: str) -> str | None:

@@ -9,6 +9,10 @@ bottom margin), its rows of exact height:
                  edge, cover.band_lines in white, bottom-aligned cover.band_inset_mm above the
                  foot and padded to line up with the body text's left margin
 
+With a cover photo two rows come first and the section loses its top margin too: the photo
+(page-wide, cover.photo.height_mm high, cropped by a:srcRect as the layout said, with its alt
+text) and the photographer's credit, right-aligned under it.
+
 Why not a floating table for the band: LibreOffice (7.4) turns a floating table into a frame only
 when it is narrower than the text area (plus 4.69 mm), not in the page's lower left quarter and
 not right before a next-page section break — a band across the foot of the page is all three, so
@@ -29,7 +33,7 @@ from plandoc.layout.boxes import Cover
 from plandoc.layout.styles import text_styles
 from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
 from plandoc.writers.docx.ooxml.paragraphs import hide_mark
-from plandoc.writers.docx.ooxml.pictures import set_alt_text
+from plandoc.writers.docx.ooxml.pictures import crop, flush, set_alt_text
 from plandoc.writers.docx.ooxml.sections import end_section
 from plandoc.writers.docx.ooxml.tables import (as_cover_page, cell_borders, fixed_widths, padding,
                                                shade)
@@ -44,19 +48,46 @@ BAND_STYLES = {"organisation": "Cover Band Strong"}
 def write_cover(ctx, cover: Cover) -> None:
     """Write the cover and close its section; what follows starts the body on a new page."""
     page = ctx.layout.theme.page
-    t = ctx.word.add_table(rows=3, cols=2)
+    above = 2 if cover.photo else 0
+    t = ctx.word.add_table(rows=3 + above, cols=2)
     t.style, t.autofit = "Layout Table", False
-    logo_mm = _logo(t.rows[0].cells[0], cover)
+    logo_mm = _logo(t.rows[above].cells[0], cover)
     first = page.margins.left + (logo_mm + LOGO_GAP_MM if logo_mm else 0)
     fixed_widths(t, [first, page.width_mm - first])
-    for row, height in zip(t.rows, _heights(ctx, cover, logo_mm)):
+    for row, height in zip(t.rows, _photo_heights(ctx, cover) + _heights(ctx, cover, logo_mm)):
         row.height, row.height_rule = Mm(height), WD_ROW_HEIGHT_RULE.EXACTLY
-    _municipality(ctx, t.rows[0], cover, beside_logo=bool(logo_mm))
-    title, band = (row.cells[0].merge(row.cells[1]) for row in t.rows[1:])
+    if cover.photo:
+        _photo(ctx, *(row.cells[0].merge(row.cells[1]) for row in t.rows[:2]), cover)
+    _municipality(ctx, t.rows[above], cover, beside_logo=bool(logo_mm))
+    title, band = (row.cells[0].merge(row.cells[1]) for row in t.rows[above + 1:])
     _title_block(ctx, title, cover)
     _band(ctx, band, cover)
     as_cover_page(t)
-    _close(ctx)
+    _close(ctx, top=not cover.photo)
+
+
+def _photo_heights(ctx, cover: Cover) -> list[float]:
+    """The photo's row and the credit's, as high as the credit's line with its spacing."""
+    if not cover.photo:
+        return []
+    credit = text_styles(ctx.layout.theme)["cover_credit"]
+    line = credit.before + credit.size * credit.leading + credit.after
+    return [cover.photo.height_mm, line * MM_PER_PT]
+
+
+def _photo(ctx, cell, credit_cell, cover: Cover) -> None:
+    """The photo across the page, cropped to fill its row, and the credit under it."""
+    photo, margins = cover.photo, ctx.layout.theme.page.margins
+    padding(cell, top=0, left=0, right=0, bottom=0)
+    p = first_paragraph(cell, "Spacer")
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    shape = p.add_run().add_picture(str(photo.path), width=Mm(ctx.layout.theme.page.width_mm),
+                                    height=Mm(photo.height_mm))
+    crop(shape, *photo.crop)
+    flush(shape)
+    set_alt_text(shape, photo.alt, photo.alt)
+    padding(credit_cell, top=0, left=margins.left, right=margins.right, bottom=0)
+    first_paragraph(credit_cell, "Cover Credit").add_run(photo.credit)
 
 
 def _logo(cell, cover: Cover) -> float:
@@ -87,7 +118,8 @@ def _heights(ctx, cover: Cover, logo_mm: float) -> list[float]:
     name = text_styles(ctx.layout.theme)["cover_municipality"]
     masthead = cover.logo_height_mm if logo_mm else name.size * name.leading * MM_PER_PT
     band = cover.band_height_mm + cover.band_stripe_mm
-    return [masthead, page.height_mm - page.margins.top - masthead - band, band]
+    above = sum(_photo_heights(ctx, cover)) or page.margins.top
+    return [masthead, page.height_mm - above - masthead - band, band]
 
 
 def _lines(cell, lines, styles: dict, default: str) -> list:
@@ -117,8 +149,9 @@ def _band(ctx, cell, cover: Cover) -> None:
     _lines(cell, cover.band_lines, BAND_STYLES, "Cover Band")
 
 
-def _close(ctx) -> None:
-    """End the cover section with an empty, hidden paragraph, and take away its margins."""
+def _close(ctx, top: bool) -> None:
+    """End the cover section with an empty, hidden paragraph, and take away its margins (the
+    top one too when a photo starts at the page's edge)."""
     p = ctx.word.add_paragraph(style="Spacer")
     p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     p.paragraph_format.line_spacing = Pt(1)
@@ -126,3 +159,5 @@ def _close(ctx) -> None:
     end_section(ctx.word, p)
     cover = ctx.word.sections[0]
     cover.left_margin = cover.right_margin = cover.bottom_margin = Mm(0)
+    if not top:
+        cover.top_margin = cover.header_distance = Mm(0)

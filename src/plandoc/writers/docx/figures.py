@@ -15,7 +15,7 @@ from docx.shared import Mm
 from plandoc.layout.boxes import ChartBox, ImageBox
 from plandoc.writers.docx.captions import caption_title, write_caption, write_source
 from plandoc.writers.docx.context import Context
-from plandoc.writers.docx.ooxml.pictures import set_alt_text
+from plandoc.writers.docx.ooxml.pictures import flush, set_alt_text
 
 GAP_MM = 2          # above a picture
 
@@ -36,7 +36,10 @@ def image(ctx: Context, box: ImageBox) -> None:
     if shape.height > limit:
         shape.width, shape.height = int(shape.width * limit / shape.height), limit
     set_alt_text(shape, box.alt, caption_title(box.caption))
-    p.paragraph_format.keep_with_next = box.caption is not None
+    p.paragraph_format.keep_with_next = box.caption is not None or bool(box.credit)
+    if box.credit:
+        ctx.paragraph("Photo Credit", box.credit).paragraph_format.keep_with_next = \
+            box.caption is not None
     write_caption(ctx, box.caption)
 
 
@@ -47,4 +50,5 @@ def _picture(ctx: Context, source, width, height):
     fmt.keep_with_next, fmt.space_before, fmt.space_after = True, Mm(GAP_MM), Mm(1)
     fmt.line_spacing, fmt.alignment = 1.0, WD_ALIGN_PARAGRAPH.LEFT
     shape = p.add_run().add_picture(source, width=width, height=height)
+    flush(shape)                # on the margin, as in the PDF
     return p, shape

@@ -17,10 +17,10 @@ from plandoc.layout.styles import TextStyle, text_styles
 from plandoc.writers.docx.ooxml.styles import WordStyle, document_defaults, install, style_element
 from plandoc.writers.docx.tablestyles import table_styles
 
-ALIGN = {"left": "left", "centre": "center", "justify": "both"}
+ALIGN = {"left": "left", "centre": "center", "justify": "both", "right": "right"}
 LANGUAGE_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
 COVER_ONLY = ("Title", "Subtitle", "CoverMunicipality", "CoverPart", "CoverPeriod", "CoverBand",
-              "CoverBandStrong", "Spacer")
+              "CoverBandStrong", "CoverCredit", "Spacer")
 
 # style id, Word's name, text style, built into Word
 PARAGRAPH_STYLES = (
@@ -36,6 +36,9 @@ PARAGRAPH_STYLES = (
     ("Bibliography", "Bibliography", "reference", True),
     ("Quote", "Quote", "quote", True), ("FootnoteText", "footnote text", "footnote", True),
     ("Caption", "caption", "caption", True), ("Source", "Source", "source", False),
+    ("Credit", "Photo Credit", "credit", False),
+    ("SignaturePlace", "Signature Place", "signature_place", False),
+    ("Signer", "Signer", "signer", False), ("SignerTitle", "Signer Title", "signer_title", False),
     ("Header", "header", "running", True), ("Footer", "footer", "running", True),
     ("Title", "Title", "cover_title", True), ("Subtitle", "Subtitle", "cover_subtitle", True),
     ("TableText", "Table Text", "table_text", False),
@@ -61,6 +64,7 @@ PARAGRAPH_STYLES = (
     ("CoverMunicipality", "Cover Municipality", "cover_municipality", False),
     ("CoverPart", "Cover Part", "cover_part", False),
     ("CoverPeriod", "Cover Period", "cover_period", False),
+    ("CoverCredit", "Cover Credit", "cover_credit", False),
     ("CoverBand", "Cover Band", "cover_band", False),
     ("CoverBandStrong", "Cover Band Strong", "cover_band_strong", False),
     ("PartTitle", "Part Title", "part_title", False),

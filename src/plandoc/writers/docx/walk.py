@@ -11,10 +11,10 @@ from docx.shared import Pt
 from plandoc.layout.boxes import (AppendixBox, AppendixListBox, CalloutBox, ChartBox, GoalBox,
                                   StrategiesBox,
                                   HeadingBox, ImageBox, KeyFiguresBox, ListBox, PageBreakBox,
-                                  PartBox, ProgramBox, ReferencesBox, SwotBox, TableBox,
-                                  TextBox)
+                                  PartBox, ProgramBox, ReferencesBox, SignaturesBox,
+                                  ForewordBox, SwotBox, TableBox, TextBox)
 from plandoc.writers.docx import (appendices, callouts, figures, panels, parts, program,
-                                  references, swot, tables)
+                                  references, signing, swot, tables)
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.links import add_bookmark
@@ -100,4 +100,6 @@ WRITERS = {
     AppendixBox: appendices.appendix,
     AppendixListBox: appendices.appendix_list,
     ReferencesBox: references.references,
+    SignaturesBox: signing.signatures,
+    ForewordBox: signing.foreword,
 }

@@ -9,11 +9,13 @@ push the cover onto a second page.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import FrameBreak, KeepInFrame, NextPageTemplate, PageBreak, Spacer
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (Flowable, FrameBreak, KeepInFrame, NextPageTemplate, PageBreak,
+                                Spacer)
 
-from plandoc.layout.boxes import Cover, CoverLine
+from plandoc.layout.boxes import Cover, CoverLine, CoverPhoto
 from plandoc.writers.pdf.context import Ctx
-from plandoc.writers.pdf.flowables import fitted_image, role
+from plandoc.writers.pdf.flowables import check_dpi, fitted_image, role
 from plandoc.writers.pdf.grid import grid, padding
 from plandoc.writers.pdf.markup import esc
 
@@ -24,11 +26,52 @@ LOGO_MAX_WIDTH = 3       # a logo may be up to three times as wide as it is high
 def cover(ctx: Ctx, c: Cover, frames: dict) -> None:
     """The flowables of the cover page, ending with a switch to the body template."""
     (w, h), (bw, bh) = frames["cover"], frames["band"]
+    photo = _photo(ctx, c.photo, w) if c.photo else []
+    h -= sum(f.wrap(w, h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in photo)
     title = [Spacer(1, c.title_drop_mm * mm)] + [_line(ctx, line) for line in c.lines]
     main = KeepInFrame(w, h, _masthead(ctx, c, w) + title, mode="shrink")
     band = KeepInFrame(bw, bh, _at_foot([_band_line(ctx, line) for line in c.band_lines],
                                         bw, bh), mode="shrink")
-    ctx.add(main, FrameBreak(), band, NextPageTemplate("body"), PageBreak())
+    ctx.add(*photo, main, FrameBreak(), band, NextPageTemplate("body"), PageBreak())
+
+
+def _photo(ctx: Ctx, photo: CoverPhoto, width: float) -> list:
+    """The photo from the page's top edge, and the photographer's credit at its foot."""
+    page, (left, _, right, _) = ctx.layout.theme.page, photo.crop
+    top = page.margins.top * mm
+    pixels = ImageReader(str(photo.path)).getSize()[0] * (1 - left - right)
+    check_dpi(photo.path, pixels, page.width_mm * mm, ctx.look.min_dpi)
+    out = [role(PhotoBand(photo, width, photo.height_mm * mm - top, ctx.look.bleed), "Figure",
+                alt=photo.alt)]
+    if photo.credit:
+        out.append(ctx.cell(esc(photo.credit), "cover_credit"))
+    return out
+
+
+class PhotoBand(Flowable):
+    """A photo across the page, from its top edge (and `bleed` past it and the sides) down to
+    this flowable's foot; the picture scaled to the layout's crop and clipped to the band."""
+
+    def __init__(self, photo: CoverPhoto, width: float, height: float, bleed: float):
+        super().__init__()
+        self.photo, self.width, self.height, self.bleed = photo, width, height, bleed
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def draw(self):
+        x0, _ = self.canv.absolutePosition(0, 0)
+        page_width, b = self.canv._pagesize[0], self.bleed
+        left, top, right, foot = self.photo.bleed_crop if b else self.photo.crop
+        box = (-x0 - b, 0, page_width + 2 * b, self.photo.height_mm * mm + b)
+        full_w, full_h = box[2] / (1 - left - right), box[3] / (1 - top - foot)
+        self.canv.saveState()
+        path = self.canv.beginPath()
+        path.rect(*box)
+        self.canv.clipPath(path, stroke=0, fill=0)
+        self.canv.drawImage(str(self.photo.path), box[0] - left * full_w, -foot * full_h,
+                            full_w, full_h, mask="auto")
+        self.canv.restoreState()
 
 
 def _at_foot(lines: list, width: float, height: float) -> list:

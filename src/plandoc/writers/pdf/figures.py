@@ -48,7 +48,8 @@ def image(ctx: Ctx, box: b.ImageBox) -> None:
     img = fitted_image(box.path, box.width_mm * mm, box.max_height_mm * mm, box.alt,
                        min_dpi=ctx.look.min_dpi)
     img.hAlign = "LEFT"
-    ctx.add(*together([img] + captions(ctx, box.caption)),
+    credit = [ctx.para(esc(box.credit), "credit")] if box.credit else []
+    ctx.add(*together([img] + credit + captions(ctx, box.caption)),
             role(Spacer(1, ctx.look.sizes.body), "Artifact"))
 
 

@@ -331,12 +331,17 @@ def fitted_image(path, width: float, max_height: float, alt: str, min_dpi: float
     px_width, px_height = ImageReader(str(path)).getSize()
     aspect = px_height / px_width
     width = min(width, max_height / aspect)
-    dpi = px_width / (width / 72)
+    check_dpi(path, px_width, width, min_dpi)
+    return role(Image(str(path), width=width, height=width * aspect), "Figure", alt=alt)
+
+
+def check_dpi(path, pixels: float, width: float, min_dpi: float) -> None:
+    """Warn when `pixels` across, printed `width` points wide, are fewer than `min_dpi` give."""
+    dpi = pixels / (width / 72)
     if dpi < min_dpi:
         warn(path, None, f"image is {whole(dpi)} dpi at its printed size ({whole(width / mm)} "
              f"mm wide) — print needs at least {whole(min_dpi)} dpi, that is "
              f"{whole(min_dpi * width / 72)} pixels across; it is used as it is")
-    return role(Image(str(path), width=width, height=width * aspect), "Figure", alt=alt)
 
 
 def whole(x: float) -> int:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-BLEED_MM = 3.0          # printers' standard bleed around the trimmed page
+from plandoc.layout.frame import BLEED_MM  # noqa: F401 - the layout crops cover photos for it
+
 MARK_OFFSET_MM = 4.0    # crop marks start this far outside the trim (1 mm clear of the bleed)
 MARK_LENGTH_MM = 6.0    # and are this long
 SLUG_MM = 12.0          # room around the trim for bleed and marks: the print file's MediaBox

@@ -11,7 +11,8 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak
 
 from plandoc.layout import boxes as b
-from plandoc.writers.pdf import appendices, callouts, figures, panels, program, references
+from plandoc.writers.pdf import (appendices, callouts, figures, panels, program, references,
+                                 signing)
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flow import new_page
 from plandoc.writers.pdf.flowables import HeadingParagraph, role
@@ -62,4 +63,5 @@ WRITERS = {
     b.TableBox: figures.table, b.ProgramBox: program.program, b.PartBox: program.part_page,
     b.AppendixBox: appendices.appendix, b.AppendixListBox: appendices.appendix_list,
     b.ReferencesBox: references.references,
+    b.SignaturesBox: signing.signatures, b.ForewordBox: signing.foreword,
 }

@@ -1,7 +1,8 @@
-"""Alternative text of a picture (python-docx's InlineShape has no API for it)."""
+"""Alternative text and cropping of a picture (python-docx's InlineShape has no API for them)."""
 
 from __future__ import annotations
 
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 
@@ -15,3 +16,20 @@ def set_alt_text(shape, descr: str, title: str | None = None) -> None:
         doc_pr.set("name", title)
     for cnv in inline.iter(qn("pic:cNvPr")):
         cnv.set("descr", descr)
+
+
+def crop(shape, left: float, top: float, right: float, bottom: float) -> None:
+    """a:srcRect on an InlineShape: fractions of the picture cut from each side (Word and
+    LibreOffice stretch what is left to the shape's size)."""
+    blip = next(shape._inline.iter(qn("a:blip")))
+    rect = OxmlElement("a:srcRect")
+    for name, value in zip("ltrb", (left, top, right, bottom)):
+        rect.set(name, str(round(value * 100_000)))
+    blip.addnext(rect)
+
+
+def flush(shape) -> None:
+    """No wrap distance around an InlineShape (LibreOffice assumes about 3 mm on each side when
+    wp:inline does not say, which pushed a page-wide picture off the page's edge)."""
+    for side in ("distT", "distB", "distL", "distR"):
+        shape._inline.set(side, "0")
