@@ -143,3 +143,21 @@ def test_no_number_of_the_source_breaks_across_lines(built, name):
     lines = [line for page in pdf_pages(built / f"{name}.pdf") for line in page]
     broken = [t for t in tokens if not any(t in line for line in lines)]
     assert not broken
+
+
+def test_klimaplan_foreword_citations_and_sources(built):
+    text = paragraphs(built / "klimaplan.docx")
+    start = len(text) - 1 - text[::-1].index("Forord")      # the heading, not the contents
+    assert text[start + 1].startswith("Klimaendringene merkes")
+    assert in_order(text[start:], ["Mosjøen, 12. juni 2025", "1 Innledning"])
+    cells = [c for row in rows(built / "klimaplan.docx") for c in row]
+    assert any("Berit Johansen" in c and "Ordfører" in c for c in cells)   # under the line
+    joined = " ".join(text)
+    assert "sammenlignet med 1990 (KLD, 2017)." in joined
+    assert "Kommunens egne bygg brukte 18,4 GWh i 2023 (Enova, 2023, s. 12)." in joined
+    sources = paragraphs(built / "klimaplan.docx", ("Bibliography",))
+    assert [s.split(" (")[0] for s in sources] == [
+        "Enova", "Klima- og miljødepartementet", "Kommunal- og moderniseringsdepartementet",
+        "Miljødirektoratet", "Statistisk sentralbyrå", "Vefsn kommune"]
+    lines = [line for page in pdf_pages(built / "klimaplan.pdf") for line in page]
+    assert in_order(lines, ["Forord", "Mosjøen, 12. juni 2025", "Berit Johansen", "Kilder"])
