@@ -478,6 +478,26 @@ class CoverImage:
 
 
 @dataclass(frozen=True)
+class Exemption:
+    """Unntatt offentlighet: the legal basis ('offl. § 13, jf. fvl. § 13'), printed as the
+    marking, and the title a public build may show in its place (None: the title is shown,
+    '' : no title at all)."""
+
+    basis: str
+    public_title: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseStep:
+    """One row of a case's saksgang: the body that treats it, its number there, the meeting day
+    ('Formannskapet', '14/21', 2021-04-28); the reader keeps them in the order written."""
+
+    body: str
+    case: str | None = None            # utvalgssaksnr
+    date: date | None = None           # møtedato
+
+
+@dataclass(frozen=True)
 class Meta:
     """Document metadata from the content file."""
 
@@ -501,6 +521,9 @@ class Meta:
     replaces: str | None = None          # … and the version it replaces
     line_numbers: bool = False
     case_officer: str | None = None      # saksframlegg: saksbehandler
+    archive_code: str | None = None      # saksframlegg: arkiv, e.g. 'FE-140, TI-&13'
+    proceedings: tuple[CaseStep, ...] = ()   # saksframlegg: saksgang, body by body
+    exempt: Exemption | None = None      # the whole document is unntatt offentlighet
     committee: str | None = None         # saksframlegg: utvalg
     meeting_date: date | None = None     # saksframlegg: møtedato
     time: str | None = None              # invitation: '18–21'

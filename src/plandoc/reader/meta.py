@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from plandoc.labels import LANGUAGES
-from plandoc.model import CaseRef, CoverImage, Meta
+from plandoc.model import CaseRef, CaseStep, Exemption, CoverImage, Meta
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.goals import read_labels
 from plandoc.files import YMap, as_text, image_size
@@ -17,11 +17,12 @@ NO_COVER = {"invitation": "an invitation", "saksframlegg": "a saksframlegg"}
 APPENDIX_NUMBERINGS = ("numbers", "letters")       # Vedlegg 1, 2 … or Vedlegg A, B …
 TEXT_FIELDS = ("title", "municipality", "subtitle", "part", "period", "organisation", "author",
                "adopted_by", "case", "subject", "style", "archive_case", "version", "replaces",
-               "case_officer", "committee", "time", "place")
+               "case_officer", "committee", "time", "place", "archive_code")
 DATE_FIELDS = ("date", "consultation_deadline", "meeting_date")
 FIELDS = TEXT_FIELDS + DATE_FIELDS + ("kind", "language", "status", "cases", "keywords",
                                       "number_chapters", "toc", "line_numbers",
-                                      "appendix_numbering", "goal_labels", "cover_image")
+                                      "appendix_numbering", "goal_labels", "cover_image",
+                                      "proceedings", "exempt")
 # What each status needs, and an example of each field for the message.
 STATUS_NEEDS = {
     "vedtatt": (("adopted_by", "kommunestyret"), ("date", "2021-05-12"), ("case", "38/20")),
@@ -59,6 +60,11 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
     if m.get("goal_labels") is not None:
         ctx.goal_labels = read_labels(ctx, m["goal_labels"], m.line_of("goal_labels"),
                                       "document goal_labels")
+    if m.get("proceedings") is not None:
+        values["proceedings"] = tuple(s for v, ln in _items(ctx, m, "proceedings")
+                                      if (s := _step(ctx, v, ln)) is not None)
+    if m.get("exempt") is not None:
+        values["exempt"] = read_exemption(ctx, m["exempt"], m.line_of("exempt"), "document exempt")
     if m.get("cover_image") is not None:
         values["cover_image"] = _cover_image(ctx, m["cover_image"], m.line_of("cover_image"))
         if values["kind"] != "plan":
@@ -129,6 +135,35 @@ def read_date(ctx: Ctx, value, line: int) -> dt.date | None:
     shown = as_text(value) if isinstance(value, (int, float)) else describe(value)
     ctx.problem(line, f"date {shown} is not a date — expected YYYY-MM-DD, e.g. 2021-05-12")
     return None
+
+
+def read_exemption(ctx: Ctx, value, line: int, what: str) -> Exemption | None:
+    """`exempt: "offl. § 13, jf. fvl. § 13"` or `{basis: …, public_title: …}`."""
+    if not isinstance(value, YMap):
+        basis, public_title = ctx.string(value, line, what).strip(), None
+    elif not ctx.keys(value, what, ("basis",), ("public_title",)):
+        return None
+    else:
+        basis = ctx.string(value["basis"], value.line_of("basis"), f"{what} basis").strip()
+        public_title = ctx.string(value["public_title"], value.line_of("public_title"),
+                                  f"{what} public_title").strip() \
+            if value.get("public_title") is not None else None
+    if not basis:
+        ctx.problem(line, f"{what} has no legal basis — expected the law that allows it, e.g. "
+                    "'exempt: offl. § 13, jf. fvl. § 13'")
+        return None
+    return Exemption(basis, public_title)
+
+
+def _step(ctx: Ctx, value, line: int) -> CaseStep | None:
+    """{body, case, date}: one body's treatment of the case (a row of the saksgang)."""
+    m = ctx.mapping(value, line, "a proceedings step")
+    if m is None or not ctx.keys(m, "proceedings step", ("body",), ("case", "date")):
+        return None
+    case = ctx.string(m["case"], m.line_of("case"), "proceedings case") \
+        if m.get("case") is not None else None
+    when = read_date(ctx, m["date"], m.line_of("date")) if m.get("date") is not None else None
+    return CaseStep(ctx.string(m["body"], m.line_of("body"), "proceedings body"), case, when)
 
 
 def _case(ctx: Ctx, value, line: int) -> CaseRef:
