@@ -45,6 +45,16 @@ _LABELS = {
         "appendix": "Vedlegg", "appendices": "Vedlegg",
         "ref.appendix": "vedlegg", "appendix.prefix": "V", "foreword": "Forord",
         "references": "Kilder", "accessed": "lest",
+        "meeting_notice": "Møteinnkalling", "meeting_minutes": "Møteprotokoll",
+        "meeting.place": "Møtested", "meeting.time": "Tidspunkt", "at_time": "kl. {time}",
+        "meeting.members": "Medlemmer", "meeting.absence_to": "Forfall meldes til {contact}.",
+        "meeting.present": "Møtende medlemmer", "meeting.absent": "Forfall",
+        "meeting.substitutes": "Møtende varamedlemmer", "meeting.name": "Navn",
+        "meeting.role": "Funksjon", "meeting.party": "Representerer", "meeting.for": "Møtte for",
+        "case_list": "Saksliste", "case_list.number": "Saksnr",
+        "case_list.archive_case": "Arkivsaksnr", "case_list.title": "Innhold",
+        "deliberation": "Behandling i {body}", "decision": "Vedtak i {body}",
+        "exempt_mark": "Unntatt offentlighet, jf. {basis}",
     },
     "nn": {
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
@@ -79,6 +89,16 @@ _LABELS = {
         "appendix": "Vedlegg", "appendices": "Vedlegg",
         "ref.appendix": "vedlegg", "appendix.prefix": "V", "foreword": "Føreord",
         "references": "Kjelder", "accessed": "lese",
+        "meeting_notice": "Møteinnkalling", "meeting_minutes": "Møteprotokoll",
+        "meeting.place": "Møtestad", "meeting.time": "Tidspunkt", "at_time": "kl. {time}",
+        "meeting.members": "Medlemer", "meeting.absence_to": "Forfall skal meldast til {contact}.",
+        "meeting.present": "Møtande medlemer", "meeting.absent": "Forfall",
+        "meeting.substitutes": "Møtande varamedlemer", "meeting.name": "Namn",
+        "meeting.role": "Funksjon", "meeting.party": "Representerer", "meeting.for": "Møtte for",
+        "case_list": "Sakliste", "case_list.number": "Saksnr",
+        "case_list.archive_case": "Arkivsaksnr", "case_list.title": "Innhald",
+        "deliberation": "Handsaming i {body}", "decision": "Vedtak i {body}",
+        "exempt_mark": "Unnateke frå offentlegheit, jf. {basis}",
     },
     "en": {
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
@@ -113,6 +133,16 @@ _LABELS = {
         "appendix": "Appendix", "appendices": "Appendices",
         "ref.appendix": "appendix", "appendix.prefix": "A", "foreword": "Foreword",
         "references": "References", "accessed": "accessed",
+        "meeting_notice": "Notice of meeting", "meeting_minutes": "Minutes",
+        "meeting.place": "Venue", "meeting.time": "Time", "at_time": "{time}",
+        "meeting.members": "Members", "meeting.absence_to": "Apologies for absence to {contact}.",
+        "meeting.present": "Members present", "meeting.absent": "Apologies",
+        "meeting.substitutes": "Substitutes present", "meeting.name": "Name",
+        "meeting.role": "Role", "meeting.party": "Party", "meeting.for": "Substituting for",
+        "case_list": "Agenda", "case_list.number": "Case no.",
+        "case_list.archive_case": "Archive case no.", "case_list.title": "Subject",
+        "deliberation": "Deliberation in the {body}", "decision": "Resolution of the {body}",
+        "exempt_mark": "Exempt from public access, cf. {basis}",
     },
 }
 
@@ -120,6 +150,12 @@ _MONTHS = {
     "nb": "januar februar mars april mai juni juli august september oktober november desember",
     "nn": "januar februar mars april mai juni juli august september oktober november desember",
     "en": "January February March April May June July August September October November December",
+}
+
+_WEEKDAYS = {
+    "nb": "mandag tirsdag onsdag torsdag fredag lørdag søndag",
+    "nn": "måndag tysdag onsdag torsdag fredag laurdag søndag",
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
 }
 
 NBSP = "\u00a0"
@@ -134,6 +170,11 @@ def format_date(d: date, lang: str) -> str:
     """'12. mai 2021' (nb, nn) or '12 May 2021' (en)."""
     month = _MONTHS[lang].split()[d.month - 1]
     return f"{d.day} {month} {d.year}" if lang == "en" else f"{d.day}. {month} {d.year}"
+
+
+def format_day(d: date, lang: str) -> str:
+    """'torsdag 19. juni 2025' (nb), 'Thursday 19 June 2025' (en): a meeting's day."""
+    return f"{_WEEKDAYS[lang].split()[d.weekday()]} {format_date(d, lang)}"
 
 
 def format_number(value: float, lang: str, decimals: int = 0) -> str:

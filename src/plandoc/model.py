@@ -445,10 +445,36 @@ class Foreword:
     signature: Signatures | None = None
 
 
+@dataclass(frozen=True)
+class CaseItem:
+    """One row of a meeting's saksliste, taken from a saksframlegg content file.
+
+    `case` is that document's metadata (title, archive_case, exempt); `number` its
+    utvalgssaksnr in this meeting's body (its proceedings step, else its `case`), found by the
+    reader.  The minutes add what the body did (`deliberation`: behandling, `decision`: vedtak);
+    `papers` are the case document's own blocks when the notice includes them.
+    """
+
+    case: "Meta"
+    number: str | None = None
+    deliberation: tuple["Block", ...] = ()
+    decision: tuple["Block", ...] = ()
+    papers: tuple["Block", ...] = ()
+
+
+@dataclass(frozen=True)
+class CaseList:
+    """A saksliste: Saksnr | Arkivsaksnr | Innhold, one row per case, in the order written;
+    `include_cases` puts each case's papers after the notice, each on a new page."""
+
+    items: tuple[CaseItem, ...]
+    include_cases: bool = False
+
+
 Block = Union[
     Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak,
     Program, PartTitle, IndicatorOverview, ActionPlan, Appendix, AppendixList, StrategyList,
-    References, Signatures, Foreword,
+    References, Signatures, Foreword, CaseList,
 ]
 BLOCK_KINDS: tuple[type, ...] = get_args(Block)   # the registry the layout and writers cover
 
@@ -498,6 +524,36 @@ class CaseStep:
 
 
 @dataclass(frozen=True)
+class Attendee:
+    """A member of a body as the meeting papers name them: 'Jann-Arne Løvdahl', 'leder', 'Ap';
+    a vararepresentant names the member met `for`."""
+
+    name: str
+    role: str | None = None            # 'leder', 'nestleder', 'medlem'
+    party: str | None = None           # 'Ap', 'H'
+    substitutes_for: str | None = None
+
+
+MEETING_KINDS = ("meeting_notice", "meeting_minutes")   # møteinnkalling, møteprotokoll
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting of a body (utvalg): when and where, who is summoned, whom to tell of
+    absence (forfall); the minutes add who met, who was absent and the substitutes."""
+
+    body: str                          # 'Formannskapet'
+    date: date | None = None
+    time: str | None = None            # '09.00' or '09.00–15.00'
+    place: str | None = None
+    members: tuple[Attendee, ...] = ()     # innkalte medlemmer
+    absence_to: str | None = None          # 'Forfall meldes til …'
+    present: tuple[Attendee, ...] = ()     # møtende medlemmer
+    absent: tuple[Attendee, ...] = ()      # forfall
+    substitutes: tuple[Attendee, ...] = ()  # møtende varamedlemmer
+
+
+@dataclass(frozen=True)
 class Meta:
     """Document metadata from the content file."""
 
@@ -534,6 +590,7 @@ class Meta:
     toc: bool = True
     appendix_numbering: str = "numbers"  # appendices 1, 2 … or, with 'letters', A, B …
     cover_image: CoverImage | None = None  # a plan's cover photo
+    meeting: Meeting | None = None       # meeting_notice / meeting_minutes: the meeting
 
 
 @dataclass(frozen=True)

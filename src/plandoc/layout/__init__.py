@@ -19,7 +19,7 @@ order).
 from __future__ import annotations
 
 from plandoc.labels import labels, watermark
-from plandoc.layout import boxes, cite, frame, refs, signing
+from plandoc.layout import boxes, cite, frame, meeting, refs, signing
 from plandoc.layout.blocks import LAYOUTS, State, lay_out_blocks
 from plandoc.layout.boxes import Box, Layout
 from plandoc.layout.front import front_blocks
@@ -36,9 +36,10 @@ __all__ = ["BOX_KINDS", "LAYOUTS", "Box", "Layout", "lay_out"]
 def lay_out(doc: Document, theme: Theme) -> Layout:
     """Lay out `doc` in `theme`."""
     meta, words = doc.meta, labels(doc.meta.language)
-    model_blocks = front_blocks(meta) + signing.first(doc.blocks)
+    model_blocks = meeting.papers_last(front_blocks(meta) + signing.first(doc.blocks), meta)
     state = State(theme, words, list_styles(theme.bullet), language=meta.language,
-                  goals=tuple(x for x in model_blocks if isinstance(x, Goal)))
+                  goals=tuple(x for x in model_blocks if isinstance(x, Goal)),
+                  meeting=meta.meeting)
     model_blocks = refs.resolve(model_blocks, refs.labels_of(model_blocks, words))
     model_blocks = cite.resolve(model_blocks)
     blocks = lay_out_blocks(model_blocks, state)

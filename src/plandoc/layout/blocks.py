@@ -17,7 +17,7 @@ from decimal import Decimal
 from plandoc import model as m
 from plandoc.labels import format_amount, parse_amount
 from plandoc.layout import boxes as b
-from plandoc.layout import cite, signing
+from plandoc.layout import cite, meeting, signing
 from plandoc.layout.lists import label, style_at
 from plandoc.layout.palette import fill
 from plandoc.layout.refs import numbered_as
@@ -59,6 +59,8 @@ class State:
     page_start: bool = True                          # nothing on the current page yet
     goals: tuple = ()                                # every goal of the document, in order
     appendices: tuple = ()                           # the document's Appendix blocks
+    meeting: m.Meeting | None = None                 # a meeting notice's or minutes' meeting
+    public: bool = False                             # a public build: exempt titles withheld
 
     def appendix_target(self, block: m.Appendix) -> str:
         """The bookmark of an appendix: known before it is laid out, so the list of
@@ -428,6 +430,7 @@ LAYOUTS = {
     m.ActionPlan: action_plan,
     m.Appendix: appendix, m.AppendixList: appendix_list, m.StrategyList: strategy_list,
     m.References: references, m.Signatures: signing.signatures, m.Foreword: signing.foreword,
+    m.CaseList: meeting.case_list,
 }
 
 

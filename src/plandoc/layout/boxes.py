@@ -367,9 +367,17 @@ class ForewordBox:
     signature: SignaturesBox | None
 
 
+@dataclass(frozen=True)
+class CaseListBox:
+    """A meeting's saksliste: its heading and table and, in the minutes, each case's heading,
+    behandling and vedtak — boxes the writers draw in order (layout/meeting.py)."""
+
+    parts: tuple["Box", ...]
+
+
 Box = Union[HeadingBox, TextBox, ListBox, KeyFiguresBox, ChartBox, ImageBox, TableBox, SwotBox,
             GoalBox, StrategiesBox, CalloutBox, PageBreakBox, ProgramBox, PartBox, AppendixBox,
-            AppendixListBox, ReferencesBox, SignaturesBox, ForewordBox]
+            AppendixListBox, ReferencesBox, SignaturesBox, ForewordBox, CaseListBox]
 
 
 # --- the frame around the blocks ---------------------------------------------------------------

@@ -8,7 +8,7 @@ blocks, which the layout then lays out like any other.
 from __future__ import annotations
 
 from plandoc.labels import format_date, labels
-from plandoc.model import Block, Heading, Meta, Paragraph, Span, Table
+from plandoc.model import MEETING_KINDS, Block, Heading, Meta, Paragraph, Span, Table
 
 
 def front_blocks(meta: Meta) -> tuple[Block, ...]:
@@ -17,6 +17,9 @@ def front_blocks(meta: Meta) -> tuple[Block, ...]:
         return _saksframlegg(meta)
     if meta.kind == "invitation":
         return _invitation(meta)
+    if meta.kind in MEETING_KINDS:
+        from plandoc.layout import meeting
+        return meeting.front(meta)
     return ()
 
 

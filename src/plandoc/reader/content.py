@@ -14,7 +14,8 @@ from pathlib import Path
 from plandoc.errors import ContentError, Problem, display_path
 from plandoc.model import Document, Goal, Meta
 # the block kinds' modules register themselves on import
-from plandoc.reader import case, figures, goals, indicators, panels, signing, sources  # noqa: F401
+from plandoc.reader import (case, figures, goals, indicators, meeting, panels,  # noqa: F401
+                            signing, sources)
 from plandoc.reader.blocks import read_body
 from plandoc.reader.context import OUTSIDE, Ctx
 from plandoc.reader.meta import read_meta

@@ -6,14 +6,15 @@ import datetime as dt
 import re
 
 from plandoc.labels import LANGUAGES
-from plandoc.model import CaseRef, CaseStep, Exemption, CoverImage, Meta
+from plandoc.model import MEETING_KINDS, CaseRef, CaseStep, Exemption, CoverImage, Meta
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.goals import read_labels
 from plandoc.files import YMap, as_text, image_size
 
 STATUSES = ("utkast", "høringsutkast", "vedtatt")
-KINDS = ("plan", "invitation", "saksframlegg")
-NO_COVER = {"invitation": "an invitation", "saksframlegg": "a saksframlegg"}
+KINDS = ("plan", "invitation", "saksframlegg") + MEETING_KINDS
+NO_COVER = {"invitation": "an invitation", "saksframlegg": "a saksframlegg",
+            "meeting_notice": "a meeting notice", "meeting_minutes": "meeting minutes"}
 APPENDIX_NUMBERINGS = ("numbers", "letters")       # Vedlegg 1, 2 … or Vedlegg A, B …
 TEXT_FIELDS = ("title", "municipality", "subtitle", "part", "period", "organisation", "author",
                "adopted_by", "case", "subject", "style", "archive_case", "version", "replaces",
@@ -22,7 +23,7 @@ DATE_FIELDS = ("date", "consultation_deadline", "meeting_date")
 FIELDS = TEXT_FIELDS + DATE_FIELDS + ("kind", "language", "status", "cases", "keywords",
                                       "number_chapters", "toc", "line_numbers",
                                       "appendix_numbering", "goal_labels", "cover_image",
-                                      "proceedings", "exempt")
+                                      "proceedings", "exempt", "meeting")
 # What each status needs, and an example of each field for the message.
 STATUS_NEEDS = {
     "vedtatt": (("adopted_by", "kommunestyret"), ("date", "2021-05-12"), ("case", "38/20")),
@@ -65,6 +66,7 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
                                       if (s := _step(ctx, v, ln)) is not None)
     if m.get("exempt") is not None:
         values["exempt"] = read_exemption(ctx, m["exempt"], m.line_of("exempt"), "document exempt")
+    _meeting(ctx, m, values)
     if m.get("cover_image") is not None:
         values["cover_image"] = _cover_image(ctx, m["cover_image"], m.line_of("cover_image"))
         if values["kind"] != "plan":
@@ -74,6 +76,19 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
     values.setdefault("title", "")
     values.setdefault("municipality", "")
     return Meta(**values)
+
+
+def _meeting(ctx: Ctx, m: YMap, values: dict) -> None:
+    """A meeting notice's or minutes' `meeting:` (reader/meeting.py); the case list needs it."""
+    from plandoc.reader.meeting import EXAMPLE, read_meeting
+
+    ctx.kind = values["kind"]
+    if m.get("meeting") is not None:
+        values["meeting"] = ctx.meeting = read_meeting(ctx, m["meeting"], m.line_of("meeting"),
+                                                       values["kind"])
+    elif values["kind"] in MEETING_KINDS:
+        ctx.problem(m.line, f"document kind '{values['kind']}' needs 'meeting:' — expected "
+                    f"e.g. {EXAMPLE}")
 
 
 def _cover_image(ctx: Ctx, value, line: int) -> CoverImage | None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from docx.shared import Pt
 
-from plandoc.layout.boxes import (AppendixBox, AppendixListBox, CalloutBox, ChartBox, GoalBox,
+from plandoc.layout.boxes import (AppendixBox, AppendixListBox, CalloutBox, CaseListBox,
+                                  ChartBox, GoalBox,
                                   StrategiesBox,
                                   HeadingBox, ImageBox, KeyFiguresBox, ListBox, PageBreakBox,
                                   PartBox, ProgramBox, ReferencesBox, SignaturesBox,
@@ -82,6 +83,11 @@ def page_break(ctx: Context, box: PageBreakBox) -> None:
     ctx.break_pending = True
 
 
+def case_list(ctx: Context, box: CaseListBox) -> None:
+    """A meeting's saksliste: the parts the layout made of it, in order."""
+    write_blocks(ctx, box.parts)
+
+
 WRITERS = {
     HeadingBox: heading,
     TextBox: text,
@@ -102,4 +108,5 @@ WRITERS = {
     ReferencesBox: references.references,
     SignaturesBox: signing.signatures,
     ForewordBox: signing.foreword,
+    CaseListBox: case_list,
 }

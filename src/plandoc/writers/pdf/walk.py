@@ -55,6 +55,11 @@ def page_break(ctx: Ctx, box: b.PageBreakBox) -> None:
     ctx.add(new_page())
 
 
+def case_list(ctx: Ctx, box: b.CaseListBox) -> None:
+    """A meeting's saksliste: the parts the layout made of it, in order."""
+    walk(ctx, box.parts)
+
+
 WRITERS = {
     b.HeadingBox: heading, b.TextBox: text, b.ListBox: list_box, b.PageBreakBox: page_break,
     b.KeyFiguresBox: panels.key_figures, b.SwotBox: panels.swot, b.GoalBox: panels.goal,
@@ -64,4 +69,5 @@ WRITERS = {
     b.AppendixBox: appendices.appendix, b.AppendixListBox: appendices.appendix_list,
     b.ReferencesBox: references.references,
     b.SignaturesBox: signing.signatures, b.ForewordBox: signing.foreword,
+    b.CaseListBox: case_list,
 }

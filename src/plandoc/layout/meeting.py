@@ -1,0 +1,142 @@
+"""A body's meeting laid out once: the notice's or minutes' header, attendance and saksliste.
+
+front(meta)        → the opening model blocks: 'MØTEINNKALLING' / 'MØTEPROTOKOLL', the title,
+                     a facts table (Utvalg | Møtedato | Tidspunkt | Møtested, 'torsdag 19. juni
+                     2025', 'kl. 09.00'), the members summoned, 'Forfall meldes til …'; the
+                     minutes: møtende medlemmer, forfall and møtende varamedlemmer
+case_list(block)   → a CaseListBox: the 'Saksliste' heading and table (Saksnr | Arkivsaksnr |
+                     Innhold); the minutes add each case's behandling and vedtak under its own
+                     heading
+papers_last(blocks) → the included case papers after everything else, each on a new page
+case_title(case)   → the one place a case's title is decided (exempt: the marking; public: the
+                     title the law allows)
+"""
+
+from __future__ import annotations
+
+from plandoc.labels import format_day, labels
+from plandoc.layout import boxes as b
+from plandoc.model import (Attendee, Block, CaseItem, CaseList, Heading, Meeting, Meta,
+                           PageBreak, Paragraph, Span, Table)
+
+ATTENDANCE = ("present", "absent", "substitutes")
+
+
+def front(meta: Meta) -> tuple[Block, ...]:
+    """The header of a meeting notice or minutes, as ordinary model blocks."""
+    w, meeting = labels(meta.language), meta.meeting
+    out: list[Block] = [Paragraph((Span(w[meta.kind].upper(), bold=True),)),
+                        Heading(1, (Span(meta.title),), None, "meeting-title", in_toc=False),
+                        _facts(meta, w)]
+    if meeting is None:
+        return tuple(out)
+    if meeting.members:
+        out += _people(w["meeting.members"], meeting.members, w, "members")
+    for key in ATTENDANCE:
+        out += _people(w[f"meeting.{key}"], getattr(meeting, key), w, key)
+    if meeting.absence_to:
+        out.append(Paragraph((Span(w["meeting.absence_to"].format(
+            contact=meeting.absence_to)),)))
+    return tuple(out)
+
+
+def _facts(meta: Meta, w: dict) -> Table:
+    """One header row of labels and the values beneath: the body (unless it is the title),
+    the day with its weekday, 'kl. 09.00', the place."""
+    meeting = meta.meeting or Meeting(body="")
+    pairs = [(w["committee"], meeting.body if meeting.body != meta.title else ""),
+             (w["meeting_date"], format_day(meeting.date, meta.language) if meeting.date
+              else ""),
+             (w["meeting.time"], w["at_time"].format(time=meeting.time) if meeting.time
+              else ""),
+             (w["meeting.place"], meeting.place or "")]
+    widths = {w["committee"]: 1.4, w["meeting_date"]: 1.6, w["meeting.time"]: 1.0,
+              w["meeting.place"]: 2.4}
+    pairs = [(k, v) for k, v in pairs if v]
+    return Table(tuple((Span(k),) for k, _ in pairs), (tuple((Span(v),) for _, v in pairs),),
+                 widths=tuple(widths[k] for k, _ in pairs), align=("left",) * len(pairs))
+
+
+def _people(title: str, people: tuple[Attendee, ...], w: dict, key: str) -> list[Block]:
+    """'Møtende medlemmer' and a table Navn | Funksjon | Representerer (a substitute: Navn |
+    Møtte for | Representerer); a column nobody fills is left out."""
+    if not people:
+        return []
+    columns = [("name", 2.0), ("for" if key == "substitutes" else "role", 1.6), ("party", 1.2)]
+    value = {"name": lambda p: p.name, "role": lambda p: p.role,
+             "for": lambda p: p.substitutes_for, "party": lambda p: p.party}
+    used = [(c, x) for c, x in columns if c == "name" or any(value[c](p) for p in people)]
+    rows = tuple(tuple((Span(value[c](p) or ""),) if value[c](p) else () for c, _ in used)
+                 for p in people)
+    header = tuple((Span(w[f"meeting.{c}"]),) for c, _ in used)
+    return [Heading(2, (Span(title),), None, f"meeting-{key}", in_toc=False),
+            Table(header, rows, widths=tuple(x for _, x in used), align=("left",) * len(used))]
+
+
+def case_title(case: Meta, words: dict, public: bool = False) -> tuple[Span, ...]:
+    """The title a saksliste row or a minutes heading shows for a case.  An exempt case
+    (unntatt offentlighet) carries its marking beside the title; a public build shows the
+    exemption's `public_title` instead of the real title (none when it is '')."""
+    title = case.title
+    if case.exempt is None:
+        return (Span(title),)
+    if public and case.exempt.public_title is not None:
+        title = case.exempt.public_title
+    mark = Span(words["exempt_mark"].format(basis=case.exempt.basis), italic=True)
+    return ((Span(title), Span(" — ")) if title else ()) + (mark,)
+
+
+def case_list(block: CaseList, s) -> b.CaseListBox:
+    """The saksliste; the minutes add each case's behandling and vedtak."""
+    from plandoc.layout.blocks import LAYOUTS
+
+    w = s.words
+    model = [Heading(2, (Span(w["case_list"]),), None, "case-list", in_toc=False),
+             _table(block, s)]
+    for item in block.items:
+        if item.deliberation or item.decision:
+            model += _minutes(item, s)
+    parts = []
+    for x in model:
+        box = LAYOUTS[type(x)](x, s)
+        parts.append(box)
+        s.page_start = False
+    return b.CaseListBox(tuple(parts))
+
+
+def _table(block: CaseList, s) -> Table:
+    w = s.words
+    header = tuple((Span(w[f"case_list.{k}"]),) for k in ("number", "archive_case", "title"))
+    rows = tuple(((Span(item.number or ""),) if item.number else (),
+                  (Span(item.case.archive_case),) if item.case.archive_case else (),
+                  case_title(item.case, w, s.public)) for item in block.items)
+    return Table(header, rows, widths=(1.0, 1.3, 5.0), align=("left", "left", "left"))
+
+
+def _minutes(item: CaseItem, s) -> list[Block]:
+    """'45/25 Title' (level 3), then 'Behandling i Formannskapet 19. juni 2025' and its text,
+    'Vedtak i Formannskapet 19. juni 2025' and the vedtak."""
+    w, meeting = s.words, s.meeting
+    number = item.number or None
+    when = f" {format_day(meeting.date, s.language)}" if meeting and meeting.date else ""
+    body = meeting.body if meeting else ""
+    out: list[Block] = [Heading(2, case_title(item.case, w, s.public), number,
+                                f"case-{item.number or ''}", in_toc=False)]
+    for key, blocks in (("deliberation", item.deliberation), ("decision", item.decision)):
+        if blocks:
+            out.append(Paragraph((Span(w[key].format(body=body) + when, bold=True),)))
+            out += blocks
+    return out
+
+
+def papers_last(blocks: tuple, meta: Meta) -> tuple:
+    """`blocks` followed by the papers of every case a saksliste includes, in order: each
+    starts on a new page with its own saksframlegg header."""
+    from plandoc.layout.front import front_blocks
+
+    papers: list[Block] = []
+    for block in blocks:
+        if isinstance(block, CaseList) and block.include_cases:
+            for item in block.items:
+                papers += [PageBreak(), *front_blocks(item.case), *item.papers]
+    return tuple(blocks) + tuple(papers)
