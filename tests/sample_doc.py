@@ -5,7 +5,8 @@ tests that must not depend on the reader.  tests/test_registry.py checks that it
 from datetime import date
 from pathlib import Path
 
-from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Foreword, Indicator,
+from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, CaseItem, CaseList,
+                           CaseStep, Exemption, Foreword, Indicator,
                            Signatures, Signer,
                            IndicatorOverview, Measurement,
                            Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
@@ -157,6 +158,7 @@ def _case_blocks() -> list:
                  Signatures((Signer("Kari Nordmann", "Ordfører"),), "Testvik", date(2021, 5, 12))),
         Signatures((Signer("Kari Nordmann", "Ordfører"), Signer("Per Hansen")), "Testvik",
                    date(2021, 5, 13)),
+        _case_list(),
         PartTitle("", t("Vedlegg")),
         Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False),
         Paragraph((Span("Se "), Span("kapittelet om planen", href="#h-1"), Span("."))),
@@ -166,6 +168,17 @@ def _case_blocks() -> list:
                    Span(" er fra Kartverket."))),
         AppendixList(t("Vedlegg til planen")),
     ]
+
+
+def _case_list() -> CaseList:
+    """A minutes' saksliste: an exempt case, its behandling and vedtak, its papers included."""
+    case = Meta(title="Kjøp av eiendom", municipality="Testvik kommune", kind="saksframlegg",
+                archive_case="25/00188-2", exempt=Exemption("offl. § 23", "Eiendomssak"),
+                proceedings=(CaseStep("Formannskapet", "22/25", date(2025, 3, 13)),))
+    return CaseList((CaseItem(case, "22/25", (Paragraph(t("Enstemmig vedtatt.")),),
+                              (Paragraph(t("Kjøpet godkjennes.")),),
+                              (Paragraph(t("Eiendommen ligger ved skolen.")),)),),
+                    include_cases=True)
 
 
 def sample_document(image: Path | None = None) -> Document:

@@ -20,9 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_doc import sample_document  # noqa: E402
 
 EVERY_BLOCK = ROOT / "tests/samples/every-block.yaml"
+MEETING = ROOT / "tests/samples/moteprotokoll.yaml"   # the blocks only a meeting has
 NESTED = (model.ListItem, model.KeyFigure, model.SwotGroup, model.SwotQuadrant, model.Strategy,
           model.ProgramItem, model.ProgramPart, model.Indicator, model.Measurement,
-          model.ActionRow, model.Reference, model.Signer)
+          model.ActionRow, model.Reference, model.Signer, model.CaseItem)
 
 
 def test_block_kinds_are_the_model_union():
@@ -32,7 +33,8 @@ def test_block_kinds_are_the_model_union():
                                 model.Program, model.PartTitle, model.IndicatorOverview,
                                 model.ActionPlan, model.Appendix,
                                 model.AppendixList, model.StrategyList,
-                                model.References, model.Signatures, model.Foreword}
+                                model.References, model.Signatures, model.Foreword,
+                                model.CaseList}
 
 
 TABLE_KINDS = (model.IndicatorOverview, model.ActionPlan)   # laid out as TableBoxes
@@ -52,15 +54,20 @@ def test_every_writer_draws_every_box_kind(writer):
     assert set(WRITERS) == set(BOX_KINDS)
 
 
+def samples() -> tuple:
+    """The sample content: every block of a plan, and a meeting's minutes."""
+    return read_document(EVERY_BLOCK), read_document(MEETING)
+
+
 def test_the_reader_produces_every_block_kind():
-    doc = read_document(EVERY_BLOCK)
-    assert {type(b) for b in doc.blocks} == set(BLOCK_KINDS)
+    assert {type(b) for doc in samples() for b in doc.blocks} == set(BLOCK_KINDS)
 
 
 def test_laying_out_the_samples_gives_every_box_kind():
     theme = load_theme("default", [ROOT / "styles"])
-    for doc in (read_document(EVERY_BLOCK), sample_document()):
-        assert {type(b) for b in lay_out(doc, theme).blocks} == set(BOX_KINDS)
+    read = {type(b) for doc in samples() for b in lay_out(doc, theme).blocks}
+    assert read == set(BOX_KINDS)
+    assert {type(b) for b in lay_out(sample_document(), theme).blocks} == set(BOX_KINDS)
 
 
 def _instances(value):
@@ -74,9 +81,9 @@ def _instances(value):
             yield from _instances(item)
 
 
-def _unset(doc, kinds) -> list[str]:
+def _unset(docs, kinds) -> list[str]:
     """'Kind.field' for each optional field no instance of that kind sets."""
-    found = list(_instances(doc.blocks))
+    found = [x for doc in docs for x in _instances(doc.blocks)]
     missing = []
     for kind in kinds:
         mine = [x for x in found if type(x) is kind]
@@ -94,8 +101,8 @@ def _unset(doc, kinds) -> list[str]:
 
 
 def test_the_sample_document_sets_every_optional_field():
-    assert _unset(sample_document(), BLOCK_KINDS + NESTED) == []
+    assert _unset((sample_document(),), BLOCK_KINDS + NESTED) == []
 
 
 def test_the_sample_content_sets_every_optional_field():
-    assert _unset(read_document(EVERY_BLOCK), BLOCK_KINDS + NESTED) == []
+    assert _unset(samples(), BLOCK_KINDS + NESTED) == []

@@ -8,13 +8,13 @@ case_list(block)   → a CaseListBox: the 'Saksliste' heading and table (Saksnr 
                      Innhold); the minutes add each case's behandling and vedtak under its own
                      heading
 papers_last(blocks) → the included case papers after everything else, each on a new page
-case_title(case)   → the one place a case's title is decided (exempt: the marking; public: the
-                     title the law allows)
+case_title(case, public) → the one place a case's title is decided (a public build of an
+                     exempt case: its public_title); exempt_mark(case) → its marking
 """
 
 from __future__ import annotations
 
-from plandoc.labels import format_day, labels
+from plandoc.labels import format_date, format_day, labels
 from plandoc.layout import boxes as b
 from plandoc.model import (Attendee, Block, CaseItem, CaseList, Heading, Meeting, Meta,
                            PageBreak, Paragraph, Span, Table)
@@ -73,17 +73,25 @@ def _people(title: str, people: tuple[Attendee, ...], w: dict, key: str) -> list
             Table(header, rows, widths=tuple(x for _, x in used), align=("left",) * len(used))]
 
 
-def case_title(case: Meta, words: dict, public: bool = False) -> tuple[Span, ...]:
-    """The title a saksliste row or a minutes heading shows for a case.  An exempt case
-    (unntatt offentlighet) carries its marking beside the title; a public build shows the
-    exemption's `public_title` instead of the real title (none when it is '')."""
-    title = case.title
-    if case.exempt is None:
-        return (Span(title),)
-    if public and case.exempt.public_title is not None:
-        title = case.exempt.public_title
-    mark = Span(words["exempt_mark"].format(basis=case.exempt.basis), italic=True)
-    return ((Span(title), Span(" — ")) if title else ()) + (mark,)
+def case_title(case: Meta, public: bool = False) -> str:
+    """The title a saksliste row or a minutes heading shows for a case: its own, or in a
+    public build of an exempt case (unntatt offentlighet) the exemption's `public_title`
+    ('' : none at all) when it has one."""
+    if public and case.exempt is not None and case.exempt.public_title is not None:
+        return case.exempt.public_title
+    return case.title
+
+
+def exempt_mark(case: Meta, words: dict) -> str:
+    """'Unntatt offentlighet, jf. offl. § 13, jf. fvl. § 13' for an exempt case, else ''."""
+    return words["exempt_mark"].format(basis=case.exempt.basis) if case.exempt else ""
+
+
+def _titled(case: Meta, s) -> tuple[Span, ...]:
+    """A saksliste cell: the title with the exemption's marking beside it."""
+    title, mark = case_title(case, s.public), exempt_mark(case, s.words)
+    spans = ((Span(title),) if title else ()) + ((Span(" — "),) if title and mark else ())
+    return spans + ((Span(mark, italic=True),) if mark else ())
 
 
 def case_list(block: CaseList, s) -> b.CaseListBox:
@@ -109,19 +117,20 @@ def _table(block: CaseList, s) -> Table:
     header = tuple((Span(w[f"case_list.{k}"]),) for k in ("number", "archive_case", "title"))
     rows = tuple(((Span(item.number or ""),) if item.number else (),
                   (Span(item.case.archive_case),) if item.case.archive_case else (),
-                  case_title(item.case, w, s.public)) for item in block.items)
+                  _titled(item.case, s)) for item in block.items)
     return Table(header, rows, widths=(1.0, 1.3, 5.0), align=("left", "left", "left"))
 
 
 def _minutes(item: CaseItem, s) -> list[Block]:
-    """'45/25 Title' (level 3), then 'Behandling i Formannskapet 19. juni 2025' and its text,
-    'Vedtak i Formannskapet 19. juni 2025' and the vedtak."""
+    """'45/25 Title' and the exemption's marking, then 'Behandling i Formannskapet 19. juni
+    2025' and its text, 'Vedtak i Formannskapet 19. juni 2025' and the vedtak."""
     w, meeting = s.words, s.meeting
-    number = item.number or None
-    when = f" {format_day(meeting.date, s.language)}" if meeting and meeting.date else ""
+    when = f" {format_date(meeting.date, s.language)}" if meeting and meeting.date else ""
     body = meeting.body if meeting else ""
-    out: list[Block] = [Heading(2, case_title(item.case, w, s.public), number,
+    out: list[Block] = [Heading(2, (Span(case_title(item.case, s.public)),), item.number,
                                 f"case-{item.number or ''}", in_toc=False)]
+    if item.case.exempt:
+        out.append(Paragraph((Span(exempt_mark(item.case, w), italic=True),)))
     for key, blocks in (("deliberation", item.deliberation), ("decision", item.decision)):
         if blocks:
             out.append(Paragraph((Span(w[key].format(body=body) + when, bold=True),)))
