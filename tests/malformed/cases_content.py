@@ -50,6 +50,34 @@ def markdown(text: str) -> dict:
     return files
 
 
+MEETING = """\
+document:
+  kind: meeting_{kind}
+  title: Formannskapet
+  municipality: Testvik kommune
+  meeting: {{body: Formannskapet, date: 2025-06-19{extra}}}
+body:
+"""
+CASE_FILE = """\
+document:
+  kind: {kind}
+  title: Ny skolevei
+  municipality: Testvik kommune
+  proceedings: [{{body: Kommunestyret, case: 12/25}}]
+body:
+  - paragraph: Tekst.
+"""
+STEP = ("expected a row '{body: Formannskapet, case: …, date: …}' under its 'document: "
+        "proceedings:'")
+
+
+def meeting(body: str, kind: str = "notice", extra: str = "", case_kind: str = "saksframlegg"
+            ) -> dict:
+    """A meeting notice (or minutes) as content/doc.yaml, a case file content/sak.yaml beside."""
+    return {DOC: MEETING.format(kind=kind, extra=extra) + body,
+            "content/sak.yaml": CASE_FILE.format(kind=case_kind)}
+
+
 CASES = [
     Case("content-body-not-list", doc("  hei\n"),
          (f"{DOC}:4: body must be a list (lines starting with '- '), got 'hei'",)),
@@ -558,4 +586,54 @@ CASES += [
          doc("  - signatures:\n      sted: Mosjøen\n      signers: [{name: Kari}]\n"),
          (f"{DOC}:6: unknown key 'sted' in signatures — expected one of: date, place, "
           "signers",)),
+    Case("case-list-missing-case", meeting("  - case_list:\n      - case: sak-mangler.yaml\n"),
+         (f"{DOC}:8: case_list case 'sak-mangler.yaml' not found (looked for "
+          "content/sak-mangler.yaml)",)),
+    Case("case-list-not-saksframlegg",
+         meeting("  - case_list:\n      - case: sak.yaml\n", case_kind="plan"),
+         (f"{DOC}:8: case_list case 'sak.yaml' is a plan, not a saksframlegg — expected a "
+          "content file with 'kind: saksframlegg'",)),
+    Case("case-list-no-step", meeting("  - case_list:\n      - case: sak.yaml\n"),
+         (f"{DOC}:8: case_list case 'sak.yaml' has no step for Formannskapet in its "
+          f"proceedings — {STEP}",)),
+    Case("case-list-not-content", {**meeting("  - case_list:\n      - case: sak.pdf\n"),
+                                   "content/sak.pdf": "%PDF-1.4"},
+         (f"{DOC}:8: case_list case 'sak.pdf' is not a content file — expected the .yaml file "
+          "of a saksframlegg",)),
+    Case("case-list-row-text", meeting("  - case_list:\n      - sak.yaml\n"),
+         (f"{DOC}:8: a case_list row must name its case, got 'sak.yaml' — expected '- case: "
+          "sak-budsjett.yaml'",)),
+    Case("case-list-in-a-plan", doc("  - case_list:\n      - case: sak.yaml\n"),
+         (f"{DOC}:5: case_list: a saksliste belongs to a meeting — expected 'kind: "
+          "meeting_notice' or 'kind: meeting_minutes' with 'meeting: {body: Formannskapet, "
+          "date: 2025-06-19, time: \"09.00\", place: Formannskapssalen}' under 'document:'",)),
+    Case("case-list-decision-in-notice",
+         {**meeting("  - case_list:\n      - case: sak.yaml\n        decision: Vedtatt.\n",
+                    extra=", time: '09.00'"),
+          "content/sak.yaml": CASE_FILE.format(kind="saksframlegg").replace("Kommunestyret",
+                                                                            "Formannskapet")},
+         (f"{DOC}:9: case_list decision: a meeting notice has no behandling or vedtak yet — "
+          "expected 'kind: meeting_minutes', or remove decision",)),
+    Case("meeting-bad-time", meeting("  - paragraph: Tekst.\n", extra=", time: '9'"),
+         (f"{DOC}:5: meeting time '9' is not a time — expected e.g. '09.00' or "
+          "'09.00–15.00'",)),
+    Case("meeting-attendance-in-notice",
+         meeting("  - paragraph: Tekst.\n", extra=", present: [Kari Nordmann]"),
+         (f"{DOC}:5: meeting present: a meeting notice records no attendance — expected "
+          "'kind: meeting_minutes', or remove present",)),
+    Case("meeting-substitute-for-nobody",
+         meeting("  - paragraph: Tekst.\n", "minutes", ", substitutes: [Siv Ås]"),
+         (f"{DOC}:5: a substitute must say whom they met for — expected '- {{name: Siv Ås, "
+          "for: …}'",)),
+    Case("meeting-kind-without-meeting",
+         doc("  - paragraph: Tekst.\n", HEAD.replace("document:\n",
+                                                     "document:\n  kind: meeting_notice\n")),
+         (f"{DOC}:2: document kind 'meeting_notice' needs 'meeting:' — expected e.g. 'meeting: "
+          "{body: Formannskapet, date: 2025-06-19, time: \"09.00\", place: "
+          "Formannskapssalen}'",)),
+    Case("meeting-in-a-plan",
+         doc("  - paragraph: Tekst.\n", HEAD.replace("body:", "  meeting: {body: Formannskapet}\n"
+                                                     "body:")),
+         (f"{DOC}:4: document meeting: only a meeting notice or minutes has a meeting — "
+          "expected 'kind: meeting_notice' or 'kind: meeting_minutes', or remove meeting",)),
 ]
