@@ -15,7 +15,9 @@ from tests.conftest import run, write
 from tests.reader.test_errors import assert_fails
 
 ROOT = Path(__file__).resolve().parents[2]
-NAMES = ("hemnes-innspillsmote", "klimaplan", "nn-bustadplan", "oppvekstplan", "saksframlegg-vefsn",
+NAMES = ("formannskapet-2025-06-19", "formannskapet-2025-06-19-protokoll", "hemnes-innspillsmote",
+         "klimaplan", "nn-bustadplan", "oppvekstplan", "sak-budsjett", "sak-personal",
+         "saksframlegg-vefsn",
          "vefsn")
 
 

@@ -1,0 +1,168 @@
+"""Meeting notice and minutes, read back from both formats: the header in Norwegian form, the
+saksliste rows taken from the case documents (and following them when a case changes), the
+included case papers, the minutes' attendance, behandling and vedtak."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from plandoc.layout.meeting import case_title
+from plandoc.model import Exemption, Meta
+from plandoc.reader.content import read_document
+from tests.conftest import run
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTICE, MINUTES = "formannskapet-2025-06-19", "formannskapet-2025-06-19-protokoll"
+CASES = ("saksframlegg-vefsn.yaml", "sak-budsjett.yaml", "sak-personal.yaml", "vefsn.yaml")
+EXEMPT = "Tilsetting av kommunalsjef for helse og omsorg — Unntatt offentlighet, jf. offl. § 13, " \
+         "jf. fvl. § 13"
+ROWS = [["Saksnr", "Arkivsaksnr", "Innhold"],
+        ["9/21", "20/1234", "Vedtak av strategisk næringsplan for Vefsn kommune 2021–2024"],
+        ["46/25", "25/00412-6", "Revidert budsjett 2025 og økonomiplan 2025–2028"],
+        ["47/25", "25/00977-3", EXEMPT]]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    """A copy of the meeting examples and the content files they name, built once."""
+    top = tmp_path_factory.mktemp("meeting")
+    shutil.copytree(ROOT / "styles", top / "styles")
+    (top / "content").mkdir()
+    for name in CASES + (f"{NOTICE}.yaml", f"{MINUTES}.yaml"):
+        shutil.copy(ROOT / "content" / name, top / "content" / name)
+    for name in ("befolkning.csv", "bilete"):            # what vefsn.yaml uses
+        source = ROOT / "content" / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, top / "content" / name)
+    _build(top)
+    return top
+
+
+def _build(top: Path) -> str:
+    result = run("build", top / "content" / f"{NOTICE}.yaml", top / "content" / f"{MINUTES}.yaml",
+                 "--out", top / "out")
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def pdf_text(top: Path, name: str) -> list[str]:
+    return [p.extract_text() for p in pypdf.PdfReader(top / "out" / f"{name}.pdf").pages]
+
+
+def table_with(word: docx.Document, first: str) -> list[list[str]]:
+    """The rows of the DOCX table whose first header cell is `first`."""
+    for t in word.tables:
+        if t.rows[0].cells[0].text == first:
+            return [[c.text for c in r.cells] for r in t.rows]
+    raise AssertionError(f"no table starts with {first!r}")
+
+
+def flat(text: str) -> str:
+    """Text as a reader sees it: no-break hyphens and spaces, word joiners made plain."""
+    text = text.replace("\u2011", "-").replace("\u00a0", " ").replace("\u2060", "")
+    return " ".join(text.split())
+
+
+def in_order(text: str, parts) -> bool:
+    """Whether every one of `parts` stands in `text`, each after the one before."""
+    at = 0
+    for part in parts:
+        at = text.find(part, at)
+        if at < 0:
+            return False
+        at += len(part)
+    return True
+
+
+def test_notice_header_in_norwegian_form(folder):
+    first = flat(pdf_text(folder, NOTICE)[0])
+    for words in ("MØTEINNKALLING", "Formannskapet", "torsdag 19. juni 2025", "kl. 09.00",
+                  "Formannskapssalen, Vefsn rådhus", "Forfall meldes til servicetorget på "
+                  "telefon 75 10 10 00 eller e-post postmottak@vefsn.kommune.no."):
+        assert words in first, words
+    facts = table_with(docx.Document(folder / "out" / f"{NOTICE}.docx"), "Møtedato")
+    assert [flat(c) for c in facts[1]] == ["torsdag 19. juni 2025", "kl. 09.00",
+                                           "Formannskapssalen, Vefsn rådhus"]
+
+
+def test_notice_saksliste_rows_come_from_the_case_documents(folder):
+    rows = table_with(docx.Document(folder / "out" / f"{NOTICE}.docx"), "Saksnr")
+    assert [[flat(c) for c in row] for row in rows] == ROWS
+    first = flat(pdf_text(folder, NOTICE)[0])
+    for row in ROWS[1:]:
+        assert " ".join(flat(c) for c in row) in first
+
+
+def test_notice_follows_a_changed_case_title(folder):
+    case = folder / "content" / "sak-budsjett.yaml"
+    old = case.read_text(encoding="utf-8")
+    case.write_text(old.replace("title: Revidert budsjett 2025 og økonomiplan 2025–2028",
+                                "title: Budsjettjustering etter første tertial"), "utf-8")
+    try:
+        output = _build(folder)
+        assert "2 built, 0 unchanged" in output       # a case file is an input of both
+        rows = table_with(docx.Document(folder / "out" / f"{NOTICE}.docx"), "Saksnr")
+        assert rows[2][2] == "Budsjettjustering etter første tertial"
+        assert "46/25 25/00412-6 Budsjettjustering etter første tertial" in \
+            flat(pdf_text(folder, NOTICE)[0])
+    finally:
+        case.write_text(old, "utf-8")
+        _build(folder)
+
+
+def test_case_files_are_inputs_of_the_notice():
+    doc = read_document(ROOT / "content" / f"{NOTICE}.yaml")
+    names = {p.name for p in doc.inputs}
+    assert {"sak-budsjett.yaml", "sak-personal.yaml", "saksframlegg-vefsn.yaml"} <= names
+
+
+def test_notice_includes_the_case_papers_each_on_a_new_page(folder):
+    pages = [flat(p).split(" av 5 ", 1)[1] for p in pdf_text(folder, NOTICE)]  # no header
+    starts = [p for p in pages if p.startswith("SAKSFRAMLEGG")]
+    assert len(pages) == 5 and pages[0].startswith("MØTEINNKALLING") and len(starts) == 3
+    assert [p.split("Forslag til vedtak")[0].split()[-1] for p in starts] == \
+        ["2021–2024", "2025–2028", "omsorg"]                   # the three titles, in order
+    word = docx.Document(folder / "out" / f"{NOTICE}.docx")
+    text = [p.text for p in word.paragraphs]
+    assert text.count("SAKSFRAMLEGG") == 3
+
+
+def test_minutes_attendance_in_both_formats(folder):
+    word = docx.Document(folder / "out" / f"{MINUTES}.docx")
+    navn = [t for t in word.tables if t.rows[0].cells[0].text == "Navn"]
+    present, absent, substitutes = ([[c.text for c in r.cells] for r in t.rows] for t in navn)
+    assert present[0] == ["Navn", "Funksjon", "Representerer"] and len(present) == 7
+    assert absent[1:] == [["Ola Berg", "nestleder", "Ap"]]
+    assert substitutes == [["Navn", "Møtte for", "Representerer"], ["Eva Sandnes", "Ola Berg", "Ap"]]
+    first = flat(pdf_text(folder, MINUTES)[0])
+    order = ["MØTEPROTOKOLL", "Møtende medlemmer", "Kari Nordmann leder Sp", "Forfall",
+             "Ola Berg nestleder Ap", "Møtende varamedlemmer", "Eva Sandnes Ola Berg Ap",
+             "Saksliste"]
+    assert in_order(first, order)
+
+
+def test_minutes_behandling_and_vedtak_per_case(folder):
+    text = flat(" ".join(pdf_text(folder, MINUTES)))
+    order = ["46/25 Revidert budsjett 2025 og økonomiplan 2025–2028",
+             "Behandling i Formannskapet 19. juni 2025", "Marte Holm (Ap) foreslo",
+             "Vedtak i Formannskapet 19. juni 2025", "1. Kommunestyret vedtar revidert budsjett",
+             "47/25 Tilsetting av kommunalsjef for helse og omsorg",
+             "Unntatt offentlighet, jf. offl. § 13, jf. fvl. § 13"]
+    assert in_order(text, order)
+    word = docx.Document(folder / "out" / f"{MINUTES}.docx")
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading 2")]
+    assert "47/25 Tilsetting av kommunalsjef for helse og omsorg" in headings
+
+
+def test_case_title_is_the_one_switch_for_a_public_build():
+    case = Meta(title="Tilsetting", municipality="X", exempt=Exemption("offl. § 13", "Personalsak"))
+    assert case_title(case) == "Tilsetting"
+    assert case_title(case, public=True) == "Personalsak"
+    hidden = Meta(title="Tilsetting", municipality="X", exempt=Exemption("offl. § 13", ""))
+    assert case_title(hidden, public=True) == ""
+    shown = Meta(title="Tilsetting", municipality="X", exempt=Exemption("offl. § 13"))
+    assert case_title(shown, public=True) == "Tilsetting"
