@@ -19,8 +19,8 @@ from tests.conftest import run
 ROOT = Path(__file__).resolve().parents[2]
 NOTICE, MINUTES = "formannskapet-2025-06-19", "formannskapet-2025-06-19-protokoll"
 CASES = ("saksframlegg-vefsn.yaml", "sak-budsjett.yaml", "sak-personal.yaml", "vefsn.yaml")
-EXEMPT = "Tilsetting av kommunalsjef for helse og omsorg — Unntatt offentlighet, jf. offl. § 13, " \
-         "jf. fvl. § 13"
+EXEMPT = ("Tilsetting av kommunalsjef for helse og omsorg — Unntatt offentlighet, jf. offl. "
+          "§ 13, jf. fvl. § 13")
 ROWS = [["Saksnr", "Arkivsaksnr", "Innhold"],
         ["9/21", "20/1234", "Vedtak av strategisk næringsplan for Vefsn kommune 2021–2024"],
         ["46/25", "25/00412-6", "Revidert budsjett 2025 og økonomiplan 2025–2028"],
@@ -137,7 +137,8 @@ def test_minutes_attendance_in_both_formats(folder):
     present, absent, substitutes = ([[c.text for c in r.cells] for r in t.rows] for t in navn)
     assert present[0] == ["Navn", "Funksjon", "Representerer"] and len(present) == 7
     assert absent[1:] == [["Ola Berg", "nestleder", "Ap"]]
-    assert substitutes == [["Navn", "Møtte for", "Representerer"], ["Eva Sandnes", "Ola Berg", "Ap"]]
+    assert substitutes == [["Navn", "Møtte for", "Representerer"],
+                           ["Eva Sandnes", "Ola Berg", "Ap"]]
     first = flat(pdf_text(folder, MINUTES)[0])
     order = ["MØTEPROTOKOLL", "Møtende medlemmer", "Kari Nordmann leder Sp", "Forfall",
              "Ola Berg nestleder Ap", "Møtende varamedlemmer", "Eva Sandnes Ola Berg Ap",
@@ -159,10 +160,23 @@ def test_minutes_behandling_and_vedtak_per_case(folder):
 
 
 def test_case_title_is_the_one_switch_for_a_public_build():
-    case = Meta(title="Tilsetting", municipality="X", exempt=Exemption("offl. § 13", "Personalsak"))
+    case = Meta(title="Tilsetting", municipality="X",
+                exempt=Exemption("offl. § 13", "Personalsak"))
     assert case_title(case) == "Tilsetting"
     assert case_title(case, public=True) == "Personalsak"
     hidden = Meta(title="Tilsetting", municipality="X", exempt=Exemption("offl. § 13", ""))
     assert case_title(hidden, public=True) == ""
     shown = Meta(title="Tilsetting", municipality="X", exempt=Exemption("offl. § 13"))
     assert case_title(shown, public=True) == "Tilsetting"
+
+
+def test_a_public_build_leaves_out_the_papers_of_an_exempt_case():
+    from plandoc.layout.meeting import papers_last
+
+    doc = read_document(ROOT / "content" / f"{NOTICE}.yaml")
+    titles = lambda blocks: [b.text[0].text for b in blocks  # noqa: E731
+                             if getattr(b, "anchor", "") == "front-title"]
+    internal, public = papers_last(doc.blocks), papers_last(doc.blocks, public=True)
+    assert titles(internal)[-1] == "Tilsetting av kommunalsjef for helse og omsorg"
+    assert "Tilsetting av kommunalsjef for helse og omsorg" not in titles(public)
+    assert len(titles(public)) == 2

@@ -36,7 +36,7 @@ __all__ = ["BOX_KINDS", "LAYOUTS", "Box", "Layout", "lay_out"]
 def lay_out(doc: Document, theme: Theme) -> Layout:
     """Lay out `doc` in `theme`."""
     meta, words = doc.meta, labels(doc.meta.language)
-    model_blocks = meeting.papers_last(front_blocks(meta) + signing.first(doc.blocks), meta)
+    model_blocks = meeting.papers_last(front_blocks(meta) + signing.first(doc.blocks))
     state = State(theme, words, list_styles(theme.bullet), language=meta.language,
                   goals=tuple(x for x in model_blocks if isinstance(x, Goal)),
                   meeting=meta.meeting)

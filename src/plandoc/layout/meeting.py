@@ -138,14 +138,17 @@ def _minutes(item: CaseItem, s) -> list[Block]:
     return out
 
 
-def papers_last(blocks: tuple, meta: Meta) -> tuple:
+def papers_last(blocks: tuple, public: bool = False) -> tuple:
     """`blocks` followed by the papers of every case a saksliste includes, in order: each
-    starts on a new page with its own saksframlegg header."""
+    starts on a new page with its own saksframlegg header.  A public build leaves out the
+    papers of an exempt case (its saksliste row shows the marking)."""
     from plandoc.layout.front import front_blocks
 
     papers: list[Block] = []
     for block in blocks:
         if isinstance(block, CaseList) and block.include_cases:
             for item in block.items:
+                if public and item.case.exempt:
+                    continue
                 papers += [PageBreak(), *front_blocks(item.case), *item.papers]
     return tuple(blocks) + tuple(papers)

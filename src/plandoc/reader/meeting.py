@@ -179,14 +179,15 @@ def case_document(ctx: Ctx, name, line: int, include: bool):
 def case_number(ctx: Ctx, meta: Meta, name, line: int) -> str | None:
     """The case's number in this meeting's body: its proceedings step for the body (the old
     one-body form: its committee), that step's number or else the case's own."""
-    body, day = ctx.meeting.body.casefold(), ctx.meeting.date
-    steps = [s for s in meta.proceedings if s.body.strip().casefold() == body]
+    wanted, day = ctx.meeting.body.casefold(), ctx.meeting.date
+    steps = [s for s in meta.proceedings if s.body.strip().casefold() == wanted]
     steps.sort(key=lambda s: s.date != day)     # a body that treats it twice: this meeting's
     if steps:
         return steps[0].case or meta.case
-    if not meta.proceedings and (meta.committee or "").strip().casefold() == body:
+    if not meta.proceedings and (meta.committee or "").strip().casefold() == wanted:
         return meta.case
-    ctx.problem(line, f"case_list case '{name}' has no step for {ctx.meeting.body} in its "
-                f"proceedings — expected a row '{{body: {ctx.meeting.body}, case: …, date: …}}' "
-                "under its 'document: proceedings:'")
+    body = ctx.meeting.body
+    ctx.problem(line, f"case_list case '{name}' has no step for {body} in its proceedings — "
+                f"expected a row '{{body: {body}, case: …, date: …}}' under its 'document: "
+                "proceedings:'")
     return None
