@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from plandoc.layout.boxes import Running
+from plandoc.writers.docx.ooxml.base import element
 from plandoc.writers.docx.ooxml.fields import add_field
 from plandoc.writers.docx.ooxml.paragraphs import rule
 
@@ -23,16 +24,26 @@ def write_running(ctx, section, running: Running) -> None:
     header.is_linked_to_previous = footer.is_linked_to_previous = False
     top = header.paragraphs[0]
     top.style = "Header"
-    top.add_run(f"{running.header_left}\t{running.header_right}")
+    top.add_run(running.header_left)
+    right_tab(top)
+    top.add_run(running.header_right)
     rule(top, "bottom", RULE_PT, ctx.palette.header_rule.hex, RULE_SPACE_PT)
     foot = footer.paragraphs[0]
     foot.style = "Footer"
-    foot.add_run(f"{running.footer_left}\t")
+    foot.add_run(running.footer_left)
+    right_tab(foot)
     for piece in split_template(running.page):
         if piece in FIELDS:
             add_field(foot, FIELDS[piece], "1")
         elif piece:
             foot.add_run(piece)
+
+
+def right_tab(paragraph) -> None:
+    """A tab to the right margin of the page it is on (Word's positional tab), so a landscape
+    section's header and footer reach its wider text block too."""
+    run = paragraph.add_run()
+    run._r.append(element("w:ptab", relativeTo="margin", alignment="right", leader="none"))
 
 
 def split_template(template: str) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 
+from docx.oxml.ns import qn
+
 from plandoc.writers.docx.ooxml.base import element, put
 
 HEADER_FOOTER = "w:headerReference|w:footerReference|w:titlePg"
@@ -30,3 +32,17 @@ def number_lines(section, distance_twips: int = 340) -> None:
     """Word's line numbering in `section`: every line, restarting on each page."""
     put(section._sectPr, element("w:lnNumType", countBy=1, distance=distance_twips,
                                  restart="newPage"))
+
+
+def break_section(document, paragraph, landscape: bool) -> None:
+    """End a section at `paragraph` with the page setup, header, footer and line numbering of
+    the document's last section, its page turned to landscape when `landscape` (the paper's
+    width and height swapped, the margins kept); the next section starts on a new page."""
+    ended = copy.deepcopy(document.sections[-1]._sectPr)
+    size = ended.find(qn("w:pgSz"))
+    if landscape and size is not None:
+        width, height = size.get(qn("w:w")), size.get(qn("w:h"))
+        size.set(qn("w:w"), height)
+        size.set(qn("w:h"), width)
+        size.set(qn("w:orient"), "landscape")
+    paragraph._p.set_sectPr(ended)
