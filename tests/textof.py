@@ -466,8 +466,10 @@ def pdf_text(path, margins_mm: dict, cover: bool) -> list[str]:
 
 
 def ignored(ch: str) -> bool:
-    """Whether the comparison ignores character `ch`: whitespace (also U+00A0), U+00AD and "-"."""
-    return ch.isspace() or ch in "\u00ad-"
+    """Whether the comparison ignores character `ch`: whitespace (also U+00A0), U+00AD, "-"
+    and the word joiner U+2060 (invisible: the DOCX keeps '2024–2025' together with it, the PDF
+    needs none)."""
+    return ch.isspace() or ch in "\u00ad-\u2060"
 
 
 def normalise(text: str) -> str:
