@@ -68,12 +68,16 @@ def test_a_pipe_table_reads_in_order_in_the_pdf(built):
 def test_wide_and_marked_tables_stand_on_landscape_pages_in_the_pdf(built):
     pages = _landscape(built / "tabeller-print.pdf")
     assert pages == _landscape(built / "tabeller.pdf")
-    assert pages == [False, False, False, True, False, True, False]
+    assert pages == [False, False, False, True, False, True, False, True]
     reader = PdfReader(built / "tabeller-print.pdf")
     assert all(p.get("/Rotate", 0) == 0 for p in reader.pages)     # turned paper, not content
     text = reader.pages[3].extract_text()
-    assert "Driftsbudsjett" in text and "Side 4 av 7" in text
-    assert re.search(r"^\s*1\s*$", text, re.M) or "\n1\n" in text or "1Tabell" in text
+    assert "Side 4 av 8" in text and "Økonomiplan 2025–2028" in text
+    body = [line for line in text.splitlines() if line.strip()]
+    assert body.index("2 Budsjett") < body.index(next(x for x in body if "Driftsbudsjett" in x))
+    assert "1" in [line.strip() for line in body]                   # a line number
+    last = reader.pages[7].extract_text()                           # two in a row share it
+    assert "Gebyrer og satser" in last and "Tilskudd til lag" in last
 
 
 def test_landscape_tables_are_landscape_sections_in_the_docx(built):
@@ -81,11 +85,17 @@ def test_landscape_tables_are_landscape_sections_in_the_docx(built):
     body = [s for s in d.sections][1:]          # the cover's section first
     assert [s.orientation for s in body] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE,
                                              WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE,
-                                             WD_ORIENT.PORTRAIT]
+                                             WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
     wide = body[1]
     assert wide.page_width > wide.page_height
     assert all(s._sectPr.find(qn("w:lnNumType")) is not None for s in body)
     assert all(s.footer.paragraphs[0].text.startswith("Utkast") for s in body)
+    assert all(re.search(r"\bPAGE\b", s.footer._element.xml) for s in body)
+    stops = [t.position for t in wide.header.paragraphs[0].paragraph_format.tab_stops
+             if t.alignment != 0]                                   # the right margin's
+    text_width = wide.page_width - wide.left_margin - wide.right_margin
+    assert any(abs(x - text_width) < 20000 for x in stops)
+    assert "2 Budsjett" in [p.text for p in d.paragraphs]
     budget = [t for t in d.tables if _cells(t)[0][0].startswith("Tjeneste")][0]
     width = sum(c.width for c in budget.columns)
     assert abs(width - (wide.page_width - wide.left_margin - wide.right_margin)) < 20000
@@ -114,3 +124,20 @@ def test_decimal_cells_in_the_docx_keep_room_for_the_fraction(built):
     assert values == ["1,8", "12,5", "98,25", "92,1", "14"]
     pt = [round(i.pt, 1) if i else 0 for i in indents]
     assert pt[2] == 0 and pt[0] == pt[1] == pt[3] > 0 and pt[4] > pt[0]
+
+
+def test_the_layout_turns_ten_columns_and_drops_a_page_break_before_the_turn():
+    from tests.writers.test_tables import laid_out, theme_with
+    from plandoc.layout import boxes as b
+    from plandoc.model import PageBreak, Paragraph, Table
+    from sample_doc import t
+
+    nine = Table(tuple(t(f"Kolonne {n}") for n in range(10)), ((t("x"),) * 10,))  # 10 × 18 mm
+    three = Table((t("A"), t("B"), t("C")), ((t("1,5"), t("x"), t("3,25")),
+                                             (t("12"), t("y"), t("3,5"))))
+    boxes = laid_out(theme_with(), [Paragraph(t("Før.")), PageBreak(), nine, three]).blocks
+    tables = [x for x in boxes if isinstance(x, b.TableBox)]
+    assert [x.landscape for x in tables] == [True, False]
+    assert not any(isinstance(x, b.PageBreakBox) for x in boxes)
+    assert tables[0].turn_before and tables[0].turn_after
+    assert tables[1].align == ("decimal", "left", "decimal")

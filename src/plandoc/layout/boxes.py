@@ -157,7 +157,10 @@ class TableBox:
     than a page may split.  Cells hold numbers, time spans, case numbers and dates already made
     unbreakable (layout/text.py); `align` is each column's alignment, header cell included.
     A `landscape` table stands on landscape pages of its own; its `widths` are shares of the
-    landscape page's text width.  In a 'decimal' column each body cell is right-aligned with
+    landscape page's text width; the headings right before it (`headings`) go on its first
+    landscape page with it; `turn_before` / `turn_after` say whether the page turns to
+    landscape before it and back to portrait after it (not between landscape tables in a row,
+    not at the document's end).  In a 'decimal' column each body cell is right-aligned with
     `trailing` points of room after it (the fraction it lacks), so the commas line up.
     """
 
@@ -169,6 +172,9 @@ class TableBox:
                                  # (empty: all left)
     landscape: bool = False
     trailing: tuple[tuple[float, ...], ...] = ()   # per body row, points after each cell
+    headings: tuple["HeadingBox", ...] = ()
+    turn_before: bool = True
+    turn_after: bool = True
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from plandoc.layout.boxes import GroupRow, TableBox
 from plandoc.writers.docx.captions import write_caption
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.inline import add_spans
-from plandoc.writers.docx.ooxml.sections import break_section
+from plandoc.writers.docx.running import turned_running
+from plandoc.writers.docx.ooxml.sections import break_section, orient
 from plandoc.writers.docx.ooxml.tables import keep_row, repeat_row, shade, table_look
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
@@ -29,9 +30,16 @@ def table(ctx: Context, box: TableBox) -> None:
     if not box.landscape:
         _table(ctx, box, ctx.width_mm)
         return
-    break_section(ctx.word, ctx.paragraph("Spacer"), landscape=False)
+    from plandoc.writers.docx.walk import heading
+    if box.turn_before:
+        break_section(ctx.word, ctx.paragraph("Spacer"), landscape=False)
+    for h in box.headings:
+        heading(ctx, h)
     _table(ctx, box, ctx.layout.theme.page.landscape_width_mm)
-    break_section(ctx.word, ctx.word.paragraphs[-1], landscape=True)
+    if box.turn_after:
+        break_section(ctx.word, ctx.word.paragraphs[-1], landscape=True)
+    orient(ctx.word.sections[-1]._sectPr, landscape=not box.turn_after)   # at the end: stays
+    turned_running(ctx, ctx.word.sections[-2 if box.turn_after else -1])
 
 
 def _table(ctx: Context, box: TableBox, width_mm: float) -> None:

@@ -60,10 +60,20 @@ def table(ctx: Ctx, box: b.TableBox) -> None:
     if not box.landscape:
         ctx.add(*captions(ctx, box.caption), _grid(ctx, box, ctx.width, ctx.height))
         return
+    from plandoc.writers.pdf.walk import heading
     width, height = page.landscape_width_mm * mm, page.landscape_height_mm * mm
-    ctx.add(role(NextPageTemplate("landscape"), "Artifact"), role(PageBreak(), "Artifact"),
-            *captions(ctx, box.caption), _grid(ctx, box, width, height),
-            role(NextPageTemplate("body"), "Artifact"), role(PageBreak(), "Artifact"))
+    if box.turn_before:
+        ctx.add(*_turn("landscape"))
+    for h in box.headings:
+        heading(ctx, h)
+    ctx.add(*captions(ctx, box.caption), _grid(ctx, box, width, height))
+    if box.turn_after:
+        ctx.add(*_turn("body"))
+
+
+def _turn(template: str) -> list:
+    """A new page on the page template `template` ('landscape' or 'body')."""
+    return [role(NextPageTemplate(template), "Artifact"), role(PageBreak(), "Artifact")]
 
 
 def _grid(ctx: Ctx, box: b.TableBox, width: float, height: float):
