@@ -60,19 +60,23 @@ def table(block: m.Table, s: State) -> b.TableBox:
     fit = _Fit(s, shares, width_mm)
     body = tuple(r if isinstance(r, b.GroupRow) else fit.row(r) for r in rows)
     return b.TableBox(fit.row(header, bold=True), body, shares, caption, align,
-                      landscape, _trailing(s, body, align))
+                      landscape, _trailing(s, body, align, fit.room))
 
 
-def _trailing(s: State, rows, align) -> tuple[tuple[float, ...], ...]:
+def _trailing(s: State, rows, align, room) -> tuple[tuple[float, ...], ...]:
     """Per body row, the room (points) after each cell of a decimal column: the widest
-    fraction (',25 %') less the cell's own, so the commas line up; () for a group row."""
+    fraction (',25 %') less the cell's own, so the commas line up — never more than the cell
+    leaves free in its column (`room`: each column's width inside the padding); () for a
+    group row."""
     size, font = s.styles["table_text"].size, s.theme.fonts.body.regular
+    cells = [r for r in rows if not isinstance(r, b.GroupRow)]
     widths = [[text_width(font, fraction(plain(c)), size) if a == "decimal" else 0.0
-               for c, a in zip(r, align)] for r in rows if not isinstance(r, b.GroupRow)]
+               for c, a in zip(r, align)] for r in cells]
     widest = [max(col, default=0.0) for col in zip(*widths)]
-    it = iter(widths)
-    return tuple(() if isinstance(r, b.GroupRow) else tuple(
-        round(w - x, 2) for w, x in zip(widest, next(it))) for r in rows)
+    after = iter([tuple(round(max(0.0, min(w - x, free - text_width(font, plain(c), size))), 2)
+                        for w, x, c, free in zip(widest, fr, r, room))
+                  for r, fr in zip(cells, widths)])
+    return tuple(() if isinstance(r, b.GroupRow) else next(after) for r in rows)
 
 
 class _Fit:
@@ -121,6 +125,8 @@ def _least(s: State, header, rows, align, width_mm: float) -> list[float]:
                  for f in (lambda t: t[:len(t) - len(fraction(t))], fraction)]
         least[n] = max(least[n], (sum(parts) + CELL_PAD_PT) * PT_MM * 1.03 / width_mm)
     soft, floor = MIN_COLUMN_MM / width_mm, MIN_WORDS_MM / width_mm
+    cap = max(floor, 1 - (len(least) - 1) * floor)   # a token wider than the page may not
+    least = [min(x, cap) for x in least]             # squeeze the other columns to nothing
     if sum(max(x, soft) for x in least) <= 1 or sum(max(x, floor) for x in least) >= 1:
         return [max(x, soft) for x in least]
     low, high = floor, soft            # the words' columns give way before the numbers do
