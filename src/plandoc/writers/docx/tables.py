@@ -17,7 +17,7 @@ from plandoc.writers.docx.captions import write_caption
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.running import turned_running
-from plandoc.writers.docx.ooxml.sections import break_section, orient
+from plandoc.writers.docx.ooxml.sections import break_section, orient_last
 from plandoc.writers.docx.ooxml.tables import keep_row, repeat_row, shade, table_look
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
@@ -38,7 +38,7 @@ def table(ctx: Context, box: TableBox) -> None:
     _table(ctx, box, ctx.layout.theme.page.landscape_width_mm)
     if box.turn_after:
         break_section(ctx.word, ctx.word.paragraphs[-1], landscape=True)
-    orient(ctx.word.sections[-1]._sectPr, landscape=not box.turn_after)   # at the end: stays
+    orient_last(ctx.word, landscape=not box.turn_after)   # at the document's end: stays
     turned_running(ctx, ctx.word.sections[-2 if box.turn_after else -1])
 
 

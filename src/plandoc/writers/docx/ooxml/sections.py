@@ -47,6 +47,11 @@ def break_section(document, paragraph, landscape: bool) -> None:
     paragraph._p.set_sectPr(ended)
 
 
+def orient_last(document, landscape: bool) -> None:
+    """Turn the document's last section to landscape or portrait."""
+    orient(document.sections[-1]._sectPr, landscape)
+
+
 def orient(sect_pr, landscape: bool) -> None:
     """Turn a section's page to landscape (the longer side across) or portrait."""
     size = sect_pr.find(qn("w:pgSz"))
