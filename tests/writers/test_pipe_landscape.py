@@ -141,3 +141,24 @@ def test_the_layout_turns_ten_columns_and_drops_a_page_break_before_the_turn():
     assert not any(isinstance(x, b.PageBreakBox) for x in boxes)
     assert tables[0].turn_before and tables[0].turn_after
     assert tables[1].align == ("decimal", "left", "decimal")
+
+
+def _starts(pdf: Path, page: int) -> dict[str, float]:
+    """Where each word of figures starts (x, points) on `page`, from pdftotext -bbox."""
+    html = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf),
+                           "-"], capture_output=True, text=True, check=True).stdout
+    return {m.group(2): float(m.group(1)) for m in re.finditer(
+        r'xMin="([\d.]+)"[^>]*>([\d,]+)</word>', html)}
+
+
+@needs_poppler
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_lines_up_the_docx_decimal_commas(built, tmp_path):
+    """The DOCX through LibreOffice: '1,8', '12,5' and '98,25' have their commas at one x,
+    and '14' ends there (a digit is as wide as any other)."""
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(built / "tabeller.docx")], capture_output=True, check=True, timeout=180)
+    words = _starts(tmp_path / "tabeller.pdf", 3)
+    digit = (words["12,5"] - words["1,8"]) * -1
+    commas = [words[w] + len(w.split(",")[0]) * digit for w in ("1,8", "12,5", "98,25", "92,1")]
+    assert max(commas) - min(commas) < 0.5 and digit > 3
