@@ -76,8 +76,9 @@ def test_wide_and_marked_tables_stand_on_landscape_pages_in_the_pdf(built):
     body = [line for line in text.splitlines() if line.strip()]
     assert body.index("2 Budsjett") < body.index(next(x for x in body if "Driftsbudsjett" in x))
     assert "1" in [line.strip() for line in body]                   # a line number
-    last = reader.pages[7].extract_text()                           # two in a row share it
-    assert "Gebyrer og satser" in last and "Tilskudd til lag" in last
+    last = reader.pages[7].extract_text()                           # two in a row share it,
+    assert "Gebyrer og satser" in last and "Tilskudd til lag" in last   # with the appendix
+    assert "Vedlegg 1 Satser og tilskudd" in last                   # heading before them
 
 
 def test_landscape_tables_are_landscape_sections_in_the_docx(built):

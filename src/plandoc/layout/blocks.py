@@ -426,7 +426,7 @@ def landscape_runs(boxes: list) -> list:
             out.append(box)
             continue
         headings: list = []
-        while out and isinstance(out[-1], b.HeadingBox):
+        while out and isinstance(out[-1], (b.HeadingBox, b.AppendixBox)):
             headings.insert(0, replace(out.pop(), flow=b.Flow(new_page=False, room=0)))
         if out and isinstance(out[-1], b.PageBreakBox):
             out.pop()

@@ -172,7 +172,7 @@ class TableBox:
                                  # (empty: all left)
     landscape: bool = False
     trailing: tuple[tuple[float, ...], ...] = ()   # per body row, points after each cell
-    headings: tuple["HeadingBox", ...] = ()
+    headings: tuple[Union["HeadingBox", "AppendixBox"], ...] = ()
     turn_before: bool = True
     turn_after: bool = True
 

@@ -30,11 +30,11 @@ def table(ctx: Context, box: TableBox) -> None:
     if not box.landscape:
         _table(ctx, box, ctx.width_mm)
         return
-    from plandoc.writers.docx.walk import heading
+    from plandoc.writers.docx.walk import WRITERS
     if box.turn_before:
         break_section(ctx.word, ctx.paragraph("Spacer"), landscape=False)
     for h in box.headings:
-        heading(ctx, h)
+        WRITERS[type(h)](ctx, h)
     _table(ctx, box, ctx.layout.theme.page.landscape_width_mm)
     if box.turn_after:
         break_section(ctx.word, ctx.word.paragraphs[-1], landscape=True)

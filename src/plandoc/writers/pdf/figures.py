@@ -60,12 +60,12 @@ def table(ctx: Ctx, box: b.TableBox) -> None:
     if not box.landscape:
         ctx.add(*captions(ctx, box.caption), _grid(ctx, box, ctx.width, ctx.height))
         return
-    from plandoc.writers.pdf.walk import heading
+    from plandoc.writers.pdf.walk import WRITERS
     width, height = page.landscape_width_mm * mm, page.landscape_height_mm * mm
     if box.turn_before:
         ctx.add(*_turn("landscape"))
     for h in box.headings:
-        heading(ctx, h)
+        WRITERS[type(h)](ctx, h)
     ctx.add(*captions(ctx, box.caption), _grid(ctx, box, width, height))
     if box.turn_after:
         ctx.add(*_turn("body"))
