@@ -264,7 +264,9 @@ class TableGroup:
     text: Inline
 
 
-ALIGNMENTS = ("left", "right", "center")
+ALIGNMENTS = ("left", "right", "center", "decimal")
+MAX_COLUMNS = 13     # a table's columns at most: what fits across a landscape A4 page at the
+                     # layout's least column width (18 mm)
 
 
 @dataclass(frozen=True)
@@ -276,7 +278,9 @@ class Table:
     caption: Inline = ()
     widths: tuple[float, ...] = ()  # relative column widths; empty means equal
     id: str = ""               # the author's `id:` (only a captioned table has one): 'tabell 2'
-    align: tuple[str, ...] = ()     # one of ALIGNMENTS per column; empty: numbers right
+    align: tuple[str, ...] = ()     # one of ALIGNMENTS per column, or "" (a column the layout
+                                    # aligns: numbers right or on the comma); empty: all so
+    landscape: bool = False    # on a landscape page of its own (the layout may decide it too)
 
 
 @dataclass(frozen=True)

@@ -187,12 +187,12 @@ CASES = [
          (f"{DOC}:8: table widths must be 2 positive numbers, one per column",)),
     Case("table-align-wrong-word", doc("  - table:\n      columns: [A, B]\n      rows: "
                                        "[[a, 1]]\n      align: [left, middle]\n"),
-         (f"{DOC}:8: table align 'middle' is not known — expected left, right or center for "
-          "each column",)),
+         (f"{DOC}:8: table align 'middle' is not known — expected left, right, center or "
+          "decimal for each column",)),
     Case("table-align-wrong-count", doc("  - table:\n      columns: [A, B, C]\n      rows: "
                                         "[[a, 1, 2]]\n      align: [left, right]\n"),
          (f"{DOC}:8: table align has 2 words but the table has 3 columns — expected 3, one of "
-          "left, right or center per column",)),
+          "left, right, center or decimal per column",)),
     Case("table-group-extra-key", doc("  - table:\n      columns: [A, B]\n      rows:\n"
                                       "        - {group: Oppvekst, sum: 12}\n"
                                       "        - [a, b]\n"),
@@ -266,9 +266,32 @@ CASES = [
     Case("md-image", markdown("Tekst\n\n![kart](/etc/passwd)\n"),
          (f"{MD}:3: Markdown images ![…](…) are not supported — use an 'image:' block with "
           "'file:' and 'alt:'", f"{MD}:3: link '/etc/passwd' {LINK}")),
-    Case("md-table", markdown("| a | b |\n|---|---|\n| 1 | 2 |\n"),
-         (f"{MD}:1: Markdown tables are not supported — use a 'table:' block with 'columns:' "
-          "and 'rows:'",)),
+    Case("md-table-row-too-long", markdown("Tekst\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+                                           "| 1 | 2 | 3 |\n"),
+         (f"{MD}:6: the table row has 3 cells but the header has 2 — expected at most 2 cells "
+          "(a '|' inside a cell is written '\\|')",)),
+    Case("md-table-no-rows", markdown("| a | b |\n|---|---|\n"),
+         (f"{MD}:1: the table has a header but no rows — expected rows of cells below the "
+          "'---' line",)),
+    Case("md-table-too-wide", markdown("|" + " a |" * 14 + "\n|" + "---|" * 14 + "\n|"
+                                       + " 1 |" * 14 + "\n"),
+         (f"{MD}:1: the table has 14 columns — expected at most 13 (what fits across a "
+          "landscape page; split it into two tables)",)),
+    Case("md-table-rule-mismatch", markdown("| a | b |\n|---|---|---|\n| 1 | 2 |\n"),
+         (f"{MD}:2: the table's delimiter row has 3 cells but its header row has 2 — expected "
+          "one '---' per column",)),
+    Case("md-table-list-in-cell", markdown("| Tiltak | Ansvar |\n|---|---|\n"
+                                           "| - Skolevei | Kommunen |\n"),
+         (f"{MD}:3: the table cell '- Skolevei' starts like a list, heading or quote — a table "
+          "cell holds text only (write the points in a sentence, or as a list below the "
+          "table)",)),
+    Case("text-table-row-too-long", doc("  - text: |\n      | a | b |\n      |---|---|\n"
+                                        "      | 1 | 2 | 3 |\n"),
+         (f"{DOC}:8: the table row has 3 cells but the header has 2 — expected at most 2 "
+          "cells (a '|' inside a cell is written '\\|')",)),
+    Case("table-landscape-not-bool", doc("  - table:\n      columns: [A, B]\n      rows: "
+                                         "[[a, 1]]\n      landscape: ja\n"),
+         (f"{DOC}:8: table landscape must be true or false, got 'ja'",)),
     Case("md-code-fence", markdown("Tekst\n\n```\nkode\n```\n"),
          (f"{MD}:3: code blocks (```) are not supported in Markdown text — write paragraphs "
           "and lists, or use a 'table:' block",)),

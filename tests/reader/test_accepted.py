@@ -67,3 +67,18 @@ def test_date_as_text_is_read_as_date(project):
     doc = read_document(write(project / "content/doc.yaml",
                               HEAD + "  date: 2024-02-29\nbody:\n  - paragraph: x\n"))
     assert doc.meta.date.isoformat() == "2024-02-29"
+
+
+def test_a_pipe_table_in_a_text_block_is_a_table(project):
+    """GFM: outer pipes optional, '\\|' a pipe inside a cell, a short row padded, colons align,
+    inline Markdown in cells, no caption; the paragraphs around it stay paragraphs."""
+    text = ("  - text: |\n      Før tabellen.\n\n      Sted | Andel\n      :---:|---\n"
+            "      **Mosjøen** \\| sentrum | 12,5\n      Drevvatn\n\n      Etter tabellen.\n")
+    doc = read_document(write(project / "content/doc.yaml", HEAD + "body:\n" + text))
+    first, table, last = doc.blocks
+    assert isinstance(first, Paragraph) and isinstance(last, Paragraph)
+    assert isinstance(table, Table) and table.caption == () and table.align == ("center", "")
+    assert [plain(c) for c in table.header] == ["Sted", "Andel"]
+    assert [[plain(c) for c in row] for row in table.rows] == [["Mosjøen | sentrum", "12,5"],
+                                                              ["Drevvatn", ""]]
+    assert table.rows[0][0][0].bold

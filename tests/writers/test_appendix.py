@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
+from docx.oxml.ns import qn
 
 from plandoc.layout import boxes as b
 from plandoc.layout import lay_out
@@ -131,12 +132,42 @@ def test_the_docx_has_the_heading_in_heading_1_and_the_list(project):
     assert toc[:6] == ["1 Innledning", "2 Tiltak", "Vedlegg 1 Kartgrunnlag", "V1.1 Kilder",
                        "Vedlegg 2 Innspill", "V2.1 Sammendrag"]
     assert toc[6:] == []
-    assert [t for s, t in paras if s == "Appendix List"] == ["Vedlegg 1 Kartgrunnlag",
-                                                             "Vedlegg 2 Innspill"]
+    assert [t for s, t in paras if s == "Appendix List"] == ["Vedlegg 1 Kartgrunnlag\t",
+                                                             "Vedlegg 2 Innspill\t"]
     texts = [t for _, t in paras]
     assert "Kartene står i vedlegg 1, innspillene i vedlegg 2." in texts
     assert "Se vedlegg 1." in texts
     assert "Tabell 2: Kartdata" in [p.text for p in d.paragraphs]
+
+
+def test_the_docx_list_of_appendices_has_page_fields_after_a_dot_leader(project):
+    """Each entry: the linked text, a tab to the style's right-hand dot-leader stop, and a
+    PAGEREF field to the appendix heading's bookmark (Word fills it when fields update)."""
+    d = docx.Document(str(build(project) / "doc.docx"))
+    entries = [p for p in d.paragraphs if p.style.name == "Appendix List"]
+    marks = {el.get(qn("w:name")) for el in d.element.body.iter(qn("w:bookmarkStart"))}
+    refs = [" ".join(t.text for t in p._p.iter(qn("w:instrText"))).split() for p in entries]
+    assert [r[0] for r in refs] == ["PAGEREF", "PAGEREF"]
+    assert all(r[1] in marks and r[2] == "\\h" for r in refs) and refs[0][1] != refs[1][1]
+    assert [p._p.xpath("string(.//w:hyperlink/@w:anchor)") for p in entries] == \
+        [r[1] for r in refs]
+    stops = d.styles["Appendix List"].element.xpath(".//w:tabs/w:tab")
+    assert [(t.get(qn("w:val")), t.get(qn("w:leader"))) for t in stops] == [("right", "dot")]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_fills_in_the_appendix_pages(project, tmp_path):
+    """LibreOffice computes the PAGEREF fields: its PDF of the DOCX lists the appendices with
+    the pages they start on in that PDF."""
+    out = build(project)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(out / "doc.docx")], capture_output=True, check=True, timeout=180)
+    pages = _pages(tmp_path / "doc.pdf")
+    first, second = _starts(pages, "Vedlegg 1 Kartgrunnlag"), _starts(pages, "Vedlegg 2 Innspill")
+    listing = next(p for p in pages if "Kartene står i vedlegg 1" in p)   # not the contents
+    rows = [(m.group(1), int(m.group(2))) for line in _lines(listing)
+            if (m := re.match(r"^(Vedlegg \d \w+)[ .]*\.\s*(\d+)$", line))]
+    assert rows == [("Vedlegg 1 Kartgrunnlag", first), ("Vedlegg 2 Innspill", second)]
 
 
 def test_the_docx_appendix_starts_a_page(project):

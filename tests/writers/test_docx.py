@@ -14,6 +14,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -213,7 +214,9 @@ def cover_table(word):
 
 
 def test_cover_has_its_own_section_without_header_or_footer(word, sample):
-    assert len(word.sections) == 2
+    # cover, body, the landscape table's section, body again
+    assert [s.orientation for s in word.sections] == [WD_ORIENT.PORTRAIT] * 2 + [
+        WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
     assert "Strategisk næringsplan" not in [t.cell(0, 0).text for t in word.tables]
     cover = word.sections[0]._sectPr
     assert cover.xpath("w:headerReference|w:footerReference") == []
@@ -259,8 +262,10 @@ def test_body_section_has_running_header_and_page_of_footer(word):
 def test_page_setup_from_theme(word, theme):
     page = theme.page
     for section in word.sections:
-        assert round(section.page_width.mm) == page.width_mm
-        assert round(section.page_height.mm) == page.height_mm
+        turned = section.orientation == WD_ORIENT.LANDSCAPE
+        size = (section.page_height, section.page_width) if turned else \
+            (section.page_width, section.page_height)
+        assert [round(x.mm) for x in size] == [page.width_mm, page.height_mm]
         assert round(section.top_margin.mm) == page.margins.top
     body, cover = word.sections[1], word.sections[0]
     assert round(body.left_margin.mm) == page.margins.left

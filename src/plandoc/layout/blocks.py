@@ -444,4 +444,29 @@ def lay_out_blocks(blocks, s: State) -> tuple[b.Box, ...]:
             continue
         out.append(box)
         s.page_start = isinstance(box, (b.PageBreakBox, b.PartBox))
-    return tuple(out)
+    return tuple(landscape_runs(out))
+
+
+def _landscape(box) -> bool:
+    return isinstance(box, b.TableBox) and box.landscape
+
+
+def landscape_runs(boxes: list) -> list:
+    """Landscape tables with the headings right before them on their landscape page (a
+    chapter heading is not left alone at the foot of a portrait page), a page break right
+    before them dropped (the turn is one), and no turn between two of them or after the last
+    box."""
+    out: list = []
+    for n, box in enumerate(boxes):
+        if not _landscape(box):
+            out.append(box)
+            continue
+        headings: list = []
+        while out and isinstance(out[-1], (b.HeadingBox, b.AppendixBox)):
+            headings.insert(0, replace(out.pop(), flow=b.Flow(new_page=False, room=0)))
+        if out and isinstance(out[-1], b.PageBreakBox):
+            out.pop()
+        after = boxes[n + 1] if n + 1 < len(boxes) else None
+        out.append(replace(box, headings=tuple(headings), turn_after=after is not None and not
+                           _landscape(after), turn_before=not (out and _landscape(out[-1]))))
+    return out

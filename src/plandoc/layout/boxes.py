@@ -157,13 +157,25 @@ class TableBox:
     Rows of tables, SWOT rows and program rows move to the next page whole; only a row taller
     than a page may split.  Cells hold numbers, time spans, case numbers and dates already made
     unbreakable (layout/text.py); `align` is each column's alignment, header cell included.
+    A `landscape` table stands on landscape pages of its own; its `widths` are shares of the
+    landscape page's text width; the headings right before it (`headings`) go on its first
+    landscape page with it; `turn_before` / `turn_after` say whether the page turns to
+    landscape before it and back to portrait after it (not between landscape tables in a row,
+    not at the document's end).  In a 'decimal' column each body cell is right-aligned with
+    `trailing` points of room after it (the fraction it lacks), so the commas line up.
     """
 
     header: tuple[Inline, ...]
     rows: tuple[Union[tuple[Inline, ...], GroupRow], ...]
     widths: tuple[float, ...]    # shares of the text width, summing to 1
     caption: Caption | None
-    align: tuple[str, ...] = ()  # 'left' | 'right' | 'centre' per column (empty: all left)
+    align: tuple[str, ...] = ()  # 'left' | 'right' | 'centre' | 'decimal' per column
+                                 # (empty: all left)
+    landscape: bool = False
+    trailing: tuple[tuple[float, ...], ...] = ()   # per body row, points after each cell
+    headings: tuple[Union["HeadingBox", "AppendixBox"], ...] = ()
+    turn_before: bool = True
+    turn_after: bool = True
     total: bool = False          # the last row sums the rows above: it never stands alone
 
 

@@ -73,8 +73,9 @@ def contents(meta: Meta, theme: Theme, words: dict, boxes: tuple[Box, ...]) -> C
     """The contents: every listed heading, part and appendix (the appendices come last, after
     the chapters: the reader refuses a chapter after one); none without entries."""
     boxes = [b.heading if isinstance(b, ForewordBox) else b for b in boxes]
-    entries = tuple(ContentsEntry(getattr(b, "level", 1), b.toc_text, b.target)
-                    for b in boxes if isinstance(b, (HeadingBox, PartBox, AppendixBox))
+    flat = [h for box in boxes for h in (*getattr(box, "headings", ()), box)]   # a landscape
+    entries = tuple(ContentsEntry(getattr(b, "level", 1), b.toc_text, b.target)  # table's too
+                    for b in flat if isinstance(b, (HeadingBox, PartBox, AppendixBox))
                     and b.toc_text)
     if not meta.toc or not entries:
         return None

@@ -2,8 +2,12 @@
 
 A column gets room for its widest number, amount, date or case number (they never break) and
 its short words (never hyphenated); the author's `widths:` share out the rest.  A column of
-figures is right-aligned unless `align:` says otherwise; a word too wide for its column gets
-soft hyphens at the language's points, so Word, LibreOffice and reportlab break it alike.
+figures is right-aligned unless `align:` says otherwise — aligned on the decimal comma when
+some of its figures have decimals ('12,5', '3,25', '100'): each cell is right-aligned with room
+after it for the fraction it lacks, so the commas line up in both formats.  A word too wide for
+its column gets soft hyphens at the language's points, so Word, LibreOffice and reportlab break
+it alike.  A table the author puts on a landscape page, or whose columns cannot fit the
+portrait text width at MIN_COLUMN_MM, is laid out across the landscape page's width.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from plandoc import model as m
 from plandoc.layout import boxes as b
 from plandoc.layout.palette import fill
 from plandoc.layout.refs import numbered_as
-from plandoc.layout.text import is_number, is_placeholder, keep_spans, soft_hyphens
+from plandoc.layout.text import (fraction, is_number, is_placeholder, keep_spans,
+                                 soft_hyphens)
 from plandoc.model import Span, plain
 from plandoc.style.assets import text_width
 
@@ -43,19 +48,43 @@ def table(block: m.Table, s: State) -> b.TableBox:
     header = pad(block.header) if block.header else ()
     caption = s.caption("table", block.caption, above=True, ident=block.id) \
         if numbered_as(block) else None
-    shares = column_shares(weights, _least(s, header, rows, columns))
-    fit = _Fit(s, shares)
-    return b.TableBox(fit.row(header, bold=True), tuple(
-        r if isinstance(r, b.GroupRow) else fit.row(r) for r in rows), shares, caption,
-        column_alignment(block.align, cells, columns))
+    align = column_alignment(block.align, cells, columns)
+    least = _least(s, header, rows, align, s.theme.page.text_width_mm)
+    landscape = block.landscape or sum(max(x, MIN_COLUMN_MM / s.theme.page.text_width_mm)
+                                       for x in least) > 1
+    page = s.theme.page
+    width_mm = page.landscape_width_mm if landscape else page.text_width_mm
+    if landscape:
+        least = _least(s, header, rows, align, width_mm)
+    shares = column_shares(weights, least)
+    fit = _Fit(s, shares, width_mm)
+    body = tuple(r if isinstance(r, b.GroupRow) else fit.row(r) for r in rows)
+    return b.TableBox(fit.row(header, bold=True), body, shares, caption, align,
+                      landscape, _trailing(s, body, align, fit.room))
+
+
+def _trailing(s: State, rows, align, room) -> tuple[tuple[float, ...], ...]:
+    """Per body row, the room (points) after each cell of a decimal column: the widest
+    fraction (',25 %') less the cell's own, so the commas line up — never more than the cell
+    leaves free in its column (`room`: each column's width inside the padding); () for a
+    group row."""
+    size, font = s.styles["table_text"].size, s.theme.fonts.body.regular
+    cells = [r for r in rows if not isinstance(r, b.GroupRow)]
+    widths = [[text_width(font, fraction(plain(c)), size) if a == "decimal" else 0.0
+               for c, a in zip(r, align)] for r in cells]
+    widest = [max(col, default=0.0) for col in zip(*widths)]
+    after = iter([tuple(round(max(0.0, min(w - x, free - text_width(font, plain(c), size))), 2)
+                        for w, x, c, free in zip(widest, fr, r, room))
+                  for r, fr in zip(cells, widths)])
+    return tuple(() if isinstance(r, b.GroupRow) else next(after) for r in rows)
 
 
 class _Fit:
     """Words too wide for their column get soft hyphens at the language's proper points."""
 
-    def __init__(self, s: State, shares) -> None:
+    def __init__(self, s: State, shares, width_mm: float) -> None:
         self.s, self.size = s, s.styles["table_text"].size
-        self.room = [x * s.theme.page.text_width_mm / PT_MM - CELL_PAD_PT for x in shares]
+        self.room = [x * width_mm / PT_MM - CELL_PAD_PT for x in shares]
 
     def row(self, row, bold: bool = False):
         font = self.s.theme.fonts.body.bold if bold else self.s.theme.fonts.body.regular
@@ -75,12 +104,12 @@ class _Fit:
             text_width(font, word, self.size) > room
 
 
-def _least(s: State, header, rows, columns: int) -> list[float]:
-    """Each column's least share of the text width: MIN_COLUMN_MM, or room for its widest
-    unbreakable token ('350 000 kr', '21/01456-18') and the cell padding."""
-    width_mm, fonts = s.theme.page.text_width_mm, s.theme.fonts.body
-    size = s.styles["table_text"].size
-    least = [0.0] * columns
+def _least(s: State, header, rows, align, width_mm: float) -> list[float]:
+    """Each column's least share of the text width `width_mm`: MIN_COLUMN_MM, or room for its
+    widest unbreakable token ('350 000 kr', '21/01456-18') and the cell padding (in a decimal
+    column, for the widest whole part and the widest fraction together)."""
+    fonts, size = s.theme.fonts.body, s.styles["table_text"].size
+    least = [0.0] * len(align)
     for font, row in [(fonts.bold, header)] + [(fonts.regular, r) for r in rows
                                                 if not isinstance(r, b.GroupRow)]:
         for n, cell in enumerate(row):
@@ -90,7 +119,14 @@ def _least(s: State, header, rows, columns: int) -> list[float]:
             for token in _unbreakable(text) + short:
                 need = (text_width(face, token, size) + CELL_PAD_PT) * PT_MM * 1.03
                 least[n] = max(least[n], need / width_mm)
+    for n in (n for n, a in enumerate(align) if a == "decimal"):
+        texts = [plain(r[n]) for r in rows if not isinstance(r, b.GroupRow)]
+        parts = [max((text_width(fonts.regular, f(t), size) for t in texts), default=0)
+                 for f in (lambda t: t[:len(t) - len(fraction(t))], fraction)]
+        least[n] = max(least[n], (sum(parts) + CELL_PAD_PT) * PT_MM * 1.03 / width_mm)
     soft, floor = MIN_COLUMN_MM / width_mm, MIN_WORDS_MM / width_mm
+    cap = max(floor, 1 - (len(least) - 1) * floor)   # a token wider than the page may not
+    least = [min(x, cap) for x in least]             # squeeze the other columns to nothing
     if sum(max(x, soft) for x in least) <= 1 or sum(max(x, floor) for x in least) >= 1:
         return [max(x, soft) for x in least]
     low, high = floor, soft            # the words' columns give way before the numbers do
@@ -108,18 +144,22 @@ def _unbreakable(text: str) -> list[str]:
 
 
 def column_alignment(given: tuple[str, ...], rows, columns: int) -> tuple[str, ...]:
-    """Each column's alignment: as the table gives it, else 'right' for a column whose body
-    cells are all numbers ('64 943', '12,5 %', '350 000 kr'; empty cells and '–' aside) and
-    'left' for the others."""
-    if len(given) == columns:
-        return tuple("centre" if a == "center" else a for a in given)
+    """Each column's alignment: as the table gives it (a column given as '' or not given is
+    the layout's), else for a column whose body cells are all numbers ('64 943', '12,5 %',
+    '350 000 kr'; empty cells and '–' aside) 'decimal' when their decimals differ in length
+    (',5' and ',25', or none) and 'right' when they do not, and 'left' for the others."""
+    given = given if len(given) == columns else ("",) * columns
 
-    def numeric(n: int) -> bool:
+    def auto(n: int) -> str:
         texts = [plain(r[n]) for r in rows if n < len(r)]
         figures = [t for t in texts if not is_placeholder(t)]
-        return bool(figures) and all(is_number(t) for t in figures)
+        if not figures or not all(is_number(t) for t in figures):
+            return "left"
+        shapes = {len(fraction(t)) for t in figures}    # ',5' and ',25', or '100' and '12,5'
+        return "decimal" if len(shapes) > 1 else "right"
 
-    return tuple("right" if numeric(n) else "left" for n in range(columns))
+    return tuple({"center": "centre"}.get(a, a) if a else auto(n)
+                 for n, a in enumerate(given))
 
 
 def column_shares(weights, least) -> tuple[float, ...]:

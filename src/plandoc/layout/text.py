@@ -67,6 +67,16 @@ def is_number(text: str) -> bool:
     return _NUMBER.fullmatch(text.strip()) is not None
 
 
+_FRACTION = re.compile(r",\d[^,]*$")
+
+
+def fraction(text: str) -> str:
+    """The part of a figure from its decimal comma on (',5 %' of '12,5 %'; '' for '100'): what
+    a decimal column keeps room for after the comma."""
+    found = _FRACTION.search(text.strip())
+    return found.group(0) if found and is_number(text) else ""
+
+
 def is_placeholder(text: str) -> bool:
     """An empty cell or SSB's mark for a missing figure ('–', '..', ':')."""
     return text.strip() in _PLACEHOLDERS

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from plandoc.errors import ContentError, did_you_mean
-from plandoc.model import ListBlock, ListItem, PageBreak, Paragraph
+from plandoc.model import ListBlock, ListItem, PageBreak, Paragraph, Table
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.headings import after_appendix, make_heading
 from plandoc.reader.inline import FOOTNOTE_DEF, FOOTNOTE_REF, parse_blocks, parse_inline
+from plandoc.reader.pipes import check_rules, check_table
 from plandoc.files import MAX_TEXT, YMap, read_text, spaced
 
 HEADING_KINDS = {"chapter": 1, "section": 2, "subsection": 3}
@@ -69,7 +70,6 @@ def inline(ctx: Ctx, value, line: int, what: str, file=None, limit: int | None =
     return ctx.check_links(parse_inline(text), line, file)
 
 
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(")
 
 
@@ -118,7 +118,8 @@ def text(ctx: Ctx, value, line: int, item) -> list:
 
 
 def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
-    """Paragraphs, lists and headings from Markdown source (bad characters reported, removed)."""
+    """Paragraphs, lists, headings and pipe tables from Markdown source (bad characters
+    reported, removed)."""
     def heading(level, spans, offset):
         if level == 1:
             after_appendix(ctx, first_line + offset, "chapter", spans, file)
@@ -133,22 +134,25 @@ def markdown(ctx: Ctx, source: str, first_line: int, file=None) -> list:
     rows, notes = _checked_rows(ctx, source, first_line, file), {}
     parsed = parse_blocks("\n".join(rows), heading, unsupported, links, notes)
     _check_notes(ctx, rows, notes, first_line, file)
+    out = []
     for block, offset in parsed:
         if isinstance(block, ListBlock):
             check_depth(ctx, block, first_line + offset, file)
-    return [block for block, _ in parsed]
+        if isinstance(block, Table):
+            block = check_table(ctx, block, rows, offset, first_line, file)
+        out += [block] if block is not None else []
+    return out
 
 
 def _checked_rows(ctx: Ctx, source: str, first_line: int, file) -> list[str]:
     """The source's lines with what plandoc cannot use reported (and bad characters removed):
-    control characters, Markdown images and tables, paragraphs over MAX_TEXT."""
+    control characters, Markdown images, a table's delimiter row that does not match its
+    header, paragraphs over MAX_TEXT."""
     rows = [ctx.check_chars(row, first_line + n, file)
             for n, row in enumerate(source.split("\n"))]
     for n, row in enumerate(rows):
         check_images(ctx, row, first_line + n, file)
-        if _MD_TABLE_RULE.match(row):
-            ctx.problem(first_line + n - 1, "Markdown tables are not supported — use a "
-                        "'table:' block with 'columns:' and 'rows:'", file)
+    check_rules(ctx, rows, first_line, file)
     _long_paragraphs(ctx, rows, first_line, file)
     return rows
 

@@ -184,7 +184,7 @@ def table(ctx: Ctx, value, line: int, item) -> list:
         return []
     source = "csv" if "csv" in m else "columns"
     ctx.keys(m, "table", (source,) + (("rows",) if source == "columns" else ()),
-             ("caption", "widths", "align", "id"))
+             ("caption", "widths", "align", "id", "landscape"))
     ident = _captioned_id(ctx, m, "table")
     rows, lines, file = _table_rows(ctx, m, source)
     if rows and not rows[0]:
@@ -199,8 +199,10 @@ def table(ctx: Ctx, value, line: int, item) -> list:
             ctx.problem(ln, f"row {n + 1} has {len(row)} cells but the table has {width} "
                         f"columns{hint} — expected {width} cells", file)
     widths = _widths(ctx, m, width)
+    landscape = ctx.boolean(m["landscape"], m.line_of("landscape"), "table landscape") \
+        if "landscape" in m else False
     return [Table(rows[0], tuple(rows[1:]), _opt_inline(ctx, m, "caption"), widths, id=ident,
-                  align=_align(ctx, m, width))]
+                  align=_align(ctx, m, width), landscape=bool(landscape))]
 
 
 def _captioned_id(ctx: Ctx, m: YMap, kind: str) -> str:
@@ -246,19 +248,20 @@ def _group(ctx: Ctx, m: YMap, i: int) -> TableGroup:
 
 
 def _align(ctx: Ctx, m: YMap, n: int) -> tuple[str, ...]:
-    """`align: [left, right, center]`, one word per column (empty: numbers go right)."""
+    """`align: [left, right, center, decimal]`, one word per column (empty: numbers go right,
+    or on the decimal comma)."""
     if "align" not in m:
         return ()
     raw = ctx.sequence(m["align"], m.line_of("align"), "table align")
     wrong = [a for a in raw if a not in ALIGNMENTS]
     if wrong:
         ctx.problem(m.line_of("align"), f"table align {describe(wrong[0])} is not known — "
-                    "expected left, right or center for each column")
+                    "expected left, right, center or decimal for each column")
         return ()
     if len(raw) != n:
         ctx.problem(m.line_of("align"), f"table align has {len(raw)} "
                     f"{'word' if len(raw) == 1 else 'words'} but the table has {n} columns — "
-                    f"expected {n}, one of left, right or center per column")
+                    f"expected {n}, one of left, right, center or decimal per column")
         return ()
     return tuple(str(a) for a in raw)
 

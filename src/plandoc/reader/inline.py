@@ -1,4 +1,5 @@
-"""Markdown → model: inline spans (bold, italic, links) and blocks (paragraphs, lists, headings).
+"""Markdown → model: inline spans (bold, italic, links) and blocks (paragraphs, lists, headings,
+GFM pipe tables).
 
 markdown-it-py parses with raw HTML off, so '<font>' and '&' stay literal text.
 """
@@ -11,14 +12,14 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from plandoc.model import Inline, ListBlock, ListItem, Paragraph, Span
+from plandoc.model import Inline, ListBlock, ListItem, Paragraph, Span, Table
 
 _md = MarkdownIt("commonmark", {"html": False, "typographer": False}).disable("image")
 # Block Markdown (text blocks, included files) knows footnotes: '[^1]' and '[^1]: Kilde …'.
 # Inline fields do not (a definition cannot stand in one), so '[^1]' there stays text and the
 # reader refuses it with a message.
 _md_blocks = MarkdownIt("commonmark", {"html": False, "typographer": False}) \
-    .disable("image").use(footnote_plugin, inline=False, move_to_end=True, always_match_refs=False)
+    .disable("image").enable("table").use(footnote_plugin, inline=False, move_to_end=True, always_match_refs=False)
 _md_blocks.validateLink = lambda url: True
 # Every link is parsed as a link, so the reader can refuse the ones the outputs may not carry
 # with a message (markdown-it would silently print 'javascript:' and 'file:' links as text).
@@ -175,6 +176,9 @@ def parse_blocks(text: str, heading, unsupported=None, links=None, footnotes=Non
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             block, i = _list(tokens, i, notes)
             out.append((block, line))
+        elif tok.type == "table_open":
+            block, i = _table(tokens, i, notes)
+            out.append((block, line))
         else:
             quote += {"blockquote_open": 1, "blockquote_close": -1}.get(tok.type, 0)
             if tok.type in UNSUPPORTED and unsupported:
@@ -231,3 +235,27 @@ def _item(tokens, i, notes=None):
         else:
             i += 1
     return ListItem(_merge(list(text)), tuple(children)), i + 1
+
+
+_ALIGN = {"text-align:left": "left", "text-align:right": "right",
+          "text-align:center": "center"}
+
+
+def _table(tokens, i, notes=None):
+    """tokens[i] is table_open: a pipe table → a Table without caption (the header row's
+    colons give the alignment; a column without them is left to the layout); returns it and
+    the index after table_close."""
+    rows, align, row = [], [], None
+    while tokens[i].type != "table_close":
+        tok = tokens[i]
+        if tok.type == "tr_open":
+            row = []
+        elif tok.type == "tr_close":
+            rows.append(tuple(row))
+        elif tok.type == "th_open":
+            align.append(_ALIGN.get(str(tok.attrs.get("style", "")), ""))
+        elif tok.type == "inline" and row is not None:
+            row.append(_spans(tok.children or [], notes))
+        i += 1
+    given = tuple(align) if any(align) else ()
+    return Table(rows[0], tuple(rows[1:]), align=given), i + 1

@@ -128,6 +128,17 @@ class Page:
         """Height of the text block."""
         return self.height_mm - self.margins.top - self.margins.bottom
 
+    @property
+    def landscape_width_mm(self) -> float:
+        """Width of the text block of a landscape page: the paper turned, the margins kept
+        (the side margins at the sides, the header and footer at top and bottom)."""
+        return self.height_mm - self.margins.left - self.margins.right
+
+    @property
+    def landscape_height_mm(self) -> float:
+        """Height of the text block of a landscape page."""
+        return self.width_mm - self.margins.top - self.margins.bottom
+
 
 @dataclass(frozen=True)
 class Typography:

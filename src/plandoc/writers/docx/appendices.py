@@ -1,12 +1,15 @@
 """Appendices: the heading 'Vedlegg 1 Kartgrunnlag', drawn as a chapter heading (Heading 1, so
 Word's TOC field lists it) on a new page, and the list of appendices — each entry a link to its
-appendix's bookmark (no page numbers: Word knows them only once it lays the file out).
+appendix's bookmark, a dot leader and a PAGEREF field to the bookmark: Word and LibreOffice fill
+in the page when they update fields (the cached result is empty, as Word knows the page only
+once it lays the file out).
 """
 
 from __future__ import annotations
 
 from plandoc.layout.boxes import AppendixBox, AppendixListBox, HeadingBox
 from plandoc.writers.docx.context import Context
+from plandoc.writers.docx.ooxml.fields import add_field, add_tab
 from plandoc.writers.docx.ooxml.links import add_hyperlink
 
 
@@ -18,8 +21,12 @@ def appendix(ctx: Context, box: AppendixBox) -> None:
 
 
 def appendix_list(ctx: Context, box: AppendixListBox) -> None:
-    """The list's title (not in the contents), then one linked line per appendix."""
+    """The list's title (not in the contents), then 'Vedlegg 1 Kartgrunnlag ….. 14' per
+    appendix: the text linked to the appendix, the page a PAGEREF field after the style's
+    dot-leader tab."""
     ctx.paragraph("Heading 2 No TOC", box.title)
     for entry in box.entries:
-        add_hyperlink(ctx.paragraph("Appendix List"), f"{entry.label} {entry.text}",
-                      anchor=entry.target, style=None)
+        p = ctx.paragraph("Appendix List")
+        add_hyperlink(p, f"{entry.label} {entry.text}", anchor=entry.target, style=None)
+        add_tab(p)
+        add_field(p, f"PAGEREF {entry.target} \\h", "")

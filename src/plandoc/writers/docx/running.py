@@ -9,25 +9,39 @@ from __future__ import annotations
 
 import re
 
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.shared import Mm
+
 from plandoc.layout.boxes import Running
+from plandoc.writers.docx.ooxml.base import element
 from plandoc.writers.docx.ooxml.fields import add_field
 from plandoc.writers.docx.ooxml.paragraphs import rule
+from plandoc.writers.docx.ooxml.sections import drop_headers_of
+from plandoc.writers.docx.ooxml.watermark import add_watermark
 
 FIELDS = {"{page}": "PAGE", "{total}": "NUMPAGES"}
 RULE_PT, RULE_SPACE_PT = 0.6, 4
 
 
-def write_running(ctx, section, running: Running) -> None:
-    """Give `section` its own header and footer."""
+def write_running(ctx, section, running: Running, wide_mm: float | None = None) -> None:
+    """Give `section` its own header and footer; `wide_mm`: the text width of a landscape
+    section, where the right-hand text moves out to its right margin."""
     header, footer = section.header, section.footer
     header.is_linked_to_previous = footer.is_linked_to_previous = False
+    if wide_mm is not None:
+        for p in (header.paragraphs[0], footer.paragraphs[0]):
+            p.paragraph_format.tab_stops.add_tab_stop(Mm(ctx.width_mm), WD_TAB_ALIGNMENT.CLEAR)
+            p.paragraph_format.tab_stops.add_tab_stop(Mm(wide_mm), WD_TAB_ALIGNMENT.RIGHT)
     top = header.paragraphs[0]
     top.style = "Header"
-    top.add_run(f"{running.header_left}\t{running.header_right}")
+    top.add_run(running.header_left)
+    right_tab(top)
+    top.add_run(running.header_right)
     rule(top, "bottom", RULE_PT, ctx.palette.header_rule.hex, RULE_SPACE_PT)
     foot = footer.paragraphs[0]
     foot.style = "Footer"
-    foot.add_run(f"{running.footer_left}\t")
+    foot.add_run(running.footer_left)
+    right_tab(foot)
     for piece in split_template(running.page):
         if piece in FIELDS:
             add_field(foot, FIELDS[piece], "1")
@@ -35,6 +49,24 @@ def write_running(ctx, section, running: Running) -> None:
             foot.add_run(piece)
 
 
+def right_tab(paragraph) -> None:
+    """A tab to the right margin of the page it is on (Word's positional tab), so a landscape
+    section's header and footer reach its wider text block too."""
+    run = paragraph.add_run()
+    run._r.append(element("w:ptab", relativeTo="margin", alignment="right", leader="none"))
+
+
 def split_template(template: str) -> list[str]:
     """'Side {page} av {total}' → ['Side ', '{page}', ' av ', '{total}', '']."""
     return re.split(r"(\{page\}|\{total\})", template)
+
+
+def turned_running(ctx, section) -> None:
+    """A landscape section's own header and footer (and draft watermark), as the others but
+    reaching across its wider text block."""
+    drop_headers_of(section)
+    write_running(ctx, section, ctx.layout.running, ctx.layout.theme.page.landscape_width_mm)
+    if ctx.layout.watermark:
+        add_watermark(section.header, ctx.layout.watermark, ctx.layout.theme.fonts.heading.family,
+                      ctx.width_mm, ctx.layout.palette.watermark.hex,   # fits the page's height
+                      len(ctx.word.sections) + 100)

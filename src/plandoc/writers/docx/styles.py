@@ -130,7 +130,7 @@ def _extras(layout, looks: dict) -> dict[str, dict]:
     out = {f"Heading{n}": dict(next="Normal", outline=n - 1) for n in (1, 2, 3)}
     out.update({f"Heading{n}NoTOC": dict(based=f"Heading{n}", next="Normal", outline=9)
                 for n in (1, 2, 3)})
-    out.update({f"TOC{n}": dict(tabs=leader) for n in (1, 2, 3)})
+    out.update({f"TOC{n}": dict(tabs=leader) for n in (1, 2, 3)}, AppendixList=dict(tabs=leader))
     out.update(Normal=dict(widow=True), TOCHeading=dict(next="Normal", outline=9),
                Caption=dict(next="Normal"), Title=dict(next="Subtitle"),
                Header=dict(tabs=(("right", width, None),)),

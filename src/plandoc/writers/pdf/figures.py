@@ -7,7 +7,7 @@ a caption has no caption line.  Tables carry theirs above (kept with the table),
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from plandoc.layout import boxes as b
 from plandoc.writers.pdf.context import Ctx
@@ -55,21 +55,54 @@ def image(ctx: Ctx, box: b.ImageBox) -> None:
 
 def table(ctx: Ctx, box: b.TableBox) -> None:
     """Caption above, header row repeated on every page, wrapped cells in the layout's
-    alignment, group rows across the columns."""
+    alignment, group rows across the columns; a landscape table on landscape pages of its
+    own, then portrait pages again."""
+    page = ctx.layout.theme.page
+    if not box.landscape:
+        ctx.add(*captions(ctx, box.caption), _grid(ctx, box, ctx.width, ctx.height))
+        return
+    from plandoc.writers.pdf.walk import WRITERS
+    width, height = page.landscape_width_mm * mm, page.landscape_height_mm * mm
+    if box.turn_before:
+        ctx.add(*_turn("landscape"))
+    for h in box.headings:
+        WRITERS[type(h)](ctx, h)
+    ctx.add(*captions(ctx, box.caption), _grid(ctx, box, width, height))
+    if box.turn_after:
+        ctx.add(*_turn("body"))
+
+
+def _turn(template: str) -> list:
+    """A new page on the page template `template` ('landscape' or 'body')."""
+    return [role(NextPageTemplate(template), "Artifact"), role(PageBreak(), "Artifact")]
+
+
+def _grid(ctx: Ctx, box: b.TableBox, width: float, height: float):
     head = [ctx.cell(ctx.md(c), _aligned(ctx, "table_heading", a), "TH")
             for c, a in zip(box.header, _align(box))]
     rows = [_row(ctx, box, row) for row in box.rows]
     data = ([head] if head else []) + rows or [[""] * len(box.widths)]
-    t = grid(data, [ctx.width * w for w in box.widths], ctx.look.fonts.body,
+    t = grid(data, [width * w for w in box.widths], ctx.look.fonts.body,
              *_table_commands(ctx, box, len(data), bool(head)), repeatRows=1 if head else 0,
              splitInRow=SPLIT_MIN)
-    whole_rows(t, ctx.width, ctx.height)
+    whole_rows(t, width, height)
     t.spaceAfter = ctx.look.sizes.body
-    ctx.add(*captions(ctx, box.caption), role(t, "Table"))
+    return role(t, "Table")
 
 
 def _align(box: b.TableBox) -> tuple[str, ...]:
-    return box.align or ("left",) * len(box.widths)
+    """Each column's alignment; a decimal column's cells are right-aligned (their trailing
+    room, as the layout gave it, is right padding: see _trailing)."""
+    return tuple("right" if a == "decimal" else a
+                 for a in box.align or ("left",) * len(box.widths))
+
+
+def _trailing(box: b.TableBox, first: int) -> list:
+    """Right padding of the decimal columns' cells: the cell padding and the room the layout
+    left after each figure, so the commas line up."""
+    return [("RIGHTPADDING", (c, r), (c, r), 6 + room)
+            for r, after in enumerate(box.trailing, start=first)
+            for c, room in enumerate(after) if room > 0]
 
 
 def _aligned(ctx: Ctx, name: str, align: str):
@@ -105,4 +138,4 @@ def _table_commands(ctx: Ctx, box: b.TableBox, nrows: int, header: bool) -> list
             cmds.append(("BACKGROUND", (0, r), (-1, r), colour(p.band)))
     if box.total and nrows - first > 1:       # the sum stays with the row above it
         cmds.append(("NOSPLIT", (0, nrows - 2), (-1, nrows - 1)))
-    return cmds
+    return cmds + _trailing(box, first)

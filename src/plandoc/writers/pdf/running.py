@@ -22,9 +22,9 @@ LINE_NUMBER_MM = 5                             # line numbers end this far left 
 
 def draw_running(canv, doc) -> None:
     """Header (left | right) over a rule, footer (left | 'Side 3 av 24') of a body page."""
-    running, style = doc.layout.running, doc.look["running"]
-    left, right = doc.leftMargin, doc.pagesize[0] - doc.rightMargin
-    top = doc.pagesize[1] - doc.topMargin + HEADER_MM * mm
+    running, style, (width, height) = doc.layout.running, doc.look["running"], canv._pagesize
+    left, right = doc.leftMargin, width - doc.rightMargin     # the page's: landscape or not
+    top = height - doc.topMargin + HEADER_MM * mm
     foot = doc.bottomMargin - FOOTER_MM * mm
     page = running.page.format(page=doc.page, total=doc.count.total or doc.page)
     canv.saveState()
@@ -78,7 +78,7 @@ def draw_watermark(canv, doc, bottom: float = 0) -> None:
     text = doc.layout.watermark
     if not text:
         return
-    width, height = doc.pagesize[0], doc.pagesize[1] - bottom
+    width, height = canv._pagesize[0], canv._pagesize[1] - bottom
     font = doc.look.fonts.face("heading", bold=True)
     size = min(0.72 * math.hypot(width, height) / (stringWidth(text, font, 100) / 100), 150)
     canv.saveState()

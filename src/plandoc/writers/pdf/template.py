@@ -1,4 +1,5 @@
-"""The document template: page templates (cover without running lines, body with them) and the
+"""The document template: page templates (cover without running lines, body with them, and a
+landscape body page for wide tables: the paper turned, the margins and running lines kept) and the
 hooks that make the outline, the contents entries, the page total and the line numbers.
 
 Headings report themselves after they are drawn: each becomes an outline entry (nested by
@@ -81,8 +82,8 @@ class PlanDocTemplate(BaseDocTemplate):
             displayDocTitle=1, initialFontName=look.fonts.body,
             initialFontSize=layout.theme.sizes.body, keepTogetherClass=KeepWithStart)
         self.layout, self.look, self.count = layout, look, count
-        body = self._body_template()
-        self.addPageTemplates([self._cover_template(), body] if layout.cover else [body])
+        body = [self._body_template(), self._landscape_template()]
+        self.addPageTemplates([self._cover_template(), *body] if layout.cover else body)
 
     # --- page templates ------------------------------------------------------------------
 
@@ -109,6 +110,15 @@ class PlanDocTemplate(BaseDocTemplate):
                           id="body", note_style=self.look["footnote"], **NO_PADDING)
         self.body_frame = frame
         return PageTemplate("body", [frame], onPage=draw_running, onPageEnd=draw_watermark)
+
+    def _landscape_template(self) -> PageTemplate:
+        page = self.layout.theme.page
+        frame = NoteFrame(self.leftMargin, self.bottomMargin, page.landscape_width_mm * mm,
+                          page.landscape_height_mm * mm, id="landscape",
+                          note_style=self.look["footnote"], **NO_PADDING)
+        self.landscape_frame = frame
+        return PageTemplate("landscape", [frame], onPage=draw_running,
+                            onPageEnd=draw_watermark, pagesize=self.pagesize[::-1])
 
     def _draw_band(self, canv, doc) -> None:
         """The band in the primary colour across the cover's foot, the accent stripe on top.
@@ -137,8 +147,8 @@ class PlanDocTemplate(BaseDocTemplate):
 
     def afterPage(self):
         self.count.seen = self.page
-        if self.frame is self.body_frame:
-            self.body_frame.draw_notes(self.canv, self.look.colour(self.layout.palette.muted))
+        if self.frame in (self.body_frame, self.landscape_frame):
+            self.frame.draw_notes(self.canv, self.look.colour(self.layout.palette.muted))
         if self.canv.line_marks:
             draw_line_numbers(self.canv, self)
 

@@ -43,7 +43,14 @@ def end_field(paragraph) -> None:
 
 
 def add_field(paragraph, instruction: str, cached: str) -> None:
-    """A whole field in one paragraph, e.g. PAGE with the cached result '1'."""
-    begin_field(paragraph, instruction)
-    paragraph._p.append(_run(text_element(cached)))
+    """A whole field in one paragraph, e.g. PAGE with the cached result '1' (an empty
+    `cached`: no result run, and Word is asked to compute it)."""
+    begin_field(paragraph, instruction, dirty=not cached)
+    if cached:
+        paragraph._p.append(_run(text_element(cached)))
     end_field(paragraph)
+
+
+def add_tab(paragraph) -> None:
+    """A tab character (to the paragraph style's next tab stop)."""
+    paragraph._p.append(_run(element("w:tab")))
