@@ -175,8 +175,44 @@ def test_a_public_build_leaves_out_the_papers_of_an_exempt_case():
 
     doc = read_document(ROOT / "content" / f"{NOTICE}.yaml")
     titles = lambda blocks: [b.text[0].text for b in blocks  # noqa: E731
-                             if getattr(b, "anchor", "") == "front-title"]
+                             if getattr(b, "anchor", "").endswith("front-title")]
     internal, public = papers_last(doc.blocks), papers_last(doc.blocks, public=True)
     assert titles(internal)[-1] == "Tilsetting av kommunalsjef for helse og omsorg"
     assert "Tilsetting av kommunalsjef for helse og omsorg" not in titles(public)
     assert len(titles(public)) == 2
+
+
+CASE = """\
+document:
+  kind: saksframlegg
+  title: {title}
+  municipality: Testvik kommune
+  proceedings: [{{body: Formannskapet, case: {number}}}]
+body:
+  - paragraph: Se [](#vurdering).
+  - section: Vurdering av {what}
+    id: vurdering
+"""
+
+
+def test_included_papers_keep_their_own_ids_and_references(project):
+    for number, what in (("1/25", "skolevei"), ("2/25", "budsjett")):
+        (project / "content" / f"sak-{what}.yaml").write_text(
+            CASE.format(title=f"Sak om {what}", number=number, what=what), "utf-8")
+    (project / "content" / "møte.yaml").write_text(
+        "document:\n  kind: meeting_notice\n  title: Formannskapet\n  municipality: Testvik "
+        "kommune\n  meeting: {body: Formannskapet}\nbody:\n  - case_list:\n      "
+        "include_cases: true\n      cases: [{case: sak-skolevei.yaml}, "
+        "{case: sak-budsjett.yaml}]\n", "utf-8")
+    result = run("build", "content/møte.yaml", "--out", "out")
+    assert result.exit_code == 0, result.output
+    text = flat(" ".join(p.extract_text() for p in pypdf.PdfReader("out/møte.pdf").pages))
+    assert in_order(text, ["Sak om skolevei", "Se «Vurdering av skolevei»",
+                           "Sak om budsjett", "Se «Vurdering av budsjett»"])
+    word = docx.Document("out/møte.docx")
+    links = [(link.text, link.fragment) for p in word.paragraphs for link in p.hyperlinks]
+    bookmarks = {b.get(docx.oxml.ns.qn("w:name")): b.getparent()
+                 for b in word.element.body.iter(docx.oxml.ns.qn("w:bookmarkStart"))}
+    assert [t for t, _ in links] == ["«Vurdering av skolevei»", "«Vurdering av budsjett»"]
+    for text, target in links:                  # each goes to its own paper's section
+        assert text.strip("«»") in "".join(bookmarks[target].itertext())

@@ -14,10 +14,12 @@ case_title(case, public) → the one place a case's title is decided (a public b
 
 from __future__ import annotations
 
+import dataclasses
+
 from plandoc.labels import format_date, format_day, labels
 from plandoc.layout import boxes as b
 from plandoc.model import (Attendee, Block, CaseItem, CaseList, Heading, Meeting, Meta,
-                           PageBreak, Paragraph, Span, Table)
+                           PageBreak, Paragraph, Reference, Span, Table)
 
 ATTENDANCE = ("present", "absent", "substitutes")
 
@@ -144,11 +146,31 @@ def papers_last(blocks: tuple, public: bool = False) -> tuple:
     papers of an exempt case (its saksliste row shows the marking)."""
     from plandoc.layout.front import front_blocks
 
-    papers: list[Block] = []
-    for block in blocks:
-        if isinstance(block, CaseList) and block.include_cases:
-            for item in block.items:
-                if public and item.case.exempt:
-                    continue
-                papers += [PageBreak(), *front_blocks(item.case), *item.papers]
-    return tuple(blocks) + tuple(papers)
+    items = [item for block in blocks if isinstance(block, CaseList) and block.include_cases
+             for item in block.items if not (public and item.case.exempt)]
+    papers = tuple(x for n, item in enumerate(items, 1) for x in prefixed(
+        (PageBreak(), *front_blocks(item.case), *item.papers), f"sak{n}-"))
+    return tuple(blocks) + papers
+
+
+NAMES = ("anchor", "id", "goal")      # a heading's anchor, an author's id, an action's goal
+
+
+def prefixed(value, prefix: str):
+    """`value` with every anchor and id inside it, and every '#…' link and reference to them,
+    begun with `prefix`: the papers of several cases in one file each keep their own '#h1',
+    'id: budsjett' and cross-references (a source's id stays: citations name it as '@id')."""
+    if isinstance(value, tuple):
+        return tuple(prefixed(v, prefix) for v in value)
+    if not dataclasses.is_dataclass(value) or isinstance(value, (Meta, Reference)):
+        return value
+    changes = {}
+    for f in dataclasses.fields(value):
+        v = getattr(value, f.name)
+        if f.name in NAMES and isinstance(v, str) and v:
+            changes[f.name] = prefix + v
+        elif f.name == "href" and isinstance(v, str) and v.startswith("#"):
+            changes[f.name] = f"#{prefix}{v[1:]}"
+        elif isinstance(v, tuple) or dataclasses.is_dataclass(v):
+            changes[f.name] = prefixed(v, prefix)
+    return dataclasses.replace(value, **changes)
