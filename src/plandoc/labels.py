@@ -54,7 +54,7 @@ _LABELS = {
         "case_list": "Saksliste", "case_list.number": "Saksnr",
         "case_list.archive_case": "Arkivsaksnr", "case_list.title": "Innhold",
         "deliberation": "Behandling i {body}", "decision": "Vedtak i {body}",
-        "exempt_mark": "Unntatt offentlighet, jf. {basis}",
+        "exempt.marking": "Unntatt offentlighet, jf. {basis}",
     },
     "nn": {
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
@@ -98,7 +98,7 @@ _LABELS = {
         "case_list": "Sakliste", "case_list.number": "Saksnr",
         "case_list.archive_case": "Arkivsaksnr", "case_list.title": "Innhald",
         "deliberation": "Handsaming i {body}", "decision": "Vedtak i {body}",
-        "exempt_mark": "Unnateke frå offentlegheit, jf. {basis}",
+        "exempt.marking": "Unnateke offentlegheit, jf. {basis}",
     },
     "en": {
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
@@ -142,7 +142,7 @@ _LABELS = {
         "case_list": "Agenda", "case_list.number": "Case no.",
         "case_list.archive_case": "Archive case no.", "case_list.title": "Subject",
         "deliberation": "Deliberation in the {body}", "decision": "Resolution of the {body}",
-        "exempt_mark": "Exempt from public access, cf. {basis}",
+        "exempt.marking": "Exempt from public access, cf. {basis}",
     },
 }
 

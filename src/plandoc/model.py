@@ -542,7 +542,7 @@ MEETING_KINDS = ("meeting_notice", "meeting_minutes")   # møteinnkalling, møte
 
 
 @dataclass(frozen=True)
-class Meeting:
+class BodyMeeting:
     """One meeting of a body (utvalg): when and where, who is summoned, whom to tell of
     absence (forfall); the minutes add who met, who was absent and the substitutes."""
 
@@ -594,7 +594,7 @@ class Meta:
     toc: bool = True
     appendix_numbering: str = "numbers"  # appendices 1, 2 … or, with 'letters', A, B …
     cover_image: CoverImage | None = None  # a plan's cover photo
-    meeting: Meeting | None = None       # meeting_notice / meeting_minutes: the meeting
+    meeting: BodyMeeting | None = None      # meeting_notice / meeting_minutes: the meeting
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ class State:
     page_start: bool = True                          # nothing on the current page yet
     goals: tuple = ()                                # every goal of the document, in order
     appendices: tuple = ()                           # the document's Appendix blocks
-    meeting: m.Meeting | None = None                 # a meeting notice's or minutes' meeting
+    meeting: m.BodyMeeting | None = None             # a meeting notice's or minutes' meeting
     public: bool = False                             # a public build: exempt titles withheld
 
     def appendix_target(self, block: m.Appendix) -> str:

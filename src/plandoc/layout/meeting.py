@@ -18,7 +18,7 @@ import dataclasses
 
 from plandoc.labels import format_date, format_day, labels
 from plandoc.layout import boxes as b
-from plandoc.model import (Attendee, Block, CaseItem, CaseList, Heading, Meeting, Meta,
+from plandoc.model import (Attendee, Block, BodyMeeting, CaseItem, CaseList, Heading, Meta,
                            PageBreak, Paragraph, Reference, Span, Table)
 
 ATTENDANCE = ("present", "absent", "substitutes")
@@ -45,7 +45,7 @@ def front(meta: Meta) -> tuple[Block, ...]:
 def _facts(meta: Meta, w: dict) -> Table:
     """One header row of labels and the values beneath: the body (unless it is the title),
     the day with its weekday, 'kl. 09.00', the place."""
-    meeting = meta.meeting or Meeting(body="")
+    meeting = meta.meeting or BodyMeeting(body="")
     pairs = [(w["committee"], meeting.body if meeting.body != meta.title else ""),
              (w["meeting_date"], format_day(meeting.date, meta.language) if meeting.date
               else ""),
@@ -86,7 +86,7 @@ def case_title(case: Meta, public: bool = False) -> str:
 
 def exempt_mark(case: Meta, words: dict) -> str:
     """'Unntatt offentlighet, jf. offl. § 13, jf. fvl. § 13' for an exempt case, else ''."""
-    return words["exempt_mark"].format(basis=case.exempt.basis) if case.exempt else ""
+    return words["exempt.marking"].format(basis=case.exempt.basis) if case.exempt else ""
 
 
 def _titled(case: Meta, s) -> tuple[Span, ...]:

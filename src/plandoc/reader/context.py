@@ -61,7 +61,7 @@ class Ctx:
     sources: dict[str, int] = field(default_factory=dict)      # reference id → its line
     references: list[int] = field(default_factory=list)        # lines of 'references:'
     kind: str = "plan"                   # the document's kind (reader.meta)
-    meeting: object = None              # a meeting document's model.Meeting (reader.meeting)
+    meeting: object = None              # a meeting document's model.BodyMeeting (reader.meeting)
 
     @property
     def folder(self) -> Path:

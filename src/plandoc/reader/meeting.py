@@ -1,6 +1,6 @@
 """A body's meeting: `document: meeting:` (when, where, who) and the `case_list:` block.
 
-meeting   → model.Meeting: body, date, time, place, members, absence_to; the minutes add
+meeting   → model.BodyMeeting: body, date, time, place, members, absence_to; the minutes add
             present, absent and substitutes (each a name or {name, role, party, for})
 case_list → model.CaseList: rows `- case: sak-budsjett.yaml` naming saksframlegg content files
             in the same folder; title, arkivsaksnr and the utvalgssaksnr for this meeting's body
@@ -14,7 +14,7 @@ import re
 
 from plandoc.errors import ContentError
 from plandoc.files import YMap, load_yaml
-from plandoc.model import MEETING_KINDS, Attendee, CaseItem, CaseList, Meeting, Meta
+from plandoc.model import MEETING_KINDS, Attendee, BodyMeeting, CaseItem, CaseList, Meta
 from plandoc.reader.blocks import markdown, register
 from plandoc.reader.context import Ctx, describe
 
@@ -24,7 +24,7 @@ EXAMPLE = ("'meeting: {body: Formannskapet, date: 2025-06-19, time: \"09.00\", "
            "place: Formannskapssalen}'")
 
 
-def read_meeting(ctx: Ctx, value, line: int, kind: str) -> Meeting | None:
+def read_meeting(ctx: Ctx, value, line: int, kind: str) -> BodyMeeting | None:
     """`meeting:` under `document:` — only a meeting notice or minutes has one."""
     from plandoc.reader.meta import read_date
 
@@ -41,7 +41,7 @@ def read_meeting(ctx: Ctx, value, line: int, kind: str) -> Meeting | None:
             for k in ("body", "place", "absence_to") if m.get(k) is not None}
     when = read_date(ctx, m["date"], m.line_of("date")) if m.get("date") is not None else None
     people = {k: _people(ctx, m, k, kind) for k in ("members",) + ATTENDANCE if k in m}
-    return Meeting(text["body"], when, _time(ctx, m), text.get("place"),
+    return BodyMeeting(text["body"], when, _time(ctx, m), text.get("place"),
                    absence_to=text.get("absence_to"), **people)
 
 
