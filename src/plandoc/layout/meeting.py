@@ -149,8 +149,15 @@ def papers_last(blocks: tuple, public: bool = False) -> tuple:
     items = [item for block in blocks if isinstance(block, CaseList) and block.include_cases
              for item in block.items if not (public and item.case.exempt)]
     papers = tuple(x for n, item in enumerate(items, 1) for x in prefixed(
-        (PageBreak(), *front_blocks(item.case), *item.papers), f"sak{n}-"))
+        (PageBreak(), *_marked(item.case), *front_blocks(item.case), *item.papers),
+        f"sak{n}-"))
     return tuple(blocks) + papers
+
+
+def _marked(case: Meta) -> tuple[Block, ...]:
+    """An exempt case's papers open with its marking, in bold."""
+    mark = exempt_mark(case, labels(case.language))
+    return (Paragraph((Span(mark, bold=True),)),) if mark else ()
 
 
 NAMES = ("anchor", "id", "goal")      # a heading's anchor, an author's id, an action's goal
