@@ -219,3 +219,22 @@ def test_included_papers_keep_their_own_ids_and_references(project):
     assert [t for t, _ in links] == ["«Vurdering av skolevei»", "«Vurdering av budsjett»"]
     for text, target in links:                  # each goes to its own paper's section
         assert text.strip("«»") in "".join(bookmarks[target].itertext())
+
+
+def test_the_header_follows_the_documents_language():
+    from datetime import date
+
+    from plandoc.layout.meeting import front
+    from plandoc.model import Attendee, BodyMeeting, Heading, Paragraph, Table
+
+    meeting = BodyMeeting("Kommunestyret", date(2025, 6, 23), "10.00", "Rådhuset",
+                          present=(Attendee("Kari Nordmann"),), absence_to="servicetorget")
+    blocks = front(Meta(title="Kommunestyret", municipality="X", kind="meeting_minutes",
+                        language="nn", meeting=meeting))
+    words = [" ".join(s.text for s in b.text) for b in blocks if isinstance(b, (Heading,
+                                                                                Paragraph))]
+    assert words == ["MØTEPROTOKOLL", "Kommunestyret", "Møtande medlemer",
+                     "Forfall skal meldast til servicetorget."]
+    facts = next(b for b in blocks if isinstance(b, Table))
+    assert [c[0].text for c in facts.rows[0]] == ["måndag 23. juni 2025", "kl. 10.00",
+                                                  "Rådhuset"]
