@@ -268,12 +268,14 @@ class _Converter:
         number = None
         if value.lstrip("+-").lower() in (".inf", ".nan"):
             too_long = True
-        if not too_long:
-            if kind == "int":
+        try:            # a tag ('!!float x', '!!int 1.5') may name a kind the text is not
+            if not too_long and kind == "int":
                 base = {"0o": 8, "0x": 16}.get(value[:2], 10)
                 number = int(value[2:] if base != 10 else value, base)
-            else:
+            elif not too_long:
                 number = float(value)
+        except ValueError:
+            number = None
         if number is None or not math.isfinite(number) or abs(number) >= 10 ** MAX_DIGITS:
             shown = value if len(value) <= 20 else value[:20] + "…"
             self.problem(node, f"'{shown}' is not a number plandoc can use — expected a finite "

@@ -74,6 +74,10 @@ CASES = [
     Case("yaml-huge-float", doc("  - paragraph: 1e999\n"), (f"{DOC}:5: '1e999' {NUMBER}",)),
     Case("yaml-nan", doc("  - paragraph: .nan\n"), (f"{DOC}:5: '.nan' {NUMBER}",)),
     Case("yaml-inf", doc("  - paragraph: -.inf\n"), (f"{DOC}:5: '-.inf' {NUMBER}",)),
+    Case("yaml-float-tag-on-text", doc("  - paragraph: !!float x\n"),
+         (f"{DOC}:5: 'x' {NUMBER}",)),
+    Case("yaml-int-tag-on-float", doc("  - paragraph: !!int 1.5\n"),
+         (f"{DOC}:5: '1.5' {NUMBER}",)),
     Case("yaml-norway-language", meta("  language: no\n"),
          (f"{DOC}:4: document language 'no' is not known — expected one of: nb, nn, en "
           "(nb: bokmål, nn: nynorsk)",)),
