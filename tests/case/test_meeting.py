@@ -238,3 +238,12 @@ def test_the_header_follows_the_documents_language():
     facts = next(b for b in blocks if isinstance(b, Table))
     assert [c[0].text for c in facts.rows[0]] == ["måndag 23. juni 2025", "kl. 10.00",
                                                   "Rådhuset"]
+
+
+def test_a_meeting_without_day_time_or_place_prints_no_empty_facts_table():
+    from plandoc.layout.meeting import front
+    from plandoc.model import BodyMeeting, Table
+
+    blocks = front(Meta(title="Formannskapet", municipality="X", kind="meeting_notice",
+                        meeting=BodyMeeting("Formannskapet")))
+    assert not [b for b in blocks if isinstance(b, Table)]

@@ -29,7 +29,7 @@ def front(meta: Meta) -> tuple[Block, ...]:
     w, meeting = labels(meta.language), meta.meeting
     out: list[Block] = [Paragraph((Span(w[meta.kind].upper(), bold=True),)),
                         Heading(1, (Span(meta.title),), None, "meeting-title", in_toc=False),
-                        _facts(meta, w)]
+                        *_facts(meta, w)]
     if meeting is None:
         return tuple(out)
     if meeting.members:
@@ -42,9 +42,9 @@ def front(meta: Meta) -> tuple[Block, ...]:
     return tuple(out)
 
 
-def _facts(meta: Meta, w: dict) -> Table:
+def _facts(meta: Meta, w: dict) -> list[Table]:
     """One header row of labels and the values beneath: the body (unless it is the title),
-    the day with its weekday, 'kl. 09.00', the place."""
+    the day with its weekday, 'kl. 09.00', the place (no table without any of them)."""
     meeting = meta.meeting or BodyMeeting(body="")
     pairs = [(w["committee"], meeting.body if meeting.body != meta.title else ""),
              (w["meeting_date"], format_day(meeting.date, meta.language) if meeting.date
@@ -55,8 +55,9 @@ def _facts(meta: Meta, w: dict) -> Table:
     widths = {w["committee"]: 1.4, w["meeting_date"]: 1.6, w["meeting.time"]: 1.0,
               w["meeting.place"]: 2.4}
     pairs = [(k, v) for k, v in pairs if v]
-    return Table(tuple((Span(k),) for k, _ in pairs), (tuple((Span(v),) for _, v in pairs),),
-                 widths=tuple(widths[k] for k, _ in pairs), align=("left",) * len(pairs))
+    return [Table(tuple((Span(k),) for k, _ in pairs), (tuple((Span(v),) for _, v in pairs),),
+                  widths=tuple(widths[k] for k, _ in pairs), align=("left",) * len(pairs))
+            ] if pairs else []
 
 
 def _people(title: str, people: tuple[Attendee, ...], w: dict, key: str) -> list[Block]:
