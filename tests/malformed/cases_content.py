@@ -619,6 +619,12 @@ CASES += [
     Case("case-list-no-step", meeting("  - case_list:\n      - case: sak.yaml\n"),
          (f"{DOC}:8: case_list case 'sak.yaml' has no step for Formannskapet in its "
           f"proceedings — {STEP}",)),
+    Case("case-list-twice",
+         {**meeting("  - case_list:\n      - case: sak.yaml\n      - case: sak.yaml\n"),
+          "content/sak.yaml": CASE_FILE.format(kind="saksframlegg").replace("Kommunestyret",
+                                                                            "Formannskapet")},
+         (f"{DOC}:9: case_list case 'sak.yaml' is already on the list at line 8 — expected "
+          "each case once",)),
     Case("case-list-not-content", {**meeting("  - case_list:\n      - case: sak.pdf\n"),
                                    "content/sak.pdf": "%PDF-1.4"},
          (f"{DOC}:8: case_list case 'sak.pdf' is not a content file — expected the .yaml file "

@@ -109,7 +109,21 @@ def case_list(ctx: Ctx, value, line: int, item) -> list:
         value, line = value["cases"], value.line_of("cases")
     seq = ctx.sequence(value, line, "case_list")
     rows = tuple(r for i, v in enumerate(seq) if (r := _row(ctx, v, seq.line_of(i), include)))
+    _once(ctx, seq)
     return [CaseList(rows, include)]
+
+
+def _once(ctx: Ctx, seq) -> None:
+    """A case stands once in a saksliste."""
+    seen: dict[str, int] = {}
+    for i, row in enumerate(seq):
+        name = row.get("case") if isinstance(row, YMap) else None
+        if not isinstance(name, str):
+            continue
+        if name in seen:
+            ctx.problem(seq.line_of(i), f"case_list case '{name}' is already on the list at "
+                        f"line {seen[name]} — expected each case once")
+        seen.setdefault(name, seq.line_of(i))
 
 
 def _row(ctx: Ctx, value, line: int, include: bool) -> CaseItem | None:
