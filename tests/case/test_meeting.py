@@ -247,3 +247,39 @@ def test_a_meeting_without_day_time_or_place_prints_no_empty_facts_table():
     blocks = front(Meta(title="Formannskapet", municipality="X", kind="meeting_notice",
                         meeting=BodyMeeting("Formannskapet")))
     assert not [b for b in blocks if isinstance(b, Table)]
+
+
+def _page(reader: pypdf.PdfReader, link) -> int | None:
+    """The page (0-based) a link annotation goes to: a named or an explicit destination."""
+    dest = link.get("/Dest") or link.get("/A", {}).get("/D")
+    if isinstance(dest, str):
+        dest = reader.named_destinations[dest]
+        return reader.get_destination_page_number(dest)
+    return reader.get_page_number(dest[0].get_object()) if dest is not None else None
+
+
+def bookmarked(word: docx.Document) -> dict[str, str]:
+    """Each bookmark's name → the text of the paragraph it marks."""
+    from docx.text.paragraph import Paragraph
+
+    return {b.get(docx.oxml.ns.qn("w:name")): Paragraph(b.getparent(), None).text
+            for b in word.element.body.iter(docx.oxml.ns.qn("w:bookmarkStart"))}
+
+
+def test_saksliste_numbers_link_to_the_cases_papers_and_behandling(folder):
+    word = docx.Document(folder / "out" / f"{NOTICE}.docx")
+    rows = [r for t in word.tables if t.rows[0].cells[0].text == "Saksnr" for r in t.rows[1:]]
+    marks = bookmarked(word)
+    targets = [marks[r.cells[0].paragraphs[0].hyperlinks[0].fragment] for r in rows]
+    assert [flat(t) for t in targets] == [flat(r.cells[2].text).split(" — ")[0] for r in rows]
+    reader = pypdf.PdfReader(folder / "out" / f"{NOTICE}.pdf")
+    links = [a.get_object() for a in reader.pages[0].get("/Annots", [])]
+    pages = [_page(reader, a) for a in links if a.get("/Subtype") == "/Link"]
+    assert pages == [1, 3, 4]                           # the papers' first pages (0-based)
+    minutes = docx.Document(folder / "out" / f"{MINUTES}.docx")
+    rows = [r for t in minutes.tables if t.rows[0].cells[0].text == "Saksnr" for r in t.rows[1:]]
+    marks = bookmarked(minutes)
+    assert [marks[r.cells[0].paragraphs[0].hyperlinks[0].fragment] for r in rows] == [
+        "9/21 Vedtak av strategisk næringsplan for Vefsn kommune 2021–2024",
+        "46/25 Revidert budsjett 2025 og økonomiplan 2025–2028",
+        "47/25 Tilsetting av kommunalsjef for helse og omsorg"]

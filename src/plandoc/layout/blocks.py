@@ -61,6 +61,7 @@ class State:
     appendices: tuple = ()                           # the document's Appendix blocks
     meeting: m.BodyMeeting | None = None             # a meeting notice's or minutes' meeting
     public: bool = False                             # a public build: exempt titles withheld
+    cases: int = 0                                   # saksliste rows so far (layout/meeting)
 
     def appendix_target(self, block: m.Appendix) -> str:
         """The bookmark of an appendix: known before it is laid out, so the list of

@@ -98,40 +98,50 @@ def _titled(case: Meta, s) -> tuple[Span, ...]:
 
 
 def case_list(block: CaseList, s) -> b.CaseListBox:
-    """The saksliste; the minutes add each case's behandling and vedtak."""
+    """The saksliste; the minutes add each case's behandling and vedtak.  A row's saksnr
+    links to what the file holds of the case: its behandling, else its papers."""
     from plandoc.layout.blocks import LAYOUTS
 
-    w = s.words
-    model = [Heading(2, (Span(w["case_list"]),), None, "case-list", in_toc=False),
-             _table(block, s)]
-    for item in block.items:
+    first, s.cases = s.cases + 1, s.cases + len(block.items)
+    items = tuple(enumerate(block.items, first))
+    model = [Heading(2, (Span(s.words["case_list"]),), None, "case-list", in_toc=False),
+             _table(block, items, s)]
+    for n, item in items:
         if item.deliberation or item.decision:
-            model += _minutes(item, s)
+            model += _minutes(item, f"sak{n}", s)
     parts = []
     for x in model:
-        box = LAYOUTS[type(x)](x, s)
-        parts.append(box)
+        parts.append(LAYOUTS[type(x)](x, s))
         s.page_start = False
     return b.CaseListBox(tuple(parts))
 
 
-def _table(block: CaseList, s) -> Table:
+def _table(block: CaseList, items, s) -> Table:
     w = s.words
     header = tuple((Span(w[f"case_list.{k}"]),) for k in ("number", "archive_case", "title"))
-    rows = tuple(((Span(item.number or ""),) if item.number else (),
+    rows = tuple(((Span(item.number, href=_link(block, n, item, s)),) if item.number else (),
                   (Span(item.case.archive_case),) if item.case.archive_case else (),
-                  _titled(item.case, s)) for item in block.items)
+                  _titled(item.case, s)) for n, item in items)
     return Table(header, rows, widths=(1.0, 1.3, 5.0), align=("left", "left", "left"))
 
 
-def _minutes(item: CaseItem, s) -> list[Block]:
+def _link(block: CaseList, n: int, item: CaseItem, s) -> str | None:
+    """'#sak2' (its behandling in the minutes) or '#sak2-front-title' (its papers), or None."""
+    if item.deliberation or item.decision:
+        return f"#sak{n}"
+    if block.include_cases and not (s.public and item.case.exempt):
+        return f"#sak{n}-front-title"
+    return None
+
+
+def _minutes(item: CaseItem, anchor: str, s) -> list[Block]:
     """'45/25 Title' and the exemption's marking, then 'Behandling i Formannskapet 19. juni
     2025' and its text, 'Vedtak i Formannskapet 19. juni 2025' and the vedtak."""
     w, meeting = s.words, s.meeting
     when = f" {format_date(meeting.date, s.language)}" if meeting and meeting.date else ""
     body = meeting.body if meeting else ""
     out: list[Block] = [Heading(2, (Span(case_title(item.case, s.public)),), item.number,
-                                f"case-{item.number or ''}", in_toc=False)]
+                                anchor, in_toc=False)]
     if item.case.exempt:
         out.append(Paragraph((Span(exempt_mark(item.case, w), italic=True),)))
     for key, blocks in (("deliberation", item.deliberation), ("decision", item.decision)):
@@ -147,11 +157,12 @@ def papers_last(blocks: tuple, public: bool = False) -> tuple:
     papers of an exempt case (its saksliste row shows the marking)."""
     from plandoc.layout.front import front_blocks
 
-    items = [item for block in blocks if isinstance(block, CaseList) and block.include_cases
-             for item in block.items if not (public and item.case.exempt)]
-    papers = tuple(x for n, item in enumerate(items, 1) for x in prefixed(
-        (PageBreak(), *_marked(item.case), *front_blocks(item.case), *item.papers),
-        f"sak{n}-"))
+    items = [(block.include_cases, item) for block in blocks if isinstance(block, CaseList)
+             for item in block.items]              # numbered as case_list numbers them
+    papers = tuple(x for n, (included, item) in enumerate(items, 1)
+                   if included and not (public and item.case.exempt) for x in prefixed(
+                       (PageBreak(), *_marked(item.case), *front_blocks(item.case),
+                        *item.papers), f"sak{n}-"))
     return tuple(blocks) + papers
 
 
