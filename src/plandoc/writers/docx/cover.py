@@ -11,7 +11,9 @@ bottom margin), its rows of exact height:
 
 With a cover photo two rows come first and the section loses its top margin too: the photo
 (page-wide, cover.photo.height_mm high, cropped by a:srcRect as the layout said, with its alt
-text) and the photographer's credit, right-aligned under it.
+text) and the photographer's credit, right-aligned under it.  Such a cover has no header (Word
+and LibreOffice would push the page's rows below a header's line, onto two pages), so a draft's
+watermark is anchored in the photo's paragraph instead.
 
 Why not a floating table for the band: LibreOffice (7.4) turns a floating table into a frame only
 when it is narrower than the text area (plus 4.69 mm), not in the page's lower left quarter and
@@ -35,6 +37,7 @@ from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
 from plandoc.writers.docx.ooxml.paragraphs import hide_mark
 from plandoc.writers.docx.ooxml.pictures import crop, flush, set_alt_text
 from plandoc.writers.docx.ooxml.sections import end_section
+from plandoc.writers.docx.ooxml.watermark import mark_paragraph
 from plandoc.writers.docx.ooxml.tables import (as_cover_page, cell_borders, fixed_widths, padding,
                                                shade)
 
@@ -86,6 +89,9 @@ def _photo(ctx, cell, credit_cell, cover: Cover) -> None:
     crop(shape, *photo.crop)
     flush(shape)
     set_alt_text(shape, photo.alt, photo.alt)
+    if ctx.layout.watermark:     # a header would push the photo down: the mark stands here
+        mark_paragraph(p, ctx.layout.watermark, ctx.layout.theme.fonts.heading.family,
+                       ctx.width_mm, ctx.palette.watermark.hex, 0)
     padding(credit_cell, top=0, left=margins.left, right=margins.right, bottom=0)
     first_paragraph(credit_cell, "Cover Credit").add_run(photo.credit)
 
