@@ -582,3 +582,10 @@ CASES += [
          (f"{DOC}:6: unknown key 'sted' in signatures — expected one of: date, place, "
           "signers",)),
 ]
+
+CASES += [
+    Case("foreword-heading", doc("  - foreword:\n      text: |\n        Takk.\n\n"
+                                 "        ## Bakgrunn\n\n        Tekst.\n"),
+         (f"{DOC}:9: a heading in the foreword — a foreword is one unnumbered chapter: write its "
+          "text as paragraphs (a **bold** line can stand as a subheading)",)),
+]
