@@ -1,8 +1,9 @@
-"""Blocks of council case work: revision history, program, recommendation, attachments, parts.
+"""Blocks of council case work: revision history, program, attachments, parts.
+
+(The innstilling and a body's vedtak: reader/vedtak.py.)
 
 revisions    → a Table (version, date, changes, decision) with headers in the document language
 program      → a Program (timetable of items with time, title, speaker, sub-items; parts)
-recommendation → a Callout of kind 'recommendation' (innstilling / forslag til vedtak)
 attachments  → a 'Vedlegg' heading and a numbered list; an item naming a plandoc content file
                shows that document's title and status line (the file must exist)
 part         → a PartTitle: the title page of one part of a plan, listed in the contents
@@ -16,7 +17,7 @@ import dataclasses
 
 from plandoc.errors import ContentError
 from plandoc.labels import format_date, labels, status_line
-from plandoc.model import (Appendix, AppendixList, Callout, Heading, ListBlock, ListItem,
+from plandoc.model import (Appendix, AppendixList, Heading, ListBlock, ListItem,
                            PartTitle, Program, ProgramItem,
                            ProgramPart, Span, Table)
 from plandoc.reader.blocks import MAX_TITLE, inline, read_body, register
@@ -83,24 +84,6 @@ def _item(ctx: Ctx, value, line: int, timed: bool) -> ProgramItem:
         inline(ctx, value["speaker"], value.line_of("speaker"), "speaker")
         if value.get("speaker") else (),
         tuple(inline(ctx, v, subs.line_of(j), "a sub-item") for j, v in enumerate(subs)))
-
-
-@register("recommendation")
-def recommendation(ctx: Ctx, value, line: int, item) -> list:
-    """Innstilling / forslag til vedtak: text set apart in a box; optional own title."""
-    if isinstance(value, YMap):
-        ctx.keys(value, "recommendation", ("text",), ("title",))
-        title = inline(ctx, value["title"], value.line_of("title"), "title") \
-            if value.get("title") else ()
-        text = ctx.string(value.get("text"), value.line_of("text"), "recommendation text")
-    else:
-        title, text = (), ctx.string(value, line, "recommendation")
-    paras = tuple(inline(ctx, p, line, "recommendation") for p in text.split("\n\n") if p.strip())
-    if not paras:
-        ctx.problem(line, "recommendation has no text — expected the proposed decision, e.g. "
-                    "'recommendation: Kommunestyret vedtar planen.'")
-    return [Callout("recommendation", title or (Span(labels(ctx.language)["recommendation"]),),
-                    paras)]
 
 
 @register("attachments")

@@ -12,9 +12,9 @@ from plandoc.layout.boxes import (AppendixBox, AppendixListBox, CalloutBox, Char
                                   StrategiesBox,
                                   HeadingBox, ImageBox, KeyFiguresBox, ListBox, PageBreakBox,
                                   PartBox, ProgramBox, ReferencesBox, SignaturesBox,
-                                  ForewordBox, SwotBox, TableBox, TextBox)
-from plandoc.writers.docx import (appendices, callouts, figures, panels, parts, program,
-                                  references, signing, swot, tables)
+                                  ForewordBox, LetterheadBox, SwotBox, TableBox, TextBox)
+from plandoc.writers.docx import (appendices, callouts, figures, letterhead, panels, parts,
+                                  program, references, signing, swot, tables)
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.links import add_bookmark
@@ -102,4 +102,5 @@ WRITERS = {
     ReferencesBox: references.references,
     SignaturesBox: signing.signatures,
     ForewordBox: signing.foreword,
+    LetterheadBox: letterhead.letterhead,
 }
