@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Foreword, Indicator,
+                           CaseFacts, CaseStep, Decision, Letterhead, Point, Recommendation,
                            Signatures, Signer,
                            IndicatorOverview, Measurement,
                            Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
@@ -130,6 +131,23 @@ def _plan_blocks() -> list:
     ]
 
 
+def _vedtak_blocks() -> list:
+    """A saksframlegg's header, an innstilling with points, two bodies' vedtak."""
+    steps = (CaseStep("Formannskapet", "10/25", date(2025, 2, 1)), CaseStep("Kommunestyret"))
+    points = (Point(1, t("Planen sendes på høring.")),
+              Point(2, t("Innspill hentes fra:"), (t("næringslivet"), t("ungdomsrådet")),
+                    (t("i møter"), t("skriftlig"))))
+    return [
+        Letterhead("Testvik kommune", "Saksframlegg"),
+        CaseFacts((("Saksbehandler", "Kari Nordmann"), ("Arkiv", "FE-140")), steps),
+        Recommendation(points, (t("Kommunedirektøren tilrår:"),), t("Forslag til vedtak")),
+        Decision(steps[0], (t("Innstillingen ble lagt fram."),), unanimous=True, points=points),
+        Decision(steps[1], (t("Forslag om endring av punkt 1."),), (20, 7),
+                 points=(Point(1, t("Planen sendes på høring straks."), changed=True),
+                         points[1]), paragraphs=(t("Kommunedirektøren tilrår:"),)),
+    ]
+
+
 def _case_blocks() -> list:
     return [
         Paragraph((Span("Se også "), Span("", href="#mål-statlige", ref=True), Span(" i "),
@@ -138,6 +156,7 @@ def _case_blocks() -> list:
                    Span("", href="#våpen", ref=True), Span(" og "),
                    Span("", href="#handlingsplan", ref=True), Span("."))),
         PartTitle("Del 2", t("Naturbruksplan"), "part-2", t("Natur og friluftsliv")),
+        *_vedtak_blocks(),
         Program((ProgramItem(t("Velkommen"), "18.00", t("ordfører Paul Asphaug"),
                              (t("Kaffe"), t("Presentasjonsrunde"))),
                  ProgramPart(t("Del 1: Muligheter"),

@@ -40,7 +40,7 @@ def lay_out(doc: Document, theme: Theme) -> Layout:
     model_blocks = front_blocks(meta) + signing.first(doc.blocks)
     state = State(theme, words, list_styles(theme.bullet), language=meta.language,
                   goals=tuple(x for x in model_blocks if isinstance(x, Goal)),
-                  chief_executive=meta.chief_executive)
+                  chief_executive=meta.chief_executive, kind=meta.kind)
     model_blocks = refs.resolve(model_blocks, refs.labels_of(model_blocks, words))
     model_blocks = cite.resolve(model_blocks)
     blocks = lay_out_blocks(model_blocks, state)

@@ -60,6 +60,7 @@ class State:
     goals: tuple = ()                                # every goal of the document, in order
     appendices: tuple = ()                           # the document's Appendix blocks
     chief_executive: str | None = None               # whose innstilling: 'Rådmannen'
+    kind: str = "plan"                               # the document's kind (model.Meta.kind)
 
     def appendix_target(self, block: m.Appendix) -> str:
         """The bookmark of an appendix: known before it is laid out, so the list of
