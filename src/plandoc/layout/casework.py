@@ -11,12 +11,12 @@ from __future__ import annotations
 import dataclasses
 
 from plandoc import model as m
-from plandoc.files import image_size
 from plandoc.labels import format_date, innstilling_title
 from plandoc.layout import boxes as b
 from plandoc.layout.lists import label, style_at
 from plandoc.layout.tables import table
 from plandoc.model import Span, plain
+from plandoc.style.assets import aspect
 
 LOGO_HEIGHT_MM = 14
 ROOM = {2: 0.18, 3: 0.12}
@@ -25,9 +25,9 @@ ROOM = {2: 0.18, 3: 0.12}
 def letterhead(block: m.Letterhead, s) -> b.LetterheadBox:
     """The style's emblem beside the municipality's name, the paper's kind under it."""
     logo = s.theme.logo
-    w, h = (image_size(logo) or (1, 1)) if logo else (0, 1)
     return b.LetterheadBox(logo, block.municipality, block.municipality, LOGO_HEIGHT_MM,
-                           round(LOGO_HEIGHT_MM * w / h, 2), block.label.upper(),
+                           round(LOGO_HEIGHT_MM * aspect(logo), 2) if logo else 0.0,
+                           block.label.upper(),
                            s.theme.colours.primary)
 
 

@@ -13,7 +13,7 @@ import dataclasses
 from plandoc.model import CaseStep, Decision, Point, Recommendation
 from plandoc.reader.blocks import inline, register
 from plandoc.reader.context import Ctx, describe
-from plandoc.files import YMap
+from plandoc.files import YMap, as_text
 
 POINT_EXAMPLE = "'- Planen sendes på høring.' or '- {text: …, points: [sub-point, …]}'"
 VOTES_EXAMPLE = "'votes: {for: 27, against: 8}' or 'votes: unanimous'"
@@ -63,7 +63,7 @@ def recommendation(ctx: Ctx, value, line: int, item) -> list:
                 paras = ((),)     # reported below, once
     else:
         paras = _paragraphs(ctx, value, line, "recommendation")
-    if not any(paras) and not points:
+    if not any(paras) and not points and not (isinstance(value, YMap) and "points" in value):
         ctx.problem(line, "recommendation has no text — expected the proposed decision, e.g. "
                     "'recommendation: Kommunestyret vedtar planen.'")
     block = Recommendation(points, tuple(p for p in paras if p), title)
@@ -123,9 +123,10 @@ def _votes(ctx: Ctx, value, line: int) -> tuple[tuple[int, int] | None, bool]:
     for key in ("for", "against"):
         n = value[key]
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            shown = n if isinstance(n, int) and not isinstance(n, bool) else describe(n)
-            ctx.problem(value.line_of(key), f"decision votes {key} {shown} is not a "
-                        "number of votes — expected a whole number, e.g. " + VOTES_EXAMPLE)
+            shown = as_text(n) if isinstance(n, (int, float)) and not isinstance(n, bool) \
+                else describe(n)
+            ctx.problem(value.line_of(key), f"decision votes {key} {shown} is not a whole "
+                        "number — expected the number of votes, e.g. " + VOTES_EXAMPLE)
             return None, False
         counts.append(int(n))
     return (counts[0], counts[1]), False
