@@ -176,3 +176,18 @@ def test_the_authors_own_title_and_the_older_text_form(project):
         "Kommunestyret vedtar planen."            # one paragraph, no number
     saksgang = docx.Document(project / "out/sak.docx").tables[-1]   # no facts: no facts table
     assert [c.text for c in saksgang.rows[1].cells] == ["12/21", "Kommunestyret", ""]
+
+
+def test_changed_point_has_a_bar_in_the_margin_in_both_formats(built):
+    word = docx.Document(built / "sak-klimaplan.docx")
+    barred = [p.text for p in word.paragraphs
+              if p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None
+              and p._p.pPr.find(qn("w:pBdr")).find(qn("w:left")) is not None]
+    assert barred == [CHANGED[3:]]
+    import pikepdf
+
+    from plandoc.writers.pdf.walk import MARK_PT
+    with pikepdf.open(built / "sak-klimaplan.pdf") as pdf:
+        widths = [float(ops[0]) for page in pdf.pages
+                  for ops, op in pikepdf.parse_content_stream(page) if str(op) == "w"]
+    assert widths.count(MARK_PT) == 1            # one changed point, one bar

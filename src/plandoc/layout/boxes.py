@@ -93,6 +93,8 @@ class ListEntry:
     label: str
     text: Inline
     children: tuple["ListBox", ...] = ()
+    mark: bool = False           # a vedtak point changed from the innstilling: a bar in the
+                                 # margin beside it (with '(endret)' in its text)
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ def _points(points, s) -> tuple[b.ListBox, ...]:
     if not points:
         return ()
     style = style_at(s.lists[1], 0)
-    entries = tuple(b.ListEntry(label(style, p.number), _marked(p, s), _under(p, s))
+    entries = tuple(b.ListEntry(label(style, p.number), _marked(p, s), _under(p, s), p.changed)
                     for p in points)
     return (b.ListBox(entries, True, 1, 0, style),)
 
