@@ -5,6 +5,7 @@ the row."""
 from __future__ import annotations
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT as VALIGN
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
 from plandoc.layout.boxes import LetterheadBox
@@ -20,11 +21,14 @@ RULE_PT = 0.75
 def letterhead(ctx: Context, box: LetterheadBox) -> None:
     """[emblem | municipality over 'SAKSFRAMLEGG'], the rule under the row."""
     logo_mm = box.logo_width_mm if box.logo else 0
-    widths = [logo_mm + GAP_MM, ctx.width_mm - logo_mm - GAP_MM] if logo_mm else [ctx.width_mm]
+    widths = [logo_mm + 0.5, ctx.width_mm - logo_mm - 0.5] if logo_mm else [ctx.width_mm]
     t = ctx.table(1, len(widths), "Layout Table", widths)
     cells = t.rows[0].cells
     if logo_mm:
-        run = cells[0].paragraphs[0].add_run()
+        picture = cells[0].paragraphs[0]
+        picture.alignment = WD_ALIGN_PARAGRAPH.LEFT      # Normal is justified
+        picture.paragraph_format.space_after = Mm(0)
+        run = picture.add_run()
         set_alt_text(run.add_picture(str(box.logo), height=Mm(box.logo_height_mm)),
                      box.logo_alt, box.logo_alt)
     words = cells[-1]
@@ -32,7 +36,8 @@ def letterhead(ctx: Context, box: LetterheadBox) -> None:
     cell_paragraph(words, "Signer Title", first=False).add_run(box.label)
     for cell in cells:
         cell.vertical_alignment = VALIGN.CENTER
-        padding(cell, left=0, right=0, top=0, bottom=3)
+        padding(cell, left=GAP_MM if logo_mm and cell is words else 0, right=0, top=0,
+                bottom=3)
         cell_borders(cell, bottom=(RULE_PT, box.rule.hex))
     ctx.spacer()
 
