@@ -167,6 +167,11 @@ def test_the_authors_own_title_and_the_older_text_form(project):
         body:
           - recommendation: {title: Forslag til vedtak, points: [Planen vedtas.]}
           - recommendation: Kommunestyret vedtar planen.
+          - attachments: [{document: plan.yaml}]
+        """)
+    write(project / "content/plan.yaml", """
+        document: {title: Boligplan, municipality: Testvik kommune, version: "2", replaces: "1"}
+        body: [{paragraph: Tekst.}]
         """)
     result = run("build", "content/sak.yaml", "--out", "out")
     assert result.exit_code == 0, result.output
@@ -174,6 +179,7 @@ def test_the_authors_own_title_and_the_older_text_form(project):
     assert lines[lines.index("Forslag til vedtak") + 1] == "1. Planen vedtas."
     assert lines[lines.index("Kommunedirektørens innstilling") + 1] == \
         "Kommunestyret vedtar planen."            # one paragraph, no number
+    assert "1. Boligplan — Utkast — Versjon 2, erstatter versjon 1" in lines
     saksgang = docx.Document(project / "out/sak.docx").tables[-1]   # no facts: no facts table
     assert [c.text for c in saksgang.rows[1].cells] == ["12/21", "Kommunestyret", ""]
 

@@ -5,7 +5,7 @@
 revisions    → a Table (version, date, changes, decision) with headers in the document language
 program      → a Program (timetable of items with time, title, speaker, sub-items; parts)
 attachments  → a 'Vedlegg' heading and a numbered list; an item naming a plandoc content file
-               shows that document's title and status line (the file must exist)
+               shows that document's title, status line and version (the file must exist)
 part         → a PartTitle: the title page of one part of a plan, listed in the contents
 appendix     → an Appendix heading ('Vedlegg 1 Kartgrunnlag') and its body; after the main text
 appendix_list → an AppendixList: the document's appendices, number and title
@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 
 from plandoc.errors import ContentError
-from plandoc.labels import format_date, labels, status_line
+from plandoc.labels import format_date, labels, status_line, version_line
 from plandoc.model import (Appendix, AppendixList, Heading, ListBlock, ListItem,
                            PartTitle, Program, ProgramItem,
                            ProgramPart, Span, Table)
@@ -127,10 +127,10 @@ def _attached(ctx: Ctx, name, line: int):
         return (Span(str(name)),)
     meta = read_meta(other, m)
     ctx.problems += other.problems
-    status = status_line(dataclasses.replace(meta, language=ctx.language)) if meta.status \
-        else ""
+    said = dataclasses.replace(meta, language=ctx.language)
+    facts = [status_line(said) if meta.status else "", version_line(said)]
     text = meta.title + (f" ({meta.subtitle})" if meta.subtitle else "")
-    return (Span(text, bold=True),) + ((Span(f" — {status}"),) if status else ())
+    return (Span(text, bold=True),) + tuple(Span(f" — {x}") for x in facts if x)
 
 
 @register("part")
