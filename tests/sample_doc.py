@@ -156,7 +156,6 @@ def _case_blocks() -> list:
                    Span("", href="#våpen", ref=True), Span(" og "),
                    Span("", href="#handlingsplan", ref=True), Span("."))),
         PartTitle("Del 2", t("Naturbruksplan"), "part-2", t("Natur og friluftsliv")),
-        *_vedtak_blocks(),
         Program((ProgramItem(t("Velkommen"), "18.00", t("ordfører Paul Asphaug"),
                              (t("Kaffe"), t("Presentasjonsrunde"))),
                  ProgramPart(t("Del 1: Muligheter"),
@@ -204,3 +203,9 @@ def sample_document(image: Path | None = None) -> Document:
         *_case_blocks(),
     ]
     return Document(sample_meta(), tuple(blocks), HERE / "sample.yaml")
+
+
+def case_document() -> Document:
+    """A saksframlegg's own kinds: letterhead, header and saksgang, innstilling, vedtak."""
+    meta = Meta(title="Sak", municipality="Testvik kommune", kind="saksframlegg", toc=False)
+    return Document(meta, tuple(_vedtak_blocks()), HERE / "sak.yaml")

@@ -17,7 +17,7 @@ from plandoc.style import load_theme
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_doc import sample_document  # noqa: E402
+from sample_doc import case_document, sample_document  # noqa: E402
 
 EVERY_BLOCK = ROOT / "tests/samples/every-block.yaml"
 NESTED = (model.ListItem, model.KeyFigure, model.SwotGroup, model.SwotQuadrant, model.Strategy,
@@ -66,7 +66,8 @@ def test_the_reader_produces_every_block_kind():
 
 def test_laying_out_the_samples_gives_every_box_kind():
     theme = load_theme("default", [ROOT / "styles"])
-    assert {type(b) for b in lay_out(sample_document(), theme).blocks} == set(BOX_KINDS)
+    assert {type(b) for b in lay_out(sample_document(), theme).blocks} | \
+        {type(b) for b in lay_out(case_document(), theme).blocks} == set(BOX_KINDS)
     plan, case = (lay_out(read_document(p), theme).blocks for p in (EVERY_BLOCK, SAKSFRAMLEGG))
     assert {type(b) for b in plan} | {type(b) for b in case} == set(BOX_KINDS)
 
@@ -102,7 +103,9 @@ def _unset(doc, kinds) -> list[str]:
 
 
 def test_the_sample_document_sets_every_optional_field():
-    assert _unset(sample_document(), BLOCK_KINDS + NESTED + (model.Point,)) == []
+    both = dataclasses.replace(sample_document(), blocks=sample_document().blocks
+                               + case_document().blocks)
+    assert _unset(both, BLOCK_KINDS + NESTED + (model.Point,)) == []
 
 
 def test_the_sample_content_sets_every_optional_field():
