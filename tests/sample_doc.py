@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Foreword, Indicator,
+                           CaseFacts, CaseStep, Decision, Letterhead, Point, Recommendation,
                            Signatures, Signer,
                            IndicatorOverview, Measurement,
                            Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
@@ -131,6 +132,23 @@ def _plan_blocks() -> list:
     ]
 
 
+def _vedtak_blocks() -> list:
+    """A saksframlegg's header, an innstilling with points, two bodies' vedtak."""
+    steps = (CaseStep("Formannskapet", "10/25", date(2025, 2, 1)), CaseStep("Kommunestyret"))
+    points = (Point(1, t("Planen sendes på høring.")),
+              Point(2, t("Innspill hentes fra:"), (t("næringslivet"), t("ungdomsrådet")),
+                    (t("i møter"), t("skriftlig"))))
+    return [
+        Letterhead("Testvik kommune", "Saksframlegg"),
+        CaseFacts((("Saksbehandler", "Kari Nordmann"), ("Arkiv", "FE-140")), steps),
+        Recommendation(points, (t("Kommunedirektøren tilrår:"),), t("Forslag til vedtak")),
+        Decision(steps[0], (t("Innstillingen ble lagt fram."),), unanimous=True, points=points),
+        Decision(steps[1], (t("Forslag om endring av punkt 1."),), (20, 7),
+                 points=(Point(1, t("Planen sendes på høring straks."), changed=True),
+                         points[1]), paragraphs=(t("Kommunedirektøren tilrår:"),)),
+    ]
+
+
 def _case_blocks() -> list:
     return [
         Paragraph((Span("Se også "), Span("", href="#mål-statlige", ref=True), Span(" i "),
@@ -186,3 +204,9 @@ def sample_document(image: Path | None = None) -> Document:
         *_case_blocks(),
     ]
     return Document(sample_meta(), tuple(blocks), HERE / "sample.yaml")
+
+
+def case_document() -> Document:
+    """A saksframlegg's own kinds: letterhead, header and saksgang, innstilling, vedtak."""
+    meta = Meta(title="Sak", municipality="Testvik kommune", kind="saksframlegg", toc=False)
+    return Document(meta, tuple(_vedtak_blocks()), HERE / "sak.yaml")

@@ -28,6 +28,12 @@ _LABELS = {
         "rev.decision": "Vedtak", "archive_case": "Arkivsak", "case_number": "Saksnummer",
         "case_officer": "Saksbehandler", "committee": "Utvalg", "meeting_date": "Møtedato",
         "saksframlegg": "Saksframlegg", "recommendation": "Forslag til vedtak",
+        "archive_code": "Arkiv", "archive_case_no": "Arkivsaksnr.", "saksgang": "Saksgang",
+        "step.case": "Utvalgssaksnr.", "chief_executive": "Kommunedirektøren",
+        "innstilling": "{chief}s innstilling", "treatment": "Behandling i {body}",
+        "vedtak": "Vedtak", "votes": "Vedtatt med {for} mot {against} stemmer.",
+        "unanimous": "Enstemmig vedtatt.", "changed": "endret",
+        "changed.note": "Punkt som er endret fra innstillingen, er merket «(endret)».",
         "attachments": "Vedlegg", "program": "Program", "by": "ved", "time": "Tid",
         "place": "Sted", "date": "Dato", "when": "{date} kl. {time}",
         "invitation": "Invitasjon", "part": "Del {number}", "line": "Linje",
@@ -62,6 +68,12 @@ _LABELS = {
         "rev.decision": "Vedtak", "archive_case": "Arkivsak", "case_number": "Saksnummer",
         "case_officer": "Sakshandsamar", "committee": "Utval", "meeting_date": "Møtedato",
         "saksframlegg": "Saksframlegg", "recommendation": "Framlegg til vedtak",
+        "archive_code": "Arkiv", "archive_case_no": "Arkivsaksnr.", "saksgang": "Saksgang",
+        "step.case": "Utvalssaksnr.", "chief_executive": "Kommunedirektøren",
+        "innstilling": "{chief} si innstilling", "treatment": "Handsaming i {body}",
+        "vedtak": "Vedtak", "votes": "Vedteke med {for} mot {against} røyster.",
+        "unanimous": "Samrøystes vedteke.", "changed": "endra",
+        "changed.note": "Punkt som er endra frå innstillinga, er merkte «(endra)».",
         "attachments": "Vedlegg", "program": "Program", "by": "ved", "time": "Tid",
         "place": "Stad", "date": "Dato", "when": "{date} kl. {time}",
         "invitation": "Invitasjon", "part": "Del {number}", "line": "Linje",
@@ -96,6 +108,13 @@ _LABELS = {
         "rev.decision": "Decision", "archive_case": "Archive case", "case_number": "Case number",
         "case_officer": "Case officer", "committee": "Committee", "meeting_date": "Meeting date",
         "saksframlegg": "Case presentation", "recommendation": "Proposed resolution",
+        "archive_code": "Archive code", "archive_case_no": "Archive case no.",
+        "saksgang": "Proceedings", "step.case": "Case no.",
+        "chief_executive": "the Chief Executive", "innstilling": "Recommendation of {chief}",
+        "treatment": "Consideration by {body}", "vedtak": "Resolution",
+        "votes": "Adopted by {for} votes to {against}.", "unanimous": "Adopted unanimously.",
+        "changed": "amended",
+        "changed.note": "Points amended from the recommendation are marked “(amended)”.",
         "attachments": "Attachments", "program": "Programme", "by": "by", "time": "Time",
         "place": "Place", "date": "Date", "when": "{date} at {time}",
         "invitation": "Invitation", "part": "Part {number}", "line": "Line",
@@ -214,3 +233,14 @@ def wrap_words(text: str, width: float, width_of) -> list[str]:
         else:
             lines.append(word)
     return lines or [text]
+
+
+def innstilling_title(chief: str | None, lang: str) -> str:
+    """'Kommunedirektørens innstilling' (nb), 'Kommunedirektøren si innstilling' (nn),
+    'Rådmannens innstilling' for `chief` 'Rådmannen'; a name ending in s takes only an
+    apostrophe in bokmål ('Kommunedirektør Hans'' innstilling')."""
+    words = labels(lang)
+    chief = chief or words["chief_executive"]
+    if lang == "nb" and chief[-1:].lower() in ("s", "x", "z"):
+        return words["innstilling"].replace("{chief}s", chief + "'")
+    return words["innstilling"].format(chief=chief)

@@ -449,10 +449,63 @@ class Foreword:
     signature: Signatures | None = None
 
 
+@dataclass(frozen=True)
+class Letterhead:
+    """The head of a case paper's first page: the municipality (with the style's emblem, which
+    the layout adds) and the kind of paper ('Saksframlegg')."""
+
+    municipality: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """A saksframlegg's header: Saksbehandler, Arkiv, Arkivsaksnr (label, value pairs without
+    the empty ones) and the saksgang, one row per body in the order written."""
+
+    facts: tuple[tuple[str, str], ...]
+    steps: tuple["CaseStep", ...] = ()
+
+
+@dataclass(frozen=True)
+class Point:
+    """One numbered point of an innstilling or a vedtak ('2.'), with lettered sub-points (a),
+    b) …) and bullets; `changed`: the body's vedtak changed it from the innstilling."""
+
+    number: int
+    text: Inline
+    points: tuple[Inline, ...] = ()
+    bullets: tuple[Inline, ...] = ()
+    changed: bool = False
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """The innstilling: numbered points, or (the older form) paragraphs without numbers.
+    `title` () → the chief executive's innstilling in the document's language."""
+
+    points: tuple[Point, ...] = ()
+    paragraphs: tuple[Inline, ...] = ()
+    title: Inline = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A body's behandling of the case (its saksgang row, what was proposed and voted) and the
+    vedtak it made: the innstilling's points with the changed ones replaced (and marked)."""
+
+    step: "CaseStep"
+    treatment: tuple[Inline, ...] = ()
+    votes: tuple[int, int] | None = None        # (for, against)
+    unanimous: bool = False
+    points: tuple[Point, ...] = ()
+    paragraphs: tuple[Inline, ...] = ()          # the vedtak of an unnumbered innstilling
+
+
 Block = Union[
     Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak,
     Program, PartTitle, IndicatorOverview, ActionPlan, Appendix, AppendixList, StrategyList,
-    References, Signatures, Foreword,
+    References, Signatures, Foreword, Letterhead, CaseFacts, Recommendation, Decision,
 ]
 BLOCK_KINDS: tuple[type, ...] = get_args(Block)   # the registry the layout and writers cover
 
@@ -530,6 +583,7 @@ class Meta:
     exempt: Exemption | None = None      # the whole document is unntatt offentlighet
     committee: str | None = None         # saksframlegg: utvalg
     meeting_date: date | None = None     # saksframlegg: møtedato
+    chief_executive: str | None = None   # saksframlegg: 'Rådmannen' (None: Kommunedirektøren)
     time: str | None = None              # invitation: '18–21'
     place: str | None = None             # invitation: 'Aulaen på Hemnesberget'
     subject: str | None = None
@@ -538,6 +592,14 @@ class Meta:
     toc: bool = True
     appendix_numbering: str = "numbers"  # appendices 1, 2 … or, with 'letters', A, B …
     cover_image: CoverImage | None = None  # a plan's cover photo
+
+    @property
+    def steps(self) -> tuple[CaseStep, ...]:
+        """The saksgang: `proceedings`, or the older one-body form (committee, case,
+        meeting_date) as one row; () when the document names neither."""
+        if self.proceedings or not (self.committee or self.case or self.meeting_date):
+            return self.proceedings
+        return (CaseStep(self.committee or "", self.case, self.meeting_date),)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,71 @@ def _cmyk_jpeg() -> bytes:
     return out.getvalue()
 
 
+CASE_HEAD = """\
+document:
+  title: Sak
+  municipality: Testvik kommune
+  kind: saksframlegg
+  proceedings:
+    - {body: Formannskapet, case: 10/25, date: 2025-02-01}
+    - {body: Kommunestyret, case: 14/25}
+body:
+  - recommendation:
+"""
+POINTS = "      points: [Planen sendes på høring., Fristen er 1. juni.]\n"
+VOTES = "'votes: {for: 27, against: 8}' or 'votes: unanimous'"
+
+
+def sak(body: str, points: str = POINTS) -> dict:
+    """A saksframlegg with a saksgang of two bodies and an innstilling of two points."""
+    return doc(points + body, CASE_HEAD)
+
+
+CASE_WORK = [
+    Case("proceedings-step-no-body",
+         doc(POINTS, CASE_HEAD.replace("{body: Formannskapet, ", "{")),
+         (f"{DOC}:6: proceedings step is missing 'body' — expected 'body: …'",)),
+    Case("decision-votes-not-numbers",
+         sak("  - decision: {body: Kommunestyret, votes: {for: mange, against: 8}}\n"),
+         (f"{DOC}:11: decision votes for 'mange' is not a whole number — expected the number "
+          f"of votes, e.g. {VOTES}",)),
+    Case("decision-votes-fraction",
+         sak("  - decision: {body: Kommunestyret, votes: {for: 27.5, against: 8}}\n"),
+         (f"{DOC}:11: decision votes for 27.5 is not a whole number — expected the number "
+          f"of votes, e.g. {VOTES}",)),
+    Case("decision-votes-word", sak("  - decision: {body: Kommunestyret, votes: flertall}\n"),
+         (f"{DOC}:11: decision votes 'flertall' is not a vote — expected {VOTES}",)),
+    Case("decision-changed-point-missing",
+         sak("  - decision: {body: Kommunestyret, changed: {5: Ny tekst.}}\n"),
+         (f"{DOC}:11: decision changed point 5 is not a point of the recommendation — "
+          "expected a number from 1 to 2",)),
+    Case("decision-changed-point-word",
+         sak("  - decision: {body: Kommunestyret, changed: {to: Ny tekst.}}\n"),
+         (f"{DOC}:11: decision changed point 'to' is not a point of the recommendation — "
+          "expected a number from 1 to 2",)),
+    Case("decision-changed-unnumbered",
+         sak("  - decision: {body: Kommunestyret, changed: {1: Ny.}}\n",
+             "      text: Planen sendes på høring.\n"),
+         (f"{DOC}:11: decision changed: the recommendation has no numbered points — expected "
+          "'points:' under 'recommendation:'",)),
+    Case("decision-body-not-in-saksgang", sak("  - decision: {body: Bystyret}\n"),
+         (f"{DOC}:11: decision body 'Bystyret' is not in the saksgang — expected one of: "
+          "Formannskapet, Kommunestyret",)),
+    Case("decision-before-recommendation",
+         doc("      points: [A]\n", CASE_HEAD.replace(
+             "  - recommendation:", "  - decision: {body: Formannskapet}\n  - recommendation:")),
+         (f"{DOC}:9: decision comes before the recommendation — expected 'recommendation:' "
+          "first (the vedtak is the innstilling with its changes)",)),
+    Case("recommendation-points-empty", sak("", "      points: []\n"),
+         (f"{DOC}:10: recommendation points is empty — expected one item per point, e.g. "
+          "'- Planen sendes på høring.' or '- {text: …, points: [sub-point, …]}'",)),
+    Case("recommendation-point-unknown-key",
+         sak("", "      points: [{text: A, punkter: [b]}]\n"),
+         (f"{DOC}:10: unknown key 'punkter' in point 1 — expected one of: bullets, points, "
+          "text",)),
+]
+
+
 def chart(data: str, kind: str = "bar") -> dict:
     return doc(CHART.format(type=kind, data=data))
 
@@ -581,6 +646,7 @@ CASES += [
          doc("  - signatures:\n      sted: Mosjøen\n      signers: [{name: Kari}]\n"),
          (f"{DOC}:6: unknown key 'sted' in signatures — expected one of: date, place, "
           "signers",)),
+    *CASE_WORK,
 ]
 
 CASES += [

@@ -10,7 +10,8 @@ nothing a reader of two formats would see differ.
 
 Modules: boxes (the vocabulary: one box kind per block kind, and the frame), blocks (one layout
 function per block kind: LAYOUTS), frame (cover, contents, running lines), front (the opening
-blocks of documents without a cover), signing (foreword and signatures), lists, palette, refs
+blocks of documents without a cover), casework (a saksframlegg's header, innstilling and
+vedtak), signing (foreword and signatures), lists, palette, refs
 (cross-references `[](#id)` given their generated labels 'mål 1.2', 'figur 3' before the blocks
 are laid out), cite (citations `[@id]` written out as '(TØI, 2017)' and the reference list's
 order).
@@ -38,7 +39,8 @@ def lay_out(doc: Document, theme: Theme) -> Layout:
     meta, words = doc.meta, labels(doc.meta.language)
     model_blocks = front_blocks(meta) + signing.first(doc.blocks)
     state = State(theme, words, list_styles(theme.bullet), language=meta.language,
-                  goals=tuple(x for x in model_blocks if isinstance(x, Goal)))
+                  goals=tuple(x for x in model_blocks if isinstance(x, Goal)),
+                  chief_executive=meta.chief_executive, kind=meta.kind)
     model_blocks = refs.resolve(model_blocks, refs.labels_of(model_blocks, words))
     model_blocks = cite.resolve(model_blocks)
     blocks = lay_out_blocks(model_blocks, state)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from plandoc import model as m
 from plandoc.labels import format_amount, parse_amount
 from plandoc.layout import boxes as b
-from plandoc.layout import cite, signing
+from plandoc.layout import casework, cite, signing
 from plandoc.layout.lists import label, style_at
 from plandoc.layout.palette import fill
 from plandoc.layout.refs import numbered_as
@@ -59,6 +59,8 @@ class State:
     page_start: bool = True                          # nothing on the current page yet
     goals: tuple = ()                                # every goal of the document, in order
     appendices: tuple = ()                           # the document's Appendix blocks
+    chief_executive: str | None = None               # whose innstilling: 'Rådmannen'
+    kind: str = "plan"                               # the document's kind (model.Meta.kind)
 
     def appendix_target(self, block: m.Appendix) -> str:
         """The bookmark of an appendix: known before it is laid out, so the list of
@@ -428,19 +430,21 @@ LAYOUTS = {
     m.ActionPlan: action_plan,
     m.Appendix: appendix, m.AppendixList: appendix_list, m.StrategyList: strategy_list,
     m.References: references, m.Signatures: signing.signatures, m.Foreword: signing.foreword,
+    m.Letterhead: casework.letterhead, m.CaseFacts: casework.case_facts,
+    m.Recommendation: casework.recommendation, m.Decision: casework.decision,
 }
 
 
 def lay_out_blocks(blocks, s: State) -> tuple[b.Box, ...]:
-    """Every block's box, in order; page breaks that would leave an empty page are dropped."""
+    """Every block's box, in order; page breaks that would leave an empty page are dropped.
+    A block laid out as several boxes (the innstilling: heading, text, points) gives a tuple."""
     out = []
     s.appendices = tuple(x for x in blocks if isinstance(x, m.Appendix))
     for block in blocks:
-        box = LAYOUTS[type(block)](block, s)
-        if box is None:
-            continue
-        out.append(box)
-        s.page_start = isinstance(box, (b.PageBreakBox, b.PartBox))
+        laid = LAYOUTS[type(block)](block, s)
+        for box in laid if isinstance(laid, tuple) else (laid,) if laid else ():
+            out.append(box)
+            s.page_start = isinstance(box, (b.PageBreakBox, b.PartBox))
     return tuple(landscape_runs(out))
 
 

@@ -93,6 +93,8 @@ class ListEntry:
     label: str
     text: Inline
     children: tuple["ListBox", ...] = ()
+    mark: bool = False           # a vedtak point changed from the innstilling: a bar in the
+                                 # margin beside it (with '(endret)' in its text)
 
 
 @dataclass(frozen=True)
@@ -379,9 +381,24 @@ class ForewordBox:
     signature: SignaturesBox | None
 
 
+@dataclass(frozen=True)
+class LetterheadBox:
+    """A case paper's head: the emblem (`logo`, None without one) `logo_height_mm` high and
+    `logo_width_mm` wide (its own proportions) beside the municipality's name, the paper's kind ('SAKSFRAMLEGG') under the name, and a rule in
+    `rule` under both."""
+
+    logo: Path | None
+    logo_alt: str
+    municipality: str
+    logo_height_mm: float
+    logo_width_mm: float
+    label: str
+    rule: Colour
+
+
 Box = Union[HeadingBox, TextBox, ListBox, KeyFiguresBox, ChartBox, ImageBox, TableBox, SwotBox,
             GoalBox, StrategiesBox, CalloutBox, PageBreakBox, ProgramBox, PartBox, AppendixBox,
-            AppendixListBox, ReferencesBox, SignaturesBox, ForewordBox]
+            AppendixListBox, ReferencesBox, SignaturesBox, ForewordBox, LetterheadBox]
 
 
 # --- the frame around the blocks ---------------------------------------------------------------

@@ -8,7 +8,7 @@ blocks, which the layout then lays out like any other.
 from __future__ import annotations
 
 from plandoc.labels import format_date, labels
-from plandoc.model import Block, Heading, Meta, Paragraph, Span, Table
+from plandoc.model import Block, CaseFacts, Heading, Letterhead, Meta, Paragraph, Span, Table
 
 
 def front_blocks(meta: Meta) -> tuple[Block, ...]:
@@ -32,11 +32,12 @@ def _date(d, lang) -> str:
 
 
 def _saksframlegg(meta: Meta) -> tuple[Block, ...]:
-    w, lang = labels(meta.language), meta.language
-    facts = _facts([(w["case_officer"], meta.case_officer), (w["archive_case"], meta.archive_case),
-                    (w["case_number"], meta.case), (w["committee"], meta.committee),
-                    (w["meeting_date"], _date(meta.meeting_date, lang))], (1.8, 1, 1.25, 1.3, 1.2))
-    return (Paragraph((Span(w["saksframlegg"].upper(), bold=True),)), facts,
+    """The letterhead, Saksbehandler / Arkiv / Arkivsaksnr., the saksgang, then the title."""
+    w = labels(meta.language)
+    facts = tuple((k, v) for k, v in ((w["case_officer"], meta.case_officer),
+                                      (w["archive_code"], meta.archive_code),
+                                      (w["archive_case_no"], meta.archive_case)) if v)
+    return (Letterhead(meta.municipality, w["saksframlegg"]), CaseFacts(facts, meta.steps),
             Heading(1, (Span(meta.title),), None, "front-title", in_toc=False))
 
 

@@ -1,10 +1,11 @@
-"""Blocks of council case work: revision history, program, recommendation, attachments, parts.
+"""Blocks of council case work: revision history, program, attachments, parts.
+
+(The innstilling and a body's vedtak: reader/vedtak.py.)
 
 revisions    → a Table (version, date, changes, decision) with headers in the document language
 program      → a Program (timetable of items with time, title, speaker, sub-items; parts)
-recommendation → a Callout of kind 'recommendation' (innstilling / forslag til vedtak)
 attachments  → a 'Vedlegg' heading and a numbered list; an item naming a plandoc content file
-               shows that document's title and status line (the file must exist)
+               shows that document's title, status line and version (the file must exist)
 part         → a PartTitle: the title page of one part of a plan, listed in the contents
 appendix     → an Appendix heading ('Vedlegg 1 Kartgrunnlag') and its body; after the main text
 appendix_list → an AppendixList: the document's appendices, number and title
@@ -15,8 +16,8 @@ from __future__ import annotations
 import dataclasses
 
 from plandoc.errors import ContentError
-from plandoc.labels import format_date, labels, status_line
-from plandoc.model import (Appendix, AppendixList, Callout, Heading, ListBlock, ListItem,
+from plandoc.labels import format_date, labels, status_line, version_line
+from plandoc.model import (Appendix, AppendixList, Heading, ListBlock, ListItem,
                            PartTitle, Program, ProgramItem,
                            ProgramPart, Span, Table)
 from plandoc.reader.blocks import MAX_TITLE, inline, read_body, register
@@ -85,24 +86,6 @@ def _item(ctx: Ctx, value, line: int, timed: bool) -> ProgramItem:
         tuple(inline(ctx, v, subs.line_of(j), "a sub-item") for j, v in enumerate(subs)))
 
 
-@register("recommendation")
-def recommendation(ctx: Ctx, value, line: int, item) -> list:
-    """Innstilling / forslag til vedtak: text set apart in a box; optional own title."""
-    if isinstance(value, YMap):
-        ctx.keys(value, "recommendation", ("text",), ("title",))
-        title = inline(ctx, value["title"], value.line_of("title"), "title") \
-            if value.get("title") else ()
-        text = ctx.string(value.get("text"), value.line_of("text"), "recommendation text")
-    else:
-        title, text = (), ctx.string(value, line, "recommendation")
-    paras = tuple(inline(ctx, p, line, "recommendation") for p in text.split("\n\n") if p.strip())
-    if not paras:
-        ctx.problem(line, "recommendation has no text — expected the proposed decision, e.g. "
-                    "'recommendation: Kommunestyret vedtar planen.'")
-    return [Callout("recommendation", title or (Span(labels(ctx.language)["recommendation"]),),
-                    paras)]
-
-
 @register("attachments")
 def attachments(ctx: Ctx, value, line: int, item) -> list:
     """Vedlegg: text items, or {document: other.yaml} showing its title and status."""
@@ -144,10 +127,10 @@ def _attached(ctx: Ctx, name, line: int):
         return (Span(str(name)),)
     meta = read_meta(other, m)
     ctx.problems += other.problems
-    status = status_line(dataclasses.replace(meta, language=ctx.language)) if meta.status \
-        else ""
+    said = dataclasses.replace(meta, language=ctx.language)
+    facts = [status_line(said) if meta.status else "", version_line(said)]
     text = meta.title + (f" ({meta.subtitle})" if meta.subtitle else "")
-    return (Span(text, bold=True),) + ((Span(f" — {status}"),) if status else ())
+    return (Span(text, bold=True),) + tuple(Span(f" — {x}") for x in facts if x)
 
 
 @register("part")

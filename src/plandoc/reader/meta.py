@@ -17,7 +17,8 @@ NO_COVER = {"invitation": "an invitation", "saksframlegg": "a saksframlegg"}
 APPENDIX_NUMBERINGS = ("numbers", "letters")       # Vedlegg 1, 2 … or Vedlegg A, B …
 TEXT_FIELDS = ("title", "municipality", "subtitle", "part", "period", "organisation", "author",
                "adopted_by", "case", "subject", "style", "archive_case", "version", "replaces",
-               "case_officer", "committee", "time", "place", "archive_code")
+               "case_officer", "committee", "time", "place", "archive_code",
+               "chief_executive")
 DATE_FIELDS = ("date", "consultation_deadline", "meeting_date")
 FIELDS = TEXT_FIELDS + DATE_FIELDS + ("kind", "language", "status", "cases", "keywords",
                                       "number_chapters", "toc", "line_numbers",
