@@ -387,7 +387,8 @@ def _program_row(item: m.ProgramItem, s: State) -> b.ProgramRow:
         else item.title
     speaker = tuple(Span(x.text, x.bold, True, x.href) for x in
                     ((Span(f"{s.words['by']} "),) + item.speaker)) if item.speaker else ()
-    time = f"{item.time}–{item.end}" if item.time and item.end else item.time or ""
+    time = keep_together(f"{item.time}–{item.end}") if item.time and item.end else \
+        item.time or ""
     items = tuple(("–", x) for x in item.items) + \
         tuple((f"{n}.", x) for n, x in enumerate(item.questions, 1))
     return b.ProgramRow(time, title, speaker, items)
