@@ -155,3 +155,21 @@ def test_a_meeting_without_time_or_place_leaves_out_those_columns(project):
     assert result.exit_code == 0, result.output
     assert cells(project / "out" / "inv.docx")[1:] == [
         ["Dato"], ["Lørdag 3. mai 2025"], ["Lørdag 10. mai 2025"]]
+
+
+def test_nynorsk_invitation_with_venue_map(tmp_path):
+    result = run("build", ROOT / "tests" / "samples" / "invitasjon.yaml", "--out", tmp_path)
+    assert result.exit_code == 0, result.output
+    lines = pdf_lines(tmp_path / "invitasjon.pdf")
+    for line in ("Måndag 7. april 2025", "Onsdag 9. april 2025", "kl. 19.00",
+                 "Påmelding innan tysdag 1. april 2025", "Praktisk informasjon",
+                 "Rådhuset ligg ved torget, inngang frå baksida.", "Kontaktperson",
+                 "Telefon: +47 75 00 00 00", "1. Kvar bør det byggjast?"):
+        assert line in lines, line
+    word = docx.Document(tmp_path / "invitasjon.docx")
+    alts = [s._inline.docPr.get("descr") for s in word.inline_shapes]
+    assert alts == ["Kart over sentrum med rådhuset markert"]      # default style: no emblem
+    assert sum(len(p.images) for p in pypdf.PdfReader(tmp_path / "invitasjon.pdf").pages) == 1
+    uris = {r.target_ref for r in word.part.rels.values() if r.is_external}
+    assert {"tel:+4775000000", "mailto:ola@testvik.kommune.no",
+            "mailto:post@testvik.kommune.no"} <= uris
