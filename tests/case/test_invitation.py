@@ -107,11 +107,18 @@ def test_contact_and_registration_links_in_both_formats(built):
 def test_the_emblem_heads_page_one(built):
     page = pypdf.PdfReader(built / f"{NAME}.pdf").pages[0]
     assert [x.name for x in page.images]                 # the emblem, the only picture
-    assert pdf_lines(built / f"{NAME}.pdf")[3:5] == ["Vefsn kommune", "Åpne folkemøter om Vefsn 2040"]
+    first, second = (p.extract_text() for p in pypdf.PdfReader(built / f"{NAME}.pdf").pages)
+    assert first.count("Vefsn kommune") == 1           # the letterhead; no running header
+    assert second.count("Vefsn kommune") == 1          # the running header
     word = docx.Document(built / f"{NAME}.docx")
     first = word.tables[0].rows[0].cells
     assert first[1].text == "Vefsn kommune"
     assert 'descr="Vefsn kommune"' in first[0]._tc.xml and "<pic:pic" in first[0]._tc.xml
+    section = word.sections[0]                  # page 1: the footer, but no running header
+    assert section.different_first_page_header_footer
+    assert section.first_page_header.paragraphs[0].text == ""
+    assert section.first_page_footer.paragraphs[0].text.startswith("\tSide")
+    assert section.header.paragraphs[0].text == "Vefsn kommune\tÅpne folkemøter om Vefsn 2040"
 
 
 def test_hemnes_one_meeting_with_weekday_and_time_span(built):

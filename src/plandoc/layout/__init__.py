@@ -42,9 +42,10 @@ def lay_out(doc: Document, theme: Theme) -> Layout:
     model_blocks = refs.resolve(model_blocks, refs.labels_of(model_blocks, words))
     model_blocks = cite.resolve(model_blocks)
     blocks = lay_out_blocks(model_blocks, state)
+    masthead = frame.masthead(meta, theme)
     return Layout(meta=meta, theme=theme, words=words, palette=palette(theme),
-                  cover=frame.cover(meta, theme, words), masthead=frame.masthead(meta, theme),
+                  cover=frame.cover(meta, theme, words), masthead=masthead,
                   contents=frame.contents(meta, theme, words, blocks),
-                  running=frame.running(meta, words), watermark=watermark(meta),
+                  running=frame.running(meta, words, masthead), watermark=watermark(meta),
                   line_numbers=meta.line_numbers, lists=state.lists, targets=state.targets,
                   blocks=blocks)

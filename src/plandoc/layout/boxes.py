@@ -457,6 +457,7 @@ class Running:
     header_right: str
     footer_left: str
     page: str
+    first_header: bool = True    # False: page 1 has no header (an invitation's letterhead)
 
 
 @dataclass(frozen=True)

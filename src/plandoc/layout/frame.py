@@ -91,6 +91,8 @@ def contents(meta: Meta, theme: Theme, words: dict, boxes: tuple[Box, ...]) -> C
     return Contents(words["contents"], theme.layout.toc_levels, entries)
 
 
-def running(meta: Meta, words: dict) -> Running:
-    """Header: municipality | title.  Footer: status line | 'Side 3 av 24'."""
-    return Running(meta.municipality, meta.title, status_line(meta), words["page_of"])
+def running(meta: Meta, words: dict, masthead: Masthead | None = None) -> Running:
+    """Header: municipality | title.  Footer: status line | 'Side 3 av 24'.  Under a
+    letterhead the first page has no header: the letterhead says the same."""
+    return Running(meta.municipality, meta.title, status_line(meta), words["page_of"],
+                   first_header=masthead is None)

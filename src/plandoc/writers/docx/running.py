@@ -18,13 +18,22 @@ RULE_PT, RULE_SPACE_PT = 0.6, 4
 
 
 def write_running(ctx, section, running: Running) -> None:
-    """Give `section` its own header and footer."""
-    header, footer = section.header, section.footer
-    header.is_linked_to_previous = footer.is_linked_to_previous = False
+    """Give `section` its own header and footer (page 1 without the header, when the layout
+    says so: it has the same footer and an empty header)."""
+    header = section.header
+    header.is_linked_to_previous = section.footer.is_linked_to_previous = False
     top = header.paragraphs[0]
     top.style = "Header"
     top.add_run(f"{running.header_left}\t{running.header_right}")
     rule(top, "bottom", RULE_PT, ctx.palette.header_rule.hex, RULE_SPACE_PT)
+    _footer(section.footer, running)
+    if not running.first_header:
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].style = "Header"
+        _footer(section.first_page_footer, running)
+
+
+def _footer(footer, running: Running) -> None:
     foot = footer.paragraphs[0]
     foot.style = "Footer"
     foot.add_run(f"{running.footer_left}\t")
