@@ -107,7 +107,8 @@ def test_contact_and_registration_links_in_both_formats(built):
 def test_the_emblem_heads_page_one(built):
     page = pypdf.PdfReader(built / f"{NAME}.pdf").pages[0]
     assert [x.name for x in page.images]                 # the emblem, the only picture
-    first, second = (p.extract_text() for p in pypdf.PdfReader(built / f"{NAME}.pdf").pages)
+    first, second = (p.extract_text().splitlines()
+                     for p in pypdf.PdfReader(built / f"{NAME}.pdf").pages)
     assert first.count("Vefsn kommune") == 1           # the letterhead; no running header
     assert second.count("Vefsn kommune") == 1          # the running header
     word = docx.Document(built / f"{NAME}.docx")
