@@ -597,6 +597,14 @@ CASES += [
                     "  registration: {deadline: 2024-03-08}\n"),
          (f"{DOC}:8: registration deadline 2024-03-08 is after the first meeting on "
           "2024-03-06 — expected a day before the meeting",)),
+    Case("registration-empty", invitation("  registration: {}\n"),
+         (f"{DOC}:5: registration says nothing — expected 'deadline: 2024-03-01' and where to "
+          "register ('url: https://…' or 'email: …')",)),
+    Case("program-end-without-time",
+         invitation("", "  - program:\n      - part: Del 1\n        items:\n"
+                    "          - {title: Innledning, end: '18.30'}\n"),
+         (f"{DOC}:9: program item has an end but no time — expected 'time: 18.00' before "
+          "'end:'",)),
     Case("registration-bad-email",
          invitation("  registration: {email: post.testvik.no}\n"),
          (f"{DOC}:5: registration email 'post.testvik.no' is not an e-mail address — expected "

@@ -117,6 +117,10 @@ def _registration(ctx: Ctx, m: YMap, meetings, read_date) -> Registration | None
     r = ctx.mapping(m["registration"], m.line_of("registration"), "document registration")
     if r is None or not ctx.keys(r, "registration", (), ("deadline", "url", "email")):
         return None
+    if all(r.get(k) is None for k in ("deadline", "url", "email")):
+        ctx.problem(r.line, "registration says nothing — expected 'deadline: 2024-03-01' and "
+                    "where to register ('url: https://…' or 'email: …')")
+        return None
     deadline = read_date(ctx, r["deadline"], r.line_of("deadline")) \
         if r.get("deadline") is not None else None
     days = [x.date for x in meetings if x.date]
