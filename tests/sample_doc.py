@@ -163,6 +163,8 @@ def _case_blocks() -> list:
                              (ProgramItem(t("Dialog om vekst"), None, t("prosessleder"),
                                           (t("Muligheter"), t("Utfordringer"))),
                               ProgramItem(t("Oppsummering")))),
+                 ProgramItem(t("Gruppearbeid"), "20.00", end="20.45",
+                             questions=(t("Hva er Hemnes' fortrinn?"), t("Hva bør vi satse på?"))),
                  ProgramItem(t("Avslutning"), "21.00")), title=t("Program")),
         Paragraph((Span("Tallene "), Span("", cite=(("@ssb2023", "tabell 07459"),
                                                     ("@tøi2017", "")),),

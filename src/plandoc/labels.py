@@ -51,6 +51,9 @@ _LABELS = {
         "appendix": "Vedlegg", "appendices": "Vedlegg",
         "ref.appendix": "vedlegg", "appendix.prefix": "V", "foreword": "Forord",
         "references": "Kilder", "accessed": "lest",
+        "at_time": "kl. {time}", "registration": "Påmelding innen {date}",
+        "register": "Påmelding", "or": "eller", "contact": "Kontaktperson", "phone": "Telefon",
+        "email": "E-post", "practical": "Praktisk informasjon",
     },
     "nn": {
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
@@ -91,6 +94,9 @@ _LABELS = {
         "appendix": "Vedlegg", "appendices": "Vedlegg",
         "ref.appendix": "vedlegg", "appendix.prefix": "V", "foreword": "Føreord",
         "references": "Kjelder", "accessed": "lese",
+        "at_time": "kl. {time}", "registration": "Påmelding innan {date}",
+        "register": "Påmelding", "or": "eller", "contact": "Kontaktperson", "phone": "Telefon",
+        "email": "E-post", "practical": "Praktisk informasjon",
     },
     "en": {
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
@@ -132,6 +138,9 @@ _LABELS = {
         "appendix": "Appendix", "appendices": "Appendices",
         "ref.appendix": "appendix", "appendix.prefix": "A", "foreword": "Foreword",
         "references": "References", "accessed": "accessed",
+        "at_time": "{time}", "registration": "Register by {date}",
+        "register": "Registration", "or": "or", "contact": "Contact", "phone": "Phone",
+        "email": "E-mail", "practical": "Practical information",
     },
 }
 
@@ -139,6 +148,12 @@ _MONTHS = {
     "nb": "januar februar mars april mai juni juli august september oktober november desember",
     "nn": "januar februar mars april mai juni juli august september oktober november desember",
     "en": "January February March April May June July August September October November December",
+}
+
+_WEEKDAYS = {
+    "nb": "mandag tirsdag onsdag torsdag fredag lørdag søndag",
+    "nn": "måndag tysdag onsdag torsdag fredag laurdag søndag",
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
 }
 
 NBSP = "\u00a0"
@@ -153,6 +168,12 @@ def format_date(d: date, lang: str) -> str:
     """'12. mai 2021' (nb, nn) or '12 May 2021' (en)."""
     month = _MONTHS[lang].split()[d.month - 1]
     return f"{d.day} {month} {d.year}" if lang == "en" else f"{d.day}. {month} {d.year}"
+
+
+def format_day(d: date, lang: str) -> str:
+    """'onsdag 6. mars 2024' (nb, nn) or 'Wednesday 6 March 2024' (en): the date and its
+    weekday, for the day of a meeting."""
+    return f"{_WEEKDAYS[lang].split()[d.weekday()]} {format_date(d, lang)}"
 
 
 def format_number(value: float, lang: str, decimals: int = 0) -> str:

@@ -340,6 +340,8 @@ class ProgramItem:
     time: str | None = None
     speaker: Inline = ()
     items: tuple[Inline, ...] = ()
+    end: str | None = None             # '18.15': the item runs from `time` to `end`
+    questions: tuple[Inline, ...] = ()  # questions to discuss, numbered under the item
 
 
 @dataclass(frozen=True)
@@ -555,6 +557,47 @@ class CaseStep:
 
 
 @dataclass(frozen=True)
+class Meeting:
+    """One meeting an invitation asks to: its day, its time ('18.00', '21.00' or None, the
+    reader has checked both are real times and the end is after the start), place and address."""
+
+    date: date | None
+    start: str | None = None
+    end: str | None = None
+    place: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class Registration:
+    """Påmelding: the last day (the reader has checked it is not after the first meeting) and
+    where to register — a web address and/or an e-mail address."""
+
+    deadline: date | None = None
+    url: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The invitation's contact person: name, title, phone (as written) and e-mail."""
+
+    name: str
+    title: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Venue:
+    """How to find the place: a text note and/or a map or picture (with its alternative text)."""
+
+    note: Inline = ()
+    image: Path | None = None
+    alt: str = ""
+
+
+@dataclass(frozen=True)
 class Meta:
     """Document metadata from the content file."""
 
@@ -586,6 +629,10 @@ class Meta:
     chief_executive: str | None = None   # saksframlegg: 'Rådmannen' (None: Kommunedirektøren)
     time: str | None = None              # invitation: '18–21'
     place: str | None = None             # invitation: 'Aulaen på Hemnesberget'
+    meetings: tuple[Meeting, ...] = ()   # invitation: every meeting (date/time/place: one)
+    registration: Registration | None = None   # invitation: påmelding
+    contact: Contact | None = None       # invitation: kontaktperson
+    venue: Venue | None = None           # invitation: map or note on how to get there
     subject: str | None = None
     keywords: tuple[str, ...] = ()
     style: str = "default"

@@ -109,6 +109,11 @@ def image(data: bytes, name: str = "bilde.png", extra: str = "") -> dict:
     return files
 
 
+def invitation(fields: str, body: str = "  - paragraph: Velkommen.\n") -> dict:
+    """An invitation with `fields` after its kind (line 5 on) and `body`."""
+    return doc(body, HEAD.replace("body:", "  kind: invitation\n" + fields + "body:"))
+
+
 def markdown(text: str) -> dict:
     files = doc("  - include: tekst.md\n")
     files[MD] = text
@@ -654,4 +659,62 @@ CASES += [
                                  "        ## Bakgrunn\n\n        Tekst.\n"),
          (f"{DOC}:9: a heading in the foreword — a foreword is one unnumbered chapter: write its "
           "text as paragraphs (a **bold** line can stand as a subheading)",)),
+    Case("program-end-before-start",
+         invitation("", "  - program:\n      - {time: '18.15', end: '18.00', title: Velkommen}\n"),
+         (f"{DOC}:7: program item time ends at 18.00, not after it starts at 18.15 — expected "
+          "an end after the start, e.g. '18.15–19.15'",)),
+    Case("program-span-backwards",
+         invitation("", "  - program:\n      - {time: '19.00–18.45', title: Velkommen}\n"),
+         (f"{DOC}:7: program item time ends at 18.45, not after it starts at 19.00 — expected "
+          "an end after the start, e.g. '19.00–20.00'",)),
+    Case("program-time-impossible",
+         invitation("", "  - program:\n      - {time: '25.00', title: Velkommen}\n"),
+         (f"{DOC}:7: program item time '25.00' is not a time of day — expected hours 0–23 and "
+          "minutes 00–59, e.g. '18.00'",)),
+    Case("program-time-words",
+         invitation("", "  - program:\n      - {time: kveld, title: Velkommen}\n"),
+         (f"{DOC}:7: program item time 'kveld' is not a time — expected hours and minutes, "
+          "e.g. '18.00' or '18.00–21.00'",)),
+    Case("meeting-no-date",
+         invitation("  meetings:\n    - {date: 2024-03-06, place: Aulaen}\n"
+                    "    - {time: '18.00', place: Elsfjord}\n"),
+         (f"{DOC}:7: meeting has no date — expected 'date: 2024-03-06' (the day of the "
+          "meeting, YYYY-MM-DD)",)),
+    Case("meeting-time-impossible",
+         invitation("  meetings:\n    - {date: 2024-03-06, time: '18.00–25.00'}\n"),
+         (f"{DOC}:6: meeting time end '25.00' is not a time of day — expected hours 0–23 and "
+          "minutes 00–59, e.g. '18.00'",)),
+    Case("meetings-and-place",
+         invitation("  place: Aulaen\n  meetings:\n    - {date: 2024-03-06}\n"),
+         (f"{DOC}:5: document place and meetings both given — expected the place of each "
+          "meeting under 'meetings:'",)),
+    Case("registration-after-meeting",
+         invitation("  meetings:\n    - {date: 2024-03-06}\n    - {date: 2024-03-13}\n"
+                    "  registration: {deadline: 2024-03-08}\n"),
+         (f"{DOC}:8: registration deadline 2024-03-08 is after the first meeting on "
+          "2024-03-06 — expected a day before the meeting",)),
+    Case("registration-empty", invitation("  registration: {}\n"),
+         (f"{DOC}:5: registration says nothing — expected 'deadline: 2024-03-01' and where to "
+          "register ('url: https://…' or 'email: …')",)),
+    Case("program-end-without-time",
+         invitation("", "  - program:\n      - part: Del 1\n        items:\n"
+                    "          - {title: Innledning, end: '18.30'}\n"),
+         (f"{DOC}:9: program item has an end but no time — expected 'time: 18.00' before "
+          "'end:'",)),
+    Case("registration-bad-email",
+         invitation("  registration: {email: post.testvik.no}\n"),
+         (f"{DOC}:5: registration email 'post.testvik.no' is not an e-mail address — expected "
+          "e.g. 'postmottak@vefsn.kommune.no'",)),
+    Case("contact-bad-phone",
+         invitation("  contact: {name: Kari, phone: ring sentralbordet}\n"),
+         (f"{DOC}:5: contact phone 'ring sentralbordet' is not a phone number — expected "
+          "digits, e.g. '75 10 10 00' or '+47 75 10 10 00'",)),
+    Case("venue-map-no-alt", {**invitation("  venue: {file: kart.png}\n"),
+                              "content/kart.png": PNG},
+         (f"{DOC}:5: venue file has no alt text — expected 'alt: …' saying what the map or "
+          "picture shows",)),
+    Case("meetings-not-invitation", doc("  - paragraph: Tekst.\n",
+                                        HEAD.replace("body:", "  meetings: []\nbody:")),
+         (f"{DOC}:4: document meetings belongs to an invitation — expected 'kind: invitation', "
+          "or remove it",)),
 ]

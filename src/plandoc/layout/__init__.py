@@ -23,7 +23,7 @@ from plandoc.labels import labels, watermark
 from plandoc.layout import boxes, cite, frame, refs, signing
 from plandoc.layout.blocks import LAYOUTS, State, lay_out_blocks
 from plandoc.layout.boxes import Box, Layout
-from plandoc.layout.front import front_blocks
+from plandoc.layout.front import back_blocks, front_blocks
 from plandoc.layout.lists import list_styles
 from plandoc.layout.palette import palette
 from plandoc.model import Document, Goal
@@ -37,16 +37,17 @@ __all__ = ["BOX_KINDS", "LAYOUTS", "Box", "Layout", "lay_out"]
 def lay_out(doc: Document, theme: Theme) -> Layout:
     """Lay out `doc` in `theme`."""
     meta, words = doc.meta, labels(doc.meta.language)
-    model_blocks = front_blocks(meta) + signing.first(doc.blocks)
+    model_blocks = front_blocks(meta) + signing.first(doc.blocks) + back_blocks(meta)
     state = State(theme, words, list_styles(theme.bullet), language=meta.language,
                   goals=tuple(x for x in model_blocks if isinstance(x, Goal)),
                   chief_executive=meta.chief_executive, kind=meta.kind)
     model_blocks = refs.resolve(model_blocks, refs.labels_of(model_blocks, words))
     model_blocks = cite.resolve(model_blocks)
     blocks = lay_out_blocks(model_blocks, state)
+    masthead = frame.masthead(meta, theme)
     return Layout(meta=meta, theme=theme, words=words, palette=palette(theme),
-                  cover=frame.cover(meta, theme, words),
+                  cover=frame.cover(meta, theme, words), masthead=masthead,
                   contents=frame.contents(meta, theme, words, blocks),
-                  running=frame.running(meta, words), watermark=watermark(meta),
+                  running=frame.running(meta, words, masthead), watermark=watermark(meta),
                   line_numbers=meta.line_numbers, lists=state.lists, targets=state.targets,
                   blocks=blocks)

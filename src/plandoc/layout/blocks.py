@@ -39,6 +39,7 @@ CHART_LABEL_SHARE = 0.38              # of a horizontal chart's width for its ca
 PT_MM = 25.4 / 72
 IMAGE_MAX_HEIGHT = 0.75               # of the text block
 TIME_MM = 22                          # the time column of a program
+SPAN_TIME_MM = 31                     # … when a time has an end: '18.00–18.15' on one line
 CARDS_PER_ROW = 4                     # value words side by side
 
 
@@ -371,6 +372,7 @@ def page_break(block: m.PageBreak, s: State) -> b.PageBreakBox | None:
 
 
 def program(block: m.Program, s: State) -> b.ProgramBox:
+    """The timetable; its time column is wider when an item gives its end ('18.00–18.15')."""
     rows: list = []
     for entry in block.entries:
         if isinstance(entry, m.ProgramPart):
@@ -378,7 +380,8 @@ def program(block: m.Program, s: State) -> b.ProgramBox:
             rows += [_program_row(item, s) for item in entry.items]
         else:
             rows.append(_program_row(entry, s))
-    return b.ProgramBox(block.title, tuple(rows), TIME_MM)
+    spans = any(isinstance(r, b.ProgramRow) and "–" in r.time for r in rows)
+    return b.ProgramBox(block.title, tuple(rows), SPAN_TIME_MM if spans else TIME_MM)
 
 
 def _program_row(item: m.ProgramItem, s: State) -> b.ProgramRow:
@@ -386,7 +389,11 @@ def _program_row(item: m.ProgramItem, s: State) -> b.ProgramRow:
         else item.title
     speaker = tuple(Span(x.text, x.bold, True, x.href) for x in
                     ((Span(f"{s.words['by']} "),) + item.speaker)) if item.speaker else ()
-    return b.ProgramRow(item.time or "", title, speaker, item.items, "–")
+    time = keep_together(f"{item.time}–{item.end}") if item.time and item.end else \
+        item.time or ""
+    items = tuple(("–", x) for x in item.items) + \
+        tuple((f"{n}.", x) for n, x in enumerate(item.questions, 1))
+    return b.ProgramRow(time, title, speaker, items)
 
 
 def part_title(block: m.PartTitle, s: State) -> b.PartBox:

@@ -265,14 +265,14 @@ class PageBreakBox:
 
 @dataclass(frozen=True)
 class ProgramRow:
-    """A timed item (or an item of a part): time, title (bold spans when timed), 'ved …' (italic
-    spans) and sub-items."""
+    """A timed item (or an item of a part): time ('18.00' or '18.00–18.15'), title (bold spans
+    when timed), 'ved …' (italic spans) and sub-items and questions, each after its mark ('–',
+    or '1.', '2.' … for questions)."""
 
     time: str
     title: Inline
     speaker: Inline              # 'ved ordfører Paul Asphaug', empty when none
-    items: tuple[Inline, ...]
-    item_mark: str               # '–'
+    items: tuple[tuple[str, Inline], ...]
 
 
 @dataclass(frozen=True)
@@ -448,6 +448,19 @@ class Cover:
 
 
 @dataclass(frozen=True)
+class Masthead:
+    """The letterhead an invitation opens with on its first page: the emblem (when the style
+    has one) beside the municipality's name, a rule in the primary colour beneath."""
+
+    municipality: str
+    logo: Path | None
+    logo_alt: str
+    logo_height_mm: float
+    rule: Colour
+    rule_pt: float = 1.5
+
+
+@dataclass(frozen=True)
 class ContentsEntry:
     """One line of the table of contents."""
 
@@ -473,6 +486,7 @@ class Running:
     header_right: str
     footer_left: str
     page: str
+    first_header: bool = True    # False: page 1 has no header (an invitation's letterhead)
 
 
 @dataclass(frozen=True)
@@ -522,3 +536,4 @@ class Layout:
     lists: tuple[tuple[ListStyle, ...], tuple[ListStyle, ...]]   # (bullet, ordered) by depth
     targets: dict                # the model's heading anchors → target names (for '#' links)
     blocks: tuple[Box, ...]
+    masthead: Masthead | None = None   # an invitation's letterhead above its first block

@@ -3,7 +3,8 @@
 (The innstilling and a body's vedtak: reader/vedtak.py.)
 
 revisions    → a Table (version, date, changes, decision) with headers in the document language
-program      → a Program (timetable of items with time, title, speaker, sub-items; parts)
+program      → a Program (timetable of items with time (and end), title, speaker, sub-items,
+               questions; parts)
 attachments  → a 'Vedlegg' heading and a numbered list; an item naming a plandoc content file
                shows that document's title, status line and version (the file must exist)
 part         → a PartTitle: the title page of one part of a plan, listed in the contents
@@ -23,6 +24,7 @@ from plandoc.model import (Appendix, AppendixList, Heading, ListBlock, ListItem,
 from plandoc.reader.blocks import MAX_TITLE, inline, read_body, register
 from plandoc.reader.headings import after_appendix
 from plandoc.reader.context import Ctx, describe
+from plandoc.reader.invite import times
 from plandoc.files import YMap, load_yaml
 
 
@@ -72,18 +74,28 @@ def program(ctx: Ctx, value, line: int, item) -> list:
 def _item(ctx: Ctx, value, line: int, timed: bool) -> ProgramItem:
     if not isinstance(value, YMap):
         return ProgramItem(inline(ctx, value, line, "a program item"))
-    ctx.keys(value, "program item", ("title",), ("time", "speaker", "items"))
+    ctx.keys(value, "program item", ("title",), ("time", "end", "speaker", "items", "questions"))
     if timed and value.get("time") in (None, ""):
         ctx.problem(value.line, "program item has no time — expected 'time: 18.00' (only the "
                     "items of a 'part:' may leave it out)")
-    subs = ctx.sequence(value["items"], value.line_of("items"), "program sub-items") \
-        if "items" in value else []
+    start, end = times(ctx, value["time"], value.line_of("time"), "program item time",
+                       value.get("end")) if value.get("time") not in (None, "") else (None, None)
+    if value.get("end") is not None and value.get("time") in (None, ""):
+        ctx.problem(value.line_of("end"), "program item has an end but no time — expected "
+                    "'time: 18.00' before 'end:'")
     return ProgramItem(
         inline(ctx, value.get("title"), value.line_of("title"), "program item title"),
-        ctx.string(value["time"], value.line_of("time"), "time") if value.get("time") else None,
-        inline(ctx, value["speaker"], value.line_of("speaker"), "speaker")
-        if value.get("speaker") else (),
-        tuple(inline(ctx, v, subs.line_of(j), "a sub-item") for j, v in enumerate(subs)))
+        start, inline(ctx, value["speaker"], value.line_of("speaker"), "speaker")
+        if value.get("speaker") else (), _texts(ctx, value, "items", "a sub-item"), end,
+        _texts(ctx, value, "questions", "a question"))
+
+
+def _texts(ctx: Ctx, value: YMap, key: str, what: str) -> tuple:
+    """The items of a program item's list `key` (sub-items, questions) as inline text."""
+    if key not in value:
+        return ()
+    seq = ctx.sequence(value[key], value.line_of(key), f"program item {key}")
+    return tuple(inline(ctx, v, seq.line_of(j), what) for j, v in enumerate(seq))
 
 
 @register("attachments")

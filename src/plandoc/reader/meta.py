@@ -9,6 +9,7 @@ from plandoc.labels import LANGUAGES
 from plandoc.model import CaseRef, CaseStep, Exemption, CoverImage, Meta
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.goals import read_labels
+from plandoc.reader.invite import FIELDS as INVITATION_FIELDS, read_invitation
 from plandoc.files import YMap, as_text, image_size
 
 STATUSES = ("utkast", "høringsutkast", "vedtatt")
@@ -23,7 +24,7 @@ DATE_FIELDS = ("date", "consultation_deadline", "meeting_date")
 FIELDS = TEXT_FIELDS + DATE_FIELDS + ("kind", "language", "status", "cases", "keywords",
                                       "number_chapters", "toc", "line_numbers",
                                       "appendix_numbering", "goal_labels", "cover_image",
-                                      "proceedings", "exempt")
+                                      "proceedings", "exempt") + INVITATION_FIELDS
 # What each status needs, and an example of each field for the message.
 STATUS_NEEDS = {
     "vedtatt": (("adopted_by", "kommunestyret"), ("date", "2021-05-12"), ("case", "38/20")),
@@ -72,6 +73,7 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
             ctx.problem(m.line_of("cover_image"), "document cover_image: "
                         f"{NO_COVER[values['kind']]} has no cover page — remove cover_image, "
                         "or make it 'kind: plan'")
+    read_invitation(ctx, m, values)
     values.setdefault("title", "")
     values.setdefault("municipality", "")
     return Meta(**values)
