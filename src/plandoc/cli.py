@@ -124,11 +124,13 @@ def watch(paths, fmt, out_dir, styles_dir, allow_dirs, interval) -> None:
               default=Path("output"), show_default=True, help="Folder for the change list.")
 @_styles
 @_allow
-def diff(old, new, rev, fmt, out_dir, styles_dir, allow_dirs) -> None:
+@_public
+def diff(old, new, rev, fmt, out_dir, styles_dir, allow_dirs, public) -> None:
     """What changed between two versions of a content file (chapters, goals, SWOT, figures)."""
     from plandoc.diff.cli import run_diff
 
-    run_diff(old, new, rev, fmt, out_dir, styles_dir, _folders((), allow_dirs)["allow_dirs"])
+    run_diff(old, new, rev, fmt, out_dir, styles_dir, _folders((), allow_dirs)["allow_dirs"],
+             public)
 
 
 @main.command()

@@ -55,7 +55,8 @@ def read_block(ctx: Ctx, item, line: int) -> list:
 
 def exemption(ctx: Ctx, item: YMap, what: str, titled: bool = True):
     """The `exempt:` beside a block or in an item (None without one); `titled`: whether the
-    thing has a title a public build could show in its place (`public_title`)."""
+    thing has a title a public build could show in its place (`public_title`) — what has none
+    (a paragraph, a list item) shows only the marking."""
     from plandoc.reader.meta import read_exemption
 
     if not isinstance(item, YMap) or item.get("exempt") is None:
@@ -65,8 +66,7 @@ def exemption(ctx: Ctx, item: YMap, what: str, titled: bool = True):
         ctx.problem(item.line_of("exempt"), f"{what} exempt: public_title on a {what}, which "
                     "has no title — remove public_title (a public build prints the marking "
                     f"in the {what}'s place), or make it an exempt section with a title")
-        return dataclasses.replace(found, public_title=None)
-    return found
+    return dataclasses.replace(found, public_title="") if found and not titled else found
 
 
 MAX_TITLE = 1000   # characters in a heading, a slogan or a box's title: set large, page-wide
@@ -289,7 +289,7 @@ def _item(ctx: Ctx, value, line: int, ordered: bool) -> ListItem:
     children = (_list(ctx, value["items"], value.line_of("items"), sub_ordered),) \
         if "items" in value else ()
     return ListItem(inline(ctx, value.get("text"), value.line_of("text"), "list item text"),
-                    children, exemption(ctx, value, "list item"))
+                    children, exemption(ctx, value, "list item", titled=False))
 
 
 def page_break(ctx: Ctx, value, line: int, item) -> list:
