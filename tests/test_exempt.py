@@ -228,3 +228,37 @@ def test_the_layout_knows_its_audience(plan):
         State.caption = original
     assert seen == [False, False, True]           # two charts inside, one for the public
     assert "HEMMELIG-7Q2" in repr(inside.blocks) and "HEMMELIG-7Q2" not in repr(outside.blocks)
+
+
+def test_the_example_keeps_its_applicants_out_of_the_public_build(tmp_path):
+    from tests.conftest import ROOT
+
+    example = ROOT / "content/tilsetting-rektor.yaml"
+    assert run("build", example, "--out", tmp_path).exit_code == 0
+    assert run("build", example, "--out", tmp_path, "--public").exit_code == 0
+    inside = " ".join(_pdf_text(tmp_path / "tilsetting-rektor.pdf").split())
+    outside = " ".join(_pdf_text(tmp_path / "offentlig/tilsetting-rektor.pdf").split())
+    assert "Ola Nordmann" in inside and "lønnskrav" in inside
+    assert "Ola Nordmann" not in outside and "lønnskrav" not in outside
+    assert "Vurdering Unntatt offentlighet, jf. offl. § 25 og offl. § 13, jf. fvl. § 13" in outside
+
+
+def test_an_action_plan_row_does_not_name_a_goal_left_out(project):
+    source = write(project / "content/goal.yaml", """
+        document: {title: Plan, municipality: Testvik kommune}
+        body:
+          - chapter: Personal
+            exempt: offl. § 13
+            body:
+              - goal: Skjult mål HEMMELIG-7Q2.
+                id: hemmelig-h9x
+          - chapter: Tiltak
+            body:
+              - action_plan:
+                  rows: [{action: Tiltak to, goal: hemmelig-h9x}]
+        """)
+    assert run("build", source, "--out", "out").exit_code == 0
+    assert "HEMMELIG-7Q2" in _pdf_text(Path("out/goal.pdf"))
+    assert run("build", source, "--out", "out", "--public").exit_code == 0
+    assert _leaks(Path("out/offentlig")) == []
+    assert "Tiltak to" in _pdf_text(Path("out/offentlig/goal.pdf"))

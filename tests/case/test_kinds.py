@@ -16,7 +16,7 @@ from tests.reader.test_errors import assert_fails
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = ("hemnes-innspillsmote", "klimaplan", "nn-bustadplan", "oppvekstplan", "saksframlegg-vefsn",
-         "vefsn")
+         "vefsn", "tilsetting-rektor")
 
 
 @pytest.fixture(scope="module")

@@ -47,8 +47,8 @@ def screen(blocks: tuple, words: dict, public: bool) -> tuple:
     left_out: set[str] = set()
     moved: dict[str, str] = {}
     kept = _public(blocks, words, left_out, moved)
-    return tuple(walk_spans(x, lambda spans: _unlinked(spans, left_out, moved, words))
-                 for x in kept)
+    return tuple(_rows(walk_spans(x, lambda spans: _unlinked(spans, left_out, moved, words)),
+                       left_out) for x in kept)
 
 
 def _marked(block, words: dict) -> list:
@@ -115,6 +115,14 @@ def _items(block: m.ListBlock, words: dict, public: bool) -> m.ListBlock:
         text = (*title, Span(f" ({note})" if title else note, italic=True))
         items.append(m.ListItem(text, () if public else children))
     return dataclasses.replace(block, items=tuple(items))
+
+
+def _rows(block, left_out: set):
+    """An action plan whose rows name a goal that was left out: those rows name none."""
+    if not isinstance(block, m.ActionPlan) or not any(r.goal in left_out for r in block.rows):
+        return block
+    return dataclasses.replace(block, rows=tuple(
+        dataclasses.replace(r, goal="") if r.goal in left_out else r for r in block.rows))
 
 
 def _keys(block, left_out: set) -> None:
