@@ -240,7 +240,8 @@ def test_the_example_keeps_its_applicants_out_of_the_public_build(tmp_path):
     outside = " ".join(_pdf_text(tmp_path / "offentlig/tilsetting-rektor.pdf").split())
     assert "Ola Nordmann" in inside and "lønnskrav" in inside
     assert "Ola Nordmann" not in outside and "lønnskrav" not in outside
-    assert "Vurdering Unntatt offentlighet, jf. offl. § 25 og offl. § 13, jf. fvl. § 13" in outside
+    assert "Vurdering Unntatt offentlighet, jf. offl. § 25 og offl. § 13, jf. fvl. § 13" \
+        in outside
 
 
 def test_an_action_plan_row_does_not_name_a_goal_left_out(project):

@@ -105,13 +105,15 @@ def build(paths, fmt, out_dir, styles_dir, allow_dirs, line_numbers, pdfa, press
 @_allow
 @click.option("--interval", type=click.FloatRange(min=0.05), default=0.3, show_default=True,
               help="Seconds between looks at the inputs.")
-def watch(paths, fmt, out_dir, styles_dir, allow_dirs, interval) -> None:
+@_public
+def watch(paths, fmt, out_dir, styles_dir, allow_dirs, interval, public) -> None:
     """Rebuild a document whenever one of its inputs is saved (Ctrl-C stops)."""
-    from plandoc.build import FORMATS, Options
+    from plandoc.build import FORMATS, Options, public_out
     from plandoc.build.watch import watch as run_watch
 
-    run_watch(list(paths), Options((fmt,) if fmt else FORMATS, out_dir, styles_dir,
-                                   **_folders(paths, allow_dirs)), interval)
+    run_watch(list(paths), Options((fmt,) if fmt else FORMATS,
+                                   public_out(out_dir) if public else out_dir, styles_dir,
+                                   public=public, **_folders(paths, allow_dirs)), interval)
 
 
 @main.command()

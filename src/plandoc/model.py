@@ -93,7 +93,7 @@ class ListItem:
 
     text: Inline
     children: tuple["ListBlock", ...] = ()
-    exempt: "Exemption | None" = None   # unntatt offentlighet: this item (an attachment) and its children
+    exempt: "Exemption | None" = None   # unntatt offentlighet: this item and its sub-lists
 
 
 @dataclass(frozen=True)
