@@ -263,3 +263,15 @@ def test_an_action_plan_row_does_not_name_a_goal_left_out(project):
     assert run("build", source, "--out", "out", "--public").exit_code == 0
     assert _leaks(Path("out/offentlig")) == []
     assert "Tiltak to" in _pdf_text(Path("out/offentlig/goal.pdf"))
+
+
+def test_an_exempt_plan_is_marked_on_its_cover_and_every_page(plan):
+    write(plan, PLAN.replace("  municipality: Testvik kommune\nbody:",
+                             "  municipality: Testvik kommune\n  exempt: offl. § 13\nbody:"))
+    assert run("build", plan, "--out", "out").exit_code == 0
+    pages = _pdf_text(Path("out/plan.pdf")).split("\f")[:-1]
+    assert all(SHORT in " ".join(page.split()) for page in pages), len(pages)
+    word = Docx("out/plan.docx")
+    footers = [p.text for s in word.sections for p in s.footer.paragraphs if p.text.strip()]
+    assert footers and all(SHORT in text for text in footers)
+    assert run("build", plan, "--out", "out", "--public").exit_code == 2
