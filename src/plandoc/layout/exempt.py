@@ -25,7 +25,7 @@ import dataclasses
 
 from plandoc import model as m
 from plandoc.layout.boxes import CoverLine
-from plandoc.layout.refs import walk_spans
+from plandoc.layout.refs import _starts_sentence as starts_sentence, walk_spans
 from plandoc.model import Span
 
 ENDS = (m.PartTitle, m.Appendix, m.Foreword)   # an exempt section ends at these, and headings
@@ -135,17 +135,20 @@ def _keys(block, left_out: set) -> None:
 def _unlinked(spans: tuple, left_out: set, moved: dict, words: dict) -> tuple:
     """Spans whose '#…' link leads into what was left out: a reference reads 'unntatt
     offentlighet', a link keeps its words but loses its target (in footnotes too)."""
-    out = []
+    out, before = [], ""
     for s in spans:
         key = s.href[1:] if s.href and s.href.startswith("#") else None
         if s.note:
             s = dataclasses.replace(s, note=_unlinked(s.note, left_out, moved, words))
         if key in moved:
             s = dataclasses.replace(s, href="#" + moved[key])
+        elif key in left_out and s.ref:
+            text = words["exempt.ref"]
+            s = Span(text[:1].upper() + text[1:] if starts_sentence(before) else text)
         elif key in left_out:
-            s = Span(words["exempt.ref"]) if s.ref else \
-                Span(s.text, s.bold, s.italic)
+            s = Span(s.text, s.bold, s.italic)
         out.append(s)
+        before += s.text
     return tuple(out)
 
 
