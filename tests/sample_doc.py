@@ -5,8 +5,9 @@ tests that must not depend on the reader.  tests/test_registry.py checks that it
 from datetime import date
 from pathlib import Path
 
-from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Foreword, Indicator,
-                           CaseFacts, CaseStep, Decision, Letterhead, Point, Recommendation,
+from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Exemption, Foreword,
+                           Indicator, CaseFacts, CaseStep, Decision, Letterhead, Point,
+                           Recommendation,
                            Signatures, Signer,
                            IndicatorOverview, Measurement,
                            Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
@@ -46,7 +47,8 @@ def _lists() -> list:
                             (ListBlock((ListItem(t("Delsteg")), ListItem(t("Neste delsteg"))),
                                        ordered=True),)),
                    ListItem(t("Steg 2: Mål og tiltak"))), ordered=True),
-        ListBlock((ListItem(t("Femte punkt")), ListItem(t("Sjette punkt"))), ordered=True,
+        ListBlock((ListItem(t("Femte punkt")),
+                   ListItem(t("Sjette punkt"), exempt=Exemption("offl. § 13"))), ordered=True,
                   start=5),
     ]
 
@@ -179,7 +181,8 @@ def _case_blocks() -> list:
         Signatures((Signer("Kari Nordmann", "Ordfører"), Signer("Per Hansen")), "Testvik",
                    date(2021, 5, 13)),
         PartTitle("", t("Vedlegg")),
-        Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False),
+        Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False,
+                exempt=Exemption("offl. § 13", "Vedlegg")),
         Paragraph((Span("Se "), Span("kapittelet om planen", href="#h-1"), Span("."))),
         Appendix("1", t("Kartgrunnlag"), "h-8", "kart"),
         Heading(2, t("Kilder"), "V1.1", "h-9"),
@@ -198,7 +201,8 @@ def sample_document(image: Path | None = None) -> Document:
                    Span("kommunen", href="https://www.vefsn.kommune.no"),
                    Span(". Tegn som <font> & <b> skal stå som tekst: æøå ÆØÅ."),
                    Span("", note=(Span("Kilde: "), Span("SSB", bold=True), Span(" 2024."))))),
-        Paragraph(t("Kommunen skal være et godt sted å bo."), quote=True),
+        Paragraph(t("Kommunen skal være et godt sted å bo."), quote=True,
+                  exempt=Exemption("offl. § 13")),
         *_lists(),
         Heading(2, t("Nøkkeltall"), None, "h-2"),
         *_figures(image or IMAGE),

@@ -75,6 +75,7 @@ class Heading:
     in_toc: bool = True
     kind: str = "chapter"
     id: str = ""               # the author's `id:`: '#id' links here as well as '#hN'
+    exempt: "Exemption | None" = None   # unntatt offentlighet: this section (plandoc.layout.exempt)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Paragraph:
 
     text: Inline
     quote: bool = False
+    exempt: "Exemption | None" = None   # unntatt offentlighet: this paragraph
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class ListItem:
 
     text: Inline
     children: tuple["ListBlock", ...] = ()
+    exempt: "Exemption | None" = None   # unntatt offentlighet: this item and its sub-lists
 
 
 @dataclass(frozen=True)
@@ -624,6 +627,7 @@ class Meta:
     archive_code: str | None = None      # saksframlegg: arkiv, e.g. 'FE-140, TI-&13'
     proceedings: tuple[CaseStep, ...] = ()   # saksframlegg: saksgang, body by body
     exempt: Exemption | None = None      # the whole document is unntatt offentlighet
+    audience: str = "internal"           # 'public': always built without exempt content
     committee: str | None = None         # saksframlegg: utvalg
     meeting_date: date | None = None     # saksframlegg: møtedato
     chief_executive: str | None = None   # saksframlegg: 'Rådmannen' (None: Kommunedirektøren)

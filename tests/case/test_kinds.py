@@ -16,7 +16,7 @@ from tests.reader.test_errors import assert_fails
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = ("folkemoter-kommuneplan", "hemnes-innspillsmote", "klimaplan", "nn-bustadplan",
-         "oppvekstplan", "sak-klimaplan", "saksframlegg-vefsn", "vefsn")
+         "oppvekstplan", "sak-klimaplan", "saksframlegg-vefsn", "tilsetting-rektor", "vefsn")
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import struct
 import zlib
 
 from tests.conftest import ROOT
-from tests.malformed.harness import HEAD, Case, doc
+from tests.malformed.harness import BUILD, CHECK, HEAD, Case, doc
 
 DOC = "content/doc.yaml"
 MD = "content/tekst.md"
@@ -717,4 +717,50 @@ CASES += [
                                         HEAD.replace("body:", "  meetings: []\nbody:")),
          (f"{DOC}:4: document meetings belongs to an invitation — expected 'kind: invitation', "
           "or remove it",)),
+]
+
+# --- unntatt offentlighet ------------------------------------------------------------------
+EXEMPT_DOC = HEAD.replace("body:", "  kind: saksframlegg\n  exempt: offl. § 13, jf. fvl. § 13\n"
+                          "body:") + "  - paragraph: Saken gjelder en ansatt.\n"
+EXEMPT_REFUSED = (f"{DOC}:5: the document is exempt from public access (offl. § 13, jf. fvl. "
+                  "§ 13) and cannot be built for the public — build it without --public, or "
+                  "leave it out of the public build")
+CASES += [
+    Case("exempt-no-basis", doc("  - section: Personalsak\n    exempt: ''\n"),
+         (f"{DOC}:6: section exempt has no legal basis — expected the law that allows it, e.g. "
+          "'exempt: offl. § 13, jf. fvl. § 13'",)),
+    Case("exempt-mapping-no-basis",
+         doc("  - chapter: Personalsak\n    exempt: {public_title: Sak}\n"),
+         (f"{DOC}:6: chapter exempt is missing 'basis' — expected 'basis: …'",)),
+    Case("exempt-unknown-key",
+         doc("  - section: Personalsak\n    exempt: {basis: offl. § 13, tittel: Sak}\n"),
+         (f"{DOC}:6: unknown key 'tittel' in section exempt — expected one of: basis, "
+          "public_title",)),
+    Case("exempt-public-title-on-paragraph",
+         doc("  - paragraph: Saken gjelder en ansatt.\n"
+             "    exempt: {basis: offl. § 13, public_title: Sak}\n"),
+         (f"{DOC}:6: paragraph exempt: public_title on a paragraph, which has no title — "
+          "remove public_title (a public build prints the marking in the paragraph's place), "
+          "or make it an exempt section with a title",)),
+    Case("exempt-on-a-table",
+         doc("  - table: {columns: [A], rows: [[x]]}\n    exempt: offl. § 13\n"),
+         (f"{DOC}:6: 'exempt' on a table — an exemption stands beside a chapter, section, "
+          "subsection or paragraph, or on an attachment or list item (put the table in an "
+          "exempt section)",)),
+    Case("exempt-attachment-no-basis",
+         doc("  - attachments:\n      - {text: Legeerklæring, exempt: {public_title: ''}}\n"),
+         (f"{DOC}:6: attachment exempt is missing 'basis' — expected 'basis: …'",)),
+    Case("exempt-audience-public",
+         {DOC: HEAD.replace("body:", "  audience: public\n  exempt: offl. § 13\nbody:")
+          + "  - paragraph: Tekst.\n"},
+         (f"{DOC}:4: document audience 'public' but the document is exempt from public "
+          "access ('exempt:') — remove one of them",)),
+    Case("exempt-audience-unknown",
+         {DOC: HEAD.replace("body:", "  audience: offentlig\nbody:") + "  - paragraph: T.\n"},
+         (f"{DOC}:4: document audience 'offentlig' is not known — expected one of: internal, "
+          "public",)),
+    Case("exempt-document-public-build", {DOC: EXEMPT_DOC}, (EXEMPT_REFUSED,),
+         command=(*BUILD, "--public")),
+    Case("exempt-document-public-check", {DOC: EXEMPT_DOC}, (EXEMPT_REFUSED,),
+         command=(*CHECK, "--public")),
 ]

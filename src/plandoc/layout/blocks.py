@@ -62,6 +62,7 @@ class State:
     appendices: tuple = ()                           # the document's Appendix blocks
     chief_executive: str | None = None               # whose innstilling: 'Rådmannen'
     kind: str = "plan"                               # the document's kind (model.Meta.kind)
+    public: bool = False                             # a public build: no exempt content
 
     def appendix_target(self, block: m.Appendix) -> str:
         """The bookmark of an appendix: known before it is laid out, so the list of

@@ -21,7 +21,7 @@ from plandoc.labels import format_date, labels, status_line, version_line
 from plandoc.model import (Appendix, AppendixList, Heading, ListBlock, ListItem,
                            PartTitle, Program, ProgramItem,
                            ProgramPart, Span, Table)
-from plandoc.reader.blocks import MAX_TITLE, inline, read_body, register
+from plandoc.reader.blocks import MAX_TITLE, exemption, inline, read_body, register
 from plandoc.reader.headings import after_appendix
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.invite import times
@@ -106,8 +106,7 @@ def attachments(ctx: Ctx, value, line: int, item) -> list:
     for i, entry in enumerate(seq):
         at = seq.line_of(i)
         if isinstance(entry, YMap):
-            ctx.keys(entry, "attachment", ("document",))
-            items.append(ListItem(_attached(ctx, entry.get("document"), entry.line_of("document"))))
+            items.append(_attachment(ctx, entry))
         else:
             items.append(ListItem(inline(ctx, entry, at, "an attachment")))
     words = labels(ctx.language)
@@ -115,34 +114,53 @@ def attachments(ctx: Ctx, value, line: int, item) -> list:
     return [heading, ListBlock(tuple(items), ordered=True)]
 
 
+def _attachment(ctx: Ctx, entry: YMap) -> ListItem:
+    """{document: other.yaml} or {text: Kart}, either with an `exempt:`; an attached document
+    that is exempt as a whole makes its item exempt unless the item says otherwise."""
+    if "text" in entry and "document" in entry:
+        ctx.problem(entry.line, "an attachment has both 'text' and 'document' — expected one")
+    ctx.keys(entry, "attachment", (), ("document", "text", "exempt"))
+    exempt = exemption(ctx, entry, "attachment")
+    if entry.get("document") is None and entry.get("text") is None:
+        ctx.problem(entry.line, "an attachment without 'document' or 'text' — expected "
+                    "'document: other.yaml' or 'text: Kart over området'")
+        return ListItem((), exempt=exempt)
+    if entry.get("document") is None:
+        return ListItem(inline(ctx, entry.get("text"), entry.line_of("text"), "an attachment"),
+                        exempt=exempt)
+    text, whole = _attached(ctx, entry["document"], entry.line_of("document"))
+    return ListItem(text, exempt=exempt or whole)
+
+
 def _attached(ctx: Ctx, name, line: int):
-    """'Strategisk næringsplan (Utkast)' from another content file's metadata."""
+    """'Strategisk næringsplan (Utkast)' from another content file's metadata, and the
+    exemption of that document (None when it has none)."""
     from plandoc.reader.meta import read_meta
 
     path = ctx.resolve(name, line, "attached document")
     if path is None:
-        return (Span(str(name)),)
+        return (Span(str(name)),), None
     if path.suffix.lower() not in (".yaml", ".yml"):
         ctx.problem(line, f"attached document '{name}' is not a content file — expected a "
                     ".yaml file, or the attachment's name as text (e.g. '- Kart over området')")
-        return (Span(str(name)),)
+        return (Span(str(name)),), None
     other = Ctx(path)
     try:
         data = load_yaml(path)
     except ContentError as exc:
         ctx.problems += exc.problems
-        return (Span(str(name)),)
+        return (Span(str(name)),), None
     m = data.get("document") if isinstance(data, YMap) else None
     if not isinstance(m, YMap):
         ctx.problem(line, f"attached document '{name}' has no 'document:' metadata — expected "
                     "a plandoc content file")
-        return (Span(str(name)),)
+        return (Span(str(name)),), None
     meta = read_meta(other, m)
     ctx.problems += other.problems
     said = dataclasses.replace(meta, language=ctx.language)
     facts = [status_line(said) if meta.status else "", version_line(said)]
     text = meta.title + (f" ({meta.subtitle})" if meta.subtitle else "")
-    return (Span(text, bold=True),) + tuple(Span(f" — {x}") for x in facts if x)
+    return (Span(text, bold=True),) + tuple(Span(f" — {x}") for x in facts if x), meta.exempt
 
 
 @register("part")

@@ -14,6 +14,7 @@ from plandoc.files import YMap, as_text, image_size
 
 STATUSES = ("utkast", "høringsutkast", "vedtatt")
 KINDS = ("plan", "invitation", "saksframlegg")
+AUDIENCES = ("internal", "public")                  # public: built without exempt content
 NO_COVER = {"invitation": "an invitation", "saksframlegg": "a saksframlegg"}
 APPENDIX_NUMBERINGS = ("numbers", "letters")       # Vedlegg 1, 2 … or Vedlegg A, B …
 TEXT_FIELDS = ("title", "municipality", "subtitle", "part", "period", "organisation", "author",
@@ -24,7 +25,7 @@ DATE_FIELDS = ("date", "consultation_deadline", "meeting_date")
 FIELDS = TEXT_FIELDS + DATE_FIELDS + ("kind", "language", "status", "cases", "keywords",
                                       "number_chapters", "toc", "line_numbers",
                                       "appendix_numbering", "goal_labels", "cover_image",
-                                      "proceedings", "exempt") + INVITATION_FIELDS
+                                      "proceedings", "exempt", "audience") + INVITATION_FIELDS
 # What each status needs, and an example of each field for the message.
 STATUS_NEEDS = {
     "vedtatt": (("adopted_by", "kommunestyret"), ("date", "2021-05-12"), ("case", "38/20")),
@@ -67,6 +68,10 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
                                       if (s := _step(ctx, v, ln)) is not None)
     if m.get("exempt") is not None:
         values["exempt"] = read_exemption(ctx, m["exempt"], m.line_of("exempt"), "document exempt")
+    values["audience"] = _choice(ctx, m, "audience", AUDIENCES, "internal")
+    if values["audience"] == "public" and values.get("exempt"):
+        ctx.problem(m.line_of("audience"), "document audience 'public' but the document is "
+                    "exempt from public access ('exempt:') — remove one of them")
     if m.get("cover_image") is not None:
         values["cover_image"] = _cover_image(ctx, m["cover_image"], m.line_of("cover_image"))
         if values["kind"] != "plan":

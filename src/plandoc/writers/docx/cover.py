@@ -46,7 +46,7 @@ LOGO_GAP_MM = 6
 MM_PER_PT = 25.4 / 72
 LINE_STYLES = {"part": "Cover Part", "title": "Title", "subtitle": "Subtitle",
                "period": "Cover Period"}
-BAND_STYLES = {"organisation": "Cover Band Strong"}
+BAND_STYLES = {"organisation": "Cover Band Strong", "exempt": "Cover Band Strong"}
 
 
 def write_cover(ctx, cover: Cover) -> None:

@@ -88,8 +88,9 @@ def _line(ctx: Ctx, line: CoverLine):
 
 
 def _band_line(ctx: Ctx, line: CoverLine):
-    """The organisation stands out on the band; status, version and archive case follow."""
-    style = "cover_band_strong" if line.role == "organisation" else "cover_band"
+    """The organisation (and an exempt document's marking) stand out on the band; status,
+    version and archive case follow."""
+    style = "cover_band_strong" if line.role in ("organisation", "exempt") else "cover_band"
     return ctx.cell(esc(line.text), style, cover=line.role)
 
 
