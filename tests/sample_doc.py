@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, CaseItem, CaseList,
-                           CaseStep, Exemption, Foreword, Indicator,
+                           Exemption, Foreword, Indicator, CaseFacts, CaseStep, Decision,
+                           Letterhead, Point, Recommendation,
                            Signatures, Signer,
                            IndicatorOverview, Measurement,
                            Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
@@ -46,7 +47,8 @@ def _lists() -> list:
                             (ListBlock((ListItem(t("Delsteg")), ListItem(t("Neste delsteg"))),
                                        ordered=True),)),
                    ListItem(t("Steg 2: Mål og tiltak"))), ordered=True),
-        ListBlock((ListItem(t("Femte punkt")), ListItem(t("Sjette punkt"))), ordered=True,
+        ListBlock((ListItem(t("Femte punkt")),
+                   ListItem(t("Sjette punkt"), exempt=Exemption("offl. § 13"))), ordered=True,
                   start=5),
     ]
 
@@ -132,6 +134,23 @@ def _plan_blocks() -> list:
     ]
 
 
+def _vedtak_blocks() -> list:
+    """A saksframlegg's header, an innstilling with points, two bodies' vedtak."""
+    steps = (CaseStep("Formannskapet", "10/25", date(2025, 2, 1)), CaseStep("Kommunestyret"))
+    points = (Point(1, t("Planen sendes på høring.")),
+              Point(2, t("Innspill hentes fra:"), (t("næringslivet"), t("ungdomsrådet")),
+                    (t("i møter"), t("skriftlig"))))
+    return [
+        Letterhead("Testvik kommune", "Saksframlegg"),
+        CaseFacts((("Saksbehandler", "Kari Nordmann"), ("Arkiv", "FE-140")), steps),
+        Recommendation(points, (t("Kommunedirektøren tilrår:"),), t("Forslag til vedtak")),
+        Decision(steps[0], (t("Innstillingen ble lagt fram."),), unanimous=True, points=points),
+        Decision(steps[1], (t("Forslag om endring av punkt 1."),), (20, 7),
+                 points=(Point(1, t("Planen sendes på høring straks."), changed=True),
+                         points[1]), paragraphs=(t("Kommunedirektøren tilrår:"),)),
+    ]
+
+
 def _case_blocks() -> list:
     return [
         Paragraph((Span("Se også "), Span("", href="#mål-statlige", ref=True), Span(" i "),
@@ -146,6 +165,8 @@ def _case_blocks() -> list:
                              (ProgramItem(t("Dialog om vekst"), None, t("prosessleder"),
                                           (t("Muligheter"), t("Utfordringer"))),
                               ProgramItem(t("Oppsummering")))),
+                 ProgramItem(t("Gruppearbeid"), "20.00", end="20.45",
+                             questions=(t("Hva er Hemnes' fortrinn?"), t("Hva bør vi satse på?"))),
                  ProgramItem(t("Avslutning"), "21.00")), title=t("Program")),
         Paragraph((Span("Tallene "), Span("", cite=(("@ssb2023", "tabell 07459"),
                                                     ("@tøi2017", "")),),
@@ -159,9 +180,9 @@ def _case_blocks() -> list:
                  Signatures((Signer("Kari Nordmann", "Ordfører"),), "Testvik", date(2021, 5, 12))),
         Signatures((Signer("Kari Nordmann", "Ordfører"), Signer("Per Hansen")), "Testvik",
                    date(2021, 5, 13)),
-        _case_list(),
         PartTitle("", t("Vedlegg")),
-        Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False),
+        Heading(2, t("Vedlegg uten innholdsliste"), None, "h-7", in_toc=False,
+                exempt=Exemption("offl. § 13", "Vedlegg")),
         Paragraph((Span("Se "), Span("kapittelet om planen", href="#h-1"), Span("."))),
         Appendix("1", t("Kartgrunnlag"), "h-8", "kart"),
         Heading(2, t("Kilder"), "V1.1", "h-9"),
@@ -191,7 +212,8 @@ def sample_document(image: Path | None = None) -> Document:
                    Span("kommunen", href="https://www.vefsn.kommune.no"),
                    Span(". Tegn som <font> & <b> skal stå som tekst: æøå ÆØÅ."),
                    Span("", note=(Span("Kilde: "), Span("SSB", bold=True), Span(" 2024."))))),
-        Paragraph(t("Kommunen skal være et godt sted å bo."), quote=True),
+        Paragraph(t("Kommunen skal være et godt sted å bo."), quote=True,
+                  exempt=Exemption("offl. § 13")),
         *_lists(),
         Heading(2, t("Nøkkeltall"), None, "h-2"),
         *_figures(image or IMAGE),
@@ -199,3 +221,10 @@ def sample_document(image: Path | None = None) -> Document:
         *_case_blocks(),
     ]
     return Document(sample_meta(), tuple(blocks), HERE / "sample.yaml")
+
+
+def case_document() -> Document:
+    """A saksframlegg's own kinds: letterhead, header and saksgang, innstilling, vedtak; and a
+    meeting's saksliste."""
+    meta = Meta(title="Sak", municipality="Testvik kommune", kind="saksframlegg", toc=False)
+    return Document(meta, tuple(_vedtak_blocks()) + (_case_list(),), HERE / "sak.yaml")

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from plandoc.labels import format_date, format_number, labels, status_line
+from plandoc.labels import format_date, format_day, format_number, labels, status_line
 from plandoc.model import Meta
 
 
@@ -11,6 +11,13 @@ def test_norwegian_dates_and_numbers():
     assert format_number(13278, "nb") == "13\u00a0278"
     assert format_number(1.5, "nn", 1) == "1,5"
     assert format_number(13278, "en") == "13,278"
+
+
+def test_a_meeting_day_has_its_weekday_in_each_language():
+    assert format_day(date(2024, 3, 6), "nb") == "onsdag 6. mars 2024"
+    assert format_day(date(2024, 3, 5), "nn") == "tysdag 5. mars 2024"
+    assert format_day(date(2024, 3, 9), "nn") == "laurdag 9. mars 2024"
+    assert format_day(date(2024, 3, 1), "en") == "Friday 1 March 2024"
 
 
 def test_every_language_has_every_label():

@@ -57,6 +57,9 @@ _allow = click.option("--allow-dir", "allow_dirs", multiple=True,
                       help="Let content and styles also read files from this folder "
                            "(repeatable; by default only the content folder and the style's).")
 # not file_okay=False: an --out that is a file is one line from the build (plandoc.build.faults)
+_public = click.option("--public", is_flag=True,
+                       help="For the public: exempt content (unntatt offentlighet) replaced by "
+                            "its marking, written to OUT/offentlig/.")
 _out = click.option("--out", "out_dir", type=click.Path(path_type=Path),
                     default=Path("output"), show_default=True, help="Folder for the outputs.")
 
@@ -73,19 +76,21 @@ _out = click.option("--out", "out_dir", type=click.Path(path_type=Path),
               help="PDF/A-2b for archiving (default: the style's pdfa, else on for vedtatt).")
 @click.option("--print", "press", is_flag=True,
               help="Also write OUT/<name>-print.pdf: 3 mm bleed, crop marks, CMYK colours.")
+@_public
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--force", is_flag=True, help="Rebuild every document, even when up to date.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Documents built at once (default: the number of CPUs).")
-def build(paths, fmt, out_dir, styles_dir, allow_dirs, line_numbers, pdfa, press, quiet, force,
-          jobs) -> None:
+def build(paths, fmt, out_dir, styles_dir, allow_dirs, line_numbers, pdfa, press, public, quiet,
+          force, jobs) -> None:
     """Build DOCX and PDF from content files or folders of them (only what changed)."""
     from plandoc.build.batch import run
-    from plandoc.build import FORMATS, Options
+    from plandoc.build import FORMATS, Options, public_out
     from plandoc.build.progress import CliReport
 
-    options = Options((fmt,) if fmt else FORMATS, out_dir, styles_dir, line_numbers,
-                      pdfa=pdfa, press=press, **_folders(paths, allow_dirs))
+    options = Options((fmt,) if fmt else FORMATS, public_out(out_dir) if public else out_dir,
+                      styles_dir, line_numbers, pdfa=pdfa, press=press, public=public,
+                      **_folders(paths, allow_dirs))
     with _warnings_to_stderr():  # workers are forked inside: they inherit it
         summary = run(list(paths), options, force=force, jobs=jobs, report=CliReport(quiet))
     if summary.exit_code:
@@ -100,13 +105,15 @@ def build(paths, fmt, out_dir, styles_dir, allow_dirs, line_numbers, pdfa, press
 @_allow
 @click.option("--interval", type=click.FloatRange(min=0.05), default=0.3, show_default=True,
               help="Seconds between looks at the inputs.")
-def watch(paths, fmt, out_dir, styles_dir, allow_dirs, interval) -> None:
+@_public
+def watch(paths, fmt, out_dir, styles_dir, allow_dirs, interval, public) -> None:
     """Rebuild a document whenever one of its inputs is saved (Ctrl-C stops)."""
-    from plandoc.build import FORMATS, Options
+    from plandoc.build import FORMATS, Options, public_out
     from plandoc.build.watch import watch as run_watch
 
-    run_watch(list(paths), Options((fmt,) if fmt else FORMATS, out_dir, styles_dir,
-                                   **_folders(paths, allow_dirs)), interval)
+    run_watch(list(paths), Options((fmt,) if fmt else FORMATS,
+                                   public_out(out_dir) if public else out_dir, styles_dir,
+                                   public=public, **_folders(paths, allow_dirs)), interval)
 
 
 @main.command()
@@ -119,23 +126,27 @@ def watch(paths, fmt, out_dir, styles_dir, allow_dirs, interval) -> None:
               default=Path("output"), show_default=True, help="Folder for the change list.")
 @_styles
 @_allow
-def diff(old, new, rev, fmt, out_dir, styles_dir, allow_dirs) -> None:
+@_public
+def diff(old, new, rev, fmt, out_dir, styles_dir, allow_dirs, public) -> None:
     """What changed between two versions of a content file (chapters, goals, SWOT, figures)."""
     from plandoc.diff.cli import run_diff
 
-    run_diff(old, new, rev, fmt, out_dir, styles_dir, _folders((), allow_dirs)["allow_dirs"])
+    run_diff(old, new, rev, fmt, out_dir, styles_dir, _folders((), allow_dirs)["allow_dirs"],
+             public)
 
 
 @main.command()
 @_paths
 @_styles
 @_allow
-def check(paths, styles_dir, allow_dirs) -> None:
+@_public
+def check(paths, styles_dir, allow_dirs, public) -> None:
     """Validate content and styles without writing anything."""
     from plandoc.build import Options
     from plandoc.build.document import load
 
-    loaded = load(list(paths), Options(styles_dir=styles_dir, **_folders(paths, allow_dirs)))
+    loaded = load(list(paths), Options(styles_dir=styles_dir, public=public,
+                                       **_folders(paths, allow_dirs)))
     click.echo(f"{len(loaded)} document{'s' if len(loaded) != 1 else ''} OK")
 
 

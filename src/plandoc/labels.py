@@ -28,9 +28,17 @@ _LABELS = {
         "rev.decision": "Vedtak", "archive_case": "Arkivsak", "case_number": "Saksnummer",
         "case_officer": "Saksbehandler", "committee": "Utvalg", "meeting_date": "Møtedato",
         "saksframlegg": "Saksframlegg", "recommendation": "Forslag til vedtak",
+        "archive_code": "Arkiv", "archive_case_no": "Arkivsaksnr.", "saksgang": "Saksgang",
+        "step.case": "Utvalgssaksnr.", "chief_executive": "Kommunedirektøren",
+        "innstilling": "{chief}s innstilling", "treatment": "Behandling i {body}",
+        "vedtak": "Vedtak", "votes": "Vedtatt med {for} mot {against} stemmer.",
+        "unanimous": "Enstemmig vedtatt.", "changed": "endret",
+        "changed.note": "Punkt som er endret fra innstillingen, er merket «(endret)».",
         "attachments": "Vedlegg", "program": "Program", "by": "ved", "time": "Tid",
         "place": "Sted", "date": "Dato", "when": "{date} kl. {time}",
         "invitation": "Invitasjon", "part": "Del {number}", "line": "Linje",
+        "exempt": "Unntatt offentlighet", "exempt.marking": "Unntatt offentlighet, jf. {basis}",
+        "exempt.ref": "unntatt offentlighet",
         "ref.goal": "mål", "ref.chapter": "kapittel", "ref.section": "kapittel",
         "ref.focus_area": "satsingsområde", "ref.figure": "figur", "ref.table": "tabell",
         "ref.title": "«{title}»",
@@ -45,8 +53,11 @@ _LABELS = {
         "appendix": "Vedlegg", "appendices": "Vedlegg",
         "ref.appendix": "vedlegg", "appendix.prefix": "V", "foreword": "Forord",
         "references": "Kilder", "accessed": "lest",
+        "at_time": "kl. {time}", "registration": "Påmelding innen {date}",
+        "register": "Påmelding", "or": "eller", "contact": "Kontaktperson", "phone": "Telefon",
+        "email": "E-post", "practical": "Praktisk informasjon",
         "meeting_notice": "Møteinnkalling", "meeting_minutes": "Møteprotokoll",
-        "meeting.place": "Møtested", "meeting.time": "Tidspunkt", "at_time": "kl. {time}",
+        "meeting.place": "Møtested", "meeting.time": "Tidspunkt",
         "meeting.members": "Medlemmer", "meeting.absence_to": "Forfall meldes til {contact}.",
         "meeting.present": "Møtende medlemmer", "meeting.absent": "Forfall",
         "meeting.substitutes": "Møtende varamedlemmer", "meeting.name": "Navn",
@@ -54,7 +65,6 @@ _LABELS = {
         "case_list": "Saksliste", "case_list.number": "Saksnr",
         "case_list.archive_case": "Arkivsaksnr", "case_list.title": "Innhold",
         "deliberation": "Behandling i {body}", "decision": "Vedtak i {body}",
-        "exempt.marking": "Unntatt offentlighet, jf. {basis}",
     },
     "nn": {
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
@@ -72,9 +82,17 @@ _LABELS = {
         "rev.decision": "Vedtak", "archive_case": "Arkivsak", "case_number": "Saksnummer",
         "case_officer": "Sakshandsamar", "committee": "Utval", "meeting_date": "Møtedato",
         "saksframlegg": "Saksframlegg", "recommendation": "Framlegg til vedtak",
+        "archive_code": "Arkiv", "archive_case_no": "Arkivsaksnr.", "saksgang": "Saksgang",
+        "step.case": "Utvalssaksnr.", "chief_executive": "Kommunedirektøren",
+        "innstilling": "{chief} si innstilling", "treatment": "Handsaming i {body}",
+        "vedtak": "Vedtak", "votes": "Vedteke med {for} mot {against} røyster.",
+        "unanimous": "Samrøystes vedteke.", "changed": "endra",
+        "changed.note": "Punkt som er endra frå innstillinga, er merkte «(endra)».",
         "attachments": "Vedlegg", "program": "Program", "by": "ved", "time": "Tid",
         "place": "Stad", "date": "Dato", "when": "{date} kl. {time}",
         "invitation": "Invitasjon", "part": "Del {number}", "line": "Linje",
+        "exempt": "Unnateke offentlegheit", "exempt.marking": "Unnateke offentlegheit, jf. {basis}",
+        "exempt.ref": "unnateke offentlegheit",
         "ref.goal": "mål", "ref.chapter": "kapittel", "ref.section": "kapittel",
         "ref.focus_area": "satsingsområde", "ref.figure": "figur", "ref.table": "tabell",
         "ref.title": "«{title}»",
@@ -89,8 +107,11 @@ _LABELS = {
         "appendix": "Vedlegg", "appendices": "Vedlegg",
         "ref.appendix": "vedlegg", "appendix.prefix": "V", "foreword": "Føreord",
         "references": "Kjelder", "accessed": "lese",
+        "at_time": "kl. {time}", "registration": "Påmelding innan {date}",
+        "register": "Påmelding", "or": "eller", "contact": "Kontaktperson", "phone": "Telefon",
+        "email": "E-post", "practical": "Praktisk informasjon",
         "meeting_notice": "Møteinnkalling", "meeting_minutes": "Møteprotokoll",
-        "meeting.place": "Møtestad", "meeting.time": "Tidspunkt", "at_time": "kl. {time}",
+        "meeting.place": "Møtestad", "meeting.time": "Tidspunkt",
         "meeting.members": "Medlemer", "meeting.absence_to": "Forfall skal meldast til {contact}.",
         "meeting.present": "Møtande medlemer", "meeting.absent": "Forfall",
         "meeting.substitutes": "Møtande varamedlemer", "meeting.name": "Namn",
@@ -98,7 +119,6 @@ _LABELS = {
         "case_list": "Sakliste", "case_list.number": "Saksnr",
         "case_list.archive_case": "Arkivsaksnr", "case_list.title": "Innhald",
         "deliberation": "Handsaming i {body}", "decision": "Vedtak i {body}",
-        "exempt.marking": "Unnateke offentlegheit, jf. {basis}",
     },
     "en": {
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
@@ -116,9 +136,19 @@ _LABELS = {
         "rev.decision": "Decision", "archive_case": "Archive case", "case_number": "Case number",
         "case_officer": "Case officer", "committee": "Committee", "meeting_date": "Meeting date",
         "saksframlegg": "Case presentation", "recommendation": "Proposed resolution",
+        "archive_code": "Archive code", "archive_case_no": "Archive case no.",
+        "saksgang": "Proceedings", "step.case": "Case no.",
+        "chief_executive": "the Chief Executive", "innstilling": "Recommendation of {chief}",
+        "treatment": "Consideration by {body}", "vedtak": "Resolution",
+        "votes": "Adopted by {for} votes to {against}.", "unanimous": "Adopted unanimously.",
+        "changed": "amended",
+        "changed.note": "Points amended from the recommendation are marked “(amended)”.",
         "attachments": "Attachments", "program": "Programme", "by": "by", "time": "Time",
         "place": "Place", "date": "Date", "when": "{date} at {time}",
         "invitation": "Invitation", "part": "Part {number}", "line": "Line",
+        "exempt": "Exempt from public access",
+        "exempt.marking": "Exempt from public access, cf. {basis}",
+        "exempt.ref": "exempt from public access",
         "ref.goal": "goal", "ref.chapter": "chapter", "ref.section": "section",
         "ref.focus_area": "focus area", "ref.figure": "figure", "ref.table": "table",
         "ref.title": "“{title}”",
@@ -133,8 +163,11 @@ _LABELS = {
         "appendix": "Appendix", "appendices": "Appendices",
         "ref.appendix": "appendix", "appendix.prefix": "A", "foreword": "Foreword",
         "references": "References", "accessed": "accessed",
+        "at_time": "{time}", "registration": "Register by {date}",
+        "register": "Registration", "or": "or", "contact": "Contact", "phone": "Phone",
+        "email": "E-mail", "practical": "Practical information",
         "meeting_notice": "Notice of meeting", "meeting_minutes": "Minutes",
-        "meeting.place": "Venue", "meeting.time": "Time", "at_time": "{time}",
+        "meeting.place": "Venue", "meeting.time": "Time",
         "meeting.members": "Members", "meeting.absence_to": "Apologies for absence to {contact}.",
         "meeting.present": "Members present", "meeting.absent": "Apologies",
         "meeting.substitutes": "Substitutes present", "meeting.name": "Name",
@@ -142,7 +175,6 @@ _LABELS = {
         "case_list": "Agenda", "case_list.number": "Case no.",
         "case_list.archive_case": "Archive case no.", "case_list.title": "Subject",
         "deliberation": "Deliberation in the {body}", "decision": "Resolution of the {body}",
-        "exempt.marking": "Exempt from public access, cf. {basis}",
     },
 }
 
@@ -173,7 +205,8 @@ def format_date(d: date, lang: str) -> str:
 
 
 def format_day(d: date, lang: str) -> str:
-    """'torsdag 19. juni 2025' (nb), 'Thursday 19 June 2025' (en): a meeting's day."""
+    """'onsdag 6. mars 2024' (nb, nn) or 'Wednesday 6 March 2024' (en): the date and its
+    weekday, for the day of a meeting."""
     return f"{_WEEKDAYS[lang].split()[d.weekday()]} {format_date(d, lang)}"
 
 
@@ -255,3 +288,14 @@ def wrap_words(text: str, width: float, width_of) -> list[str]:
         else:
             lines.append(word)
     return lines or [text]
+
+
+def innstilling_title(chief: str | None, lang: str) -> str:
+    """'Kommunedirektørens innstilling' (nb), 'Kommunedirektøren si innstilling' (nn),
+    'Rådmannens innstilling' for `chief` 'Rådmannen'; a name ending in s takes only an
+    apostrophe in bokmål ('Kommunedirektør Hans'' innstilling')."""
+    words = labels(lang)
+    chief = chief or words["chief_executive"]
+    if lang == "nb" and chief[-1:].lower() in ("s", "x", "z"):
+        return words["innstilling"].replace("{chief}s", chief + "'")
+    return words["innstilling"].format(chief=chief)

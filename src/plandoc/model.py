@@ -75,6 +75,7 @@ class Heading:
     in_toc: bool = True
     kind: str = "chapter"
     id: str = ""               # the author's `id:`: '#id' links here as well as '#hN'
+    exempt: "Exemption | None" = None   # unntatt offentlighet: this section (plandoc.layout.exempt)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Paragraph:
 
     text: Inline
     quote: bool = False
+    exempt: "Exemption | None" = None   # unntatt offentlighet: this paragraph
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class ListItem:
 
     text: Inline
     children: tuple["ListBlock", ...] = ()
+    exempt: "Exemption | None" = None   # unntatt offentlighet: this item and its sub-lists
 
 
 @dataclass(frozen=True)
@@ -340,6 +343,8 @@ class ProgramItem:
     time: str | None = None
     speaker: Inline = ()
     items: tuple[Inline, ...] = ()
+    end: str | None = None             # '18.15': the item runs from `time` to `end`
+    questions: tuple[Inline, ...] = ()  # questions to discuss, numbered under the item
 
 
 @dataclass(frozen=True)
@@ -450,6 +455,59 @@ class Foreword:
 
 
 @dataclass(frozen=True)
+class Letterhead:
+    """The head of a case paper's first page: the municipality (with the style's emblem, which
+    the layout adds) and the kind of paper ('Saksframlegg')."""
+
+    municipality: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """A saksframlegg's header: Saksbehandler, Arkiv, Arkivsaksnr (label, value pairs without
+    the empty ones) and the saksgang, one row per body in the order written."""
+
+    facts: tuple[tuple[str, str], ...]
+    steps: tuple["CaseStep", ...] = ()
+
+
+@dataclass(frozen=True)
+class Point:
+    """One numbered point of an innstilling or a vedtak ('2.'), with lettered sub-points (a),
+    b) …) and bullets; `changed`: the body's vedtak changed it from the innstilling."""
+
+    number: int
+    text: Inline
+    points: tuple[Inline, ...] = ()
+    bullets: tuple[Inline, ...] = ()
+    changed: bool = False
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """The innstilling: numbered points, or (the older form) paragraphs without numbers.
+    `title` () → the chief executive's innstilling in the document's language."""
+
+    points: tuple[Point, ...] = ()
+    paragraphs: tuple[Inline, ...] = ()
+    title: Inline = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A body's behandling of the case (its saksgang row, what was proposed and voted) and the
+    vedtak it made: the innstilling's points with the changed ones replaced (and marked)."""
+
+    step: "CaseStep"
+    treatment: tuple[Inline, ...] = ()
+    votes: tuple[int, int] | None = None        # (for, against)
+    unanimous: bool = False
+    points: tuple[Point, ...] = ()
+    paragraphs: tuple[Inline, ...] = ()          # the vedtak of an unnumbered innstilling
+
+
+@dataclass(frozen=True)
 class CaseItem:
     """One row of a meeting's saksliste, taken from a saksframlegg content file.
 
@@ -478,7 +536,8 @@ class CaseList:
 Block = Union[
     Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak,
     Program, PartTitle, IndicatorOverview, ActionPlan, Appendix, AppendixList, StrategyList,
-    References, Signatures, Foreword, CaseList,
+    References, Signatures, Foreword, Letterhead, CaseFacts, Recommendation, Decision,
+    CaseList,
 ]
 BLOCK_KINDS: tuple[type, ...] = get_args(Block)   # the registry the layout and writers cover
 
@@ -525,6 +584,47 @@ class CaseStep:
     body: str
     case: str | None = None            # utvalgssaksnr
     date: date | None = None           # møtedato
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting an invitation asks to: its day, its time ('18.00', '21.00' or None, the
+    reader has checked both are real times and the end is after the start), place and address."""
+
+    date: date | None
+    start: str | None = None
+    end: str | None = None
+    place: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class Registration:
+    """Påmelding: the last day (the reader has checked it is not after the first meeting) and
+    where to register — a web address and/or an e-mail address."""
+
+    deadline: date | None = None
+    url: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The invitation's contact person: name, title, phone (as written) and e-mail."""
+
+    name: str
+    title: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Venue:
+    """How to find the place: a text note and/or a map or picture (with its alternative text)."""
+
+    note: Inline = ()
+    image: Path | None = None
+    alt: str = ""
 
 
 @dataclass(frozen=True)
@@ -584,10 +684,16 @@ class Meta:
     archive_code: str | None = None      # saksframlegg: arkiv, e.g. 'FE-140, TI-&13'
     proceedings: tuple[CaseStep, ...] = ()   # saksframlegg: saksgang, body by body
     exempt: Exemption | None = None      # the whole document is unntatt offentlighet
+    audience: str = "internal"           # 'public': always built without exempt content
     committee: str | None = None         # saksframlegg: utvalg
     meeting_date: date | None = None     # saksframlegg: møtedato
+    chief_executive: str | None = None   # saksframlegg: 'Rådmannen' (None: Kommunedirektøren)
     time: str | None = None              # invitation: '18–21'
     place: str | None = None             # invitation: 'Aulaen på Hemnesberget'
+    meetings: tuple[Meeting, ...] = ()   # invitation: every meeting (date/time/place: one)
+    registration: Registration | None = None   # invitation: påmelding
+    contact: Contact | None = None       # invitation: kontaktperson
+    venue: Venue | None = None           # invitation: map or note on how to get there
     subject: str | None = None
     keywords: tuple[str, ...] = ()
     style: str = "default"
@@ -595,6 +701,14 @@ class Meta:
     appendix_numbering: str = "numbers"  # appendices 1, 2 … or, with 'letters', A, B …
     cover_image: CoverImage | None = None  # a plan's cover photo
     meeting: BodyMeeting | None = None      # meeting_notice / meeting_minutes: the meeting
+
+    @property
+    def steps(self) -> tuple[CaseStep, ...]:
+        """The saksgang: `proceedings`, or the older one-body form (committee, case,
+        meeting_date) as one row; () when the document names neither."""
+        if self.proceedings or not (self.committee or self.case or self.meeting_date):
+            return self.proceedings
+        return (CaseStep(self.committee or "", self.case, self.meeting_date),)
 
 
 @dataclass(frozen=True)

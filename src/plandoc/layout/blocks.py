@@ -17,7 +17,7 @@ from decimal import Decimal
 from plandoc import model as m
 from plandoc.labels import format_amount, parse_amount
 from plandoc.layout import boxes as b
-from plandoc.layout import cite, meeting, signing
+from plandoc.layout import casework, cite, meeting, signing
 from plandoc.layout.lists import label, style_at
 from plandoc.layout.palette import fill
 from plandoc.layout.refs import numbered_as
@@ -39,6 +39,7 @@ CHART_LABEL_SHARE = 0.38              # of a horizontal chart's width for its ca
 PT_MM = 25.4 / 72
 IMAGE_MAX_HEIGHT = 0.75               # of the text block
 TIME_MM = 22                          # the time column of a program
+SPAN_TIME_MM = 31                     # … when a time has an end: '18.00–18.15' on one line
 CARDS_PER_ROW = 4                     # value words side by side
 
 
@@ -59,8 +60,10 @@ class State:
     page_start: bool = True                          # nothing on the current page yet
     goals: tuple = ()                                # every goal of the document, in order
     appendices: tuple = ()                           # the document's Appendix blocks
+    chief_executive: str | None = None               # whose innstilling: 'Rådmannen'
+    kind: str = "plan"                               # the document's kind (model.Meta.kind)
+    public: bool = False                             # a public build: no exempt content
     meeting: m.BodyMeeting | None = None             # a meeting notice's or minutes' meeting
-    public: bool = False                             # a public build: exempt titles withheld
     cases: int = 0                                   # saksliste rows so far (layout/meeting)
 
     def appendix_target(self, block: m.Appendix) -> str:
@@ -372,6 +375,7 @@ def page_break(block: m.PageBreak, s: State) -> b.PageBreakBox | None:
 
 
 def program(block: m.Program, s: State) -> b.ProgramBox:
+    """The timetable; its time column is wider when an item gives its end ('18.00–18.15')."""
     rows: list = []
     for entry in block.entries:
         if isinstance(entry, m.ProgramPart):
@@ -379,7 +383,8 @@ def program(block: m.Program, s: State) -> b.ProgramBox:
             rows += [_program_row(item, s) for item in entry.items]
         else:
             rows.append(_program_row(entry, s))
-    return b.ProgramBox(block.title, tuple(rows), TIME_MM)
+    spans = any(isinstance(r, b.ProgramRow) and "–" in r.time for r in rows)
+    return b.ProgramBox(block.title, tuple(rows), SPAN_TIME_MM if spans else TIME_MM)
 
 
 def _program_row(item: m.ProgramItem, s: State) -> b.ProgramRow:
@@ -387,7 +392,11 @@ def _program_row(item: m.ProgramItem, s: State) -> b.ProgramRow:
         else item.title
     speaker = tuple(Span(x.text, x.bold, True, x.href) for x in
                     ((Span(f"{s.words['by']} "),) + item.speaker)) if item.speaker else ()
-    return b.ProgramRow(item.time or "", title, speaker, item.items, "–")
+    time = keep_together(f"{item.time}–{item.end}") if item.time and item.end else \
+        item.time or ""
+    items = tuple(("–", x) for x in item.items) + \
+        tuple((f"{n}.", x) for n, x in enumerate(item.questions, 1))
+    return b.ProgramRow(time, title, speaker, items)
 
 
 def part_title(block: m.PartTitle, s: State) -> b.PartBox:
@@ -431,20 +440,22 @@ LAYOUTS = {
     m.ActionPlan: action_plan,
     m.Appendix: appendix, m.AppendixList: appendix_list, m.StrategyList: strategy_list,
     m.References: references, m.Signatures: signing.signatures, m.Foreword: signing.foreword,
+    m.Letterhead: casework.letterhead, m.CaseFacts: casework.case_facts,
+    m.Recommendation: casework.recommendation, m.Decision: casework.decision,
     m.CaseList: meeting.case_list,
 }
 
 
 def lay_out_blocks(blocks, s: State) -> tuple[b.Box, ...]:
-    """Every block's box, in order; page breaks that would leave an empty page are dropped."""
+    """Every block's box, in order; page breaks that would leave an empty page are dropped.
+    A block laid out as several boxes (the innstilling: heading, text, points) gives a tuple."""
     out = []
     s.appendices = tuple(x for x in blocks if isinstance(x, m.Appendix))
     for block in blocks:
-        box = LAYOUTS[type(block)](block, s)
-        if box is None:
-            continue
-        out.append(box)
-        s.page_start = isinstance(box, (b.PageBreakBox, b.PartBox))
+        laid = LAYOUTS[type(block)](block, s)
+        for box in laid if isinstance(laid, tuple) else (laid,) if laid else ():
+            out.append(box)
+            s.page_start = isinstance(box, (b.PageBreakBox, b.PartBox))
     return tuple(landscape_runs(out))
 
 

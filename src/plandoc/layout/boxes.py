@@ -93,6 +93,8 @@ class ListEntry:
     label: str
     text: Inline
     children: tuple["ListBox", ...] = ()
+    mark: bool = False           # a vedtak point changed from the innstilling: a bar in the
+                                 # margin beside it (with '(endret)' in its text)
 
 
 @dataclass(frozen=True)
@@ -263,14 +265,14 @@ class PageBreakBox:
 
 @dataclass(frozen=True)
 class ProgramRow:
-    """A timed item (or an item of a part): time, title (bold spans when timed), 'ved …' (italic
-    spans) and sub-items."""
+    """A timed item (or an item of a part): time ('18.00' or '18.00–18.15'), title (bold spans
+    when timed), 'ved …' (italic spans) and sub-items and questions, each after its mark ('–',
+    or '1.', '2.' … for questions)."""
 
     time: str
     title: Inline
     speaker: Inline              # 'ved ordfører Paul Asphaug', empty when none
-    items: tuple[Inline, ...]
-    item_mark: str               # '–'
+    items: tuple[tuple[str, Inline], ...]
 
 
 @dataclass(frozen=True)
@@ -380,6 +382,21 @@ class ForewordBox:
 
 
 @dataclass(frozen=True)
+class LetterheadBox:
+    """A case paper's head: the emblem (`logo`, None without one) `logo_height_mm` high and
+    `logo_width_mm` wide (its own proportions) beside the municipality's name, the paper's kind ('SAKSFRAMLEGG') under the name, and a rule in
+    `rule` under both."""
+
+    logo: Path | None
+    logo_alt: str
+    municipality: str
+    logo_height_mm: float
+    logo_width_mm: float
+    label: str
+    rule: Colour
+
+
+@dataclass(frozen=True)
 class CaseListBox:
     """A meeting's saksliste: its heading and table and, in the minutes, each case's heading,
     behandling and vedtak — boxes the writers draw in order (layout/meeting.py)."""
@@ -389,7 +406,8 @@ class CaseListBox:
 
 Box = Union[HeadingBox, TextBox, ListBox, KeyFiguresBox, ChartBox, ImageBox, TableBox, SwotBox,
             GoalBox, StrategiesBox, CalloutBox, PageBreakBox, ProgramBox, PartBox, AppendixBox,
-            AppendixListBox, ReferencesBox, SignaturesBox, ForewordBox, CaseListBox]
+            AppendixListBox, ReferencesBox, SignaturesBox, ForewordBox, LetterheadBox,
+            CaseListBox]
 
 
 # --- the frame around the blocks ---------------------------------------------------------------
@@ -439,6 +457,19 @@ class Cover:
 
 
 @dataclass(frozen=True)
+class Masthead:
+    """The letterhead an invitation opens with on its first page: the emblem (when the style
+    has one) beside the municipality's name, a rule in the primary colour beneath."""
+
+    municipality: str
+    logo: Path | None
+    logo_alt: str
+    logo_height_mm: float
+    rule: Colour
+    rule_pt: float = 1.5
+
+
+@dataclass(frozen=True)
 class ContentsEntry:
     """One line of the table of contents."""
 
@@ -464,6 +495,7 @@ class Running:
     header_right: str
     footer_left: str
     page: str
+    first_header: bool = True    # False: page 1 has no header (an invitation's letterhead)
 
 
 @dataclass(frozen=True)
@@ -513,3 +545,4 @@ class Layout:
     lists: tuple[tuple[ListStyle, ...], tuple[ListStyle, ...]]   # (bullet, ordered) by depth
     targets: dict                # the model's heading anchors → target names (for '#' links)
     blocks: tuple[Box, ...]
+    masthead: Masthead | None = None   # an invitation's letterhead above its first block

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from plandoc.labels import status_line, version_line
 from plandoc.layout.boxes import (AppendixBox, Box, Contents, ContentsEntry, Cover, CoverLine,
-                                  CoverPhoto, ForewordBox, HeadingBox, PartBox, Running)
+                                  CoverPhoto, ForewordBox, HeadingBox, Masthead, PartBox,
+                                  Running)
 from plandoc.model import CoverImage, Meta
 from plandoc.style.theme import Theme
 
 LOGO_HEIGHT_MM = 22
+MASTHEAD_LOGO_MM = 16    # an invitation's emblem, top left on its first page
 TITLE_DROP_MM = 62
 BAND_HEIGHT_MM = 64
 PHOTO_SHARE = 0.36       # a cover photo is this share of the page's height
@@ -42,6 +44,14 @@ def cover(meta: Meta, theme: Theme, words: dict) -> Cover | None:
     return Cover(meta.municipality, theme.logo, meta.municipality, LOGO_HEIGHT_MM,
                  PHOTO_TITLE_DROP_MM if photo else TITLE_DROP_MM, _present(lines),
                  _present(band), BAND_HEIGHT_MM, photo=photo)
+
+
+def masthead(meta: Meta, theme: Theme) -> Masthead | None:
+    """An invitation's letterhead: the style's emblem and the municipality, as on a cover."""
+    if meta.kind != "invitation":
+        return None
+    return Masthead(meta.municipality, theme.logo, meta.municipality, MASTHEAD_LOGO_MM,
+                    theme.colours.primary)
 
 
 def cover_photo(image: CoverImage, theme: Theme) -> CoverPhoto:
@@ -82,6 +92,8 @@ def contents(meta: Meta, theme: Theme, words: dict, boxes: tuple[Box, ...]) -> C
     return Contents(words["contents"], theme.layout.toc_levels, entries)
 
 
-def running(meta: Meta, words: dict) -> Running:
-    """Header: municipality | title.  Footer: status line | 'Side 3 av 24'."""
-    return Running(meta.municipality, meta.title, status_line(meta), words["page_of"])
+def running(meta: Meta, words: dict, masthead: Masthead | None = None) -> Running:
+    """Header: municipality | title.  Footer: status line | 'Side 3 av 24'.  Under a
+    letterhead the first page has no header: the letterhead says the same."""
+    return Running(meta.municipality, meta.title, status_line(meta), words["page_of"],
+                   first_header=masthead is None)

@@ -1,6 +1,7 @@
 """A body's meeting laid out once: the notice's or minutes' header, attendance and saksliste.
 
-front(meta)        → the opening model blocks: 'MØTEINNKALLING' / 'MØTEPROTOKOLL', the title,
+front(meta)        → the opening model blocks: the letterhead (emblem, municipality,
+                     'MØTEINNKALLING' / 'MØTEPROTOKOLL'), the title,
                      a facts table (Utvalg | Møtedato | Tidspunkt | Møtested, 'torsdag 19. juni
                      2025', 'kl. 09.00'), the members summoned, 'Forfall meldes til …'; the
                      minutes: møtende medlemmer, forfall and møtende varamedlemmer
@@ -18,8 +19,8 @@ import dataclasses
 
 from plandoc.labels import format_date, format_day, labels
 from plandoc.layout import boxes as b
-from plandoc.model import (Attendee, Block, BodyMeeting, CaseItem, CaseList, Heading, Meta,
-                           PageBreak, Paragraph, Reference, Span, Table)
+from plandoc.model import (Attendee, Block, BodyMeeting, CaseItem, CaseList, Heading,
+                           Letterhead, Meta, PageBreak, Paragraph, Reference, Span, Table)
 
 ATTENDANCE = ("present", "absent", "substitutes")
 
@@ -27,7 +28,7 @@ ATTENDANCE = ("present", "absent", "substitutes")
 def front(meta: Meta) -> tuple[Block, ...]:
     """The header of a meeting notice or minutes, as ordinary model blocks."""
     w, meeting = labels(meta.language), meta.meeting
-    out: list[Block] = [Paragraph((Span(w[meta.kind].upper(), bold=True),)),
+    out: list[Block] = [Letterhead(meta.municipality, w[meta.kind]),
                         Heading(1, (Span(meta.title),), None, "meeting-title", in_toc=False),
                         *_facts(meta, w)]
     if meeting is None:
@@ -136,7 +137,8 @@ def _link(block: CaseList, n: int, item: CaseItem, s) -> str | None:
 
 def _minutes(item: CaseItem, anchor: str, s) -> list[Block]:
     """'45/25 Title' and the exemption's marking, then 'Behandling i Formannskapet 19. juni
-    2025' and its text, 'Vedtak i Formannskapet 19. juni 2025' and the vedtak."""
+    2025' and its text, 'Vedtak i Formannskapet 19. juni 2025' and the vedtak (an exempt case
+    in a public build: its public title and the marking only)."""
     w, meeting = s.words, s.meeting
     when = f" {format_date(meeting.date, s.language)}" if meeting and meeting.date else ""
     body = meeting.body if meeting else ""
@@ -144,6 +146,8 @@ def _minutes(item: CaseItem, anchor: str, s) -> list[Block]:
                                 anchor, in_toc=False)]
     if item.case.exempt:
         out.append(Paragraph((Span(exempt_mark(item.case, w), italic=True),)))
+        if s.public:                    # the public sees that it was treated, not how
+            return out
     for key, blocks in (("deliberation", item.deliberation), ("decision", item.decision)):
         if blocks:
             out.append(Paragraph((Span(w[key].format(body=body) + when, bold=True),)))

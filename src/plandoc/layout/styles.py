@@ -125,7 +125,7 @@ def _panels(theme: Theme) -> dict[str, TextStyle]:
         "program_time": TextStyle(body * 0.95, bold=True, colour="primary", leading=1.3),
         "program_part": TextStyle(body * 0.95, bold=True, colour="primary", leading=1.3,
                                   keep_with_next=True),
-        "program_item": TextStyle(body * 0.9, leading=1.3, indent=10, hanging=10),
+        "program_item": TextStyle(body * 0.9, leading=1.3, indent=12, hanging=12),
     }
 
 

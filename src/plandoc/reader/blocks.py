@@ -6,6 +6,7 @@ figures.py and panels.py add their kinds to BLOCKS with @register.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from plandoc.errors import ContentError, did_you_mean
@@ -43,10 +44,30 @@ def read_block(ctx: Ctx, item, line: int) -> list:
         return []
     if kind not in HEADING_KINDS and kind != "goal":   # their settings stand beside them
         for extra in item:
-            if extra != kind:
+            if extra == "exempt" and kind != "paragraph":
+                ctx.problem(item.line_of(extra), f"'exempt' on a {kind} — an exemption stands "
+                            "beside a chapter, section, subsection or paragraph, or on an "
+                            f"attachment or list item (put the {kind} in an exempt section)")
+            elif extra != kind and (extra, kind) != ("exempt", "paragraph"):
                 ctx.problem(item.line_of(extra), f"unknown key '{extra}' in {kind} — put the "
                             f"block's settings under '{kind}:'")
     return BLOCKS[kind](ctx, item[kind], item.line_of(kind), item)
+
+
+def exemption(ctx: Ctx, item: YMap, what: str, titled: bool = True):
+    """The `exempt:` beside a block or in an item (None without one); `titled`: whether the
+    thing has a title a public build could show in its place (`public_title`) — what has none
+    (a paragraph, a list item) shows only the marking."""
+    from plandoc.reader.meta import read_exemption
+
+    if not isinstance(item, YMap) or item.get("exempt") is None:
+        return None
+    found = read_exemption(ctx, item["exempt"], item.line_of("exempt"), f"{what} exempt")
+    if found and found.public_title is not None and not titled:
+        ctx.problem(item.line_of("exempt"), f"{what} exempt: public_title on a {what}, which "
+                    "has no title — remove public_title (a public build prints the marking "
+                    f"in the {what}'s place), or make it an exempt section with a title")
+    return dataclasses.replace(found, public_title="") if found and not titled else found
 
 
 MAX_TITLE = 1000   # characters in a heading, a slogan or a box's title: set large, page-wide
@@ -83,7 +104,7 @@ def check_images(ctx: Ctx, text: str, line: int, file=None) -> None:
 def heading_block(ctx: Ctx, value, line: int, item: YMap) -> list:
     """chapter / section / subsection with an optional body."""
     kind = next(k for k in item if k in HEADING_KINDS)
-    ctx.keys(item, kind, required=(kind,), optional=("body", "numbered", "toc", "id"))
+    ctx.keys(item, kind, required=(kind,), optional=("body", "numbered", "toc", "id", "exempt"))
     numbered = ctx.boolean(item["numbered"], item.line_of("numbered"), f"{kind} numbered") \
         if "numbered" in item else None
     in_toc = ctx.boolean(item["toc"], item.line_of("toc"), f"{kind} toc") if "toc" in item \
@@ -99,8 +120,9 @@ def heading_block(ctx: Ctx, value, line: int, item: YMap) -> list:
                            else "text and goals"))
     if HEADING_KINDS[kind] == 1:
         after_appendix(ctx, line, "chapter", title)
-    heading = make_heading(ctx, HEADING_KINDS[kind], title, numbered, in_toc,
-                           ident=ctx.target_id(item, "heading"))
+    heading = dataclasses.replace(
+        make_heading(ctx, HEADING_KINDS[kind], title, numbered, in_toc,
+                     ident=ctx.target_id(item, "heading")), exempt=exemption(ctx, item, kind))
     level, ctx.heading_level = ctx.heading_level, heading.level
     body = read_body(ctx, item["body"], item.line_of("body")) if "body" in item else []
     ctx.heading_level = level
@@ -109,7 +131,8 @@ def heading_block(ctx: Ctx, value, line: int, item: YMap) -> list:
 
 def paragraph(ctx: Ctx, value, line: int, item) -> list:
     """One paragraph of inline Markdown."""
-    return [Paragraph(inline(ctx, value, line, "paragraph"))]
+    return [Paragraph(inline(ctx, value, line, "paragraph"),
+                      exempt=exemption(ctx, item, "paragraph", titled=False))]
 
 
 def text(ctx: Ctx, value, line: int, item) -> list:
@@ -264,13 +287,13 @@ def _list(ctx: Ctx, value, line: int, ordered: bool) -> ListBlock:
 def _item(ctx: Ctx, value, line: int, ordered: bool) -> ListItem:
     if not isinstance(value, YMap):
         return ListItem(inline(ctx, value, line, "a list item"))
-    ctx.keys(value, "list item", required=("text",), optional=("items", "numbered"))
+    ctx.keys(value, "list item", required=("text",), optional=("items", "numbered", "exempt"))
     sub_ordered = ctx.boolean(value["numbered"], value.line_of("numbered"), "numbered") \
         if "numbered" in value else ordered
     children = (_list(ctx, value["items"], value.line_of("items"), sub_ordered),) \
         if "items" in value else ()
     return ListItem(inline(ctx, value.get("text"), value.line_of("text"), "list item text"),
-                    children)
+                    children, exemption(ctx, value, "list item", titled=False))
 
 
 def page_break(ctx: Ctx, value, line: int, item) -> list:

@@ -1,10 +1,12 @@
-"""Blocks of council case work: revision history, program, recommendation, attachments, parts.
+"""Blocks of council case work: revision history, program, attachments, parts.
+
+(The innstilling and a body's vedtak: reader/vedtak.py.)
 
 revisions    → a Table (version, date, changes, decision) with headers in the document language
-program      → a Program (timetable of items with time, title, speaker, sub-items; parts)
-recommendation → a Callout of kind 'recommendation' (innstilling / forslag til vedtak)
+program      → a Program (timetable of items with time (and end), title, speaker, sub-items,
+               questions; parts)
 attachments  → a 'Vedlegg' heading and a numbered list; an item naming a plandoc content file
-               shows that document's title and status line (the file must exist)
+               shows that document's title, status line and version (the file must exist)
 part         → a PartTitle: the title page of one part of a plan, listed in the contents
 appendix     → an Appendix heading ('Vedlegg 1 Kartgrunnlag') and its body; after the main text
 appendix_list → an AppendixList: the document's appendices, number and title
@@ -15,13 +17,14 @@ from __future__ import annotations
 import dataclasses
 
 from plandoc.errors import ContentError
-from plandoc.labels import format_date, labels, status_line
-from plandoc.model import (Appendix, AppendixList, Callout, Heading, ListBlock, ListItem,
+from plandoc.labels import format_date, labels, status_line, version_line
+from plandoc.model import (Appendix, AppendixList, Heading, ListBlock, ListItem,
                            PartTitle, Program, ProgramItem,
                            ProgramPart, Span, Table)
-from plandoc.reader.blocks import MAX_TITLE, inline, read_body, register
+from plandoc.reader.blocks import MAX_TITLE, exemption, inline, read_body, register
 from plandoc.reader.headings import after_appendix
 from plandoc.reader.context import Ctx, describe
+from plandoc.reader.invite import times
 from plandoc.files import YMap, load_yaml
 
 
@@ -71,36 +74,28 @@ def program(ctx: Ctx, value, line: int, item) -> list:
 def _item(ctx: Ctx, value, line: int, timed: bool) -> ProgramItem:
     if not isinstance(value, YMap):
         return ProgramItem(inline(ctx, value, line, "a program item"))
-    ctx.keys(value, "program item", ("title",), ("time", "speaker", "items"))
+    ctx.keys(value, "program item", ("title",), ("time", "end", "speaker", "items", "questions"))
     if timed and value.get("time") in (None, ""):
         ctx.problem(value.line, "program item has no time — expected 'time: 18.00' (only the "
                     "items of a 'part:' may leave it out)")
-    subs = ctx.sequence(value["items"], value.line_of("items"), "program sub-items") \
-        if "items" in value else []
+    start, end = times(ctx, value["time"], value.line_of("time"), "program item time",
+                       value.get("end")) if value.get("time") not in (None, "") else (None, None)
+    if value.get("end") is not None and value.get("time") in (None, ""):
+        ctx.problem(value.line_of("end"), "program item has an end but no time — expected "
+                    "'time: 18.00' before 'end:'")
     return ProgramItem(
         inline(ctx, value.get("title"), value.line_of("title"), "program item title"),
-        ctx.string(value["time"], value.line_of("time"), "time") if value.get("time") else None,
-        inline(ctx, value["speaker"], value.line_of("speaker"), "speaker")
-        if value.get("speaker") else (),
-        tuple(inline(ctx, v, subs.line_of(j), "a sub-item") for j, v in enumerate(subs)))
+        start, inline(ctx, value["speaker"], value.line_of("speaker"), "speaker")
+        if value.get("speaker") else (), _texts(ctx, value, "items", "a sub-item"), end,
+        _texts(ctx, value, "questions", "a question"))
 
 
-@register("recommendation")
-def recommendation(ctx: Ctx, value, line: int, item) -> list:
-    """Innstilling / forslag til vedtak: text set apart in a box; optional own title."""
-    if isinstance(value, YMap):
-        ctx.keys(value, "recommendation", ("text",), ("title",))
-        title = inline(ctx, value["title"], value.line_of("title"), "title") \
-            if value.get("title") else ()
-        text = ctx.string(value.get("text"), value.line_of("text"), "recommendation text")
-    else:
-        title, text = (), ctx.string(value, line, "recommendation")
-    paras = tuple(inline(ctx, p, line, "recommendation") for p in text.split("\n\n") if p.strip())
-    if not paras:
-        ctx.problem(line, "recommendation has no text — expected the proposed decision, e.g. "
-                    "'recommendation: Kommunestyret vedtar planen.'")
-    return [Callout("recommendation", title or (Span(labels(ctx.language)["recommendation"]),),
-                    paras)]
+def _texts(ctx: Ctx, value: YMap, key: str, what: str) -> tuple:
+    """The items of a program item's list `key` (sub-items, questions) as inline text."""
+    if key not in value:
+        return ()
+    seq = ctx.sequence(value[key], value.line_of(key), f"program item {key}")
+    return tuple(inline(ctx, v, seq.line_of(j), what) for j, v in enumerate(seq))
 
 
 @register("attachments")
@@ -111,8 +106,7 @@ def attachments(ctx: Ctx, value, line: int, item) -> list:
     for i, entry in enumerate(seq):
         at = seq.line_of(i)
         if isinstance(entry, YMap):
-            ctx.keys(entry, "attachment", ("document",))
-            items.append(ListItem(_attached(ctx, entry.get("document"), entry.line_of("document"))))
+            items.append(_attachment(ctx, entry))
         else:
             items.append(ListItem(inline(ctx, entry, at, "an attachment")))
     words = labels(ctx.language)
@@ -120,34 +114,53 @@ def attachments(ctx: Ctx, value, line: int, item) -> list:
     return [heading, ListBlock(tuple(items), ordered=True)]
 
 
+def _attachment(ctx: Ctx, entry: YMap) -> ListItem:
+    """{document: other.yaml} or {text: Kart}, either with an `exempt:`; an attached document
+    that is exempt as a whole makes its item exempt unless the item says otherwise."""
+    if "text" in entry and "document" in entry:
+        ctx.problem(entry.line, "an attachment has both 'text' and 'document' — expected one")
+    ctx.keys(entry, "attachment", (), ("document", "text", "exempt"))
+    exempt = exemption(ctx, entry, "attachment")
+    if entry.get("document") is None and entry.get("text") is None:
+        ctx.problem(entry.line, "an attachment without 'document' or 'text' — expected "
+                    "'document: other.yaml' or 'text: Kart over området'")
+        return ListItem((), exempt=exempt)
+    if entry.get("document") is None:
+        return ListItem(inline(ctx, entry.get("text"), entry.line_of("text"), "an attachment"),
+                        exempt=exempt)
+    text, whole = _attached(ctx, entry["document"], entry.line_of("document"))
+    return ListItem(text, exempt=exempt or whole)
+
+
 def _attached(ctx: Ctx, name, line: int):
-    """'Strategisk næringsplan (Utkast)' from another content file's metadata."""
+    """'Strategisk næringsplan (Utkast)' from another content file's metadata, and the
+    exemption of that document (None when it has none)."""
     from plandoc.reader.meta import read_meta
 
     path = ctx.resolve(name, line, "attached document")
     if path is None:
-        return (Span(str(name)),)
+        return (Span(str(name)),), None
     if path.suffix.lower() not in (".yaml", ".yml"):
         ctx.problem(line, f"attached document '{name}' is not a content file — expected a "
                     ".yaml file, or the attachment's name as text (e.g. '- Kart over området')")
-        return (Span(str(name)),)
+        return (Span(str(name)),), None
     other = Ctx(path)
     try:
         data = load_yaml(path)
     except ContentError as exc:
         ctx.problems += exc.problems
-        return (Span(str(name)),)
+        return (Span(str(name)),), None
     m = data.get("document") if isinstance(data, YMap) else None
     if not isinstance(m, YMap):
         ctx.problem(line, f"attached document '{name}' has no 'document:' metadata — expected "
                     "a plandoc content file")
-        return (Span(str(name)),)
+        return (Span(str(name)),), None
     meta = read_meta(other, m)
     ctx.problems += other.problems
-    status = status_line(dataclasses.replace(meta, language=ctx.language)) if meta.status \
-        else ""
+    said = dataclasses.replace(meta, language=ctx.language)
+    facts = [status_line(said) if meta.status else "", version_line(said)]
     text = meta.title + (f" ({meta.subtitle})" if meta.subtitle else "")
-    return (Span(text, bold=True),) + ((Span(f" — {status}"),) if status else ())
+    return (Span(text, bold=True),) + tuple(Span(f" — {x}") for x in facts if x), meta.exempt
 
 
 @register("part")

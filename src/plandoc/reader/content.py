@@ -15,7 +15,7 @@ from plandoc.errors import ContentError, Problem, display_path
 from plandoc.model import Document, Goal, Meta
 # the block kinds' modules register themselves on import
 from plandoc.reader import (case, figures, goals, indicators, meeting, panels,  # noqa: F401
-                            signing, sources)
+                            signing, sources, vedtak)
 from plandoc.reader.blocks import read_body
 from plandoc.reader.context import OUTSIDE, Ctx
 from plandoc.reader.meta import read_meta
@@ -49,6 +49,7 @@ def read_document(path: Path, roots: tuple[Path, ...] = ()) -> Document:
     if data.get("document") is not None:
         m = ctx.mapping(data["document"], data.line_of("document"), "document")
         meta = read_meta(ctx, m) if m is not None else meta
+    ctx.steps = meta.steps
     blocks = read_body(ctx, data["body"], data.line_of("body")) if data.get("body") else []
     _check_anchors(ctx, blocks)
     _check_goal_refs(ctx, blocks)

@@ -60,6 +60,8 @@ class Ctx:
     citations: list[tuple[str, int | None, Path | None]] = field(default_factory=list)
     sources: dict[str, int] = field(default_factory=dict)      # reference id → its line
     references: list[int] = field(default_factory=list)        # lines of 'references:'
+    steps: tuple = ()                   # the saksgang (model.CaseStep), for 'decision:' blocks
+    recommendation: object = None       # the innstilling read so far (model.Recommendation)
     kind: str = "plan"                   # the document's kind (reader.meta)
     meeting: object = None              # a meeting document's model.BodyMeeting (reader.meeting)
 

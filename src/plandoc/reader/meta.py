@@ -9,21 +9,25 @@ from plandoc.labels import LANGUAGES
 from plandoc.model import MEETING_KINDS, CaseRef, CaseStep, Exemption, CoverImage, Meta
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.goals import read_labels
+from plandoc.reader.invite import FIELDS as INVITATION_FIELDS, read_invitation
 from plandoc.files import YMap, as_text, image_size
 
 STATUSES = ("utkast", "høringsutkast", "vedtatt")
 KINDS = ("plan", "invitation", "saksframlegg") + MEETING_KINDS
+AUDIENCES = ("internal", "public")                  # public: built without exempt content
 NO_COVER = {"invitation": "an invitation", "saksframlegg": "a saksframlegg",
             "meeting_notice": "a meeting notice", "meeting_minutes": "meeting minutes"}
 APPENDIX_NUMBERINGS = ("numbers", "letters")       # Vedlegg 1, 2 … or Vedlegg A, B …
 TEXT_FIELDS = ("title", "municipality", "subtitle", "part", "period", "organisation", "author",
                "adopted_by", "case", "subject", "style", "archive_case", "version", "replaces",
-               "case_officer", "committee", "time", "place", "archive_code")
+               "case_officer", "committee", "time", "place", "archive_code",
+               "chief_executive")
 DATE_FIELDS = ("date", "consultation_deadline", "meeting_date")
 FIELDS = TEXT_FIELDS + DATE_FIELDS + ("kind", "language", "status", "cases", "keywords",
                                       "number_chapters", "toc", "line_numbers",
                                       "appendix_numbering", "goal_labels", "cover_image",
-                                      "proceedings", "exempt", "meeting")
+                                      "proceedings", "exempt", "audience", "meeting") + \
+    INVITATION_FIELDS
 # What each status needs, and an example of each field for the message.
 STATUS_NEEDS = {
     "vedtatt": (("adopted_by", "kommunestyret"), ("date", "2021-05-12"), ("case", "38/20")),
@@ -66,6 +70,10 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
                                       if (s := _step(ctx, v, ln)) is not None)
     if m.get("exempt") is not None:
         values["exempt"] = read_exemption(ctx, m["exempt"], m.line_of("exempt"), "document exempt")
+    values["audience"] = _choice(ctx, m, "audience", AUDIENCES, "internal")
+    if values["audience"] == "public" and values.get("exempt"):
+        ctx.problem(m.line_of("audience"), "document audience 'public' but the document is "
+                    "exempt from public access ('exempt:') — remove one of them")
     _meeting(ctx, m, values)
     if m.get("cover_image") is not None:
         values["cover_image"] = _cover_image(ctx, m["cover_image"], m.line_of("cover_image"))
@@ -73,6 +81,7 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
             ctx.problem(m.line_of("cover_image"), "document cover_image: "
                         f"{NO_COVER[values['kind']]} has no cover page — remove cover_image, "
                         "or make it 'kind: plan'")
+    read_invitation(ctx, m, values)
     values.setdefault("title", "")
     values.setdefault("municipality", "")
     return Meta(**values)

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+
 from plandoc.files import YMap
 from plandoc.model import MAX_SIGNERS, Foreword, Signatures, Signer
 from plandoc.reader.blocks import MAX_TITLE, inline, markdown, register
@@ -29,6 +31,11 @@ def foreword(ctx: Ctx, value, line: int, item) -> list:
     title = inline(ctx, m["title"], m.line_of("title"), "foreword title", limit=MAX_TITLE) \
         if m.get("title") is not None else ()
     body = markdown(ctx, m["text"], m.line_of("text") + 1)
+    for n, row in enumerate(m["text"].split("\n")):
+        if re.match(r" {0,3}#{1,6}(\s|$)", row):   # it would take a chapter's number
+            ctx.problem(m.line_of("text") + 1 + n, "a heading in the foreword — a foreword is "
+                        "one unnumbered chapter: write its text as paragraphs (a **bold** line "
+                        "can stand as a subheading)")
     sign = _signature(ctx, m["signature"], m.line_of("signature")) \
         if m.get("signature") is not None else None
     return [Foreword(tuple(body), title, sign)]

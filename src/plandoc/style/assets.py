@@ -274,3 +274,12 @@ def _advances(file: Path, mtime_ns: int, size: int) -> tuple[dict, int]:
                     font["head"].unitsPerEm)
     except Exception:  # noqa: BLE001 - fontTools raises anything on a damaged file
         return {}, 1000
+
+
+def aspect(file: Path) -> float:
+    """An image's width over its height (1 when it cannot be measured): a logo drawn at a
+    height gets its own width."""
+    from plandoc.files import image_size
+
+    size = image_size(file)
+    return size[0] / size[1] if size and size[1] else 1.0

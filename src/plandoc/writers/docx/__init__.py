@@ -20,7 +20,7 @@ from pathlib import Path
 from plandoc.writers.docx import package
 from plandoc.writers.docx.contents import write_contents
 from plandoc.writers.docx.context import Context
-from plandoc.writers.docx.cover import write_cover
+from plandoc.writers.docx.cover import write_cover, write_masthead
 from plandoc.writers.docx.marks import mark_draft
 from plandoc.writers.docx.numbering import Numbering
 from plandoc.writers.docx.ooxml.package import memoise_style_ids
@@ -46,6 +46,8 @@ def write_docx(layout, charts, out: Path) -> None:
         write_cover(ctx, layout.cover)
     write_running(ctx, word.sections[-1], layout.running)
     mark_draft(ctx)
+    if layout.masthead is not None:
+        write_masthead(ctx, layout.masthead)
     if layout.contents is not None:
         write_contents(ctx, layout.contents)
     write_blocks(ctx, layout.blocks)

@@ -1,4 +1,5 @@
-"""The cover: a section of its own, without header or footer, on exactly one page.
+"""The cover: a section of its own, without header or footer, on exactly one page; and its
+masthead (logo and name) as an invitation's letterhead, a Layout Table above the first block.
 
 The page is one Layout Table as wide and as high as the page (the cover section has no side or
 bottom margin), its rows of exact height:
@@ -11,7 +12,9 @@ bottom margin), its rows of exact height:
 
 With a cover photo two rows come first and the section loses its top margin too: the photo
 (page-wide, cover.photo.height_mm high, cropped by a:srcRect as the layout said, with its alt
-text) and the photographer's credit, right-aligned under it.
+text) and the photographer's credit, right-aligned under it.  Such a cover has no header (Word
+and LibreOffice would push the page's rows below a header's line, onto two pages), so a draft's
+watermark is anchored in the photo's paragraph instead.
 
 Why not a floating table for the band: LibreOffice (7.4) turns a floating table into a frame only
 when it is narrower than the text area (plus 4.69 mm), not in the page's lower left quarter and
@@ -29,20 +32,21 @@ from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Mm, Pt
 
-from plandoc.layout.boxes import Cover
+from plandoc.layout.boxes import Cover, Masthead
 from plandoc.layout.styles import text_styles
 from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
 from plandoc.writers.docx.ooxml.paragraphs import hide_mark
 from plandoc.writers.docx.ooxml.pictures import crop, flush, set_alt_text
 from plandoc.writers.docx.ooxml.sections import end_section
+from plandoc.writers.docx.ooxml.watermark import mark_paragraph
 from plandoc.writers.docx.ooxml.tables import (as_cover_page, cell_borders, fixed_widths, padding,
-                                               shade)
+                                               shade, table_borders)
 
 LOGO_GAP_MM = 6
 MM_PER_PT = 25.4 / 72
 LINE_STYLES = {"part": "Cover Part", "title": "Title", "subtitle": "Subtitle",
                "period": "Cover Period"}
-BAND_STYLES = {"organisation": "Cover Band Strong"}
+BAND_STYLES = {"organisation": "Cover Band Strong", "exempt": "Cover Band Strong"}
 
 
 def write_cover(ctx, cover: Cover) -> None:
@@ -86,11 +90,30 @@ def _photo(ctx, cell, credit_cell, cover: Cover) -> None:
     crop(shape, *photo.crop)
     flush(shape)
     set_alt_text(shape, photo.alt, photo.alt)
+    if ctx.layout.watermark:     # a header would push the photo down: the mark stands here
+        mark_paragraph(p, ctx.layout.watermark, ctx.layout.theme.fonts.heading.family,
+                       ctx.width_mm, ctx.palette.watermark.hex, 0)
     padding(credit_cell, top=0, left=margins.left, right=margins.right, bottom=0)
     first_paragraph(credit_cell, "Cover Credit").add_run(photo.credit)
 
 
-def _logo(cell, cover: Cover) -> float:
+def write_masthead(ctx, m: Masthead) -> None:
+    """An invitation's letterhead: the cover's logo and name in a row, a rule beneath."""
+    widths = [1, ctx.width_mm - 1] if m.logo else [ctx.width_mm]   # the logo's: once it is in
+    t = ctx.table(1, len(widths), "Layout Table", widths)
+    cells = t.rows[0].cells
+    for cell in cells:
+        padding(cell, top=0, left=0, right=0, bottom=2.5)
+        cell.vertical_alignment = VALIGN.CENTER
+    if m.logo:
+        first = _logo(cells[0], m) + LOGO_GAP_MM
+        fixed_widths(t, [first, ctx.width_mm - first])
+    first_paragraph(cells[-1], "Cover Municipality").add_run(m.municipality)
+    table_borders(t, bottom=(m.rule_pt, m.rule.hex))
+    ctx.spacer()
+
+
+def _logo(cell, cover: Cover | Masthead) -> float:
     """The logo at the cover's logo height; its width in mm (0 without a logo)."""
     if cover.logo is None:
         return 0

@@ -17,6 +17,8 @@ def mark_draft(ctx) -> None:
     if layout.watermark:
         font = layout.theme.fonts.heading.family
         for n, section in enumerate(sections, start=1):
+            if n == 1 and layout.cover is not None and layout.cover.photo is not None:
+                continue          # its cover holds the mark (cover.py): no header over a photo
             section.header.is_linked_to_previous = False   # the cover: a header of its own
             add_watermark(section.header, layout.watermark, font, ctx.width_mm,
                           layout.palette.watermark.hex, n)

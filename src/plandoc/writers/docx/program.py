@@ -45,9 +45,9 @@ def _item(ctx: Context, row, entry: ProgramRow) -> None:
     add_spans(first_paragraph(cell, "Table Text"), entry.title, ctx.targets)
     if entry.speaker:
         add_spans(cell.add_paragraph(style="Table Text"), entry.speaker, ctx.targets)
-    for sub in entry.items:
+    for mark, sub in entry.items:
         p = cell.add_paragraph(style="Program Item")
-        p.add_run(f"{entry.item_mark}\t")
+        p.add_run(f"{mark}\t")
         add_spans(p, sub, ctx.targets)
 
 

@@ -25,7 +25,8 @@ RULE_PT, RULE_SPACE_PT = 0.6, 4
 
 def write_running(ctx, section, running: Running, wide_mm: float | None = None) -> None:
     """Give `section` its own header and footer; `wide_mm`: the text width of a landscape
-    section, where the right-hand text moves out to its right margin."""
+    section, where the right-hand text moves out to its right margin.  A portrait section's
+    first page has no header when the layout says so (it keeps the footer)."""
     header, footer = section.header, section.footer
     header.is_linked_to_previous = footer.is_linked_to_previous = False
     if wide_mm is not None:
@@ -38,6 +39,14 @@ def write_running(ctx, section, running: Running, wide_mm: float | None = None) 
     right_tab(top)
     top.add_run(running.header_right)
     rule(top, "bottom", RULE_PT, ctx.palette.header_rule.hex, RULE_SPACE_PT)
+    _footer(section.footer, running)
+    if not running.first_header and wide_mm is None:
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].style = "Header"
+        _footer(section.first_page_footer, running)
+
+
+def _footer(footer, running: Running) -> None:
     foot = footer.paragraphs[0]
     foot.style = "Footer"
     foot.add_run(running.footer_left)

@@ -13,15 +13,16 @@ from plandoc.layout.boxes import (AppendixBox, AppendixListBox, CalloutBox, Case
                                   StrategiesBox,
                                   HeadingBox, ImageBox, KeyFiguresBox, ListBox, PageBreakBox,
                                   PartBox, ProgramBox, ReferencesBox, SignaturesBox,
-                                  ForewordBox, SwotBox, TableBox, TextBox)
-from plandoc.writers.docx import (appendices, callouts, figures, panels, parts, program,
-                                  references, signing, swot, tables)
+                                  ForewordBox, LetterheadBox, SwotBox, TableBox, TextBox)
+from plandoc.writers.docx import (appendices, callouts, figures, letterhead, panels, parts,
+                                  program, references, signing, swot, tables)
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.links import add_bookmark
-from plandoc.writers.docx.ooxml.paragraphs import number
+from plandoc.writers.docx.ooxml.paragraphs import number, rule
 
 HEADING_LEVELS = 3
+MARK_PT, MARK_SPACE_PT = 2.25, 6   # a changed vedtak point's bar: its width, its gap to the text
 
 
 def write_blocks(ctx: Context, boxes) -> None:
@@ -72,6 +73,8 @@ def _items(ctx: Context, box: ListBox):
     for entry in box.entries:
         p = ctx.paragraph(style)
         number(p, num_id, level)
+        if entry.mark:
+            rule(p, "left", MARK_PT, ctx.palette.text.hex, MARK_SPACE_PT)
         add_spans(p, entry.text, ctx.targets)
         for child in entry.children:
             p = _items(ctx, child)
@@ -108,5 +111,6 @@ WRITERS = {
     ReferencesBox: references.references,
     SignaturesBox: signing.signatures,
     ForewordBox: signing.foreword,
+    LetterheadBox: letterhead.letterhead,
     CaseListBox: case_list,
 }

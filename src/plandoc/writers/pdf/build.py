@@ -9,7 +9,7 @@ from plandoc.layout import Layout
 from plandoc.writers.pdf import hyphen
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.contents import contents
-from plandoc.writers.pdf.cover import cover
+from plandoc.writers.pdf.cover import cover, masthead
 from plandoc.writers.pdf.flowables import PageCount, PageTotal
 from plandoc.writers.pdf.profile import PdfProfile
 from plandoc.writers.pdf.styles import HYPHENATION, make_look
@@ -29,6 +29,8 @@ def build(layout: Layout, charts: ChartRenderer,
     ctx.add(PageTotal(count))
     if layout.cover:
         cover(ctx, layout.cover, template.cover_frames())
+    if layout.masthead:
+        masthead(ctx, layout.masthead)
     if layout.contents:
         contents(ctx, layout.contents)
     walk(ctx, layout.blocks)

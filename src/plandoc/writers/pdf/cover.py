@@ -1,4 +1,5 @@
-"""The cover page: municipality and logo, the title block, and the lines on the band.
+"""The cover page: municipality and logo, the title block, and the lines on the band; and the
+same masthead as an invitation's letterhead.
 
 The layout gives the lines, their order and their roles; each role has its text style.  The
 band itself is drawn by the cover page template (decoration); everything with words is a
@@ -10,10 +11,10 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import (Flowable, FrameBreak, KeepInFrame, NextPageTemplate, PageBreak,
-                                Spacer)
+from reportlab.platypus import (Flowable, FrameBreak, HRFlowable, KeepInFrame, NextPageTemplate,
+                                PageBreak, Spacer)
 
-from plandoc.layout.boxes import Cover, CoverLine, CoverPhoto
+from plandoc.layout.boxes import Cover, CoverLine, CoverPhoto, Masthead
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flowables import check_dpi, fitted_image, role
 from plandoc.writers.pdf.grid import grid, padding
@@ -87,12 +88,20 @@ def _line(ctx: Ctx, line: CoverLine):
 
 
 def _band_line(ctx: Ctx, line: CoverLine):
-    """The organisation stands out on the band; status, version and archive case follow."""
-    style = "cover_band_strong" if line.role == "organisation" else "cover_band"
+    """The organisation (and an exempt document's marking) stand out on the band; status,
+    version and archive case follow."""
+    style = "cover_band_strong" if line.role in ("organisation", "exempt") else "cover_band"
     return ctx.cell(esc(line.text), style, cover=line.role)
 
 
-def _masthead(ctx: Ctx, c: Cover, width: float) -> list:
+def masthead(ctx: Ctx, m: Masthead) -> None:
+    """An invitation's letterhead: the cover's masthead (emblem and name), a rule beneath."""
+    rule = HRFlowable(width="100%", thickness=m.rule_pt, color=ctx.look.colour(m.rule),
+                      spaceBefore=2.5 * mm, spaceAfter=7 * mm)
+    ctx.add(*_masthead(ctx, m, ctx.width), role(rule, "Artifact"))
+
+
+def _masthead(ctx: Ctx, c: Cover | Masthead, width: float) -> list:
     name = ctx.cell(esc(c.municipality), "cover_municipality", cover="municipality")
     if c.logo is None:
         return [name]

@@ -38,6 +38,8 @@ class LinedParagraph(Paragraph):
 
     def draw(self):
         super().draw()
+        if getattr(self, "bar", None):
+            self._draw_bar(*self.bar)
         marks = getattr(self.canv, "line_marks", None)
         if marks is None or not getattr(self, "blPara", None):
             return
@@ -45,6 +47,17 @@ class LinedParagraph(Paragraph):
         first = self.height - style.fontSize
         for i in range(len(self.blPara.lines)):
             marks.append(self.canv.absolutePosition(0, first - i * style.leading)[1])
+
+    def _draw_bar(self, colour, width: float, gap: float) -> None:
+        """A vertical bar in the margin beside the paragraph (`bar`: colour, width, gap to the
+        first line's start): a changed vedtak point, seen in print as on screen."""
+        st = self.style
+        x = min(st.leftIndent, st.leftIndent + st.firstLineIndent, st.bulletIndent) - gap
+        self.canv.saveState()
+        self.canv.setStrokeColor(colour)
+        self.canv.setLineWidth(width)
+        self.canv.line(x, 0, x, self.height)
+        self.canv.restoreState()
 
 
 ESTIMATE_ABOVE = 3000   # points: a LongParagraph this tall at one width is estimated at another

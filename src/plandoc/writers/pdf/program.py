@@ -60,13 +60,13 @@ def _rows(ctx: Ctx, box: b.ProgramBox, run: list):
 
 
 def _item(ctx: Ctx, row: b.ProgramRow) -> list:
-    """Title, then 'ved …', then the sub-items, each after the item mark."""
+    """Title, then 'ved …', then the sub-items and questions, each after its mark."""
     out = [ctx.cell(ctx.md(row.title), "table_text")]
     if row.speaker:
         out.append(ctx.cell(ctx.md(row.speaker), "table_text"))
     style = ctx.look["program_item"]
-    return out + [ctx.cell(ctx.label(row.item_mark, style) + ctx.md(s), style, "LI",
-                           label=row.item_mark) for s in row.items]
+    return out + [ctx.cell(ctx.label(mark, style) + ctx.md(s), style, "LI", label=mark)
+                  for mark, s in row.items]
 
 
 def part_page(ctx: Ctx, box: b.PartBox) -> None:

@@ -21,7 +21,8 @@ LINE_NUMBER_MM = 5                             # line numbers end this far left 
 
 
 def draw_running(canv, doc) -> None:
-    """Header (left | right) over a rule, footer (left | 'Side 3 av 24') of a body page."""
+    """Header (left | right) over a rule, footer (left | 'Side 3 av 24') of a body page; no
+    header on page 1 when the layout says so (an invitation's letterhead stands there)."""
     running, style, (width, height) = doc.layout.running, doc.look["running"], canv._pagesize
     left, right = doc.leftMargin, width - doc.rightMargin     # the page's: landscape or not
     top = height - doc.topMargin + HEADER_MM * mm
@@ -29,11 +30,12 @@ def draw_running(canv, doc) -> None:
     page = running.page.format(page=doc.page, total=doc.count.total or doc.page)
     canv.saveState()
     canv.setFillColor(style.textColor)
-    _pair(canv, style, (left, right, top), running.header_left, running.header_right, 0.45)
     _pair(canv, style, (left, right, foot), running.footer_left, page, None)
-    canv.setStrokeColor(doc.look.colour(doc.layout.palette.header_rule))
-    canv.setLineWidth(0.6)
-    canv.line(left, top - HEADER_RULE_MM * mm, right, top - HEADER_RULE_MM * mm)
+    if running.first_header or doc.page > 1:
+        _pair(canv, style, (left, right, top), running.header_left, running.header_right, 0.45)
+        canv.setStrokeColor(doc.look.colour(doc.layout.palette.header_rule))
+        canv.setLineWidth(0.6)
+        canv.line(left, top - HEADER_RULE_MM * mm, right, top - HEADER_RULE_MM * mm)
     canv.restoreState()
 
 

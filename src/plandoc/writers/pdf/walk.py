@@ -11,13 +11,15 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak
 
 from plandoc.layout import boxes as b
-from plandoc.writers.pdf import (appendices, callouts, figures, panels, program, references,
-                                 signing)
+from plandoc.writers.pdf import (appendices, callouts, figures, letterhead, panels, program,
+                                 references, signing)
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flow import new_page
 from plandoc.writers.pdf.flowables import HeadingParagraph, role
 from plandoc.writers.pdf.markup import esc
 from plandoc.writers.pdf.styles import nested
+
+MARK_PT, MARK_GAP_PT = 2.25, 6   # a changed vedtak point's bar: its width, its gap to the label
 
 
 def walk(ctx: Ctx, boxes) -> None:
@@ -44,9 +46,12 @@ def list_box(ctx: Ctx, box: b.ListBox) -> None:
     """Each entry's label as the layout gives it, nested lists after their entry."""
     style = nested(ctx.look["list"], box.depth)
     for n, entry in enumerate(box.entries):
-        ctx.add(ctx.para(ctx.label(entry.label, style) + ctx.md(entry.text), style, "LI",
-                         notes=entry.text, label=entry.label, depth=box.depth, ordered=box.ordered,
-                         first=n == 0))
+        p = ctx.para(ctx.label(entry.label, style) + ctx.md(entry.text), style, "LI",
+                     notes=entry.text, label=entry.label, depth=box.depth, ordered=box.ordered,
+                     first=n == 0)
+        if entry.mark:
+            p.bar = (ctx.look.colour(ctx.layout.palette.text), MARK_PT, MARK_GAP_PT)
+        ctx.add(p)
         for child in entry.children:
             list_box(ctx, child)
 
@@ -69,5 +74,6 @@ WRITERS = {
     b.AppendixBox: appendices.appendix, b.AppendixListBox: appendices.appendix_list,
     b.ReferencesBox: references.references,
     b.SignaturesBox: signing.signatures, b.ForewordBox: signing.foreword,
+    b.LetterheadBox: letterhead.letterhead,
     b.CaseListBox: case_list,
 }

@@ -40,9 +40,20 @@ def _style(width_pt: float, height_pt: float) -> str:
 def add_watermark(header, text: str, font: str, width_mm: float, colour: str,
                   index: int) -> None:
     """Put the watermark `text` into `header` (a python-docx header) behind the page's text."""
+    mark_paragraph(header.paragraphs[0], text, font, width_mm, colour, index)
+
+
+def mark_paragraph(paragraph, text: str, font: str, width_mm: float, colour: str,
+                   index: int) -> None:
+    """Anchor the watermark in `paragraph` (of a header, or of a cover without one); the shape
+    is centred on the margins of the section the paragraph is in."""
+    paragraph._p.append(_run(text, font, width_mm, colour, index))
+
+
+def _run(text: str, font: str, width_mm: float, colour: str, index: int):
     width_pt = width_mm * 72 / 25.4
     height_pt = width_pt / max(len(text), 4) * 1.3
-    run = parse_xml(
+    return parse_xml(
         f'<w:r {NS}><w:rPr><w:noProof/></w:rPr><w:pict>{SHAPETYPE}'
         f'<v:shape id="PowerPlusWaterMarkObject{index}" o:spid="_x0000_s{2049 + index}" '
         f'type="#_x0000_t136" style="{_style(width_pt, height_pt)}" o:allowincell="f" '
@@ -50,4 +61,3 @@ def add_watermark(header, text: str, font: str, width_mm: float, colour: str,
         f'<v:textpath style={quoteattr(f"font-family:&quot;{font}&quot;;font-size:1pt")} '
         f'string={quoteattr(text)}/><w10:wrap anchorx="margin" anchory="margin"/></v:shape>'
         '</w:pict></w:r>')
-    header.paragraphs[0]._p.append(run)
