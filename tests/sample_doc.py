@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, Exemption, Foreword,
-                           Indicator, CaseFacts, CaseStep, Decision, Letterhead, Point,
+                           Indicator, CaseFacts, CaseStep, Decision, Point,
                            Recommendation,
                            Signatures, Signer,
                            IndicatorOverview, Measurement,
@@ -141,7 +141,6 @@ def _vedtak_blocks() -> list:
               Point(2, t("Innspill hentes fra:"), (t("næringslivet"), t("ungdomsrådet")),
                     (t("i møter"), t("skriftlig"))))
     return [
-        Letterhead("Testvik kommune", "Saksframlegg"),
         CaseFacts((("Saksbehandler", "Kari Nordmann"), ("Arkiv", "FE-140")), steps),
         Recommendation(points, (t("Kommunedirektøren tilrår:"),), t("Forslag til vedtak")),
         Decision(steps[0], (t("Innstillingen ble lagt fram."),), unanimous=True, points=points),
