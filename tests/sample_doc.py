@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from plandoc.model import (ActionPlan, ActionRow, Appendix, AppendixList, CaseItem, CaseList,
-                           Exemption, Foreword, Indicator, CaseFacts, CaseStep, Decision,
-                           Letterhead, Point, Recommendation,
+                           Exemption, Foreword, Indicator, CaseFacts, CaseStep, Decision, Point,
+                           Recommendation,
                            Signatures, Signer,
                            IndicatorOverview, Measurement,
                            Callout, CaseRef, Chart, Document, Goal, Heading, Image, KeyFigure,
@@ -141,7 +141,6 @@ def _vedtak_blocks() -> list:
               Point(2, t("Innspill hentes fra:"), (t("næringslivet"), t("ungdomsrådet")),
                     (t("i møter"), t("skriftlig"))))
     return [
-        Letterhead("Testvik kommune", "Saksframlegg"),
         CaseFacts((("Saksbehandler", "Kari Nordmann"), ("Arkiv", "FE-140")), steps),
         Recommendation(points, (t("Kommunedirektøren tilrår:"),), t("Forslag til vedtak")),
         Decision(steps[0], (t("Innstillingen ble lagt fram."),), unanimous=True, points=points),

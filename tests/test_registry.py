@@ -34,7 +34,7 @@ def test_block_kinds_are_the_model_union():
                                 model.ActionPlan, model.Appendix,
                                 model.AppendixList, model.StrategyList,
                                 model.References, model.Signatures, model.Foreword,
-                                model.Letterhead, model.CaseFacts, model.Recommendation,
+                                model.CaseFacts, model.Recommendation,
                                 model.Decision, model.CaseList}
 
 
@@ -42,7 +42,7 @@ TABLE_KINDS = (model.IndicatorOverview, model.ActionPlan)   # laid out as TableB
 # laid out as boxes of other kinds: tables, headings, text and numbered lists
 COMPOSED_KINDS = (model.CaseFacts, model.Recommendation, model.Decision)
 # made by layout/front.py from a saksframlegg's metadata, never by the reader
-FRONT_KINDS = (model.Letterhead, model.CaseFacts)
+FRONT_KINDS = (model.CaseFacts,)
 SAKSFRAMLEGG = ROOT / "tests/samples/every-block-attachment.yaml"
 
 

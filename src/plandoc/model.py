@@ -455,15 +455,6 @@ class Foreword:
 
 
 @dataclass(frozen=True)
-class Letterhead:
-    """The head of a case paper's first page: the municipality (with the style's emblem, which
-    the layout adds) and the kind of paper ('Saksframlegg')."""
-
-    municipality: str
-    label: str
-
-
-@dataclass(frozen=True)
 class CaseFacts:
     """A saksframlegg's header: Saksbehandler, Arkiv, Arkivsaksnr (label, value pairs without
     the empty ones) and the saksgang, one row per body in the order written."""
@@ -536,8 +527,7 @@ class CaseList:
 Block = Union[
     Heading, Paragraph, ListBlock, KeyFigures, Chart, Swot, Goal, Callout, Table, Image, PageBreak,
     Program, PartTitle, IndicatorOverview, ActionPlan, Appendix, AppendixList, StrategyList,
-    References, Signatures, Foreword, Letterhead, CaseFacts, Recommendation, Decision,
-    CaseList,
+    References, Signatures, Foreword, CaseFacts, Recommendation, Decision, CaseList,
 ]
 BLOCK_KINDS: tuple[type, ...] = get_args(Block)   # the registry the layout and writers cover
 

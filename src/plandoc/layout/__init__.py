@@ -49,7 +49,7 @@ def lay_out(doc: Document, theme: Theme, public: bool = False) -> Layout:
     model_blocks = refs.resolve(model_blocks, refs.labels_of(model_blocks, words))
     model_blocks = cite.resolve(model_blocks)
     blocks = lay_out_blocks(model_blocks, state)
-    masthead = frame.masthead(meta, theme)
+    masthead = frame.masthead(meta, theme, words)
     return Layout(meta=meta, theme=theme, words=words, palette=palette(theme),
                   cover=exempt.cover(meta, words, frame.cover(meta, theme, words)),
                   masthead=masthead, contents=frame.contents(meta, theme, words, blocks),

@@ -440,7 +440,7 @@ LAYOUTS = {
     m.ActionPlan: action_plan,
     m.Appendix: appendix, m.AppendixList: appendix_list, m.StrategyList: strategy_list,
     m.References: references, m.Signatures: signing.signatures, m.Foreword: signing.foreword,
-    m.Letterhead: casework.letterhead, m.CaseFacts: casework.case_facts,
+    m.CaseFacts: casework.case_facts,
     m.Recommendation: casework.recommendation, m.Decision: casework.decision,
     m.CaseList: meeting.case_list,
 }

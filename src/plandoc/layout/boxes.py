@@ -382,21 +382,6 @@ class ForewordBox:
 
 
 @dataclass(frozen=True)
-class LetterheadBox:
-    """A case paper's head: the emblem (`logo`, None without one) `logo_height_mm` high and
-    `logo_width_mm` wide (its own proportions) beside the municipality's name, the paper's kind ('SAKSFRAMLEGG') under the name, and a rule in
-    `rule` under both."""
-
-    logo: Path | None
-    logo_alt: str
-    municipality: str
-    logo_height_mm: float
-    logo_width_mm: float
-    label: str
-    rule: Colour
-
-
-@dataclass(frozen=True)
 class CaseListBox:
     """A meeting's saksliste: its heading and table and, in the minutes, each case's heading,
     behandling and vedtak — boxes the writers draw in order (layout/meeting.py)."""
@@ -406,8 +391,7 @@ class CaseListBox:
 
 Box = Union[HeadingBox, TextBox, ListBox, KeyFiguresBox, ChartBox, ImageBox, TableBox, SwotBox,
             GoalBox, StrategiesBox, CalloutBox, PageBreakBox, ProgramBox, PartBox, AppendixBox,
-            AppendixListBox, ReferencesBox, SignaturesBox, ForewordBox, LetterheadBox,
-            CaseListBox]
+            AppendixListBox, ReferencesBox, SignaturesBox, ForewordBox, CaseListBox]
 
 
 # --- the frame around the blocks ---------------------------------------------------------------
@@ -458,8 +442,9 @@ class Cover:
 
 @dataclass(frozen=True)
 class Masthead:
-    """The letterhead an invitation opens with on its first page: the emblem (when the style
-    has one) beside the municipality's name, a rule in the primary colour beneath."""
+    """The letterhead an invitation or a case paper opens with on its first page: the emblem
+    (when the style has one) beside the municipality's name, the paper's kind under the name
+    ('SAKSFRAMLEGG'; '' for none), a rule in the primary colour beneath."""
 
     municipality: str
     logo: Path | None
@@ -467,6 +452,7 @@ class Masthead:
     logo_height_mm: float
     rule: Colour
     rule_pt: float = 1.5
+    label: str = ""
 
 
 @dataclass(frozen=True)

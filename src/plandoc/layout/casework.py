@@ -3,7 +3,7 @@ as numbered vedtak points, and each body's behandling and vedtak with its change
 
 The header, the innstilling and the vedtak are laid out as boxes the writers already draw
 (tables, headings, paragraphs, numbered lists with hanging indents), so both formats show the
-same numbers and words; only the letterhead (emblem beside the municipality) is a box of its own.
+same numbers and words; the letterhead above them is the frame's masthead (layout/frame.py).
 """
 
 from __future__ import annotations
@@ -16,19 +16,8 @@ from plandoc.layout import boxes as b
 from plandoc.layout.lists import label, style_at
 from plandoc.layout.tables import table
 from plandoc.model import Span, plain
-from plandoc.style.assets import aspect
 
-LOGO_HEIGHT_MM = 14
 ROOM = {2: 0.18, 3: 0.12}
-
-
-def letterhead(block: m.Letterhead, s) -> b.LetterheadBox:
-    """The style's emblem beside the municipality's name, the paper's kind under it."""
-    logo = s.theme.logo
-    return b.LetterheadBox(logo, block.municipality, block.municipality, LOGO_HEIGHT_MM,
-                           round(LOGO_HEIGHT_MM * aspect(logo), 2) if logo else 0.0,
-                           block.label.upper(),
-                           s.theme.colours.primary)
 
 
 def case_facts(block: m.CaseFacts, s) -> tuple[b.Box, ...]:

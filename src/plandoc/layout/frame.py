@@ -46,12 +46,18 @@ def cover(meta: Meta, theme: Theme, words: dict) -> Cover | None:
                  _present(band), BAND_HEIGHT_MM, photo=photo)
 
 
-def masthead(meta: Meta, theme: Theme) -> Masthead | None:
-    """An invitation's letterhead: the style's emblem and the municipality, as on a cover."""
-    if meta.kind != "invitation":
+LETTERHEAD_LABELS = {"invitation": None, "saksframlegg": "saksframlegg",   # kind → its word
+                     "meeting_notice": "meeting_notice", "meeting_minutes": "meeting_minutes"}
+
+
+def masthead(meta: Meta, theme: Theme, words: dict) -> Masthead | None:
+    """The letterhead of an invitation or a case paper: the style's emblem and the
+    municipality, as on a cover, and under the name the paper's kind."""
+    if meta.kind not in LETTERHEAD_LABELS:
         return None
+    label = LETTERHEAD_LABELS[meta.kind]
     return Masthead(meta.municipality, theme.logo, meta.municipality, MASTHEAD_LOGO_MM,
-                    theme.colours.primary)
+                    theme.colours.primary, label=words[label].upper() if label else "")
 
 
 def cover_photo(image: CoverImage, theme: Theme) -> CoverPhoto:

@@ -9,7 +9,8 @@ of its own (back_blocks): practical information — the venue and the contact pe
 from __future__ import annotations
 
 from plandoc.labels import format_date, format_day, labels
-from plandoc.model import (MEETING_KINDS, Block, Callout, CaseFacts, Contact, Heading, Image, Letterhead, Meeting,
+from plandoc.model import (MEETING_KINDS, Block, Callout, CaseFacts, Contact, Heading, Image,
+                           Meeting,
                            Meta, Paragraph, Registration, Span, Table)
 
 MAP_WIDTH_CM = 12        # a venue's map or picture
@@ -39,12 +40,13 @@ def _date(d, lang) -> str:
 
 
 def _saksframlegg(meta: Meta) -> tuple[Block, ...]:
-    """The letterhead, Saksbehandler / Arkiv / Arkivsaksnr., the saksgang, then the title."""
+    """Saksbehandler / Arkiv / Arkivsaksnr., the saksgang, then the title (the letterhead
+    above them is the frame's masthead)."""
     w = labels(meta.language)
     facts = tuple((k, v) for k, v in ((w["case_officer"], meta.case_officer),
                                       (w["archive_code"], meta.archive_code),
                                       (w["archive_case_no"], meta.archive_case)) if v)
-    return (Letterhead(meta.municipality, w["saksframlegg"]), CaseFacts(facts, meta.steps),
+    return (CaseFacts(facts, meta.steps),
             Heading(1, (Span(meta.title),), None, "front-title", in_toc=False))
 
 

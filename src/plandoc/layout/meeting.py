@@ -1,7 +1,7 @@
 """A body's meeting laid out once: the notice's or minutes' header, attendance and saksliste.
 
-front(meta)        → the opening model blocks: the letterhead (emblem, municipality,
-                     'MØTEINNKALLING' / 'MØTEPROTOKOLL'), the title,
+front(meta)        → the opening model blocks (under the frame's letterhead: emblem,
+                     municipality, 'MØTEINNKALLING' / 'MØTEPROTOKOLL'): the title,
                      a facts table (Utvalg | Møtedato | Tidspunkt | Møtested, 'torsdag 19. juni
                      2025', 'kl. 09.00'), the members summoned, 'Forfall meldes til …'; the
                      minutes: møtende medlemmer, forfall and møtende varamedlemmer
@@ -20,7 +20,7 @@ import dataclasses
 from plandoc.labels import format_date, format_day, labels
 from plandoc.layout import boxes as b
 from plandoc.model import (Attendee, Block, BodyMeeting, CaseItem, CaseList, Heading,
-                           Letterhead, Meta, PageBreak, Paragraph, Reference, Span, Table)
+                           Meta, PageBreak, Paragraph, Reference, Span, Table)
 
 ATTENDANCE = ("present", "absent", "substitutes")
 
@@ -28,8 +28,7 @@ ATTENDANCE = ("present", "absent", "substitutes")
 def front(meta: Meta) -> tuple[Block, ...]:
     """The header of a meeting notice or minutes, as ordinary model blocks."""
     w, meeting = labels(meta.language), meta.meeting
-    out: list[Block] = [Letterhead(meta.municipality, w[meta.kind]),
-                        Heading(1, (Span(meta.title),), None, "meeting-title", in_toc=False),
+    out: list[Block] = [Heading(1, (Span(meta.title),), None, "meeting-title", in_toc=False),
                         *_facts(meta, w)]
     if meeting is None:
         return tuple(out)
@@ -171,9 +170,12 @@ def papers_last(blocks: tuple, public: bool = False) -> tuple:
 
 
 def _marked(case: Meta) -> tuple[Block, ...]:
-    """An exempt case's papers open with its marking, in bold."""
-    mark = exempt_mark(case, labels(case.language))
-    return (Paragraph((Span(mark, bold=True),)),) if mark else ()
+    """A case's papers open with 'SAKSFRAMLEGG' (the file's letterhead is the meeting's) and
+    an exempt case's with its marking first, in bold."""
+    words = labels(case.language)
+    mark = exempt_mark(case, words)
+    return ((Paragraph((Span(mark, bold=True),)),) if mark else ()) + \
+        (Paragraph((Span(words["saksframlegg"].upper(), bold=True),)),)
 
 
 NAMES = ("anchor", "id", "goal")      # a heading's anchor, an author's id, an action's goal

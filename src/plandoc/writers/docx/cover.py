@@ -98,7 +98,8 @@ def _photo(ctx, cell, credit_cell, cover: Cover) -> None:
 
 
 def write_masthead(ctx, m: Masthead) -> None:
-    """An invitation's letterhead: the cover's logo and name in a row, a rule beneath."""
+    """The letterhead of an invitation or a case paper: the cover's logo and name in a row
+    (the paper's kind under the name), a rule beneath."""
     widths = [1, ctx.width_mm - 1] if m.logo else [ctx.width_mm]   # the logo's: once it is in
     t = ctx.table(1, len(widths), "Layout Table", widths)
     cells = t.rows[0].cells
@@ -109,6 +110,8 @@ def write_masthead(ctx, m: Masthead) -> None:
         first = _logo(cells[0], m) + LOGO_GAP_MM
         fixed_widths(t, [first, ctx.width_mm - first])
     first_paragraph(cells[-1], "Cover Municipality").add_run(m.municipality)
+    if m.label:                                   # the paper's kind: 'SAKSFRAMLEGG'
+        cell_paragraph(cells[-1], "Signer Title", first=False).add_run(m.label)
     table_borders(t, bottom=(m.rule_pt, m.rule.hex))
     ctx.spacer()
 

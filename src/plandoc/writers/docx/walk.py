@@ -13,8 +13,8 @@ from plandoc.layout.boxes import (AppendixBox, AppendixListBox, CalloutBox, Case
                                   StrategiesBox,
                                   HeadingBox, ImageBox, KeyFiguresBox, ListBox, PageBreakBox,
                                   PartBox, ProgramBox, ReferencesBox, SignaturesBox,
-                                  ForewordBox, LetterheadBox, SwotBox, TableBox, TextBox)
-from plandoc.writers.docx import (appendices, callouts, figures, letterhead, panels, parts,
+                                  ForewordBox, SwotBox, TableBox, TextBox)
+from plandoc.writers.docx import (appendices, callouts, figures, panels, parts,
                                   program, references, signing, swot, tables)
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.inline import add_spans
@@ -111,6 +111,5 @@ WRITERS = {
     ReferencesBox: references.references,
     SignaturesBox: signing.signatures,
     ForewordBox: signing.foreword,
-    LetterheadBox: letterhead.letterhead,
     CaseListBox: case_list,
 }

@@ -95,7 +95,8 @@ def _band_line(ctx: Ctx, line: CoverLine):
 
 
 def masthead(ctx: Ctx, m: Masthead) -> None:
-    """An invitation's letterhead: the cover's masthead (emblem and name), a rule beneath."""
+    """The letterhead of an invitation or a case paper: the cover's masthead (emblem and name,
+    the paper's kind under the name), a rule beneath."""
     rule = HRFlowable(width="100%", thickness=m.rule_pt, color=ctx.look.colour(m.rule),
                       spaceBefore=2.5 * mm, spaceAfter=7 * mm)
     ctx.add(*_masthead(ctx, m, ctx.width), role(rule, "Artifact"))
@@ -103,8 +104,11 @@ def masthead(ctx: Ctx, m: Masthead) -> None:
 
 def _masthead(ctx: Ctx, c: Cover | Masthead, width: float) -> list:
     name = ctx.cell(esc(c.municipality), "cover_municipality", cover="municipality")
+    label = getattr(c, "label", "")        # a letterhead's paper kind under the name
+    if label:
+        name = [name, ctx.cell(esc(label), "signer_title")]
     if c.logo is None:
-        return [name]
+        return name if label else [name]
     height = c.logo_height_mm * mm
     logo = fitted_image(c.logo, height * LOGO_MAX_WIDTH, height, alt=c.logo_alt,
                         min_dpi=ctx.look.min_dpi)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak
 
 from plandoc.layout import boxes as b
-from plandoc.writers.pdf import (appendices, callouts, figures, letterhead, panels, program,
+from plandoc.writers.pdf import (appendices, callouts, figures, panels, program,
                                  references, signing)
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flow import new_page
@@ -74,6 +74,5 @@ WRITERS = {
     b.AppendixBox: appendices.appendix, b.AppendixListBox: appendices.appendix_list,
     b.ReferencesBox: references.references,
     b.SignaturesBox: signing.signatures, b.ForewordBox: signing.foreword,
-    b.LetterheadBox: letterhead.letterhead,
     b.CaseListBox: case_list,
 }
