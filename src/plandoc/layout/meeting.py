@@ -72,7 +72,7 @@ def _people(title: str, people: tuple[Attendee, ...], w: dict, key: str) -> list
     rows = tuple(tuple((Span(value[c](p) or ""),) if value[c](p) else () for c, _ in used)
                  for p in people)
     header = tuple((Span(w[f"meeting.{c}"]),) for c, _ in used)
-    return [Heading(2, (Span(title),), None, f"meeting-{key}", in_toc=False),
+    return [Heading(3, (Span(title),), None, f"meeting-{key}", in_toc=False),
             Table(header, rows, widths=tuple(x for _, x in used), align=("left",) * len(used))]
 
 
