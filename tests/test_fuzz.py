@@ -105,7 +105,7 @@ def _log(case, outcome, wrong) -> None:
                           for k, v in case.files.items()}
         entry["output"] = outcome.output[-6000:]
     with open(LOG, "a", encoding="utf-8") as f:
-        f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        f.write(json.dumps(entry) + "\n")     # escaped: a lone surrogate cannot be UTF-8
 
 
 @_settings
@@ -119,7 +119,7 @@ def test_mutated_inputs_never_crash_and_check_agrees_with_build(project, case):
             with open(f"{LOG}.pending", "w", encoding="utf-8") as f:
                 json.dump({"how": case.how, "fmt": case.fmt, "files": {
                     k: v if isinstance(v, str) else v.decode("latin-1")
-                    for k, v in case.files.items()}}, f, ensure_ascii=False)
+                    for k, v in case.files.items()}}, f)
         outcome = run_case(case)
     finally:
         os.chdir(cwd)

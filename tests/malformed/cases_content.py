@@ -848,3 +848,10 @@ CASES += [
     Case("exempt-document-public-check", {DOC: EXEMPT_DOC}, (EXEMPT_REFUSED,),
          command=(*CHECK, "--public")),
 ]
+
+CASES += [
+    Case("meta-municipality-too-long",
+         {DOC: HEAD.replace("Testvik kommune", "Testvik " * 30 + "kommune") + "  - paragraph: x\n"},
+         (f"{DOC}:3: document municipality has 247 characters — expected at most 200 (it stands "
+          "on the cover or letterhead and in every page's header)",)),
+]

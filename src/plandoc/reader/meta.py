@@ -28,6 +28,7 @@ FIELDS = TEXT_FIELDS + DATE_FIELDS + ("kind", "language", "status", "cases", "ke
                                       "appendix_numbering", "goal_labels", "cover_image",
                                       "proceedings", "exempt", "audience", "meeting") + \
     INVITATION_FIELDS
+FIELD_LIMITS = {"municipality": 200, "title": 1000}   # names set large, on one or two lines
 # What each status needs, and an example of each field for the message.
 STATUS_NEEDS = {
     "vedtatt": (("adopted_by", "kommunestyret"), ("date", "2021-05-12"), ("case", "38/20")),
@@ -40,6 +41,11 @@ def read_meta(ctx: Ctx, m: YMap) -> Meta:
     ctx.keys(m, "document", required=("title", "municipality"), optional=FIELDS)
     values = {k: ctx.string(m[k], m.line_of(k), f"document {k}")
               for k in TEXT_FIELDS if m.get(k) is not None}
+    for key, limit in FIELD_LIMITS.items():
+        if len(values.get(key, "")) > limit:
+            ctx.problem(m.line_of(key), f"document {key} has {len(values[key])} characters — "
+                        f"expected at most {limit} (it stands on the cover or letterhead and in "
+                        "every page's header)")
     values["kind"] = _choice(ctx, m, "kind", KINDS, "plan")
     values["language"] = _choice(ctx, m, "language", LANGUAGES, "nb")
     values["status"] = _status(ctx, m, values["kind"])
