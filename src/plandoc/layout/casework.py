@@ -43,16 +43,21 @@ def _heading(text, level: int, s) -> b.HeadingBox:
                         b.Flow(room=ROOM[level]))
 
 
+CASE_PAPER_KINDS = ("saksframlegg", "meeting_notice", "meeting_minutes")   # (the notice holds
+#                                                                           its case papers)
+
+
 def recommendation(block: m.Recommendation, s) -> tuple[b.Box, ...] | b.CalloutBox:
     """In a saksframlegg: 'Kommunedirektørens innstilling' (or the author's title), its text
     and its numbered points.  Text without points elsewhere (a plan's 'Forslag til vedtak')
     stays a panel set apart."""
-    if s.kind != "saksframlegg" and not block.points:
+    case_paper = s.kind in CASE_PAPER_KINDS
+    if not case_paper and not block.points:
         from plandoc.layout.blocks import callout
         return callout(m.Callout("recommendation", block.title or
                                  (Span(s.words["recommendation"]),), block.paragraphs), s)
     title = block.title or (Span(innstilling_title(s.chief_executive, s.language)),) \
-        if s.kind == "saksframlegg" else (Span(s.words["recommendation"]),)
+        if case_paper else (Span(s.words["recommendation"]),)
     return (_heading(title, 2, s), *(b.TextBox(p) for p in block.paragraphs),
             *_points(block.points, s))
 
