@@ -31,5 +31,5 @@ def write_pdf(layout: Layout, charts: ChartRenderer, out: Path, *,
     from plandoc.writers.pdf.build import build
     from plandoc.writers.pdf.finish import finish
 
-    raw, records = build(layout, charts, profile=profile)
-    finish(raw, records, layout.meta, Path(out), profile)
+    raw, records, tagger = build(layout, charts, profile=profile)
+    finish(raw, records, layout.meta, Path(out), profile, tagger)

@@ -18,8 +18,9 @@ from plandoc.writers.pdf.walk import walk
 
 
 def build(layout: Layout, charts: ChartRenderer,
-          profile: PdfProfile = PdfProfile()) -> tuple[bytes, list]:
-    """reportlab's PDF bytes and the chart records (where each chart must be laid in)."""
+          profile: PdfProfile = PdfProfile()) -> tuple[bytes, list, object]:
+    """reportlab's PDF bytes, the chart records (where each chart must be laid in) and the
+    structure recorded in the last pass (tags.Tagger; None when untagged)."""
     if layout.theme.typography.hyphenate:
         cache = charts.cache_dir.parent / "hyphenation" if charts.cache_dir else None
         hyphen.preload(HYPHENATION.get(layout.meta.language, ""), cache)
@@ -35,4 +36,4 @@ def build(layout: Layout, charts: ChartRenderer,
         contents(ctx, layout.contents)
     walk(ctx, layout.blocks)
     template.multiBuild(ctx.story)
-    return buf.getvalue(), ctx.records
+    return buf.getvalue(), ctx.records, template.tagger

@@ -11,6 +11,7 @@ from io import BytesIO
 import pikepdf
 
 from plandoc.writers.pdf.flowables import ChartRecord
+from plandoc.writers.pdf.tags import marked_bytes
 
 
 def place_charts(pdf: pikepdf.Pdf, records: list[ChartRecord]) -> list[pikepdf.Pdf]:
@@ -33,5 +34,5 @@ def _overlay(pdf: pikepdf.Pdf, page: pikepdf.Page, chart: pikepdf.Page, record) 
     placement = page.calc_form_xobject_placement(formx, name, pikepdf.Rectangle(*record.rect),
                                                  allow_shrink=True, allow_expand=True)
     page.contents_add(b"q\n", prepend=True)
-    page.contents_add(b"Q\n" + placement, prepend=False)
+    page.contents_add(b"Q\n" + marked_bytes("Figure", record.mcid, placement), prepend=False)
     page.contents_coalesce()

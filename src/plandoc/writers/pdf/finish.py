@@ -7,22 +7,29 @@ The same open file then becomes PDF/A-2b (pdfa.py) or gets print boxes and crop 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
 import pikepdf
 
 from plandoc import dates
+from plandoc.labels import labels
 from plandoc.model import Meta
 from plandoc.writers.pdf.charts import place_charts
 from plandoc.writers.pdf.profile import PdfProfile
+from plandoc.writers.pdf.tags import Tagger, write_tree
+from plandoc.writers.pdf.template import LANG_TAGS
 
 
 def finish(raw: bytes, records: list, meta: Meta, out: Path,
-           profile: PdfProfile = PdfProfile()) -> None:
+           profile: PdfProfile = PdfProfile(), tagger: Tagger | None = None) -> None:
     """Post-process reportlab's output and write the final file at `out`."""
     with pikepdf.open(BytesIO(raw)) as pdf:
         keep = place_charts(pdf, records)
+        if tagger is not None:
+            write_tree(pdf, tagger, LANG_TAGS[meta.language],
+                       _link_text(pdf, tagger, meta.language))
         _dates(pdf, meta)
         _wide_to_unicode(pdf)
         if profile.press:
@@ -34,6 +41,25 @@ def finish(raw: bytes, records: list, meta: Meta, out: Path,
         pdf.save(out, deterministic_id=True, fix_metadata_version=False)
         for chart in keep:
             chart.close()
+
+
+def _link_text(pdf: pikepdf.Pdf, tagger: Tagger, lang: str):
+    """A link's /Contents: the web address, or the text of the heading it goes to, else
+    'Side 5'."""
+    pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
+    page_word = labels(lang)["page"]
+
+    def text(annot: pikepdf.Dictionary) -> str:
+        action = annot.get("/A")
+        if action is not None and "/URI" in action:
+            return str(action.URI)
+        dest = annot.get("/Dest", action.get("/D") if action is not None else None)
+        if not isinstance(dest, pikepdf.Array) or len(dest) < 4:
+            return page_word
+        page = pages.get(dest[0].objgen, 0)
+        y = float(dest[3]) if isinstance(dest[3], (int, float, Decimal)) else 0.0
+        return tagger.title_at(page, y) or f"{page_word} {page + 1}"
+    return text
 
 
 def _dates(pdf: pikepdf.Pdf, meta: Meta) -> None:

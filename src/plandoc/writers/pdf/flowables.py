@@ -266,7 +266,12 @@ class HeadingParagraph(LinedParagraph):
 
     def draw(self):
         if self.key:
-            self.canv.bookmarkHorizontal(self.key, 0, self.height + self.style.fontSize * 0.6)
+            top = self.height + self.style.fontSize * 0.6
+            self.canv.bookmarkHorizontal(self.key, 0, top)
+            tagger = getattr(self.canv, "tagger", None)
+            if tagger:                  # a link here is described by the heading's text
+                tagger.titles[(self.canv.getPageNumber() - 1,
+                               self.canv.absolutePosition(0, top)[1])] = self.outline
         super().draw()
 
 
@@ -279,6 +284,7 @@ class ChartRecord:
     alt: str
     page: int = -1                     # 0-based page index
     rect: tuple = (0.0, 0.0, 0.0, 0.0)  # x0, y0, x1, y1 in points, page coordinates
+    mcid: int | None = None            # the Figure's marked-content id on that page
 
 
 class ChartSlot(Flowable):
@@ -291,7 +297,7 @@ class ChartSlot(Flowable):
     def __init__(self, record: ChartRecord, width: float, height: float):
         super().__init__()
         self.record, self.width, self.height = record, width, height
-        role(self, "Figure", alt=record.alt)
+        role(self, "Figure", alt=record.alt, deferred=True)   # its content is laid in later
 
     def wrap(self, availWidth, availHeight):
         return self.width, self.height
@@ -301,6 +307,7 @@ class ChartSlot(Flowable):
         x1, y1 = self.canv.absolutePosition(self.width, self.height)
         self.record.page = self.canv.getPageNumber() - 1
         self.record.rect = (x0, y0, x1, y1)
+        self.record.mcid = getattr(self, "pdf_mcid", None)   # its marked content (tags.py)
 
 
 @dataclass

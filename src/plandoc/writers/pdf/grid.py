@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Table, TableStyle
 
+from plandoc.writers.pdf.tags import CellTagger
+
 SPLIT_MIN = 42   # reportlab splitInRow: a row may split, but only into parts at least this
                  # many points high (about three lines), so a panel never leaves a line or two
                  # at the foot of a page; shorter parts move to the next page whole
@@ -22,8 +24,9 @@ def whole_rows(table: Table, width: float, height: float) -> Table:
 
 
 def grid(rows: list, widths: list, font: str, *cmds, **kw) -> Table:
-    """A left-aligned table of `rows` with column `widths` and the style commands `cmds`."""
-    table = Table(rows, colWidths=widths, hAlign="LEFT", **kw)
+    """A left-aligned table of `rows` with column `widths` and the style commands `cmds`; its
+    cells are tagged as they are drawn (tags.CellTagger)."""
+    table = Table(rows, colWidths=widths, hAlign="LEFT", renderCB=CellTagger(), **kw)
     table.setStyle(style(font, *cmds))
     return table
 

@@ -11,14 +11,17 @@ kept for them, under a short rule.
 
 from __future__ import annotations
 
-from reportlab.platypus import Frame, Paragraph
+from reportlab.platypus import Paragraph
+
+from plandoc.writers.pdf.flowables import role
+from plandoc.writers.pdf.tags import TaggedFrame, furniture, place
 
 RULE_GAP = 6.0        # points above the rule and between the rule and the first note
 RULE_WIDTH = 0.25     # of the frame's width
 CALLBACK = "plandoc_note"
 
 
-class NoteFrame(Frame):
+class NoteFrame(TaggedFrame):
     """A frame whose foot holds the footnotes of what is placed in it."""
 
     def __init__(self, *args, note_style=None, **kwargs):
@@ -37,8 +40,8 @@ class NoteFrame(Frame):
 
     def note(self, number: str, markup: str) -> Paragraph:
         if number not in self._paragraphs:
-            self._paragraphs[number] = Paragraph(f"<super>{number}</super> {markup}",
-                                                 self.note_style)
+            self._paragraphs[number] = role(Paragraph(f"<super>{number}</super> {markup}",
+                                                      self.note_style), "Note")
         return self._paragraphs[number]
 
     def height_of(self, notes: dict) -> float:
@@ -93,16 +96,21 @@ class NoteFrame(Frame):
             return
         shown = {n: self.kept[n] for n in numbers}
         y = self._y1 + self._bottomPadding + self.height_of(shown) - RULE_GAP
+        furniture(self._rule)(canv, (y, colour))
+        y -= RULE_GAP
+        for number in numbers:
+            p = self.note(number, shown[number])
+            _, h = p.wrap(self._aW, 0xFFFFFF)
+            place(canv, p, lambda: p.drawOn(canv, self._x1 + self._leftPadding, y - h))
+            y -= h + p.getSpaceAfter()
+
+    def _rule(self, canv, where) -> None:
+        """The short rule above the notes (an artifact)."""
+        y, colour = where
         canv.saveState()
         canv.setStrokeColor(colour)
         canv.setLineWidth(0.5)
         canv.line(self._x1 + self._leftPadding, y,
                   self._x1 + self._leftPadding + self._aW * RULE_WIDTH, y)
         canv.restoreState()
-        y -= RULE_GAP
-        for number in numbers:
-            p = self.note(number, shown[number])
-            _, h = p.wrap(self._aW, 0xFFFFFF)
-            p.drawOn(canv, self._x1 + self._leftPadding, y - h)
-            y -= h + p.getSpaceAfter()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pikepdf
 from reportlab.lib.units import mm
 
+from plandoc.writers.pdf.tags import artifact_bytes
 from plandoc.writers.pdf.profile import BLEED_MM, MARK_LENGTH_MM, MARK_OFFSET_MM, SLUG_MM
 
 MARK_WIDTH = 0.25       # points: hairline crop marks
@@ -27,7 +28,8 @@ def press_boxes(pdf: pikepdf.Pdf) -> None:
         page.obj.MediaBox = _box(x0, y0, x1, y1, SLUG_MM * mm)
         if "/CropBox" in page.obj:
             del page.obj.CropBox
-        page.contents_add(pdf.make_stream(crop_marks(x0, y0, x1, y1)), prepend=False)
+        page.contents_add(pdf.make_stream(artifact_bytes(crop_marks(x0, y0, x1, y1))),
+                          prepend=False)
 
 
 def _box(x0: float, y0: float, x1: float, y1: float, grow: float) -> pikepdf.Array:

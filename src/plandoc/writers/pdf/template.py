@@ -10,7 +10,7 @@ page and link.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Frame, KeepInFrame, KeepTogether, PageTemplate, Table
+from reportlab.platypus import KeepInFrame, KeepTogether, PageTemplate, Table
 from reportlab.platypus.flowables import UseUpSpace, _ContainerSpace
 from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate, _ktAllow
 
@@ -21,6 +21,7 @@ from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount
 from plandoc.writers.pdf.notes import CALLBACK, NoteFrame
 from plandoc.writers.pdf.running import draw_line_numbers, draw_running, draw_watermark
 from plandoc.writers.pdf.styles import Look
+from plandoc.writers.pdf.tags import Tagger, TaggedFrame, enabled, furniture
 
 
 def _run(flowables: list) -> int:
@@ -61,6 +62,9 @@ def rescued(f, frame, canv):
     return kept
 
 
+RUNNING = furniture(draw_running, "Pagination")       # page furniture is artifacts
+WATERMARK = furniture(draw_watermark, "Watermark")
+LINE_NUMBERS = furniture(draw_line_numbers)
 LANG_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
 NO_PADDING = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 BAND_TOP_MM = 12         # the band's text ends at least this far below the band's top edge
@@ -87,12 +91,12 @@ class PlanDocTemplate(BaseDocTemplate):
 
     # --- page templates ------------------------------------------------------------------
 
-    def _cover_frames(self) -> list[Frame]:
+    def _cover_frames(self) -> list[TaggedFrame]:
         band, foot = self.layout.cover.band_height_mm * mm, self.layout.cover.band_inset_mm * mm
         main_y = band + foot
-        main = Frame(self.leftMargin, main_y, self.width,
+        main = TaggedFrame(self.leftMargin, main_y, self.width,
                      self.pagesize[1] - self.topMargin - main_y, id="cover", **NO_PADDING)
-        low = Frame(self.leftMargin, foot, self.width, band - foot - BAND_TOP_MM * mm,
+        low = TaggedFrame(self.leftMargin, foot, self.width, band - foot - BAND_TOP_MM * mm,
                     id="band", **NO_PADDING)
         return [main, low]
 
@@ -102,14 +106,15 @@ class PlanDocTemplate(BaseDocTemplate):
 
     def _cover_template(self) -> PageTemplate:
         above_band = (self.layout.cover.band_height_mm + self.layout.cover.band_stripe_mm) * mm
-        return PageTemplate("cover", self._cover_frames(), onPage=self._draw_band,
-                            onPageEnd=lambda canv, doc: draw_watermark(canv, doc, above_band))
+        return PageTemplate("cover", self._cover_frames(), onPage=furniture(self._draw_band),
+                            onPageEnd=furniture(lambda canv, doc: draw_watermark(
+                                canv, doc, above_band), "Watermark"))
 
     def _body_template(self) -> PageTemplate:
         frame = NoteFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
                           id="body", note_style=self.look["footnote"], **NO_PADDING)
         self.body_frame = frame
-        return PageTemplate("body", [frame], onPage=draw_running, onPageEnd=draw_watermark)
+        return PageTemplate("body", [frame], onPage=RUNNING, onPageEnd=WATERMARK)
 
     def _landscape_template(self) -> PageTemplate:
         page = self.layout.theme.page
@@ -117,8 +122,8 @@ class PlanDocTemplate(BaseDocTemplate):
                           page.landscape_height_mm * mm, id="landscape",
                           note_style=self.look["footnote"], **NO_PADDING)
         self.landscape_frame = frame
-        return PageTemplate("landscape", [frame], onPage=draw_running,
-                            onPageEnd=draw_watermark, pagesize=self.pagesize[::-1])
+        return PageTemplate("landscape", [frame], onPage=RUNNING,
+                            onPageEnd=WATERMARK, pagesize=self.pagesize[::-1])
 
     def _draw_band(self, canv, doc) -> None:
         """The band in the primary colour across the cover's foot, the accent stripe on top.
@@ -138,6 +143,7 @@ class PlanDocTemplate(BaseDocTemplate):
 
     def beforeDocument(self):
         self._outline_level = -1
+        self.tagger = self.canv.tagger = Tagger() if enabled() else None
         self.canv.showOutline()
         self.canv.setNamedCB(CALLBACK, lambda canv, kind, label: self.body_frame.drawn.append(
             label))
@@ -150,7 +156,7 @@ class PlanDocTemplate(BaseDocTemplate):
         if self.frame in (self.body_frame, self.landscape_frame):
             self.frame.draw_notes(self.canv, self.look.colour(self.layout.palette.muted))
         if self.canv.line_marks:
-            draw_line_numbers(self.canv, self)
+            LINE_NUMBERS(self.canv, self)
 
     def handle_keepWithNext(self, flowables):
         """reportlab's keep-with-next, but a KeepTogether after the run joins it.
