@@ -323,7 +323,9 @@ class CellTagger:
 
 
 def _header(row) -> bool:
-    return any(role_of(v) == "TH" for v in row if not isinstance(v, (str, list, tuple)))
+    """Whether a table row is a header row: its cells' paragraphs are marked TH."""
+    cells = [v for value in row for v in (value if isinstance(value, (list, tuple)) else [value])]
+    return any(role_of(v) == "TH" for v in cells if not isinstance(v, str))
 
 
 def _hook(flowable) -> None:
