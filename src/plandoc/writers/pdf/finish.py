@@ -31,7 +31,7 @@ def finish(raw: bytes, records: list, meta: Meta, out: Path,
             write_tree(pdf, tagger, LANG_TAGS[meta.language],
                        _link_text(pdf, tagger, meta.language))
         _dates(pdf, meta)
-        _wide_to_unicode(pdf)
+        _to_unicode(pdf)
         if profile.press:
             from plandoc.writers.pdf.press import press_boxes
             press_boxes(pdf)
@@ -72,22 +72,47 @@ def _dates(pdf: pikepdf.Pdf, meta: Meta) -> None:
             del info[key]
 
 
-_WIDE = re.compile(rb"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+_BFCHAR = re.compile(rb"\d+ beginbfchar\s*(.*?)endbfchar\s*", re.S)
+_PAIR = re.compile(rb"<([0-9A-F]+)>\s*<([0-9A-F]+)>")
+_NO_CHARACTER = (b"0000", b"FEFF", b"FFFE")
+BFCHAR_BLOCK = 100      # entries a bfchar block may hold (the CMap specification's limit)
 
 
-def _wide_to_unicode(pdf: pikepdf.Pdf) -> None:
-    """Characters beyond U+FFFF (an emoji the font has) in the fonts' ToUnicode maps as UTF-16
-    surrogate pairs.  reportlab writes their code point as 5 hex digits, which readers take
-    for another character (pdftotext: U+1F60 for U+1F600) or drop, so copied or extracted text
-    lost them although the page showed them."""
+def _to_unicode(pdf: pikepdf.Pdf) -> None:
+    """The fonts' ToUnicode maps made right for reading text back (see _mapped)."""
     for obj in pdf.objects:
         if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/Font":
             continue
         cmap = obj.get("/ToUnicode")
-        if not isinstance(cmap, pikepdf.Stream):
-            continue
-        data = cmap.read_bytes()
-        fixed = _WIDE.sub(lambda m: b"<" + m[1] + b"> <" + chr(int(m[2], 16)).encode(
-            "utf-16-be").hex().upper().encode() + b">", data)
-        if fixed != data:
-            cmap.write(fixed)
+        if isinstance(cmap, pikepdf.Stream):
+            data = cmap.read_bytes()
+            fixed = _mapped(data)
+            if fixed != data:
+                cmap.write(fixed)
+
+
+def _mapped(data: bytes) -> bytes:
+    """One ToUnicode map fixed: characters beyond U+FFFF as UTF-16 surrogate pairs (reportlab
+    writes their code point as 5 hex digits, which readers take for another character or
+    drop); no entries for the codes a font subset does not use (reportlab maps them to U+0000,
+    which PDF/UA-1 and PDF/A-2a reject); at most 100 entries a block (reportlab writes one
+    block of up to 256)."""
+    blocks = list(_BFCHAR.finditer(data))
+    if not blocks:
+        return data
+    pairs = [(code, _utf16(value)) for block in blocks for code, value in
+             _PAIR.findall(block[1]) if value not in _NO_CHARACTER]
+    body = b"".join(b"%d beginbfchar\n" % len(chunk) +
+                    b"".join(b"<%s> <%s>\n" % pair for pair in chunk) + b"endbfchar\n"
+                    for chunk in (pairs[n:n + BFCHAR_BLOCK]
+                                  for n in range(0, len(pairs), BFCHAR_BLOCK)))
+    return data[:blocks[0].start()] + body + data[blocks[-1].end():]
+
+
+def _utf16(value: bytes) -> bytes:
+    """A code point in hex as UTF-16BE hex (a surrogate pair beyond U+FFFF); four hex digits
+    and more than six (already UTF-16, or several characters) are left as they are."""
+    if len(value) not in (5, 6):
+        return value
+    return chr(int(value, 16)).encode("utf-16-be").hex().upper().encode()

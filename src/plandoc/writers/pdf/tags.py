@@ -291,8 +291,13 @@ class CellTagger:
         tagger.cells.add(key)
         node = table
         if table.tag == "Table":
-            node = Node("TH" if _header(row) else "TD", self._row(tagger, table, row),
-                        attrs={"Scope": "Column"} if _header(row) else None)
+            attrs = {"Scope": "Column"} if _header(row) else {}
+            x0, y0, x1, y1 = (getattr(tbl, "_spanRanges", None) or {}).get((c, r)) or (c, r, c, r)
+            if x1 > x0:
+                attrs["ColSpan"] = x1 - x0 + 1
+            if y1 > y0:
+                attrs["RowSpan"] = y1 - y0 + 1
+            node = Node("TH" if _header(row) else "TD", self._row(tagger, table, row), attrs=attrs)
         tagger.parents.append(node)
         flowables = value if isinstance(value, (list, tuple)) else [value]
         if all(isinstance(v, str) for v in flowables):
@@ -380,6 +385,7 @@ class _TreeWriter:
         self.pdf, self.link_text = pdf, link_text
         self.marked: dict[int, dict[int, object]] = {}   # page → {mcid: element}
         self.annots: list = []                            # elements of annotations, in order
+        self.notes = 0
 
     def element(self, node: Node, parent):
         import pikepdf
@@ -389,7 +395,11 @@ class _TreeWriter:
             elem.Alt = pikepdf.String(node.alt)
         if node.attrs:
             elem.A = pikepdf.Dictionary({"/O": pikepdf.Name.Table, **{
-                "/" + k: pikepdf.Name("/" + v) for k, v in node.attrs.items()}})
+                "/" + k: pikepdf.Name("/" + v) if isinstance(v, str) else v
+                for k, v in node.attrs.items()}})
+        if node.tag == "Note":              # PDF/UA: every note has an ID of its own
+            self.notes += 1
+            elem.ID = pikepdf.String(f"note-{self.notes}")
         page = _first_page(node)
         if page is not None:
             elem.Pg = self.pdf.pages[page].obj
