@@ -261,6 +261,10 @@ def test_pdfa_defaults(option, style, status, expected):
     assert wants_pdfa(doc, theme, Options(pdfa=option)) is expected
 
 
-def test_screen_pdf_without_pdfa_has_no_xmp(tmp_path):
+def test_screen_pdf_without_pdfa_claims_no_pdfa(tmp_path):
+    """A screen PDF's XMP (a tagged PDF's title in dc:title) says nothing of PDF/A."""
     with pikepdf.open(build_sample(tmp_path / "plain.pdf", pdfa=False)) as pdf:
-        assert "/Metadata" not in pdf.Root and "/OutputIntents" not in pdf.Root
+        assert "/OutputIntents" not in pdf.Root
+        root = xmp(pdf)
+        assert prop(root, "pdfaid:part") is None
+        assert root.find(".//dc:title/rdf:Alt/rdf:li", NS).text == str(pdf.docinfo.Title)

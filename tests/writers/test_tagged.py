@@ -328,11 +328,10 @@ def test_catalog_says_language_marked_and_title(built, name):
         assert all(page.obj.Tabs == "/S" for page in pdf.pages)
 
 
-# Rules page-validation 0.11 still reports for PDF/UA-1 on the tagged Vefsn plan: no XMP
-# (dc:title, pdfuaid) outside --pdfa, and the ToUnicode map of the charts' own font (made by
-# matplotlib, laid in as it is).  Anything else failing is a regression of the tagging.
-KNOWN_UA1 = {"PDFUA1-FONT-UNICODE-MAPPING-001", "PDFUA1-ID-PART-001", "PDFUA1-ID-SCHEMA-001",
-             "PDFUA1-METADATA-STRUCTURE-001", "PDFUA1-METADATA-TITLE-001"}
+# Rules page-validation 0.11 still reports for PDF/UA-1 on the tagged Vefsn plan: the file does
+# not claim PDF/UA (no pdfuaid in its XMP) while the rest of issue 12 is open (list labels,
+# contents leaders, hyphenated words read back).  Anything else failing is a regression.
+KNOWN_UA1 = {"PDFUA1-ID-PART-001", "PDFUA1-ID-SCHEMA-001"}
 
 
 def test_pdf_ua_1_fails_only_the_known_rules(built):
@@ -349,9 +348,9 @@ def test_text_maps_have_no_null_characters_and_short_blocks(built):
     with pikepdf.open(built["vefsn"]) as pdf:
         maps = [o.ToUnicode.read_bytes() for o in pdf.objects if isinstance(o, pikepdf.Dictionary)
                 and o.get("/Type") == "/Font" and "/ToUnicode" in o]
-    ours = [m for m in maps if b"beginbfchar" in m]
-    assert ours
-    for cmap in ours:
+    assert maps
+    for cmap in maps:                   # reportlab's and the charts' (matplotlib's)
+        assert b"beginbfrange" not in cmap
         assert not re.search(rb"<[0-9A-F]+> <(0000|FEFF|FFFE)>", cmap)
         assert all(int(n) <= 100 for n in re.findall(rb"(\d+) beginbfchar", cmap))
-        assert re.search(rb"<[0-9A-F]{2}> <00[2-7][0-9A-F]>", cmap)   # the letters stay
+        assert re.search(rb"<[0-9A-F]{2,4}> <00[2-7][0-9A-F]>", cmap)   # the letters stay

@@ -38,6 +38,9 @@ def finish(raw: bytes, records: list, meta: Meta, out: Path,
         if profile.pdfa:
             from plandoc.writers.pdf.pdfa import make_pdfa
             make_pdfa(pdf)
+        elif tagger is not None:
+            from plandoc.writers.pdf.pdfa import write_metadata
+            write_metadata(pdf, pdfa=False)
         pdf.save(out, deterministic_id=True, fix_metadata_version=False)
         for chart in keep:
             chart.close()
@@ -73,8 +76,9 @@ def _dates(pdf: pikepdf.Pdf, meta: Meta) -> None:
 
 
 
-_BFCHAR = re.compile(rb"\d+ beginbfchar\s*(.*?)endbfchar\s*", re.S)
-_PAIR = re.compile(rb"<([0-9A-F]+)>\s*<([0-9A-F]+)>")
+_BLOCK = re.compile(rb"\d+ begin(bfchar|bfrange)\s*(.*?)end\1\s*", re.S)
+_PAIR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
+_RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\[[^\]]*\]|<[0-9A-Fa-f]+>)")
 _NO_CHARACTER = (b"0000", b"FEFF", b"FFFE")
 BFCHAR_BLOCK = 100      # entries a bfchar block may hold (the CMap specification's limit)
 
@@ -93,21 +97,39 @@ def _to_unicode(pdf: pikepdf.Pdf) -> None:
 
 
 def _mapped(data: bytes) -> bytes:
-    """One ToUnicode map fixed: characters beyond U+FFFF as UTF-16 surrogate pairs (reportlab
-    writes their code point as 5 hex digits, which readers take for another character or
-    drop); no entries for the codes a font subset does not use (reportlab maps them to U+0000,
-    which PDF/UA-1 and PDF/A-2a reject); at most 100 entries a block (reportlab writes one
-    block of up to 256)."""
-    blocks = list(_BFCHAR.finditer(data))
+    """One ToUnicode map rewritten as bfchar entries: characters beyond U+FFFF as UTF-16
+    surrogate pairs (reportlab writes their code point as 5 hex digits, which readers take for
+    another character or drop); no entries for the codes a font subset does not use (reportlab
+    maps them to U+0000, which PDF/UA-1 and PDF/A-2a reject); at most 100 entries a block
+    (reportlab writes up to 256).  The charts' maps (matplotlib's bfrange arrays, which
+    page-validation reads as malformed) become the same plain entries."""
+    blocks = list(_BLOCK.finditer(data))
     if not blocks:
         return data
-    pairs = [(code, _utf16(value)) for block in blocks for code, value in
-             _PAIR.findall(block[1]) if value not in _NO_CHARACTER]
+    pairs = []
+    for block in blocks:
+        pairs += _PAIR.findall(block[2]) if block[1] == b"bfchar" else _ranged(block[2])
+    pairs = [(code.upper(), _utf16(value.upper())) for code, value in pairs
+             if value.upper() not in _NO_CHARACTER]
     body = b"".join(b"%d beginbfchar\n" % len(chunk) +
                     b"".join(b"<%s> <%s>\n" % pair for pair in chunk) + b"endbfchar\n"
                     for chunk in (pairs[n:n + BFCHAR_BLOCK]
                                   for n in range(0, len(pairs), BFCHAR_BLOCK)))
     return data[:blocks[0].start()] + body + data[blocks[-1].end():]
+
+
+def _ranged(block: bytes) -> list[tuple[bytes, bytes]]:
+    """The (code, value) pairs of a bfrange block, each code of each range on its own."""
+    pairs = []
+    for low, high, dest in _RANGE.findall(block):
+        width, first, last = len(low), int(low, 16), int(high, 16)
+        values = re.findall(rb"<([0-9A-Fa-f]+)>", dest)
+        if not dest.startswith(b"["):          # <low> <high> <start>: consecutive values
+            start = int(values[0], 16)
+            values = [b"%0*X" % (len(values[0]), start + n) for n in range(last - first + 1)]
+        pairs += [(b"%0*X" % (width, first + n), v) for n, v in enumerate(values)
+                  if first + n <= last]
+    return pairs
 
 
 def _utf16(value: bytes) -> bytes:

@@ -25,8 +25,15 @@ def make_pdfa(pdf: pikepdf.Pdf) -> None:
     _print_annotations(pdf)
     if "/Trapped" in pdf.docinfo:       # reportlab's; XMP's pdf schema has no Trapped in PDF/A
         del pdf.docinfo["/Trapped"]
+    write_metadata(pdf)
+
+
+def write_metadata(pdf: pikepdf.Pdf, pdfa: bool = True) -> None:
+    """The XMP metadata stream: the document information (title, author, …, dates) and the
+    language, with the pdfaid identification when the file is PDF/A (a tagged PDF needs the
+    title in dc:title either way)."""
     lang = str(pdf.Root.get("/Lang", "")) or None
-    xmp = xmp_packet(_info(pdf), lang)
+    xmp = xmp_packet(_info(pdf), lang, pdfa)
     pdf.Root.Metadata = pdf.make_stream(xmp.encode("utf-8"),
                                         {"/Type": pikepdf.Name.Metadata,
                                          "/Subtype": pikepdf.Name.XML})
@@ -68,9 +75,11 @@ def xmp_date(pdf_date: str) -> str:
     return f"{y}-{mo}-{d}T{h}:{mi}:{s}{zone}"
 
 
-def xmp_packet(info: dict, lang: str | None) -> str:
-    """XMP carrying pdfaid 2B and the same title, author, subject, keywords, tools, dates."""
-    props = ["<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>"]
+def xmp_packet(info: dict, lang: str | None, pdfa: bool = True) -> str:
+    """XMP carrying pdfaid 2B (when `pdfa`) and the same title, author, subject, keywords,
+    tools, dates."""
+    props = ["<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>"] \
+        if pdfa else []
     props += _described(info, lang) + _simple(info) + _dates(info)
     body = "\n    ".join(props)
     return (
