@@ -73,8 +73,8 @@ class Tagger:
         self.depth = 0                  # open marked-content sequences (never nested)
         self.heading = 0                # the level of the last heading
         self.opened: list[bool] = []    # per open_*: whether it wrote a BDC/BMC
-        self.cells: set = set()
-        self.titles: dict[tuple, str] = {}  # (page, y) of a heading → its text (link /Contents)         # (id(row), column) of the table cells drawn
+        self.cells: set = set()         # (id(row), column) of the table cells drawn
+        self.titles: dict[tuple, str] = {}  # (page, y) of a heading → its text (link /Contents)
 
     # --- marked content: the one place that writes BDC/EMC into the page -----------------
 
@@ -90,22 +90,22 @@ class Tagger:
         if isinstance(flowable, Table) or self.depth:
             return draw()               # a table tags its cells; nested content is its outer's
         page, mark = canv.getPageNumber() - 1, len(canv._code)
-        annots, mcid = len(canv._annotationrefs), self.mcids.get(canv.getPageNumber() - 1, 0)
-        tag = LEAF_ALIASES.get(name, name)
-        self.mcids[page] = mcid + 1
-        flowable.pdf_mcid = mcid        # a chart slot hands it to the chart laid in later
-        if not getattr(flowable, "pdf_info", {}).get("deferred"):
-            canv.addLiteral(f"/{tag} <</MCID {mcid}>> BDC")
+        annots, mcid = len(canv._annotationrefs), self.mcids.get(page, 0)
+        # a chart slot draws nothing: it hands its MCID to the chart laid in after the build
+        literal = not getattr(flowable, "pdf_info", {}).get("deferred")
+        self.mcids[page], flowable.pdf_mcid = mcid + 1, mcid
+        if literal:
+            canv.addLiteral(f"/{LEAF_ALIASES.get(name, name)} <</MCID {mcid}>> BDC")
         self.depth += 1
         try:
             placed = draw()
         finally:
             self.depth -= 1
-        if not placed:
+        if not placed:                  # it did not fit: nothing was drawn, nothing recorded
             del canv._code[mark:]
             self.mcids[page] = mcid
             return placed
-        if not getattr(flowable, "pdf_info", {}).get("deferred"):
+        if literal:
             canv.addLiteral("EMC")
         node = self.node(flowable, name)
         node.kids.append(("mc", page, mcid))
