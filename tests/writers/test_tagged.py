@@ -197,6 +197,24 @@ def test_headings_in_the_tree_are_the_layouts_in_order(built, name):
     assert tree == wanted
 
 
+@NEEDS_POPPLER
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_list_items_are_a_label_and_a_body(built, name):
+    """L > LI > (Lbl, LBody): the label as the layout gave it ('1.', 'a)', '❖'), then the
+    item's text without it."""
+    layout = layout_of(name)
+    entries = [e for box in boxes_of(layout.blocks, b.ListBox) for e in box.entries]
+    items = [e for e in elements(struct(built[name])) if e["tag"] == "LI"]
+    assert entries and len(items) >= len(entries)
+    for item in items:                 # a values callout's cards are a list without labels
+        assert [k["tag"] for k in item["kids"]][:2] in (["Lbl", "LBody"], ["LBody"]), item
+    items = [item for item in items if item["kids"][0]["tag"] == "Lbl"]
+    labels = Counter(text_of(item["kids"][0]) for item in items)
+    assert not Counter(squash(e.label) for e in entries) - labels
+    bodies = {text_of(item["kids"][1]) for item in items}
+    assert {squash(plain(e.text)) for e in entries if "\n" not in plain(e.text)} & bodies
+
+
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_every_chart_and_image_is_a_figure_with_its_alt_text(built, name):
     layout = layout_of(name)

@@ -23,6 +23,7 @@ from reportlab.platypus import Frame, Paragraph, Table
 from reportlab.platypus.flowables import _Container, _ContainerSpace
 
 LEAF_ALIASES = {"TOC": "TOCI"}          # a contents list is drawn as one piece: TOC > TOCI
+CONTENT_TAGS = {"TOC": "TOCI", "LI": "LBody"}   # the element a role's marked content is in
 CELL_ROLES = ("TH", "TD")
 
 
@@ -38,6 +39,7 @@ class Node:
     def __init__(self, tag: str, parent: Node | None = None, alt: str | None = None,
                  attrs: dict | None = None):
         self.tag, self.alt, self.attrs, self.kids = tag, alt, attrs or {}, []
+        self.parent = parent
         if parent is not None:
             parent.kids.append(self)
 
@@ -93,9 +95,11 @@ class Tagger:
         annots, mcid = len(canv._annotationrefs), self.mcids.get(page, 0)
         # a chart slot draws nothing: it hands its MCID to the chart laid in after the build
         literal = not getattr(flowable, "pdf_info", {}).get("deferred")
+        labelled = name == "LI" and bool(getattr(flowable, "bulletText", None))
         self.mcids[page], flowable.pdf_mcid = mcid + 1, mcid
         if literal:
-            canv.addLiteral(f"/{LEAF_ALIASES.get(name, name)} <</MCID {mcid}>> BDC")
+            tag = "Lbl" if labelled else CONTENT_TAGS.get(name, name)
+            canv.addLiteral(f"/{tag} <</MCID {mcid}>> BDC")
         self.depth += 1
         try:
             placed = draw()
@@ -108,10 +112,28 @@ class Tagger:
         if literal:
             canv.addLiteral("EMC")
         node = self.node(flowable, name)
-        node.kids.append(("mc", page, mcid))
+        body = self._label(canv, mark, page, node) if labelled else None
+        node.kids.append(("mc", page, mcid if body is None else body))
         for n in range(annots, len(canv._annotationrefs)):
             Node("Link", node).kids.append(("annot", page, n))
         return placed
+
+    def _label(self, canv, mark: int, page: int, body: Node) -> int | None:
+        """A list item's label, drawn first as a text object of its own (reportlab draws a
+        paragraph's bullet so), ends its Lbl sequence; the rest is the LBody's.  Returns the
+        LBody's MCID, or None (no label found: all of it is the LBody's)."""
+        code = canv._code
+        at = next((n for n in range(mark + 1, len(code)) if code[n].lstrip().startswith("BT")),
+                  None)
+        if at is None:
+            code[mark] = code[mark].replace("/Lbl ", "/LBody ", 1)
+            return None
+        label, mcid = Node("Lbl"), self.mcids[page]
+        self.mcids[page] = mcid + 1
+        code.insert(at + 1, f"EMC /LBody <</MCID {mcid}>> BDC")
+        label.parent, label.kids = body.parent, [("mc", page, mcid - 1)]
+        body.parent.kids.insert(body.parent.kids.index(body), label)
+        return mcid
 
     def artifact(self, canv, draw, kind: str = ""):
         """Draw page furniture (`kind`: Pagination, Watermark or '') as an /Artifact."""
