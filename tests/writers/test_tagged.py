@@ -215,6 +215,16 @@ def test_list_items_are_a_label_and_a_body(built, name):
     assert {squash(plain(e.text)) for e in entries if "\n" not in plain(e.text)} & bodies
 
 
+@NEEDS_POPPLER
+def test_the_contents_is_a_toc_of_one_entry_per_heading_each_with_its_link(built):
+    entries = layout_of("vefsn").contents.entries
+    tocs = [e for e in elements(struct(built["vefsn"])) if e["tag"] == "TOC"]
+    assert len(tocs) == 1 and len(tocs[0]["kids"]) == len(entries)
+    for item, entry in zip(tocs[0]["kids"], entries):
+        assert item["tag"] == "TOCI" and squash(item["text"]).endswith(squash(entry.text))
+        assert "Link" in [k["tag"] for k in item["kids"]]
+
+
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_every_chart_and_image_is_a_figure_with_its_alt_text(built, name):
     layout = layout_of(name)

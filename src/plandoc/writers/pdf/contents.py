@@ -15,6 +15,7 @@ from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flowables import HeadingParagraph, role
 from plandoc.writers.pdf.grid import padding, style
 from plandoc.writers.pdf.markup import esc
+from plandoc.writers.pdf.tags import CellTagger
 
 
 def contents(ctx: Ctx, c: Contents) -> None:
@@ -30,12 +31,15 @@ def contents(ctx: Ctx, c: Contents) -> None:
 class Contents_(TableOfContents):
     """reportlab's contents, whose table may split inside an entry when it has to: an entry
     taller than the page (a heading of thousands of words) stopped the build (LayoutError).
-    Only a contents that did not fit on a fresh page (reportlab marks it `_postponed`) does."""
+    Only a contents that did not fit on a fresh page (reportlab marks it `_postponed`) does.
+    Its table (made anew in each wrap) is tagged as TOC > TOCI, one entry a row."""
 
     def wrap(self, availWidth, availHeight):
         size = super().wrap(availWidth, availHeight)
         if getattr(self, "_postponed", False):
             self._table.splitInRow = 1
+        self._table._renderCB = CellTagger()   # each row an entry of the tagged TOC
+        role(self._table, "TOC")
         return size
 
 

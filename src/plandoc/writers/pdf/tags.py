@@ -22,8 +22,8 @@ import os
 from reportlab.platypus import Frame, Paragraph, Table
 from reportlab.platypus.flowables import _Container, _ContainerSpace
 
-LEAF_ALIASES = {"TOC": "TOCI"}          # a contents list is drawn as one piece: TOC > TOCI
-CONTENT_TAGS = {"TOC": "TOCI", "LI": "LBody"}   # the element a role's marked content is in
+CONTENT_TAGS = {"LI": "LBody"}          # the element a role's marked content is in
+CONTAINERS = ("TOC",)                   # roles drawn as tables whose rows are tagged
 CELL_ROLES = ("TH", "TD")
 
 
@@ -89,7 +89,7 @@ class Tagger:
         name = role_of(flowable)
         if name == "Artifact":
             return self.artifact(canv, draw)
-        if isinstance(flowable, Table) or self.depth:
+        if isinstance(flowable, Table) or name in CONTAINERS or self.depth:
             return draw()               # a table tags its cells; nested content is its outer's
         page, mark = canv.getPageNumber() - 1, len(canv._code)
         annots, mcid = len(canv._annotationrefs), self.mcids.get(page, 0)
@@ -189,7 +189,7 @@ class Tagger:
         if id(key) in self.nodes:
             return self.nodes[id(key)][1]
         info, parent = getattr(flowable, "pdf_info", {}), self.parents[-1]
-        if name in CELL_ROLES and parent.tag in CELL_ROLES:
+        if (name in CELL_ROLES and parent.tag in CELL_ROLES) or parent.tag == "TOCI":
             node = parent               # a cell's paragraph is the cell's content
         elif name == "LI":
             node = self._list_item(parent, info)
@@ -198,9 +198,7 @@ class Tagger:
             node = Node(f"H{self.heading}", parent)
         else:
             self.lists = [entry for entry in self.lists if entry[0] is not parent]
-            if name in LEAF_ALIASES:
-                parent = Node(name, parent)
-            node = Node(LEAF_ALIASES.get(name, name), parent, alt=info.get("alt"))
+            node = Node(name, parent, alt=info.get("alt"))
         self.nodes[id(key)] = (key, node)
         return node
 
@@ -220,8 +218,9 @@ class Tagger:
     def table_node(self, key, tbl) -> Node:
         """A table's element, shared by the parts of a table split over pages."""
         if id(key) not in self.nodes:
-            info = getattr(tbl, "pdf_info", {})
-            name = "Table" if role_of(tbl) == "Table" and not info.get("layout") else "Div"
+            info, name = getattr(tbl, "pdf_info", {}), role_of(tbl)
+            if name not in CONTAINERS:
+                name = "Table" if name == "Table" and not info.get("layout") else "Div"
             self.nodes[id(key)] = (key, Node(name, self.parents[-1]))
         return self.nodes[id(key)][1]
 
@@ -312,7 +311,11 @@ class CellTagger:
             return
         tagger.cells.add(key)
         node = table
-        if table.tag == "Table":
+        if table.tag == "TOC":          # a contents row is an entry (its Spacer rows are not)
+            entry = any(isinstance(v, Paragraph) for v in
+                        (value if isinstance(value, (list, tuple)) else [value]))
+            node = Node("TOCI", table) if entry else table
+        elif table.tag == "Table":
             attrs = {"Scope": "Column"} if _header(row) else {}
             x0, y0, x1, y1 = (getattr(tbl, "_spanRanges", None) or {}).get((c, r)) or (c, r, c, r)
             if x1 > x0:
