@@ -217,11 +217,13 @@ def test_list_items_are_a_label_and_a_body(built, name):
 
 @NEEDS_POPPLER
 def test_the_contents_is_a_toc_of_one_entry_per_heading_each_with_its_link(built):
+    """TOC > TOCI, one a heading, each with the heading's text and its link."""
     entries = layout_of("vefsn").contents.entries
     tocs = [e for e in elements(struct(built["vefsn"])) if e["tag"] == "TOC"]
     assert len(tocs) == 1 and len(tocs[0]["kids"]) == len(entries)
     for item, entry in zip(tocs[0]["kids"], entries):
-        assert item["tag"] == "TOCI" and squash(item["text"]).endswith(squash(entry.text))
+        # the entry's words only: its leader dots and page number are an artifact
+        assert item["tag"] == "TOCI" and squash(item["text"]) == squash(entry.text)
         assert "Link" in [k["tag"] for k in item["kids"]]
 
 

@@ -15,7 +15,9 @@ from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.flowables import HeadingParagraph, role
 from plandoc.writers.pdf.grid import padding, style
 from plandoc.writers.pdf.markup import esc
-from plandoc.writers.pdf.tags import CellTagger
+from plandoc.writers.pdf.tags import CellTagger, aside
+
+ENTRY_END = "drawTOCEntryEnd"      # reportlab's callback: an entry's leader dots and page
 
 
 def contents(ctx: Ctx, c: Contents) -> None:
@@ -38,8 +40,9 @@ class Contents_(TableOfContents):
         size = super().wrap(availWidth, availHeight)
         if getattr(self, "_postponed", False):
             self._table.splitInRow = 1
-        self._table._renderCB = CellTagger()   # each row an entry of the tagged TOC
-        role(self._table, "TOC")
+        self._table._renderCB = CellTagger()   # each row an entry of the tagged TOC, its
+        role(self._table, "TOC")                # leader dots and page number an artifact
+        self.canv.setNamedCB(ENTRY_END, aside(self.canv.getNamedCB(ENTRY_END)))
         return size
 
 

@@ -74,6 +74,7 @@ class Tagger:
         self.lists: list[tuple] = []    # open lists: (parent, depth, L, LBody of last item)
         self.depth = 0                  # open marked-content sequences (never nested)
         self.heading = 0                # the level of the last heading
+        self.sequence = None            # the open sequence of `place`: tag, page, its MCIDs
         self.opened: list[bool] = []    # per open_*: whether it wrote a BDC/BMC
         self.cells: set = set()         # (id(row), column) of the table cells drawn
         self.titles: dict[tuple, str] = {}  # (page, y) of a heading → its text (link /Contents)
@@ -97,14 +98,17 @@ class Tagger:
         literal = not getattr(flowable, "pdf_info", {}).get("deferred")
         labelled = name == "LI" and bool(getattr(flowable, "bulletText", None))
         self.mcids[page], flowable.pdf_mcid = mcid + 1, mcid
+        tag = "Lbl" if labelled else CONTENT_TAGS.get(name, name)
         if literal:
-            tag = "Lbl" if labelled else CONTENT_TAGS.get(name, name)
             canv.addLiteral(f"/{tag} <</MCID {mcid}>> BDC")
+            self.sequence = (CONTENT_TAGS.get(name, name), page, [mcid])
         self.depth += 1
         try:
             placed = draw()
         finally:
             self.depth -= 1
+            sequence, self.sequence = self.sequence, None
+        mcids = sequence[2] if sequence else [mcid]
         if not placed:                  # it did not fit: nothing was drawn, nothing recorded
             del canv._code[mark:]
             self.mcids[page] = mcid
@@ -113,7 +117,8 @@ class Tagger:
             canv.addLiteral("EMC")
         node = self.node(flowable, name)
         body = self._label(canv, mark, page, node) if labelled else None
-        node.kids.append(("mc", page, mcid if body is None else body))
+        node.kids += [("mc", page, body)] if body is not None else \
+            [("mc", page, m) for m in mcids]
         for n in range(annots, len(canv._annotationrefs)):
             Node("Link", node).kids.append(("annot", page, n))
         return placed
@@ -134,6 +139,18 @@ class Tagger:
         label.parent, label.kids = body.parent, [("mc", page, mcid - 1)]
         body.parent.kids.insert(body.parent.kids.index(body), label)
         return mcid
+
+    def interrupt(self, canv, draw) -> None:
+        """Draw an artifact in the middle of the open sequence (the contents' leader dots and
+        page number, drawn inside its entry): the sequence ends, the artifact is drawn, and the
+        sequence goes on under a new MCID of the same element."""
+        tag, page, mcids = self.sequence
+        canv.addLiteral("EMC /Artifact BMC")
+        draw()
+        mcid = self.mcids[page]
+        self.mcids[page] = mcid + 1
+        mcids.append(mcid)
+        canv.addLiteral(f"EMC /{tag} <</MCID {mcid}>> BDC")
 
     def artifact(self, canv, draw, kind: str = ""):
         """Draw page furniture (`kind`: Pagination, Watermark or '') as an /Artifact."""
@@ -261,6 +278,17 @@ def place(canv, flowable, draw) -> None:
         draw()
     else:
         tagger.place(canv, flowable, lambda: draw() or True)
+
+
+def aside(draw):
+    """A paragraph's onDraw callback (canv, kind, label) whose drawing is an artifact inside
+    the paragraph's marked content (the contents' leader dots and page number)."""
+    def callback(canv, kind, label):
+        tagger = getattr(canv, "tagger", None)
+        if tagger is None or tagger.sequence is None:
+            return draw(canv, kind, label)
+        return tagger.interrupt(canv, lambda: draw(canv, kind, label))
+    return callback
 
 
 def artifact_bytes(ops: bytes) -> bytes:
