@@ -33,3 +33,20 @@ def write(path: Path, text: str) -> Path:
 def run(*args):
     """Run the plandoc CLI in-process; returns the click Result."""
     return CliRunner().invoke(main, [str(a) for a in args])
+
+
+# A document head for tests that build a small plan in a given language (format with lang=…).
+PLAN_HEAD = """\
+document:
+  title: Plan
+  municipality: Testvik kommune
+  language: {lang}
+body:
+"""
+
+
+def clean(text: str) -> str:
+    """Text as a reader sees it: the layout's no-break spaces and hyphens as plain ones, its
+    word joiners and soft hyphens gone."""
+    return (text.replace("\u00a0", " ").replace("\u2011", "-").replace("\u2060", "")
+            .replace("\u00ad", ""))

@@ -16,16 +16,10 @@ import pytest
 
 from plandoc.layout.text import _TOKENS
 from plandoc.style import load_theme
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, clean, run
 from tests.textof import pdf_text
 
-NBSP = "\u00a0"
 EXAMPLES = ("klimaplan", "oppvekstplan")
-
-
-def clean(text: str) -> str:
-    return (text.replace(NBSP, " ").replace("\u2011", "-").replace("\u2060", "")
-            .replace("\u00ad", ""))
 
 
 @pytest.fixture(scope="module")

@@ -17,16 +17,10 @@ from plandoc.layout.boxes import HeadingBox, ReferencesBox, TextBox
 from plandoc.model import plain
 from plandoc.reader.content import read_document
 from plandoc.style import load_theme
-from tests.conftest import ROOT, run, write
+from tests.conftest import PLAN_HEAD, ROOT, run, write
 from tests.writers.test_xref import _pdf_links, _pdf_text, needs_poppler
 
-HEAD = """\
-document:
-  title: Plan
-  municipality: Testvik kommune
-  language: {lang}
-body:
-"""
+HEAD = PLAN_HEAD
 
 BODY = """\
   - chapter: Innledning

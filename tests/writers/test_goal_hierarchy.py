@@ -10,8 +10,8 @@ import subprocess
 import docx
 import pytest
 
-from tests.conftest import run, write
-from tests.writers.test_goals_actions import _clean, pdf_lines
+from tests.conftest import clean, run, write
+from tests.writers.test_goals_actions import pdf_lines
 
 PLAN = """\
 document:
@@ -57,7 +57,7 @@ def build(project, lang: str = "nn", labels: str = NN_LABELS):
 def docx_goals(path) -> list[tuple[str, str]]:
     """(style, text) of every goal, sub-goal, strategy label and strategy paragraph."""
     styles = ("Goal", "Subgoal", "Strategy Label", "Strategy")
-    return [(p.style.name, _clean(p.text)) for p in docx.Document(str(path)).paragraphs
+    return [(p.style.name, clean(p.text)) for p in docx.Document(str(path)).paragraphs
             if p.style.name in styles]
 
 
@@ -98,13 +98,13 @@ def test_the_languages_words_without_labels(project, lang, goal, subgoal, strate
     assert goals[:3] == [("Goal", f"1\t{goal}: Alle skal bu godt"),
                          ("Subgoal", f"1.1\t{subgoal}: Fleire utleigebustader"),
                          ("Strategy Label", strategy)]
-    paragraphs = [_clean(p.text) for p in docx.Document(str(project / "out/doc.docx")).paragraphs]
+    paragraphs = [clean(p.text) for p in docx.Document(str(project / "out/doc.docx")).paragraphs]
     assert any(f"{goal.lower()} 1 og {subgoal.lower()} 1.1" in p for p in paragraphs)
 
 
 def test_a_focus_area_in_an_unnumbered_chapter_is_numbered_and_in_the_contents(project):
     out = build(project)
-    toc = [_clean(p.text) for p in docx.Document(str(out / "doc.docx")).paragraphs
+    toc = [clean(p.text) for p in docx.Document(str(out / "doc.docx")).paragraphs
            if p.style.name.startswith("toc")]
     assert any(t.startswith("1\tBustader for alle") or t.startswith("1 Bustader for alle")
                for t in toc), toc
@@ -138,7 +138,7 @@ def test_the_sum_row_never_stands_alone_on_a_page(project):
         result = run("build", "content/doc.yaml", "--out", "out", "-j", "1", "--force",
                      "--format", "pdf")
         assert result.exit_code == 0, result.output
-        pages = [" ".join(_clean(page).split()) for page in subprocess.run(
+        pages = [" ".join(clean(page).split()) for page in subprocess.run(
             ["pdftotext", "-layout", str(project / "out/doc.pdf"), "-"], capture_output=True,
             text=True, check=True).stdout.split("\f")]
         page = next(p for p in pages if "Sum 780 000 kr" in p)

@@ -16,15 +16,9 @@ from plandoc.layout import boxes as b
 from plandoc.model import plain
 from plandoc.reader.content import read_document
 from plandoc.style import load_theme
-from tests.conftest import ROOT, run, write
+from tests.conftest import PLAN_HEAD, ROOT, clean, run, write
 
-HEAD = """\
-document:
-  title: Plan
-  municipality: Testvik kommune
-  language: {lang}
-body:
-"""
+HEAD = PLAN_HEAD
 
 BODY = """\
   - focus_area:
@@ -53,7 +47,6 @@ BODY = """\
         - {{action: Universell utforming, goal: mål-tilgjengelig, cost: "1,5 mill. kr"}}
 """
 EXTRA_GOAL = "        - goal: Et nytt mål først\n"
-NBSP = "\u00a0"
 
 
 def build(project: Path, extra: str = "", lang: str = "nb") -> Path:
@@ -63,19 +56,13 @@ def build(project: Path, extra: str = "", lang: str = "nb") -> Path:
     return project / "out"
 
 
-def _clean(text: str) -> str:
-    """Cell text as a reader sees it: no-break spaces and hyphens, word joiners as plain."""
-    return text.replace(NBSP, " ").replace("\u2011", "-").replace("\u2060", "").replace(
-        "\u00ad", "")
-
-
 def docx_tables(path: Path) -> list[list[list[str]]]:
-    return [[[_clean(c.text) for c in row.cells] for row in t.rows]
+    return [[[clean(c.text) for c in row.cells] for row in t.rows]
             for t in docx.Document(str(path)).tables]
 
 
 def docx_paragraphs(path: Path) -> list[str]:
-    return [_clean(p.text) for p in docx.Document(str(path)).paragraphs]
+    return [clean(p.text) for p in docx.Document(str(path)).paragraphs]
 
 
 def pdf_lines(path: Path) -> list[str]:
@@ -83,7 +70,7 @@ def pdf_lines(path: Path) -> list[str]:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
                          text=True, check=True).stdout
-    return [" ".join(_clean(line).split()) for line in out.splitlines()]
+    return [" ".join(clean(line).split()) for line in out.splitlines()]
 
 
 def test_goal_attributes_and_indicator_cells_in_the_docx(project):

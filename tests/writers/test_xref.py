@@ -18,15 +18,9 @@ from plandoc.layout import lay_out
 from plandoc.model import plain
 from plandoc.reader.content import read_document
 from plandoc.style import load_theme
-from tests.conftest import ROOT, run, write
+from tests.conftest import PLAN_HEAD, ROOT, run, write
 
-HEAD = """\
-document:
-  title: Plan
-  municipality: Testvik kommune
-  language: {lang}
-body:
-"""
+HEAD = PLAN_HEAD
 
 BODY = """\
   - chapter: Innledning
