@@ -73,7 +73,7 @@ _out = click.option("--out", "out_dir", type=click.Path(path_type=Path),
 @click.option("--line-numbers", is_flag=True,
               help="Number the lines of the body text (for consultation drafts).")
 @click.option("--pdfa/--no-pdfa", default=None,
-              help="PDF/A-2b for archiving (default: the style's pdfa, else on for vedtatt).")
+              help="PDF/A-2a for archiving (default: the style's pdfa, else on for vedtatt).")
 @click.option("--print", "press", is_flag=True,
               help="Also write OUT/<name>-print.pdf: 3 mm bleed, crop marks, CMYK colours.")
 @_public

@@ -1,4 +1,4 @@
-"""PDF/A-2b, clause by clause, read back with pikepdf (no veraPDF here), plus qpdf and pdffonts.
+"""PDF/A-2a, clause by clause, read back with pikepdf (no veraPDF here), plus qpdf and pdffonts.
 
 Two files are checked: the Vefsn plan built with `plandoc build --pdfa` (charts, logo, links)
 and the sample document (which has a date, so the XMP dates are checked too).
@@ -31,6 +31,8 @@ from sample_doc import sample_document  # noqa: E402
 
 NS = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
       "pdfaid": "http://www.aiim.org/pdfa/ns/id/", "dc": "http://purl.org/dc/elements/1.1/",
+      "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+      "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
       "pdf": "http://ns.adobe.com/pdf/1.3/", "xmp": "http://ns.adobe.com/xap/1.0/"}
 
 
@@ -86,11 +88,14 @@ def all_objects(pdf: pikepdf.Pdf):
 # --- metadata ------------------------------------------------------------------------------
 
 
-def test_xmp_declares_pdfa_2b(path):
+def test_xmp_declares_pdfa_2a_and_pdfua_1(path):
+    """Level A (the file is tagged) and PDF/UA-1, whose schema PDF/A needs declared."""
     with pikepdf.open(path) as pdf:
         root = xmp(pdf)
         assert prop(root, "pdfaid:part") == "2"
-        assert prop(root, "pdfaid:conformance") == "B"
+        assert prop(root, "pdfaid:conformance") == "A"
+        assert prop(root, "pdfuaid:part") == "1"
+        assert prop(root, "pdfaSchema:namespaceURI") == "http://www.aiim.org/pdfua/ns/id/"
 
 
 def test_xmp_matches_the_document_info(path):

@@ -24,7 +24,7 @@ class Options:
     out_dir: Path = Path("output")
     styles_dir: Path | None = None
     line_numbers: bool = False      # number the lines of every document (as if its metadata said so)
-    pdfa: bool | None = None      # PDF/A-2b; None: the style's `pdfa`, else on for vedtatt
+    pdfa: bool | None = None      # PDF/A-2a; None: the style's `pdfa`, else on for vedtatt
     press: bool = False           # also write <name>-print.pdf (or the style's print.enabled)
     allow_dirs: tuple[Path, ...] = ()    # --allow-dir: more folders content and styles may read
     content_dirs: tuple[Path, ...] = ()  # the folders given on the command line (content roots)

@@ -9,7 +9,7 @@ context (what every handler gets), walk (the handler registry WRITERS: one handl
 called handler(ctx, box)) with figures, panels, callouts and program; cover and contents;
 template (page templates, outline and contents hooks) and running (header, footer, watermark,
 line numbers); build (the story and multiBuild); charts and finish (pikepdf afterwards: vector
-charts, dates, then pdfa for PDF/A-2b or press for print boxes and crop marks — profile says
+charts, dates, then pdfa for PDF/A-2a or press for print boxes and crop marks — profile says
 which).  reportlab and pikepdf are imported only when a PDF is written.
 """
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def write_pdf(layout: Layout, charts: ChartRenderer, out: Path, *,
               profile: PdfProfile = PdfProfile()) -> None:
-    """Write `layout` as a PDF at `out` (screen, PDF/A-2b and/or print: `profile`)."""
+    """Write `layout` as a PDF at `out` (screen, PDF/A-2a and/or print: `profile`)."""
     from plandoc.writers.pdf.build import build
     from plandoc.writers.pdf.finish import finish
 

@@ -1,12 +1,11 @@
 """After reportlab: lay in the vector charts, fix the document dates, save deterministically.
 
-The same open file then becomes PDF/A-2b (pdfa.py) or gets print boxes and crop marks
+The same open file then becomes PDF/A-2a (pdfa.py) or gets print boxes and crop marks
 (press.py) when the profile asks, so the file is opened and saved once.
 """
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
@@ -20,6 +19,7 @@ from plandoc.writers.pdf.charts import place_charts
 from plandoc.writers.pdf.profile import PdfProfile
 from plandoc.writers.pdf.tags import Tagger, write_tree
 from plandoc.writers.pdf.template import LANG_TAGS
+from plandoc.writers.pdf.tounicode import fix_to_unicode
 
 
 def finish(raw: bytes, records: list, meta: Meta, out: Path,
@@ -31,7 +31,7 @@ def finish(raw: bytes, records: list, meta: Meta, out: Path,
             write_tree(pdf, tagger, LANG_TAGS[meta.language],
                        _link_text(pdf, tagger, meta.language))
         _dates(pdf, meta)
-        _to_unicode(pdf)
+        fix_to_unicode(pdf)
         if profile.press:
             from plandoc.writers.pdf.press import press_boxes
             press_boxes(pdf)
@@ -40,10 +40,47 @@ def finish(raw: bytes, records: list, meta: Meta, out: Path,
             make_pdfa(pdf)
         elif tagger is not None:
             from plandoc.writers.pdf.pdfa import write_metadata
-            write_metadata(pdf, pdfa=False)
-        pdf.save(out, deterministic_id=True, fix_metadata_version=False)
+            write_metadata(pdf)
+        _save(pdf, out)
         for chart in keep:
             chart.close()
+
+
+def _save(pdf: pikepdf.Pdf, out: Path) -> None:
+    """Save with deterministic file identifiers.  A compressed stream whose last byte is CR
+    (1 in 256, e.g. a font subset) makes page-validation read the CR LF before 'endstream' as
+    the end of line and report a wrong /Length (PDFA2A-STREAM-LENGTH-001) although the file
+    is right; such streams are saved again hex-wrapped (ending in '>'), which changes nothing
+    a reader sees."""
+    buf = BytesIO()
+    pdf.save(buf, deterministic_id=True, fix_metadata_version=False)
+    with pikepdf.open(BytesIO(buf.getvalue())) as saved:
+        if _hex_wrap_cr_streams(saved):
+            saved.save(out, deterministic_id=True, fix_metadata_version=False)
+            return
+    Path(out).write_bytes(buf.getvalue())
+
+
+def _hex_wrap_cr_streams(pdf: pikepdf.Pdf) -> int:
+    """Wrap every stream whose raw bytes end in CR in ASCIIHexDecode; how many there were."""
+    wrapped = 0
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Stream) or obj.get("/Type") == "/Metadata":
+            continue
+        raw = obj.read_raw_bytes()
+        if not raw.endswith(b"\r"):
+            continue
+        filters = obj.get("/Filter")
+        filters = [] if filters is None else list(filters) if isinstance(
+            filters, pikepdf.Array) else [filters]
+        parms = obj.get("/DecodeParms")
+        if parms is not None:
+            parms = [pikepdf.Dictionary()] + (list(parms) if isinstance(parms, pikepdf.Array)
+                                               else [parms])
+        obj.write(raw.hex().upper().encode() + b">", filter=[pikepdf.Name.ASCIIHexDecode]
+                  + filters, decode_parms=parms)
+        wrapped += 1
+    return wrapped
 
 
 def _link_text(pdf: pikepdf.Pdf, tagger: Tagger, lang: str):
@@ -73,68 +110,3 @@ def _dates(pdf: pikepdf.Pdf, meta: Meta) -> None:
             info[key] = pikepdf.String(stamp.strftime("D:%Y%m%d%H%M%SZ"))
         elif key in info:
             del info[key]
-
-
-
-_BLOCK = re.compile(rb"\d+ begin(bfchar|bfrange)\s*(.*?)end\1\s*", re.S)
-_PAIR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
-_RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\[[^\]]*\]|<[0-9A-Fa-f]+>)")
-_NO_CHARACTER = (b"0000", b"FEFF", b"FFFE")
-BFCHAR_BLOCK = 100      # entries a bfchar block may hold (the CMap specification's limit)
-
-
-def _to_unicode(pdf: pikepdf.Pdf) -> None:
-    """The fonts' ToUnicode maps made right for reading text back (see _mapped)."""
-    for obj in pdf.objects:
-        if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/Font":
-            continue
-        cmap = obj.get("/ToUnicode")
-        if isinstance(cmap, pikepdf.Stream):
-            data = cmap.read_bytes()
-            fixed = _mapped(data)
-            if fixed != data:
-                cmap.write(fixed)
-
-
-def _mapped(data: bytes) -> bytes:
-    """One ToUnicode map rewritten as bfchar entries: characters beyond U+FFFF as UTF-16
-    surrogate pairs (reportlab writes their code point as 5 hex digits, which readers take for
-    another character or drop); no entries for the codes a font subset does not use (reportlab
-    maps them to U+0000, which PDF/UA-1 and PDF/A-2a reject); at most 100 entries a block
-    (reportlab writes up to 256).  The charts' maps (matplotlib's bfrange arrays, which
-    page-validation reads as malformed) become the same plain entries."""
-    blocks = list(_BLOCK.finditer(data))
-    if not blocks:
-        return data
-    pairs = []
-    for block in blocks:
-        pairs += _PAIR.findall(block[2]) if block[1] == b"bfchar" else _ranged(block[2])
-    pairs = [(code.upper(), _utf16(value.upper())) for code, value in pairs
-             if value.upper() not in _NO_CHARACTER]
-    body = b"".join(b"%d beginbfchar\n" % len(chunk) +
-                    b"".join(b"<%s> <%s>\n" % pair for pair in chunk) + b"endbfchar\n"
-                    for chunk in (pairs[n:n + BFCHAR_BLOCK]
-                                  for n in range(0, len(pairs), BFCHAR_BLOCK)))
-    return data[:blocks[0].start()] + body + data[blocks[-1].end():]
-
-
-def _ranged(block: bytes) -> list[tuple[bytes, bytes]]:
-    """The (code, value) pairs of a bfrange block, each code of each range on its own."""
-    pairs = []
-    for low, high, dest in _RANGE.findall(block):
-        width, first, last = len(low), int(low, 16), int(high, 16)
-        values = re.findall(rb"<([0-9A-Fa-f]+)>", dest)
-        if not dest.startswith(b"["):          # <low> <high> <start>: consecutive values
-            start = int(values[0], 16)
-            values = [b"%0*X" % (len(values[0]), start + n) for n in range(last - first + 1)]
-        pairs += [(b"%0*X" % (width, first + n), v) for n, v in enumerate(values)
-                  if first + n <= last]
-    return pairs
-
-
-def _utf16(value: bytes) -> bytes:
-    """A code point in hex as UTF-16BE hex (a surrogate pair beyond U+FFFF); four hex digits
-    and more than six (already UTF-16, or several characters) are left as they are."""
-    if len(value) not in (5, 6):
-        return value
-    return chr(int(value, 16)).encode("utf-16-be").hex().upper().encode()

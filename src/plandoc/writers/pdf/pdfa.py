@@ -1,8 +1,10 @@
-"""PDF/A-2b after reportlab: what reportlab cannot write, added with pikepdf.
+"""PDF/A-2a and PDF/UA-1 after reportlab: what reportlab cannot write, added with pikepdf.
 
 reportlab already embeds every font (TrueType only, see styles.py), writes no JavaScript, no
-encryption and PDF 1.4.  This adds the rest: XMP metadata (pdfaid part 2, conformance B) that
-repeats the document information dictionary, an sRGB output intent with the ICC profile shipped
+encryption and PDF 1.4; tags.py gives every PDF its structure tree.  This adds the rest: XMP
+metadata that repeats the document information dictionary and identifies the file (pdfuaid
+part 1 on every tagged PDF, with the extension schema PDF/A asks for; pdfaid part 2 conformance A
+when archival, B if the file were untagged), an sRGB output intent with the ICC profile shipped
 in plandoc/data (its header date fixed, so output stays byte-identical), and the Print flag on
 every annotation.  File identifiers come from pikepdf's deterministic /ID when saving.
 """
@@ -18,22 +20,38 @@ import pikepdf
 ICC_NAME = "sRGB IEC61966-2.1"
 ANNOT_PRINT = 4          # annotation flag bit 3: Print
 
+# PDF/A lets only its listed schemas into XMP; pdfuaid is declared by an extension schema.
+UA_SCHEMA = (
+    "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>"
+    "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
+    "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
+    "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
+    "<pdfaProperty:name>part</pdfaProperty:name>"
+    "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+    "<pdfaProperty:category>internal</pdfaProperty:category>"
+    "<pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>"
+    "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>")
+
 
 def make_pdfa(pdf: pikepdf.Pdf) -> None:
-    """Turn reportlab's finished PDF into PDF/A-2b (call after the document info is final)."""
+    """Turn reportlab's finished PDF into PDF/A-2 (call after the document info and the
+    structure tree are final): level A when tagged, else B."""
     _output_intent(pdf)
     _print_annotations(pdf)
     if "/Trapped" in pdf.docinfo:       # reportlab's; XMP's pdf schema has no Trapped in PDF/A
         del pdf.docinfo["/Trapped"]
-    write_metadata(pdf)
+    write_metadata(pdf, pdfa=True)
 
 
-def write_metadata(pdf: pikepdf.Pdf, pdfa: bool = True) -> None:
+def write_metadata(pdf: pikepdf.Pdf, pdfa: bool = False) -> None:
     """The XMP metadata stream: the document information (title, author, …, dates) and the
-    language, with the pdfaid identification when the file is PDF/A (a tagged PDF needs the
-    title in dc:title either way)."""
+    language, with the PDF/UA identification when the file is tagged and the PDF/A one when
+    it is archival."""
     lang = str(pdf.Root.get("/Lang", "")) or None
-    xmp = xmp_packet(_info(pdf), lang, pdfa)
+    tagged = "/StructTreeRoot" in pdf.Root
+    level = ("A" if tagged else "B") if pdfa else None
+    xmp = xmp_packet(_info(pdf), lang, level, ua=tagged)
     pdf.Root.Metadata = pdf.make_stream(xmp.encode("utf-8"),
                                         {"/Type": pikepdf.Name.Metadata,
                                          "/Subtype": pikepdf.Name.XML})
@@ -75,11 +93,13 @@ def xmp_date(pdf_date: str) -> str:
     return f"{y}-{mo}-{d}T{h}:{mi}:{s}{zone}"
 
 
-def xmp_packet(info: dict, lang: str | None, pdfa: bool = True) -> str:
-    """XMP carrying pdfaid 2B (when `pdfa`) and the same title, author, subject, keywords,
-    tools, dates."""
-    props = ["<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>"] \
+def xmp_packet(info: dict, lang: str | None, pdfa: str | None = "B", ua: bool = False) -> str:
+    """XMP carrying pdfaid part 2 at level `pdfa` (A or B; None: not PDF/A), pdfuaid part 1
+    when `ua`, and the same title, author, subject, keywords, tools, dates."""
+    props = [f"<pdfaid:part>2</pdfaid:part><pdfaid:conformance>{pdfa}</pdfaid:conformance>"] \
         if pdfa else []
+    if ua:
+        props += ["<pdfuaid:part>1</pdfuaid:part>", UA_SCHEMA]
     props += _described(info, lang) + _simple(info) + _dates(info)
     body = "\n    ".join(props)
     return (
@@ -88,6 +108,10 @@ def xmp_packet(info: dict, lang: str | None, pdfa: bool = True) -> str:
         ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
         '  <rdf:Description rdf:about=""\n'
         '    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"\n'
+        '    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"\n'
+        '    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"\n'
+        '    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"\n'
+        '    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#"\n'
         '    xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
         '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n'
         '    xmlns:xmp="http://ns.adobe.com/xap/1.0/">\n'

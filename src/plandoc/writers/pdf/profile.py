@@ -1,4 +1,4 @@
-"""Which variant of the PDF to write: screen (default), archival PDF/A-2b, or print.
+"""Which variant of the PDF to write: screen (default), archival PDF/A-2a, or print.
 
 Kept free of reportlab and pikepdf imports so the build step can make one cheaply.
 """
@@ -17,7 +17,7 @@ MIN_PRINT_DPI = 300     # raster images below this at their printed size get a w
 
 @dataclass(frozen=True)
 class PdfProfile:
-    """`pdfa`: ISO 19005-2 level B.  `press`: bleed, crop marks, trim/bleed boxes, CMYK."""
+    """`pdfa`: ISO 19005-2 level A (tagged).  `press`: bleed, crop marks, trim/bleed boxes, CMYK."""
 
     pdfa: bool = False
     press: bool = False

@@ -117,10 +117,14 @@ class Tagger:
             canv.addLiteral("EMC")
         node = self.node(flowable, name)
         body = self._label(canv, mark, page, node) if labelled else None
-        node.kids += [("mc", page, body)] if body is not None else \
-            [("mc", page, m) for m in mcids]
-        for n in range(annots, len(canv._annotationrefs)):
-            Node("Link", node).kids.append(("annot", page, n))
+        content = [("mc", page, body)] if body is not None else [("mc", page, m) for m in mcids]
+        links = [("annot", page, n) for n in range(annots, len(canv._annotationrefs))]
+        if node.tag == "TOCI" and links:    # a contents entry is its link: text and annotation
+            Node("Link", node).kids += content + links
+            return placed
+        node.kids += content
+        for link in links:
+            Node("Link", node).kids.append(link)
         return placed
 
     def _label(self, canv, mark: int, page: int, body: Node) -> int | None:
