@@ -12,6 +12,7 @@ from plandoc.writers.pdf.contents import contents
 from plandoc.writers.pdf.cover import cover, masthead
 from plandoc.writers.pdf.flowables import PageCount, PageTotal
 from plandoc.writers.pdf.profile import PdfProfile
+from plandoc.writers.pdf.reading import ReadingCanvas
 from plandoc.writers.pdf.styles import HYPHENATION, make_look
 from plandoc.writers.pdf.template import PlanDocTemplate
 from plandoc.writers.pdf.walk import walk
@@ -35,5 +36,5 @@ def build(layout: Layout, charts: ChartRenderer,
     if layout.contents:
         contents(ctx, layout.contents)
     walk(ctx, layout.blocks)
-    template.multiBuild(ctx.story)
+    template.multiBuild(ctx.story, canvasmaker=ReadingCanvas)
     return buf.getvalue(), ctx.records, template.tagger

@@ -56,7 +56,8 @@ def _save(pdf: pikepdf.Pdf, out: Path) -> None:
     pdf.save(buf, deterministic_id=True, fix_metadata_version=False)
     with pikepdf.open(BytesIO(buf.getvalue())) as saved:
         if _hex_wrap_cr_streams(saved):
-            saved.save(out, deterministic_id=True, fix_metadata_version=False)
+            saved.save(out, deterministic_id=True, fix_metadata_version=False,
+                       compress_streams=False)  # all but the XMP are compressed: keep the hex
             return
     Path(out).write_bytes(buf.getvalue())
 

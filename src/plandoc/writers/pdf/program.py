@@ -24,7 +24,8 @@ def program(ctx: Ctx, box: b.ProgramBox) -> None:
     keeps with the rows after it, so a part never ends a page without its first item."""
     if box.title:
         ctx.add(ctx.para(ctx.md(box.title), "h2", "H2"))
-    tables = [_rows(ctx, box, run) for run in _runs(box.rows)]
+    group = object()        # the runs' tables are one Table in the structure tree
+    tables = [_rows(ctx, box, run, group) for run in _runs(box.rows)]
     if tables:
         primary = ctx.look.colour(ctx.layout.palette.primary)
         tables[0].setStyle([("LINEABOVE", (0, 0), (-1, 0), 1.2, primary)])
@@ -43,7 +44,9 @@ def _runs(rows) -> list[list]:
     return runs
 
 
-def _rows(ctx: Ctx, box: b.ProgramBox, run: list):
+def _rows(ctx: Ctx, box: b.ProgramBox, run: list, group: object):
+    """One run as a table: a part's title row (a data cell across the table), or items whose
+    time heads their row (TH, /Scope /Row)."""
     time = box.time_width_mm * mm
     cmds = [("LINEBELOW", (0, 0), (-1, -1), 0.4, ctx.look.colour(ctx.layout.palette.rule))]
     if isinstance(run[0], b.ProgramPartRow):
@@ -51,12 +54,12 @@ def _rows(ctx: Ctx, box: b.ProgramBox, run: list):
                  ("BACKGROUND", (0, 0), (1, 0), ctx.look.colour(ctx.layout.palette.light))]
         data = [[ctx.cell(ctx.md(run[0].title), "program_part", "TD"), ""]]
     else:
-        data = [[ctx.cell(esc(row.time), "program_time", "TD"), _item(ctx, row)] for row in run]
+        data = [[ctx.cell(esc(row.time), "program_time", "TH"), _item(ctx, row)] for row in run]
     t = grid(data, [time, ctx.width - time], ctx.look.fonts.body, *padding(6, 6, 3, 5), *cmds,
              splitInRow=SPLIT_MIN)
     whole_rows(t, ctx.width, ctx.height)
     t.keepWithNext = int(isinstance(run[0], b.ProgramPartRow))
-    return role(t, "Table", program=True)
+    return role(t, "Table", program=True, group=group)
 
 
 def _item(ctx: Ctx, row: b.ProgramRow) -> list:

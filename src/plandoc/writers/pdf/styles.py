@@ -24,6 +24,7 @@ from plandoc.style.theme import Colour, Sizes
 from plandoc.writers.pdf.colours import markup_colour, rl_colour
 from plandoc.writers.pdf.fonts import Fonts, register_fonts
 from plandoc.writers.pdf.profile import PdfProfile
+from plandoc.writers.pdf.reading import hyphenator
 
 HYPHENATION = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}   # pyphen dictionaries
 ALIGN = {"left": TA_LEFT, "centre": TA_CENTER, "justify": TA_JUSTIFY, "right": TA_RIGHT}
@@ -60,13 +61,14 @@ def make_look(layout: Layout, profile: PdfProfile = PdfProfile()) -> Look:
     fonts = register_fonts(theme)
     look = Look(fonts, {}, layout.palette, theme.sizes, profile.press, profile.min_dpi,
                 profile.bleed_mm * mm)
-    hyphenate = HYPHENATION.get(layout.meta.language, "") if theme.typography.hyphenate else ""
+    language = HYPHENATION.get(layout.meta.language, "") if theme.typography.hyphenate else ""
+    hyphenate = hyphenator(language) if language else ""    # breaks marked for reading.py
     for name, ts in text_styles(theme).items():
         look.styles[name] = paragraph_style(name, ts, look, hyphenate)
     return look
 
 
-def paragraph_style(name: str, ts: TextStyle, look: Look, hyphenate: str) -> ParagraphStyle:
+def paragraph_style(name: str, ts: TextStyle, look: Look, hyphenate) -> ParagraphStyle:
     """One text style as a reportlab paragraph style; a label hangs in `hanging` points."""
     font = look.fonts.face(ts.font, ts.bold, ts.italic)
     style = ParagraphStyle(

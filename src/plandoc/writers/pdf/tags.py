@@ -237,12 +237,19 @@ class Tagger:
         return body
 
     def table_node(self, key, tbl) -> Node:
-        """A table's element, shared by the parts of a table split over pages."""
+        """A table's element, shared by the parts of a table split over pages and by the
+        tables of one group (a program drawn as several tables: `pdf_info['group']`)."""
+        info = getattr(tbl, "pdf_info", {})
+        group = info.get("group")
+        if id(key) not in self.nodes and group is not None and id(group) in self.nodes:
+            self.nodes[id(key)] = (key, self.nodes[id(group)][1])
         if id(key) not in self.nodes:
-            info, name = getattr(tbl, "pdf_info", {}), role_of(tbl)
+            name = role_of(tbl)
             if name not in CONTAINERS:
                 name = "Table" if name == "Table" and not info.get("layout") else "Div"
             self.nodes[id(key)] = (key, Node(name, self.parents[-1]))
+            if group is not None:
+                self.nodes[id(group)] = (group, self.nodes[id(key)][1])
         return self.nodes[id(key)][1]
 
 
@@ -309,7 +316,8 @@ def marked_bytes(tag: str, mcid: int | None, ops: bytes) -> bytes:
 
 class CellTagger:
     """A table's render callback: backgrounds and rules are artifacts; a data table's rows are
-    TR with TH (a row of header cells, /Scope /Column) or TD cells; a layout table's cells pass
+    TR with TH (a row of header cells, /Scope /Column; a header cell in a row of data cells,
+    /Scope /Row) or TD cells; a layout table's cells pass
     their flowables' own roles through.  reportlab hands the callback on to a split table's
     parts, and they share their row lists, so a table over pages is one element, and a header
     row drawn again on the next page is an artifact."""
@@ -348,13 +356,14 @@ class CellTagger:
                         (value if isinstance(value, (list, tuple)) else [value]))
             node = Node("TOCI", table) if entry else table
         elif table.tag == "Table":
-            attrs = {"Scope": "Column"} if _header(row) else {}
+            head = _header(row) or _header([value])
+            attrs = {"Scope": "Column" if _header(row) else "Row"} if head else {}
             x0, y0, x1, y1 = (getattr(tbl, "_spanRanges", None) or {}).get((c, r)) or (c, r, c, r)
             if x1 > x0:
                 attrs["ColSpan"] = x1 - x0 + 1
             if y1 > y0:
                 attrs["RowSpan"] = y1 - y0 + 1
-            node = Node("TH" if _header(row) else "TD", self._row(tagger, table, row), attrs=attrs)
+            node = Node("TH" if head else "TD", self._row(tagger, table, row), attrs=attrs)
         tagger.parents.append(node)
         flowables = value if isinstance(value, (list, tuple)) else [value]
         if all(isinstance(v, str) for v in flowables):
@@ -385,9 +394,11 @@ class CellTagger:
 
 
 def _header(row) -> bool:
-    """Whether a table row is a header row: its cells' paragraphs are marked TH."""
-    cells = [v for value in row for v in (value if isinstance(value, (list, tuple)) else [value])]
-    return any(role_of(v) == "TH" for v in cells if not isinstance(v, str))
+    """Whether a table row (or one cell: [value]) is a header: all its cells' paragraphs are
+    marked TH.  A TH cell in a row of TD cells heads its row (a program's time)."""
+    cells = [v for value in row for v in (value if isinstance(value, (list, tuple)) else [value])
+             if not isinstance(v, str)]
+    return bool(cells) and all(role_of(v) == "TH" for v in cells)
 
 
 def _hook(flowable) -> None:
@@ -461,6 +472,11 @@ class _TreeWriter:
         if page is not None:
             elem.Pg = self.pdf.pages[page].obj
         elem.K = pikepdf.Array([self._kid(kid, elem, page) for kid in node.kids])
+        if node.tag == "Link" and all(kid[0] == "annot" for kid in node.kids):
+            # a link in running text: its words stay in the paragraph's one marked-content
+            # sequence (reportlab draws a paragraph as one text object, which a sequence may
+            # not straddle), so the element is described by its annotation's /Contents
+            elem.Alt = elem.K[0].Obj.Contents
         return elem
 
     def _kid(self, kid, elem, page):

@@ -1,0 +1,103 @@
+"""Text that reads back right: words apart at line ends, hyphenated words whole.
+
+reportlab draws a paragraph's lines without a space between them, so a screen reader (and any
+tool that reads the structure tree) runs the last word of a line into the first of the next
+("kommunekommet").  And the hyphen it inserts when it breaks a word is an ordinary '-', so the
+word reads as two ("perio- den").  Both are fixed where a line is written, in the one text
+object class every paragraph draws with (`ReadingText`, made by `ReadingCanvas.beginText`):
+
+- a line that ends in a word gets a space after it when another line follows in the same
+  paragraph: drawn after the line's last glyph, it is invisible and moves nothing;
+- a paragraph's label (drawn apart, with textOut) gets a space after it the same way;
+- a line that ends in a hyphenation break — a head and tail that `hyphenator` offered reportlab
+  for that word, so a hyphen of the text itself ('CO₂-' at a line end) is not one — makes the
+  word's two parts one /Span whose /ActualText is the whole word ("perioden"), which pdftotext,
+  copy and paste and screen readers use instead of the drawn glyphs.  Whether the break is one
+  is known when the next line starts, so the /Span's place is kept in the code until then.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+
+OFFERED: set[tuple[str, str]] = set()   # (head, tail) breaks the hyphenator gave reportlab
+_HEAD = re.compile(r"\S*-$")           # a line's last word, broken
+_TAIL = re.compile(r"^\S*")            # the first word of the next line
+
+
+def hyphenator(language: str):
+    """A reportlab hyphenator (word → (head, tail) pairs) that remembers what it offered."""
+    import pyphen
+
+    iterate = pyphen.Pyphen(lang=language).iterate
+
+    def pairs(word: str):
+        for head, tail in iterate(word):
+            OFFERED.add((head, tail))
+            yield head, tail
+    return pairs
+
+
+class ReadingText(PDFTextObject):
+    """A text object that writes line ends for reading (see the module's docstring)."""
+
+    _broken = None      # the last line's broken word: (its head, the /Span's index in code)
+    _space = None       # the last line's end: (where a space goes in code, the space drawn)
+
+    def _textOut(self, text, TStar=0):
+        if self._space is not None and text:       # another line follows: space the last
+            at, space = self._space
+            self._code[at], self._space = space, None
+        if self._broken is not None and text:
+            text = self._mend(text)
+        if TStar and _HEAD.search(text) and text[-2:-1].isalpha():
+            head = _HEAD.search(text)[0]
+            super()._textOut(text[:len(text) - len(head)])
+            self._broken = (head, len(self._code))
+            self._code.append("")
+            return super()._textOut(head, TStar)
+        if TStar and text and not text[-1].isspace():
+            super()._textOut(text)
+            self._space = (len(self._code), self._formatText(" "))
+            self._code += ["", "T*"]
+            return None
+        return super()._textOut(text, TStar)
+
+    def textOut(self, text):
+        """A label drawn as a text object of its own ('1.1' before 'MÅL: …', '•'): a space
+        after it in the code only, so its width and what follows stay where they were."""
+        super().textOut(text)
+        if text and not text[-1].isspace():
+            self._code.append(self._formatText(" "))
+
+    def _mend(self, text: str) -> str:
+        """End the broken word: a /Span with the whole word if the break was a hyphenation
+        (else nothing); the rest of `text`, after the tail."""
+        (head, at), tail = self._broken, _TAIL.match(text)[0]
+        self._broken = None
+        if (_core(head[:-1], r"^\W+"), _core(tail, r"\W+$")) not in OFFERED:
+            return text
+        self._code[at] = _span(head[:-1] + tail)
+        super()._textOut(tail)
+        self._code.append("EMC")
+        return text[len(tail):]
+
+
+class ReadingCanvas(Canvas):
+    """A canvas whose text objects are ReadingText."""
+
+    def beginText(self, x=0, y=0, direction=None):
+        return ReadingText(self, x, y, direction=direction)
+
+
+def _core(word: str, strip: str) -> str:
+    """A word without the punctuation reportlab keeps out of hyphenation."""
+    return re.sub(strip, "", word)
+
+
+def _span(word: str) -> str:
+    """A /Span whose /ActualText is `word` (a PDF text string: UTF-16BE with its mark)."""
+    return f"/Span <</ActualText <FEFF{word.encode('utf-16-be').hex().upper()}>>> BDC"
