@@ -143,6 +143,11 @@ class ImageBox:
     caption: Caption | None
     credit: str | None = None    # 'Foto: …' in small, muted type under the picture, unnumbered
 
+    @property
+    def decorative(self) -> bool:
+        """An image with empty alt text (`alt: ""`) is ornament: screen readers skip it."""
+        return not self.alt.strip()
+
 
 @dataclass(frozen=True)
 class GroupRow:
@@ -421,6 +426,11 @@ class CoverPhoto:
     crop: tuple[float, float, float, float]
     bleed_crop: tuple[float, float, float, float]
     bleed_mm: float
+
+    @property
+    def decorative(self) -> bool:
+        """A photo with empty alt text is ornament, as an image's (ImageBox.decorative)."""
+        return not self.alt.strip()
 
 
 @dataclass(frozen=True)

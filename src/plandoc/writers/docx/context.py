@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from plandoc.layout.styles import text_styles
-from plandoc.writers.docx.ooxml.tables import fixed_widths
+from plandoc.writers.docx.ooxml.tables import fixed_widths, table_look
 from plandoc.writers.docx.tablestyles import INDENTS
 
 
@@ -55,7 +55,9 @@ class Context:
         return p
 
     def table(self, rows: int, cols: int, style: str, widths_mm):
-        """A new body table of fixed column widths; a pending page break goes before it."""
+        """A new body table of fixed column widths; a pending page break goes before it.  A
+        'Layout Table' is marked as layout (no header row), for screen readers and Word's
+        accessibility checker; a data table says its header row itself (tables.py)."""
         if self.break_pending:
             self.paragraph("Spacer")
         table = self.word.add_table(rows=rows, cols=cols)
@@ -63,6 +65,7 @@ class Context:
         table.style = style
         table.autofit = False
         fixed_widths(table, widths_mm, INDENTS.get(style, 0))
+        table_look(table, first_row=False)
         return table
 
     def spacer(self) -> None:
