@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from plandoc.layout.styles import text_styles
+from plandoc.writers.docx.ooxml.paragraphs import outline
 from plandoc.writers.docx.ooxml.tables import fixed_widths, table_look
 from plandoc.writers.docx.tablestyles import INDENTS
 
@@ -52,6 +53,15 @@ class Context:
         if self.break_pending:
             p.paragraph_format.page_break_before = True
             self.break_pending = False
+        return p
+
+    def heading(self, style: str):
+        """A heading paragraph in `style`.  A 'No TOC' twin's style has no outline level (the
+        TOC field's \\o reads the styles' levels), so the paragraph states its own: the
+        navigation pane and screen readers see heading N, and no level is skipped."""
+        p = self.paragraph(style)
+        if style.endswith(" No TOC"):
+            outline(p, int(style.split()[1]) - 1)
         return p
 
     def table(self, rows: int, cols: int, style: str, widths_mm):
