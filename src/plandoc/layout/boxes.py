@@ -192,7 +192,7 @@ class Quadrant:
 
     kind: str
     title: str
-    colour: Colour               # the title bar
+    colour: Colour               # the title bar, dark enough for its white title
     fill: Colour                 # the body
     groups: tuple[SwotGroup, ...]
 
@@ -508,6 +508,7 @@ class Palette:
     rule: Colour                 # hairlines between table rows and program items
     band: Colour                 # every other body row of a data table
     header_rule: Colour          # under the running header
+    accent_text: Colour          # text in the accent colour, darkened where it would be faint
 
     @property
     def link(self) -> Colour:
