@@ -13,6 +13,7 @@ LANGUAGES = ("nb", "nn", "en")
 
 _LABELS = {
     "nb": {
+        "emblem": "{municipality}, kommunevåpen",
         "contents": "Innhold", "page_of": "Side {page} av {total}", "page": "Side",
         "goal": "MÅL", "subgoal": "Delmål", "strategy": "STRATEGI", "figure": "Figur", "table": "Tabell",
         "source": "Kilde", "strengths": "Styrker", "weaknesses": "Svakheter",
@@ -67,6 +68,7 @@ _LABELS = {
         "deliberation": "Behandling i {body}", "decision": "Vedtak i {body}",
     },
     "nn": {
+        "emblem": "{municipality}, kommunevåpen",
         "contents": "Innhald", "page_of": "Side {page} av {total}", "page": "Side",
         "goal": "MÅL", "subgoal": "Delmål", "strategy": "STRATEGI", "figure": "Figur", "table": "Tabell",
         "source": "Kjelde", "strengths": "Styrkar", "weaknesses": "Svakheiter",
@@ -121,6 +123,7 @@ _LABELS = {
         "deliberation": "Handsaming i {body}", "decision": "Vedtak i {body}",
     },
     "en": {
+        "emblem": "{municipality}, coat of arms",
         "contents": "Contents", "page_of": "Page {page} of {total}", "page": "Page",
         "goal": "GOAL", "subgoal": "Sub-goal", "strategy": "STRATEGY", "figure": "Figure", "table": "Table",
         "source": "Source", "strengths": "Strengths", "weaknesses": "Weaknesses",

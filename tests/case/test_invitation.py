@@ -114,7 +114,7 @@ def test_the_emblem_heads_page_one(built):
     word = docx.Document(built / f"{NAME}.docx")
     first = word.tables[0].rows[0].cells
     assert first[1].text == "Vefsn kommune"
-    assert 'descr="Vefsn kommune"' in first[0]._tc.xml and "<pic:pic" in first[0]._tc.xml
+    assert 'descr="Vefsn kommune, kommunevåpen"' in first[0]._tc.xml and "<pic:pic" in first[0]._tc.xml
     section = word.sections[0]                  # page 1: the footer, but no running header
     assert section.different_first_page_header_footer
     assert section.first_page_header.paragraphs[0].text == ""

@@ -77,7 +77,7 @@ def test_header_facts_and_saksgang_rows_in_docx(built):
     assert [p.text for p in head.rows[0].cells[-1].paragraphs] == ["Vefsn kommune",
                                                                    "SAKSFRAMLEGG"]
     emblem = head.rows[0].cells[0]._tc.find(".//" + qn("wp:docPr"))
-    assert emblem is not None and emblem.get("descr") == "Vefsn kommune"   # the style's emblem
+    assert emblem is not None and emblem.get("descr") == "Vefsn kommune, kommunevåpen"   # the style's emblem
     assert [[c.text for c in r.cells] for r in facts.rows] == [
         ["Saksbehandler", "Arkiv", "Arkivsaksnr."], ["Ingrid Holm", "FE-143, TI-&13",
                                                      "24/2231-14"]]

@@ -286,7 +286,8 @@ def test_print_file_fills_tinted_swot_bodies_with_the_styles_cmyk(tmp_path):
     with pikepdf.open(out) as pdf:
         found = [f for page in pdf.pages for f in fills(page)]
     for q in (q for row in swot.rows for q in row):
-        assert q.fill.cmyk == pytest.approx([c * 0.1 for c in q.colour.cmyk], abs=0.01)
+        own = theme.colours.swot.of(q.kind).cmyk     # the bar may be darkened for its title
+        assert q.fill.cmyk == pytest.approx([c * 0.1 for c in own], abs=0.01)
         for colour in (q.colour, q.fill):                       # title bar and tinted body
             ink = [c / 100 for c in colour.cmyk]
             assert [f for f in found if f[0] == "k" and f[1] == pytest.approx(ink)], q.kind

@@ -19,7 +19,7 @@ from plandoc.labels import format_amount, parse_amount
 from plandoc.layout import boxes as b
 from plandoc.layout import casework, cite, meeting, signing
 from plandoc.layout.lists import label, style_at
-from plandoc.layout.palette import fill
+from plandoc.layout.palette import fill, under_white
 from plandoc.layout.refs import numbered_as
 from plandoc.layout.styles import text_styles
 from plandoc.layout.tables import CELL_PAD_PT, table
@@ -235,7 +235,7 @@ def image(block: m.Image, s: State) -> b.ImageBox:
 
 def swot(block: m.Swot, s: State) -> b.SwotBox:
     found = {q.kind: q for q in block.quadrants}
-    quads = [b.Quadrant(kind, s.words[kind], s.theme.colours.swot.of(kind),
+    quads = [b.Quadrant(kind, s.words[kind], under_white(s.theme.colours.swot.of(kind)),
                         fill(s.theme.colours.swot.of(kind)),
                         found[kind].groups if kind in found else ())
              for kind in m.SWOT_QUADRANTS]

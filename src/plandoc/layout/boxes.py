@@ -143,6 +143,11 @@ class ImageBox:
     caption: Caption | None
     credit: str | None = None    # 'Foto: …' in small, muted type under the picture, unnumbered
 
+    @property
+    def decorative(self) -> bool:
+        """An image with empty alt text (`alt: ""`) is ornament: screen readers skip it."""
+        return not self.alt.strip()
+
 
 @dataclass(frozen=True)
 class GroupRow:
@@ -187,7 +192,7 @@ class Quadrant:
 
     kind: str
     title: str
-    colour: Colour               # the title bar
+    colour: Colour               # the title bar, dark enough for its white title
     fill: Colour                 # the body
     groups: tuple[SwotGroup, ...]
 
@@ -422,6 +427,11 @@ class CoverPhoto:
     bleed_crop: tuple[float, float, float, float]
     bleed_mm: float
 
+    @property
+    def decorative(self) -> bool:
+        """A photo with empty alt text is ornament, as an image's (ImageBox.decorative)."""
+        return not self.alt.strip()
+
 
 @dataclass(frozen=True)
 class Cover:
@@ -498,6 +508,7 @@ class Palette:
     rule: Colour                 # hairlines between table rows and program items
     band: Colour                 # every other body row of a data table
     header_rule: Colour          # under the running header
+    accent_text: Colour          # text in the accent colour, darkened where it would be faint
 
     @property
     def link(self) -> Colour:

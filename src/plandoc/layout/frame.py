@@ -41,9 +41,14 @@ def cover(meta: Meta, theme: Theme, words: dict) -> Cover | None:
             CoverLine("archive_case", f"{words['archive_case']} {meta.archive_case}")
             if meta.archive_case else None]
     photo = cover_photo(meta.cover_image, theme) if meta.cover_image else None
-    return Cover(meta.municipality, theme.logo, meta.municipality, LOGO_HEIGHT_MM,
+    return Cover(meta.municipality, theme.logo, emblem_alt(meta, words), LOGO_HEIGHT_MM,
                  PHOTO_TITLE_DROP_MM if photo else TITLE_DROP_MM, _present(lines),
                  _present(band), BAND_HEIGHT_MM, photo=photo)
+
+
+def emblem_alt(meta: Meta, words: dict) -> str:
+    """The emblem's alternative text: 'Vefsn kommune, kommunevåpen'."""
+    return words["emblem"].format(municipality=meta.municipality)
 
 
 LETTERHEAD_LABELS = {"invitation": None, "saksframlegg": "saksframlegg",   # kind → its word
@@ -56,7 +61,7 @@ def masthead(meta: Meta, theme: Theme, words: dict) -> Masthead | None:
     if meta.kind not in LETTERHEAD_LABELS:
         return None
     label = LETTERHEAD_LABELS[meta.kind]
-    return Masthead(meta.municipality, theme.logo, meta.municipality, MASTHEAD_LOGO_MM,
+    return Masthead(meta.municipality, theme.logo, emblem_alt(meta, words), MASTHEAD_LOGO_MM,
                     theme.colours.primary, label=words[label].upper() if label else "")
 
 

@@ -62,7 +62,8 @@ def _facts(meta: Meta, w: dict) -> list[Table]:
 
 def _people(title: str, people: tuple[Attendee, ...], w: dict, key: str) -> list[Block]:
     """'Møtende medlemmer' and a table Navn | Funksjon | Representerer (a substitute: Navn |
-    Møtte for | Representerer); a column nobody fills is left out."""
+    Møtte for | Representerer); a column nobody fills is left out.  The heading is level 2,
+    under the meeting's title (level 1): an outline skips no level."""
     if not people:
         return []
     columns = [("name", 2.0), ("for" if key == "substitutes" else "role", 1.6), ("party", 1.2)]
@@ -72,7 +73,7 @@ def _people(title: str, people: tuple[Attendee, ...], w: dict, key: str) -> list
     rows = tuple(tuple((Span(value[c](p) or ""),) if value[c](p) else () for c, _ in used)
                  for p in people)
     header = tuple((Span(w[f"meeting.{c}"]),) for c, _ in used)
-    return [Heading(3, (Span(title),), None, f"meeting-{key}", in_toc=False),
+    return [Heading(2, (Span(title),), None, f"meeting-{key}", in_toc=False),
             Table(header, rows, widths=tuple(x for _, x in used), align=("left",) * len(used))]
 
 

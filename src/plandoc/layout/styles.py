@@ -133,7 +133,7 @@ def _cover(theme: Theme) -> dict[str, TextStyle]:
     s, body = theme.sizes, theme.sizes.body
     return {
         "cover_municipality": TextStyle(s.h2, "heading", True, colour="primary", leading=1.25),
-        "cover_part": TextStyle(body, "heading", True, colour="accent", leading=1.4, after=6,
+        "cover_part": TextStyle(body, "heading", True, colour="accent_text", leading=1.4, after=6,
                                 tracking=1, keep_with_next=True, caps=True),
         "cover_title": TextStyle(s.title, "heading", True, colour="primary", leading=1.15,
                                  after=10, keep_with_next=True),
@@ -144,7 +144,7 @@ def _cover(theme: Theme) -> dict[str, TextStyle]:
         "cover_band": TextStyle(body, colour="white", leading=1.5, after=2),
         "cover_band_strong": TextStyle(body * 1.15, bold=True, colour="white", leading=1.5,
                                        after=2),
-        "part_label": TextStyle(body + 2, "heading", True, colour="accent", leading=1.3,
+        "part_label": TextStyle(body + 2, "heading", True, colour="accent_text", leading=1.3,
                                 tracking=1, keep_with_next=True, caps=True),
         "part_title": TextStyle(s.title, "heading", True, colour="primary", leading=1.15,
                                 after=14, keep_with_next=True),

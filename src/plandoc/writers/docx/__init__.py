@@ -24,9 +24,9 @@ from plandoc.writers.docx.cover import write_cover, write_masthead
 from plandoc.writers.docx.marks import mark_draft
 from plandoc.writers.docx.numbering import Numbering
 from plandoc.writers.docx.ooxml.package import memoise_style_ids
-from plandoc.writers.docx.ooxml.settings import hyphenate
+from plandoc.writers.docx.ooxml.settings import hyphenate, theme_font_language
 from plandoc.writers.docx.running import write_running
-from plandoc.writers.docx.styles import define_styles
+from plandoc.writers.docx.styles import LANGUAGE_TAGS, define_styles
 from plandoc.writers.docx.walk import write_blocks
 
 __all__ = ["write_docx"]
@@ -40,6 +40,7 @@ def write_docx(layout, charts, out: Path) -> None:
     ctx = Context(word, layout, charts, Numbering(word, layout))
     define_styles(word, layout, ctx.numbering)
     memoise_style_ids(word)
+    theme_font_language(word, LANGUAGE_TAGS[layout.meta.language])
     if theme.typography.hyphenate:
         hyphenate(word)
     if layout.cover is not None:

@@ -24,7 +24,7 @@ def appendix_list(ctx: Context, box: AppendixListBox) -> None:
     """The list's title (not in the contents), then 'Vedlegg 1 Kartgrunnlag ….. 14' per
     appendix: the text linked to the appendix, the page a PAGEREF field after the style's
     dot-leader tab."""
-    ctx.paragraph("Heading 2 No TOC", box.title)
+    ctx.heading("Heading 2 No TOC").add_run(box.title)
     for entry in box.entries:
         p = ctx.paragraph("Appendix List")
         add_hyperlink(p, f"{entry.label} {entry.text}", anchor=entry.target, style=None)

@@ -17,8 +17,11 @@ TOC_STYLES = 3
 
 
 def toc_instruction(levels: int) -> str:
-    """Headings and outline levels 1 to `levels`, as hyperlinks, no page numbers on the web."""
-    return f'TOC \\o "1-{levels}" \\h \\z \\u'
+    """Styles of outline levels 1 to `levels`, as hyperlinks, no page numbers on the web.
+
+    No \\u: it would list paragraphs by their own outline level too, and a heading the contents
+    leaves out carries its level on the paragraph (Context.heading)."""
+    return f'TOC \\o "1-{levels}" \\h \\z'
 
 
 def write_contents(ctx: Context, contents: Contents) -> None:

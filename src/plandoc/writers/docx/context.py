@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from plandoc.layout.styles import text_styles
-from plandoc.writers.docx.ooxml.tables import fixed_widths
+from plandoc.writers.docx.ooxml.paragraphs import outline
+from plandoc.writers.docx.ooxml.tables import fixed_widths, table_look
 from plandoc.writers.docx.tablestyles import INDENTS
 
 
@@ -54,8 +55,19 @@ class Context:
             self.break_pending = False
         return p
 
+    def heading(self, style: str):
+        """A heading paragraph in `style`.  A 'No TOC' twin's style has no outline level (the
+        TOC field's \\o reads the styles' levels), so the paragraph states its own: the
+        navigation pane and screen readers see heading N, and no level is skipped."""
+        p = self.paragraph(style)
+        if style.endswith(" No TOC"):
+            outline(p, int(style.split()[1]) - 1)
+        return p
+
     def table(self, rows: int, cols: int, style: str, widths_mm):
-        """A new body table of fixed column widths; a pending page break goes before it."""
+        """A new body table of fixed column widths; a pending page break goes before it.  A
+        'Layout Table' is marked as layout (no header row), for screen readers and Word's
+        accessibility checker; a data table says its header row itself (tables.py)."""
         if self.break_pending:
             self.paragraph("Spacer")
         table = self.word.add_table(rows=rows, cols=cols)
@@ -63,6 +75,7 @@ class Context:
         table.style = style
         table.autofit = False
         fixed_widths(table, widths_mm, INDENTS.get(style, 0))
+        table_look(table, first_row=False)
         return table
 
     def spacer(self) -> None:

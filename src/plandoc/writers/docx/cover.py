@@ -36,11 +36,12 @@ from plandoc.layout.boxes import Cover, Masthead
 from plandoc.layout.styles import text_styles
 from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
 from plandoc.writers.docx.ooxml.paragraphs import hide_mark
+from plandoc.writers.docx.figures import describe
 from plandoc.writers.docx.ooxml.pictures import crop, flush, set_alt_text
 from plandoc.writers.docx.ooxml.sections import end_section
 from plandoc.writers.docx.ooxml.watermark import mark_paragraph
 from plandoc.writers.docx.ooxml.tables import (as_cover_page, cell_borders, fixed_widths, padding,
-                                               shade, table_borders)
+                                               shade, table_borders, table_look)
 
 LOGO_GAP_MM = 6
 MM_PER_PT = 25.4 / 72
@@ -55,6 +56,7 @@ def write_cover(ctx, cover: Cover) -> None:
     above = 2 if cover.photo else 0
     t = ctx.word.add_table(rows=3 + above, cols=2)
     t.style, t.autofit = "Layout Table", False
+    table_look(t, first_row=False)
     logo_mm = _logo(t.rows[above].cells[0], cover)
     first = page.margins.left + (logo_mm + LOGO_GAP_MM if logo_mm else 0)
     fixed_widths(t, [first, page.width_mm - first])
@@ -89,7 +91,7 @@ def _photo(ctx, cell, credit_cell, cover: Cover) -> None:
                                     height=Mm(photo.height_mm))
     crop(shape, *photo.crop)
     flush(shape)
-    set_alt_text(shape, photo.alt, photo.alt)
+    describe(shape, photo.alt, photo.alt, photo.decorative)
     if ctx.layout.watermark:     # a header would push the photo down: the mark stands here
         mark_paragraph(p, ctx.layout.watermark, ctx.layout.theme.fonts.heading.family,
                        ctx.width_mm, ctx.palette.watermark.hex, 0)

@@ -1,5 +1,7 @@
 """Charts and images: a picture with alt text, its caption below and the source line.
 
+An image the layout calls decorative (empty alt text) is marked so, as Word 365 does.
+
 The chart's PNG is rendered at the size the layout gave the box; an image is the box's width,
 shrunk to its maximum height.  The picture keeps with its caption (and the caption with its
 source), so a figure never loses its caption to the next page.
@@ -15,7 +17,7 @@ from docx.shared import Mm
 from plandoc.layout.boxes import ChartBox, ImageBox
 from plandoc.writers.docx.captions import caption_title, write_caption, write_source
 from plandoc.writers.docx.context import Context
-from plandoc.writers.docx.ooxml.pictures import flush, set_alt_text
+from plandoc.writers.docx.ooxml.pictures import flush, mark_decorative, set_alt_text
 
 GAP_MM = 2          # above a picture
 
@@ -35,12 +37,20 @@ def image(ctx: Context, box: ImageBox) -> None:
     limit = Mm(box.max_height_mm)
     if shape.height > limit:
         shape.width, shape.height = int(shape.width * limit / shape.height), limit
-    set_alt_text(shape, box.alt, caption_title(box.caption))
+    describe(shape, box.alt, caption_title(box.caption), box.decorative)
     p.paragraph_format.keep_with_next = box.caption is not None or bool(box.credit)
     if box.credit:
         ctx.paragraph("Photo Credit", box.credit).paragraph_format.keep_with_next = \
             box.caption is not None
     write_caption(ctx, box.caption)
+
+
+def describe(shape, alt: str, title: str | None, decorative: bool) -> None:
+    """The picture's alt text (and title), or the decorative mark the layout asked for."""
+    if decorative:
+        mark_decorative(shape)
+    else:
+        set_alt_text(shape, alt, title)
 
 
 def _picture(ctx: Context, source, width, height):

@@ -20,7 +20,7 @@ PAD_MM = dict(top=1.1, bottom=1.8, left=2.1, right=2.1)
 def program(ctx: Context, box: ProgramBox) -> None:
     """The program's title, then its rows as a two-column table."""
     if box.title:
-        add_spans(ctx.paragraph("Heading 2 No TOC"), box.title, ctx.targets)
+        add_spans(ctx.heading("Heading 2 No TOC"), box.title, ctx.targets)
     t = ctx.table(len(box.rows), 2, "Layout Table",
                   [box.time_width_mm, ctx.width_mm - box.time_width_mm])
     hairline = (HAIRLINE_PT, ctx.palette.rule.hex)

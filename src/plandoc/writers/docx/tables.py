@@ -1,5 +1,8 @@
 """Data tables: caption above (when the table has one), 'Plan Table', header row repeated.
 
+For screen readers the header row is a w:tblHeader row (and tblLook firstRow), and a captioned
+table carries its caption as w:tblCaption and w:tblDescription too (Word's alternative text).
+
 Columns take the layout's shares of the text width; rows never split across pages; the header
 row repeats on every page and stays with the first body row.  A decimal column's cells are
 right-aligned with a right indent of the layout's trailing room, so the commas line up in Word
@@ -13,12 +16,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from plandoc.layout.boxes import GroupRow, TableBox
-from plandoc.writers.docx.captions import write_caption
+from plandoc.writers.docx.captions import caption_title, write_caption
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.running import turned_running
 from plandoc.writers.docx.ooxml.sections import break_section, orient_last
-from plandoc.writers.docx.ooxml.tables import keep_row, repeat_row, shade, table_look
+from plandoc.writers.docx.ooxml.tables import (describe, keep_row, repeat_row, shade,
+                                               table_look)
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
          "centre": WD_ALIGN_PARAGRAPH.CENTER, "decimal": WD_ALIGN_PARAGRAPH.RIGHT}
@@ -49,6 +53,8 @@ def _table(ctx: Context, box: TableBox, width_mm: float) -> None:
     t = ctx.table(len(rows), len(box.widths), "Plan Table",
                   [width_mm * share for share in box.widths])
     table_look(t, first_row=bool(box.header))
+    if box.caption is not None:          # the table's alternative text: its caption
+        describe(t, caption_title(box.caption), caption_title(box.caption))
     trailing = ((),) * bool(box.header) + (box.trailing or ((),) * len(box.rows))
     for r, (row, cells, after) in enumerate(zip(t.rows, rows, trailing)):
         header = r == 0 and bool(box.header)

@@ -42,7 +42,7 @@ def heading(ctx: Context, box: HeadingBox) -> None:
     """'<number> <title>' in its heading style, bookmarked as the box's target."""
     if box.flow.new_page:
         ctx.break_pending = True
-    p = ctx.paragraph(heading_style(box, ctx.layout.theme.layout.toc_levels))
+    p = ctx.heading(heading_style(box, ctx.layout.theme.layout.toc_levels))
     if box.number:
         p.add_run(f"{box.number} ")
     add_spans(p, box.text, ctx.targets)

@@ -1,5 +1,6 @@
-"""Paragraph properties python-docx has no API for: borders, list membership, a hidden mark,
-line numbering exemption, hyphenation exemption.  Each helper takes a python-docx Paragraph.
+"""Paragraph properties python-docx has no API for: borders, list membership, outline level, a
+hidden mark, line numbering exemption, hyphenation exemption.  Each helper takes a python-docx
+Paragraph.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ def number(paragraph, num_id: int, level: int) -> None:
     num_pr = _ppr(paragraph).get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = level
     num_pr.get_or_add_numId().val = num_id
+
+
+def outline(paragraph, level: int) -> None:
+    """The paragraph's own outline level (0 is heading 1), over its style's."""
+    put(_ppr(paragraph), element("w:outlineLvl", val=level))
 
 
 def hide_mark(paragraph, size_pt: float = 1) -> None:

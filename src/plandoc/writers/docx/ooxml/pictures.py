@@ -1,9 +1,14 @@
-"""Alternative text and cropping of a picture (python-docx's InlineShape has no API for them)."""
+"""Alternative text, the decorative mark and cropping of a picture (python-docx's InlineShape has
+no API for them)."""
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def set_alt_text(shape, descr: str, title: str | None = None) -> None:
@@ -16,6 +21,17 @@ def set_alt_text(shape, descr: str, title: str | None = None) -> None:
         doc_pr.set("name", title)
     for cnv in inline.iter(qn("pic:cNvPr")):
         cnv.set("descr", descr)
+
+
+def mark_decorative(shape) -> None:
+    """Mark an InlineShape as decorative, as Word 365's 'Mark as decorative' does: no alt text,
+    and an a:extLst on wp:docPr with adec:decorative val="1" (screen readers skip it)."""
+    doc_pr = shape._inline.docPr
+    for name in ("descr", "title"):
+        doc_pr.attrib.pop(name, None)
+    doc_pr.append(parse_xml(
+        f'<a:extLst xmlns:a="{A_NS}"><a:ext uri="{DECORATIVE_URI}">'
+        f'<adec:decorative xmlns:adec="{DECORATIVE_NS}" val="1"/></a:ext></a:extLst>'))
 
 
 def crop(shape, left: float, top: float, right: float, bottom: float) -> None:

@@ -1,4 +1,4 @@
-"""settings.xml: refresh fields on open, automatic hyphenation."""
+"""settings.xml: refresh fields on open, automatic hyphenation, the theme fonts' language."""
 
 from __future__ import annotations
 
@@ -13,3 +13,9 @@ def update_fields_on_open(document) -> None:
 def hyphenate(document) -> None:
     """w:autoHyphenation: Word and LibreOffice hyphenate paragraphs that allow it."""
     put(document.settings.element, element("w:autoHyphenation", val="true"))
+
+
+def theme_font_language(document, tag: str) -> None:
+    """w:themeFontLang: the language Word takes the theme fonts for (python-docx's default
+    says en-US and ja-JP); the document's own, as in the default run properties."""
+    put(document.settings.element, element("w:themeFontLang", val=tag))

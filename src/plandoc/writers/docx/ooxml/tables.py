@@ -72,11 +72,20 @@ def repeat_row(row) -> None:
 
 
 def table_look(table, first_row: bool) -> None:
-    """Which parts of the table style apply: the header row (or not) and row banding."""
+    """Which parts of the table style apply: the header row (or not) and row banding.
+
+    Without a header row (firstRow="0" and no w:tblHeader) Word's accessibility checker takes
+    the table for a layout table, as the cover, letterhead and panels are."""
     flags = dict(firstRow=int(first_row), lastRow=0, firstColumn=0, lastColumn=0, noHBand=0,
                  noVBand=1)
     val = (0x20 if first_row else 0) | 0x400
     put(table._tbl.tblPr, element("w:tblLook", val=f"{val:04X}", **flags))
+
+
+def describe(table, caption: str, description: str) -> None:
+    """w:tblCaption and w:tblDescription (Word 2010+: the table's alternative text)."""
+    put(table._tbl.tblPr, element("w:tblCaption", val=caption))
+    put(table._tbl.tblPr, element("w:tblDescription", val=description))
 
 
 def as_cover_page(table) -> None:
