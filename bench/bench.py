@@ -10,6 +10,7 @@ Single document (each a fresh process, --force so it really builds):
 Batch (40 variants of the plan generated into a temporary folder):
   - cold build with --jobs 1 and --jobs 2 → documents per second
   - no-op rebuild of the 40, and the rebuild after changing one of them
+Tagging (`--tagging`, alone): the same build tagged and untagged, interleaved, and the ratio.
 Scale and watch:
   - the plan 20× (its body repeated 20 times): time and peak memory (getrusage of the child)
   - a watch-mode rebuild after a save (in-process, libraries loaded)
@@ -88,6 +89,24 @@ def single(runs: int, out: Path) -> dict[str, float]:
         "build DOCX only, chart cached": timed([*build, "--format", "docx"], runs),
         "build PDF only, chart cached": timed([*build, "--format", "pdf"], runs),
     }
+
+
+def tagging(runs: int, out: Path) -> dict[str, float]:
+    """What tagging costs: the Vefsn build (DOCX + PDF, chart cached) tagged and untagged
+    (PLANDOC_UNTAGGED=1), interleaved round by round so a busy machine skews both alike."""
+    build = [*PLANDOC, "build", str(ROOT / "content" / "vefsn.yaml"), "--out", str(out), "-q",
+             "--force"]
+    subprocess.run(build, check=True)                   # the chart into the cache
+    envs = {"tagged": dict(os.environ), "untagged": {**os.environ, "PLANDOC_UNTAGGED": "1"}}
+    samples: dict[str, list[float]] = {name: [] for name in envs}
+    for _ in range(runs):
+        for name, env in envs.items():
+            start = time.perf_counter()
+            subprocess.run(build, check=True, env=env)
+            samples[name].append(time.perf_counter() - start)
+    tagged, untagged = (statistics.median(samples[n]) for n in envs)
+    return {"build DOCX + PDF, tagged": tagged, "build DOCX + PDF, untagged": untagged,
+            "tagged / untagged": tagged / untagged}
 
 
 def batch(runs: int, noop_runs: int, work: Path) -> dict[str, float]:
@@ -191,6 +210,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="runs per single-build figure")
     parser.add_argument("--batch-runs", type=int, default=3, help="runs per 40-document figure")
     parser.add_argument("--skip-batch", action="store_true", help="leave out the 40-doc batch")
+    parser.add_argument("--tagging", action="store_true",
+                        help="only what tagging the PDF costs (interleaved, --runs rounds)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="plandoc-bench-"))
     os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -198,6 +219,9 @@ def main() -> None:
     # plandoc's sources in every process; `pip install .` ships bytecode, so measure with it.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
     try:
+        if args.tagging:
+            show(f"tagging ({args.runs} interleaved rounds)", tagging(args.runs, work / "tag"))
+            return
         rows = single(args.runs, work / "single")
         base = rows["build DOCX + PDF, chart cached"]
         print(f"medians, whole process unless said otherwise; {os.cpu_count()} CPUs")
