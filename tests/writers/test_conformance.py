@@ -12,13 +12,21 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
 import pytest
 
+from plandoc.charts import ChartRenderer
+from plandoc.layout import lay_out
+from plandoc.model import Document, Heading, Image, Span
+from plandoc.style import load_theme
+from plandoc.writers.pdf import write_pdf
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.conftest import ROOT, run  # noqa: E402
+from tests.sample_doc import sample_meta  # noqa: E402
 
 NEEDS_POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
 NAMES = sorted(p.stem for p in (ROOT / "content").glob("*.yaml"))
@@ -134,3 +142,37 @@ def test_hyphenated_words_read_back_whole(archived):
     assert broken == []
     assert [w for w in whole if not re.search(rf"\b{re.escape(w.rstrip('.,;:'))}\b", raw)] == []
     assert "smartby-satsing" in source and "smartby-satsing" in raw.replace("-\n", "-")
+
+
+def test_a_decorative_image_is_an_artifact_and_a_described_one_a_figure(tmp_path):
+    """An image with empty alt text (ImageBox.decorative) is ornament: drawn as an artifact,
+    no Figure; the same picture with alt text is a Figure with it (the DOCX marks the same
+    image decorative, test_docx_access)."""
+    theme = load_theme("default", [ROOT / "styles"])
+    picture = ROOT / "tests" / "samples" / "kart.png"
+    doc = Document(replace(sample_meta(), kind="invitation"),
+                   (Heading(1, (Span("Bilde"),), None, "h"), Image(picture, ""),
+                    Image(picture, "Kart")), tmp_path / "p.yaml")
+    out = tmp_path / "pynt.pdf"
+    write_pdf(lay_out(doc, theme), ChartRenderer(theme), out)
+    with pikepdf.open(out) as pdf:
+        figures = [e for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
+        marks, open_ = [], []
+        ops = [x for page in pdf.pages for x in pikepdf.parse_content_stream(page)]
+        for operands, op in ops:
+            if str(op) in ("BDC", "BMC"):
+                open_.append(str(operands[0]))
+            elif str(op) == "EMC":
+                open_.pop()
+            elif str(op) in ("Do", "EI"):        # reportlab's images: XObjects or inline
+                marks.append(open_[-1] if open_ else None)
+    assert [str(f.Alt) for f in figures if "/Alt" in f] == ["Kart"]
+    assert sorted(marks) == ["/Artifact", "/Figure"]
+
+
+def _elements(node):
+    kids = node.get("/K")
+    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/MCR" and "/S" in kid:
+            yield kid
+            yield from _elements(kid)

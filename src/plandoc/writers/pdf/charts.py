@@ -47,16 +47,16 @@ def _free_cid_zero(chart: pikepdf.Pdf) -> None:
     """Renumber the codes of every Identity-H font that draws a glyph with CID 0 (one up)."""
     page = chart.pages[0]
     fonts = page.obj.get("/Resources", {}).get("/Font", {})
-    shifted = {name for name, font in fonts.items() if _uses_cid_zero(font)}
-    if not shifted:
+    moved = {name for name, font in fonts.items() if _uses_cid_zero(font)}
+    if not moved:
         return
-    for name in shifted:
+    for name in moved:
         _shift_font(fonts[name])
     ops, current = [], None
     for operands, operator in pikepdf.parse_content_stream(page):
         if operator == pikepdf.Operator("Tf"):
             current = str(operands[0])
-        elif current in shifted and str(operator) in ("Tj", "TJ", "'", '"'):
+        elif current in moved and str(operator) in ("Tj", "TJ", "'", '"'):
             operands = [_shift_text(o) for o in operands]
         ops.append((operands, operator))
     page.obj.Contents = chart.make_stream(pikepdf.unparse_content_stream(ops))

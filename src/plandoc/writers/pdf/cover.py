@@ -42,8 +42,8 @@ def _photo(ctx: Ctx, photo: CoverPhoto, width: float) -> list:
     top = page.margins.top * mm
     pixels = ImageReader(str(photo.path)).getSize()[0] * (1 - left - right)
     check_dpi(photo.path, pixels, page.width_mm * mm, ctx.look.min_dpi)
-    out = [role(PhotoBand(photo, width, photo.height_mm * mm - top, ctx.look.bleed), "Figure",
-                alt=photo.alt)]
+    band = PhotoBand(photo, width, photo.height_mm * mm - top, ctx.look.bleed)
+    out = [role(band, "Artifact") if photo.decorative else role(band, "Figure", alt=photo.alt)]
     if photo.credit:
         out.append(ctx.cell(esc(photo.credit), "cover_credit"))
     return out

@@ -343,7 +343,8 @@ class PageTotal(IndexingFlowable):
 
 
 def fitted_image(path, width: float, max_height: float, alt: str, min_dpi: float = 0) -> Image:
-    """An image `width` points wide (aspect kept), shrunk to fit `max_height`.
+    """An image `width` points wide (aspect kept), shrunk to fit `max_height`: a Figure with
+    `alt` as its alternative text, or an artifact when `alt` is empty (decorative).
 
     With `min_dpi` (the print profile), an image with fewer pixels than that at its printed
     size gets a warning; it is still used.
@@ -352,7 +353,8 @@ def fitted_image(path, width: float, max_height: float, alt: str, min_dpi: float
     aspect = px_height / px_width
     width = min(width, max_height / aspect)
     check_dpi(path, px_width, width, min_dpi)
-    return role(Image(str(path), width=width, height=width * aspect), "Figure", alt=alt)
+    img = Image(str(path), width=width, height=width * aspect)
+    return role(img, "Figure", alt=alt) if alt.strip() else role(img, "Artifact")  # ornament
 
 
 def check_dpi(path, pixels: float, width: float, min_dpi: float) -> None:
