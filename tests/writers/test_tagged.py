@@ -244,6 +244,8 @@ def test_every_chart_and_image_is_a_figure_with_its_alt_text(built, name):
 @NEEDS_POPPLER
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_table_header_rows_are_th_cells_with_column_scope(built, name):
+    """Table > THead > TR > TH for the header row, TBody for the rest; the first row's
+    header cells are the layout's."""
     layout = layout_of(name)
     headed = []
     for t in boxes_of(layout.blocks, (b.TableBox, b.SwotBox)):
@@ -254,8 +256,12 @@ def test_table_header_rows_are_th_cells_with_column_scope(built, name):
     assert headed, "the example has tables with a header row"
     firsts = []
     for table in (e for e in elements(struct(built[name])) if e["tag"] == "Table"):
-        first = table["kids"][0]
+        parts = [k["tag"] for k in table["kids"]]         # THead (header rows first), TBody
+        assert parts in (["THead", "TBody"], ["TBody"]), parts
+        first = table["kids"][0]["kids"][0]
         assert first["tag"] == "TR"
+        if parts[0] == "THead":
+            assert all(c["tag"] == "TH" for r in table["kids"][0]["kids"] for c in r["kids"])
         if any(c["tag"] == "TH" for c in first["kids"]):
             assert {c["tag"] for c in first["kids"]} == {"TH"}
             firsts.append([letters(text_of(c)) for c in first["kids"]])
@@ -266,7 +272,7 @@ def test_table_header_rows_are_th_cells_with_column_scope(built, name):
         assert ths and all(e.A.Scope == "/Column" and e.A.O == "/Table" for e in ths)
         for table in (e for e in elems if e.S == "/Table"):   # every row as wide, spans counted
             widths = {sum(int(c.get("/A", {}).get("/ColSpan", 1)) for c in tr.K)
-                      for tr in table.K if tr.S == "/TR"}
+                      for part in table.K for tr in part.K if tr.S == "/TR"}
             assert len(widths) == 1, widths
 
 

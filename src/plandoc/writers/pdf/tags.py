@@ -316,7 +316,7 @@ def marked_bytes(tag: str, mcid: int | None, ops: bytes) -> bytes:
 
 class CellTagger:
     """A table's render callback: backgrounds and rules are artifacts; a data table's rows are
-    TR with TH (a row of header cells, /Scope /Column; a header cell in a row of data cells,
+    TR in THead (header rows) or TBody, with TH (a row of header cells, /Scope /Column; a header cell in a row of data cells,
     /Scope /Row) or TD cells; a layout table's cells pass
     their flowables' own roles through.  reportlab hands the callback on to a split table's
     parts, and they share their row lists, so a table over pages is one element, and a header
@@ -381,8 +381,15 @@ class CellTagger:
         self.open.append("node")
 
     def _row(self, tagger: Tagger, table: Node, row) -> Node:
+        """A row's TR, made on its first cell: in the table's THead (header rows before any
+        other), else its TBody (a header row further down, as the SWOT's second pair of
+        titles, stays there in reading order)."""
         if id(row) not in tagger.nodes:
-            tagger.nodes[id(row)] = (row, Node("TR", table))
+            parts = table.__dict__.setdefault("parts", {})
+            part = "THead" if _header(row) and "TBody" not in parts else "TBody"
+            if part not in parts:
+                parts[part] = Node(part, table)
+            tagger.nodes[id(row)] = (row, Node("TR", parts[part]))
         return tagger.nodes[id(row)][1]
 
     def _end(self, tagger: Tagger, canv) -> None:
