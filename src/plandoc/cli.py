@@ -50,8 +50,11 @@ _paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_t
 _styles = click.option("--styles", "styles_dir", type=click.Path(path_type=Path, file_okay=False,
                                                                  exists=True),
                        help="Folder of styles (default: styles/ beside or above the content).")
-_format = click.option("--format", "fmt", type=click.Choice(["docx", "pdf"]),
-                       help="Build only this format (default: both).")
+_format = click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "html"]),
+                       multiple=True,
+                       help="Build only this format (repeatable; default: docx and pdf, and "
+                            "html where the style says web: {enabled: true}). html writes "
+                            "OUT/<name>/index.html.")
 _allow = click.option("--allow-dir", "allow_dirs", multiple=True,
                       type=click.Path(path_type=Path, file_okay=False),
                       help="Let content and styles also read files from this folder "
@@ -62,6 +65,12 @@ _public = click.option("--public", is_flag=True,
                             "its marking, written to OUT/offentlig/.")
 _out = click.option("--out", "out_dir", type=click.Path(path_type=Path),
                     default=Path("output"), show_default=True, help="Folder for the outputs.")
+
+
+def _formats(chosen: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats --format chose, in the order given and each once; else the default ones."""
+    from plandoc.build import FORMATS
+    return tuple(dict.fromkeys(chosen)) if chosen else FORMATS
 
 
 @main.command()
@@ -88,9 +97,9 @@ def build(paths, fmt, out_dir, styles_dir, allow_dirs, line_numbers, pdfa, press
     from plandoc.build import FORMATS, Options, public_out
     from plandoc.build.progress import CliReport
 
-    options = Options((fmt,) if fmt else FORMATS, public_out(out_dir) if public else out_dir,
+    options = Options(_formats(fmt), public_out(out_dir) if public else out_dir,
                       styles_dir, line_numbers, pdfa=pdfa, press=press, public=public,
-                      **_folders(paths, allow_dirs))
+                      chosen=bool(fmt), **_folders(paths, allow_dirs))
     with _warnings_to_stderr():  # workers are forked inside: they inherit it
         summary = run(list(paths), options, force=force, jobs=jobs, report=CliReport(quiet))
     if summary.exit_code:
@@ -111,9 +120,10 @@ def watch(paths, fmt, out_dir, styles_dir, allow_dirs, interval, public) -> None
     from plandoc.build import FORMATS, Options, public_out
     from plandoc.build.watch import watch as run_watch
 
-    run_watch(list(paths), Options((fmt,) if fmt else FORMATS,
+    run_watch(list(paths), Options(_formats(fmt),
                                    public_out(out_dir) if public else out_dir, styles_dir,
-                                   public=public, **_folders(paths, allow_dirs)), interval)
+                                   public=public, chosen=bool(fmt),
+                                   **_folders(paths, allow_dirs)), interval)
 
 
 @main.command()

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from plandoc.errors import ContentError, Problem, display_path
 
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf")     # built by default; html too where the style says `web: {enabled: true}`
+ALL_FORMATS = ("docx", "pdf", "html")
 CONTENT_SUFFIXES = (".yaml", ".yml")
 
 
@@ -29,6 +30,13 @@ class Options:
     allow_dirs: tuple[Path, ...] = ()    # --allow-dir: more folders content and styles may read
     content_dirs: tuple[Path, ...] = ()  # the folders given on the command line (content roots)
     public: bool = False          # --public: for the public, exempt content left out
+    chosen: bool = False          # --format given: only those formats, whatever the style says
+
+
+def output_name(stem: str, fmt: str) -> str:
+    """The output of a document in a format, relative to the output folder: 'plan.pdf', or the
+    web page 'plan/index.html'."""
+    return f"{stem}/index.html" if fmt == "html" else f"{stem}.{fmt}"
 
 
 PUBLIC_FOLDER = "offentlig"

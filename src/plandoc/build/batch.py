@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from plandoc import __version__
-from plandoc.build import Options, check_names, content_files
+from plandoc.build import Options, check_names, content_files, output_name
 from plandoc.build.faults import environment_problem, out_dir_problem, time_limit
 from plandoc.errors import ContentError
 from plandoc.build.manifest import LOCK, FolderLock, Manifest, forget_all
@@ -71,7 +71,8 @@ def options_key(options: Options) -> str:
 
 def outputs_of(source: Path, options: Options) -> list[Path]:
     """The files a build of `source` always writes (a style may add a print PDF)."""
-    return [(options.out_dir / f"{source.stem}.{fmt}").absolute() for fmt in options.formats]
+    return [(options.out_dir / output_name(source.stem, fmt)).absolute()
+            for fmt in options.formats]
 
 
 def run(paths: list[Path], options: Options, force: bool = False, jobs: int | None = None,

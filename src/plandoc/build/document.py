@@ -16,7 +16,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from plandoc.build import Options, check_names, content_files, content_roots
+from plandoc.build import Options, check_names, content_files, content_roots, output_name
 from plandoc.errors import ContentError, Problem
 
 if TYPE_CHECKING:  # kept off the no-op path of plandoc.build.batch (PyYAML, 20 dataclasses)
@@ -101,25 +101,57 @@ def write_staged(doc: Document, theme: Theme, options: Options) -> list[tuple[Pa
 
     layout = lay_out(doc, theme, public=options.public)
     charts = ChartRenderer(theme, options.out_dir / ".cache" / "charts", doc.meta.language)
-    jobs = [(f"{doc.name}.{fmt}", fmt, False) for fmt in options.formats]
-    if "pdf" in options.formats and (options.press or theme.print_enabled):
-        jobs.append((f"{doc.name}-print.pdf", "pdf", True))
-    folders = [Problem(options.out_dir / name, None, "is a folder — expected the document's "
-                       "output file here (move the folder away)")
-               for name, _, _ in jobs if (options.out_dir / name).is_dir()]
-    if folders:
-        raise ContentError(folders)
+    jobs = _jobs(doc, theme, options)
+    _check_targets(options.out_dir, [name for name, _, _ in jobs])
     staged: list[tuple[Path, Path]] = []
     try:
         for name, fmt, press in jobs:
             target = options.out_dir / name
+            target.parent.mkdir(exist_ok=True)
             write = _writer(fmt, doc, theme, options, press)
             staged.append((target, write_temp(target, lambda tmp, write=write:
                                               write(layout, charts, tmp))))
     except BaseException:
         discard(staged)
+        _drop_empty_folders(options.out_dir, [name for name, _, _ in jobs])
         raise
     return staged
+
+
+def _drop_empty_folders(out_dir: Path, names: list[str]) -> None:
+    """Remove a web page's folder this build made and left empty (a writer failed)."""
+    for name in names:
+        folder = (out_dir / name).parent
+        if folder != out_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def _jobs(doc: Document, theme: Theme, options: Options) -> list[tuple[str, str, bool]]:
+    """(output name, format, print) of every output: the formats asked for, the web page too
+    where the style asks for it (unless --format chose), the print PDF where asked."""
+    formats = options.formats
+    if theme.web_enabled and not options.chosen and "html" not in formats:
+        formats += ("html",)
+    jobs = [(output_name(doc.name, fmt), fmt, False) for fmt in formats]
+    if "pdf" in formats and (options.press or theme.print_enabled):
+        jobs.append((f"{doc.name}-print.pdf", "pdf", True))
+    return jobs
+
+
+def _check_targets(out_dir: Path, names: list[str]) -> None:
+    """A folder where an output file goes, or a file where the web page's folder goes, is a
+    problem the user must clear; nothing is written then."""
+    problems = []
+    for name in names:
+        target = out_dir / name
+        if target.is_dir():
+            problems.append(Problem(target, None, "is a folder — expected the document's "
+                                    "output file here (move the folder away)"))
+        elif target.parent != out_dir and target.parent.exists() and not target.parent.is_dir():
+            problems.append(Problem(target.parent, None, "is a file — expected the folder of "
+                                    "the document's web page here (move the file away)"))
+    if problems:
+        raise ContentError(problems)
 
 
 def commit(staged: list[tuple[Path, Path]]) -> None:
@@ -145,6 +177,9 @@ def _writer(fmt: str, doc: Document, theme: Theme, options: Options, press: bool
     if fmt == "docx":
         from plandoc.writers.docx import write_docx
         return write_docx
+    if fmt == "html":
+        from plandoc.writers.html import write_html
+        return write_html
     from functools import partial
 
     from plandoc.writers.pdf import write_pdf

@@ -1,6 +1,7 @@
-"""Chart blocks → images (PNG for Word, PDF vector for the PDF writer), drawn with matplotlib.
+"""Chart blocks → images (PNG for Word, PDF vector for the PDF writer, SVG
+for the web page), drawn with matplotlib.
 
-    ChartRenderer(theme, cache_dir, lang).png(chart, size_mm) / .pdf(chart, size_mm)
+    ChartRenderer(theme, cache_dir, lang).png(chart, size_mm) / .pdf(…) / .svg(…)
 
 The size comes from the layout (plandoc.layout: a ChartBox's width_mm and height_mm).
 
@@ -39,6 +40,10 @@ class ChartRenderer:
     def pdf(self, chart: Chart, size_mm: tuple[float, float]) -> bytes:
         """The chart as a one-page vector PDF with its fonts embedded."""
         return self._cached(chart, size_mm, "pdf")
+
+    def svg(self, chart: Chart, size_mm: tuple[float, float]) -> bytes:
+        """The chart as SVG, its text as outlines (for the web page)."""
+        return self._cached(chart, size_mm, "svg")
 
     def _key(self, chart: Chart, size_mm, fmt: str) -> str:
         t = self.theme

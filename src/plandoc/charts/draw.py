@@ -66,13 +66,14 @@ def _rc(theme: Theme) -> dict:
 
 
 def draw(chart: Chart, theme: Theme, size_mm, fmt: str, lang: str) -> bytes:
-    """Draw `chart` at `size_mm` and return PNG or PDF bytes."""
+    """Draw `chart` at `size_mm` and return PNG, PDF or SVG bytes."""
     with matplotlib.rc_context(_rc(theme)):
         fig = _figure(chart, theme, size_mm, lang).figure
         buf = io.BytesIO()
         meta = {"pdf": {"CreationDate": None, "ModDate": None, "Producer": "plandoc",
                         "Creator": "plandoc"},
-                "png": {"Software": "plandoc"}}[fmt]
+                "png": {"Software": "plandoc"},
+                "svg": {"Date": None, "Creator": "plandoc"}}[fmt]
         # transparent: a draft's watermark and a tinted page show through, as behind text
         fig.savefig(buf, format=fmt, dpi=240, metadata=meta, transparent=True)
     return buf.getvalue()

@@ -18,6 +18,7 @@ from plandoc import model as m
 from plandoc.labels import format_amount, parse_amount
 from plandoc.layout import boxes as b
 from plandoc.layout import casework, cite, meeting, signing
+from plandoc.layout.chartdata import data_table
 from plandoc.layout.lists import label, style_at
 from plandoc.layout.palette import fill, under_white
 from plandoc.layout.refs import numbered_as
@@ -195,7 +196,8 @@ def chart(block: m.Chart, s: State) -> b.ChartBox:
         height = min(max(height, rows * 4.2 + len(block.categories) * 2.5 + 24),
                      s.theme.page.text_height_mm * IMAGE_MAX_HEIGHT)
     return b.ChartBox(block, block.alt, s.caption("figure", (Span(block.title),), ident=block.id),
-                      s.source(block.source), width, round(height, 2))
+                      s.source(block.source), width, round(height, 2),
+                      data_table(block, s.words, s.language))
 
 
 def chart_orientation(block: m.Chart, theme: Theme, width_mm: float) -> str:

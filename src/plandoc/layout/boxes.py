@@ -130,6 +130,7 @@ class ChartBox:
     source: str | None
     width_mm: float
     height_mm: float
+    data: "TableBox | None" = None   # the numbers as a table (the web page shows it beside)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def builtin_default() -> dict:
                   "key_figure": 30},
         "page": {"size": "A4", "margin_top": 25, "margin_bottom": 25, "margin_left": 25,
                  "margin_right": 22},
-        "bullet": "•", "cmyk": {}, "typography": {}, "print": {}, "layout": {},
+        "bullet": "•", "cmyk": {}, "typography": {}, "print": {}, "web": {}, "layout": {},
     }
 
 
@@ -300,4 +300,5 @@ def _build(data: dict, folder: Path | None, inputs: tuple[Path, ...]) -> Theme:
         logo=data.get("logo"), word_template=data.get("word_template"), bullet=data["bullet"],
         typography=Typography(**data["typography"]), layout=LayoutSettings(**data["layout"]),
         print_enabled=bool(data["print"].get("enabled", False)), pdfa=data.get("pdfa"),
+        web_enabled=bool(data["web"].get("enabled", False)),
         inputs=inputs)

@@ -174,5 +174,6 @@ class Theme:
     typography: Typography = Typography()
     layout: LayoutSettings = LayoutSettings()
     print_enabled: bool = False
+    web_enabled: bool = False     # html among the formats built by default
     pdfa: bool | None = None
     inputs: tuple[Path, ...] = field(default=())

@@ -1,0 +1,86 @@
+"""What every HTML handler gets: the layout, the charts, the page being written and its notes.
+
+Handlers append markup with `ctx.add`.  The context also keeps the open chapter section (each
+level-1 heading, part and appendix opens a `section`, closed by the next or at the end), the open
+list of goals (consecutive goals are one `ol`), the heading level shift (with a cover, its title
+is the page's one h1 and chapters are h2) and the ids of the page, so each is unique.
+"""
+
+from __future__ import annotations
+
+from plandoc.writers.html.markup import el, esc
+
+
+class Notes:
+    """Footnotes: a raised, linked number in the text; the notes listed at the end of the page."""
+
+    def __init__(self, words: dict):
+        self.words = words
+        self.items: list[tuple[str, str]] = []
+
+    def reference(self, number: str, note: str) -> str:
+        """The reference in the text, the note kept for the list."""
+        self.items.append((number, note))
+        return el("sup", el("a", esc(number), href=f"#fn-{number}", id=f"fnref-{number}",
+                            cls="fnref"))
+
+    def markup(self) -> str:
+        """The notes as an ordered list, each with a link back to its reference."""
+        if not self.items:
+            return ""
+        back = self.words["back_to_text"]
+        items = "".join(el("li", f"{note} " + el("a", "↩", href=f"#fnref-{n}", cls="fnback",
+                                                aria_label=f"{back} {n}"),
+                           id=f"fn-{n}", data_label=f"{n}.")
+                        for n, note in self.items)
+        title = el("h2", esc(self.words["notes"]), id="fn-title", cls="notes-title")
+        return el("section", title + el("ol", items, cls="marked"), cls="footnotes",
+                  aria_labelledby="fn-title", data_notes=True)
+
+
+class Ctx:
+    """The page under construction."""
+
+    def __init__(self, layout, charts):
+        self.layout, self.charts = layout, charts
+        self.words, self.palette = layout.words, layout.palette
+        self.notes = Notes(layout.words)
+        self.parts: list[str] = []
+        self.shift = 1 if layout.cover is not None else 0
+        self.section_open = False
+        self.goals_open = False
+        self.serial = 0
+
+    def add(self, markup: str) -> None:
+        self.parts.append(markup)
+
+    def next_id(self, prefix: str) -> str:
+        """A new id, unique in the page: 'chart-1', 'table-2' …"""
+        self.serial += 1
+        return f"{prefix}-{self.serial}"
+
+    def heading_tag(self, level: int) -> str:
+        """The h element of a heading of `level` (1–3), after the shift; h6 at most."""
+        return f"h{min(level + self.shift, 6)}"
+
+    def open_section(self, target: str) -> None:
+        """Close the open chapter section and open one labelled by heading `target`."""
+        self.close_section()
+        self.add(f'<section aria-labelledby="{esc(target)}">')
+        self.section_open = True
+
+    def close_section(self) -> None:
+        self.close_goals()
+        if self.section_open:
+            self.add("</section>")
+            self.section_open = False
+
+    def open_goals(self) -> None:
+        if not self.goals_open:
+            self.add('<ol class="goals marked">')
+            self.goals_open = True
+
+    def close_goals(self) -> None:
+        if self.goals_open:
+            self.add("</ol>")
+            self.goals_open = False

@@ -1,0 +1,80 @@
+"""Web fonts from the style's font files: each face subset to the characters the page uses,
+as WOFF in the stylesheet (a data address), so the page looks as the PDF and needs no other
+file; system fonts behind them.  Subsets are cached by the font file's and the characters' hash
+(in the output folder's .cache), so an unchanged page does not subset again.
+
+The style's fonts were checked to allow embedding when the style was loaded (plandoc.style).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import os
+import string
+import tempfile
+from pathlib import Path
+
+FACES = (("regular", 400, "normal"), ("bold", 700, "normal"), ("italic", 400, "italic"),
+         ("bold_italic", 700, "italic"))
+FALLBACK = 'system-ui,-apple-system,"Segoe UI",Arial,sans-serif'
+VERSION = "1"
+
+
+def font_faces(theme, text: str, cache: Path | None) -> str:
+    """@font-face rules for the body and heading families and the two font variables."""
+    chars = "".join(sorted(set(text) | set(string.printable.strip()) | {"\u00a0", "↩"}))
+    rules, names = [], {}
+    for role in ("body", "heading"):
+        family = getattr(theme.fonts, role)
+        name = names.get(family.regular) or f"plandoc-{role}"
+        if family.regular not in names:
+            names[family.regular] = name
+            rules += [_face(name, getattr(family, face), weight, style, chars, cache)
+                      for face, weight, style in FACES]
+        rules.append(f':root{{--{role}-font:"{name}","{family.family}",{FALLBACK}}}')
+    return "".join(rules)
+
+
+def _face(name: str, path: Path, weight: int, style: str, chars: str, cache) -> str:
+    data = base64.b64encode(_subset(path, chars, cache)).decode("ascii")
+    return (f'@font-face{{font-family:"{name}";font-weight:{weight};font-style:{style};'
+            f'font-display:swap;src:url(data:font/woff;base64,{data}) format("woff")}}')
+
+
+def _subset(path: Path, chars: str, cache: Path | None) -> bytes:
+    blob = path.read_bytes()
+    key = hashlib.sha256(blob + chars.encode() + VERSION.encode()).hexdigest()[:32]
+    cached = cache / f"{key}.woff" if cache else None
+    if cached and cached.is_file():
+        return cached.read_bytes()
+    data = _make_subset(blob, chars)
+    if cached:
+        cache.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, cached)
+    return data
+
+
+def _make_subset(blob: bytes, chars: str) -> bytes:
+    """The font with only `chars` (and what its layout features need), as WOFF."""
+    import logging
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)   # tables it drops, by design
+
+    font = TTFont(io.BytesIO(blob), recalcTimestamp=False)
+    options = subset.Options()
+    options.flavor, options.layout_features = "woff", ["*"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = "woff"
+    font.save(out)
+    return out.getvalue()

@@ -1,0 +1,103 @@
+"""The web page around the blocks: head, skip link, the cover or letterhead, the contents, main.
+
+Order as in the PDF and DOCX: the cover's lines (the title is the page's one h1) or the
+letterhead, then the contents as a `nav` of nested lists linking to the headings, then `main`
+with the blocks and, at its end, the footnotes.  The draft marking ('HØRINGSUTKAST') is a line
+of text at the top, and the skip link the first thing a keyboard reaches; both are marked
+data-furniture, as the page's footer, for what the PDF draws as page furniture.
+"""
+
+from __future__ import annotations
+
+from plandoc.layout import boxes as b
+from plandoc.writers.html.figures import data_address
+from plandoc.writers.html.markup import el, esc
+
+LANG = {"nb": "nb", "nn": "nn", "en": "en"}
+
+
+def document(ctx, css: str, body: str) -> str:
+    """The whole page."""
+    meta = ctx.layout.meta
+    head = ('<meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            + el("title", esc(f"{meta.title} – {meta.municipality}"))
+            + '<meta name="generator" content="plandoc">' + el("style", css))
+    return ("<!DOCTYPE html>\n" + f'<html lang="{LANG[meta.language]}">'
+            + el("head", head) + el("body", body) + "</html>\n")
+
+
+def top(ctx) -> str:
+    """Skip link, draft marking, then the cover or the letterhead."""
+    layout = ctx.layout
+    out = el("a", esc(ctx.words["skip"]), href="#main", cls="skip", data_furniture=True)
+    if layout.watermark:
+        out += el("p", esc(layout.watermark), cls="draft", data_furniture=True)
+    if layout.cover is not None:
+        out += el("header", cover(ctx, layout.cover), cls="cover")
+    elif layout.masthead is not None:
+        out += el("header", masthead(layout.masthead), cls="masthead")
+    return out
+
+
+def cover(ctx, c: b.Cover) -> str:
+    """Photo and credit, the emblem beside the municipality, the title block, the band."""
+    out = ""
+    if c.photo:
+        out += f'<img class="cover-photo" src="{data_address(c.photo.path)}" ' \
+               f'alt="{esc(c.photo.alt)}">'
+        out += el("p", esc(c.photo.credit), cls="credit cover-credit")
+    out += el("div", _emblem(c.logo, c.logo_alt) + el("p", esc(c.municipality),
+                                                      cls="municipality"), cls="brand")
+    out += el("div", "".join(_line(line) for line in c.lines), cls="title-block")
+    if c.band_lines:
+        out += el("div", "".join(el("p", esc(x.text), cls=x.role) for x in c.band_lines),
+                  cls="band")
+    return out
+
+
+def _line(line: b.CoverLine) -> str:
+    if line.role == "title":
+        return el("h1", esc(line.text))
+    return el("p", esc(line.text), cls=line.role)
+
+
+def masthead(m: b.Masthead) -> str:
+    """The emblem beside the municipality's name, the paper's kind under it."""
+    name = el("p", esc(m.municipality), cls="municipality")
+    if m.label:
+        name += el("p", esc(m.label), cls="paper-kind")
+    return el("div", _emblem(m.logo, m.logo_alt) + el("div", name), cls="brand")
+
+
+def _emblem(path, alt: str) -> str:
+    if path is None:
+        return ""
+    return f'<img class="emblem" src="{data_address(path)}" alt="{esc(alt)}">'
+
+
+def contents(ctx) -> str:
+    """The contents as nested lists of links, or '' when the document has none."""
+    toc = ctx.layout.contents
+    if toc is None:
+        return ""
+    title = el("h2", esc(toc.title), id="contents-title")
+    return el("nav", title + _entries(list(toc.entries), 1), cls="contents",
+              aria_labelledby="contents-title")
+
+
+def _entries(entries: list, level: int) -> str:
+    """Entries from the front of `entries` at `level` and deeper, as one list (consumed)."""
+    items = []
+    while entries and entries[0].level >= level:
+        entry = entries.pop(0)
+        link = el("a", esc(entry.text), href=f"#{entry.target}")
+        items.append(el("li", link + _entries(entries, entry.level + 1)))
+    return el("ol", "".join(items)) if items else ""
+
+
+def footer(ctx) -> str:
+    """The running footer's text, as a page footer."""
+    text = ctx.layout.running.footer_left
+    return el("footer", el("p", esc(text)), cls="page-footer", data_furniture=True) \
+        if text else ""
