@@ -51,12 +51,11 @@ def test_the_layout_has_one_function_per_block_kind():
     assert len(BOX_KINDS) == len(BLOCK_KINDS) - len(TABLE_KINDS) - len(COMPOSED_KINDS)
 
 
-@pytest.mark.parametrize("writer", ["docx", "pdf"])
+@pytest.mark.parametrize("writer", ["docx", "pdf", "html"])
 def test_every_writer_draws_every_box_kind(writer):
-    if writer == "docx":
-        from plandoc.writers.docx.walk import WRITERS
-    else:
-        from plandoc.writers.pdf.walk import WRITERS
+    import importlib
+
+    WRITERS = importlib.import_module(f"plandoc.writers.{writer}.walk").WRITERS
     assert set(WRITERS) == set(BOX_KINDS)
 
 

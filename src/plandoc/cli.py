@@ -94,7 +94,7 @@ def build(paths, fmt, out_dir, styles_dir, allow_dirs, line_numbers, pdfa, press
           force, jobs) -> None:
     """Build DOCX and PDF from content files or folders of them (only what changed)."""
     from plandoc.build.batch import run
-    from plandoc.build import FORMATS, Options, public_out
+    from plandoc.build import Options, public_out
     from plandoc.build.progress import CliReport
 
     options = Options(_formats(fmt), public_out(out_dir) if public else out_dir,
@@ -117,7 +117,7 @@ def build(paths, fmt, out_dir, styles_dir, allow_dirs, line_numbers, pdfa, press
 @_public
 def watch(paths, fmt, out_dir, styles_dir, allow_dirs, interval, public) -> None:
     """Rebuild a document whenever one of its inputs is saved (Ctrl-C stops)."""
-    from plandoc.build import FORMATS, Options, public_out
+    from plandoc.build import Options, public_out
     from plandoc.build.watch import watch as run_watch
 
     run_watch(list(paths), Options(_formats(fmt),

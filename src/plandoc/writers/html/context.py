@@ -3,12 +3,12 @@
 Handlers append markup with `ctx.add`.  The context also keeps the open chapter section (each
 level-1 heading, part and appendix opens a `section`, closed by the next or at the end), the open
 list of goals (consecutive goals are one `ol`), the heading level shift (with a cover, its title
-is the page's one h1 and chapters are h2) and the ids of the page, so each is unique.
+is the page's one h1 and chapters are h2; see heading_tag) and the ids of the page, so each is unique.
 """
 
 from __future__ import annotations
 
-from plandoc.writers.html.markup import el, esc
+from plandoc.writers.html.markup import el, esc, txt
 
 
 class Notes:
@@ -21,7 +21,7 @@ class Notes:
     def reference(self, number: str, note: str) -> str:
         """The reference in the text, the note kept for the list."""
         self.items.append((number, note))
-        return el("sup", el("a", esc(number), href=f"#fn-{number}", id=f"fnref-{number}",
+        return el("sup", el("a", txt(number), href=f"#fn-{number}", id=f"fnref-{number}",
                             cls="fnref"))
 
     def markup(self) -> str:
@@ -33,7 +33,7 @@ class Notes:
                                                 aria_label=f"{back} {n}"),
                            id=f"fn-{n}", data_label=f"{n}.")
                         for n, note in self.items)
-        title = el("h2", esc(self.words["notes"]), id="fn-title", cls="notes-title")
+        title = el("h2", txt(self.words["notes"]), id="fn-title", cls="notes-title")
         return el("section", title + el("ol", items, cls="marked"), cls="footnotes",
                   aria_labelledby="fn-title", data_notes=True)
 
@@ -47,6 +47,7 @@ class Ctx:
         self.notes = Notes(layout.words)
         self.parts: list[str] = []
         self.shift = 1 if layout.cover is not None else 0
+        self.h1_given = False
         self.section_open = False
         self.goals_open = False
         self.serial = 0
@@ -60,7 +61,14 @@ class Ctx:
         return f"{prefix}-{self.serial}"
 
     def heading_tag(self, level: int) -> str:
-        """The h element of a heading of `level` (1–3), after the shift; h6 at most."""
+        """The h element of a heading of `level` (1–3), after the shift; h6 at most.
+
+        With a cover, its title is the h1 and every heading moves one level down.  Without
+        one, the first chapter heading is the h1 (a case paper's title); should another
+        follow (the cases of a meeting's papers), from there on every heading moves down.
+        """
+        if level == 1 and self.layout.cover is None:
+            self.shift, self.h1_given = int(self.h1_given), True
         return f"h{min(level + self.shift, 6)}"
 
     def open_section(self, target: str) -> None:

@@ -111,6 +111,7 @@ img,svg{max-width:100%;height:auto}
 .contents a{text-decoration:none}
 .contents a:hover,.contents a:focus{text-decoration:underline}
 .number{margin-right:.15em}
+.nw{white-space:nowrap}
 blockquote{margin:0 0 .7em 1.6em;padding-left:.8em;border-left:3px solid var(--rule)}
 ol.marked,ul.marked{padding-left:2.2em;margin:0 0 .8em}
 .marked>li{margin:.25em 0}

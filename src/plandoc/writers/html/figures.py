@@ -15,20 +15,20 @@ import mimetypes
 import re
 
 from plandoc.layout import boxes as b
-from plandoc.writers.html.markup import el, esc, spans
+from plandoc.writers.html.markup import el, esc, plain, spans, txt
 
 ALIGN = {"right": "num", "decimal": "num", "centre": "centre"}
 
 
 def caption_lines(ctx, caption: b.Caption | None, source: str | None) -> str:
     """A figure's caption and source line, as the layout wrote them ('' for neither)."""
-    out = el("span", _caption(ctx, caption), cls="caption", id=caption.target or None) \
+    out = el("span", caption_markup(ctx, caption), cls="caption", id=caption.target or None) \
         if caption else ""
-    return out + (el("span", esc(source), cls="source") if source else "")
+    return out + (el("span", txt(source), cls="source") if source else "")
 
 
-def _caption(ctx, caption: b.Caption) -> str:
-    lead = el("span", esc(caption.lead.rstrip()), cls="lead") + " " if caption.lead else ""
+def caption_markup(ctx, caption: b.Caption) -> str:
+    lead = el("span", txt(caption.lead.rstrip()), cls="lead") + " " if caption.lead else ""
     return lead + spans(ctx, caption.text)
 
 
@@ -38,7 +38,7 @@ def chart(ctx, box: b.ChartBox) -> None:
     svg = named_svg(ctx.charts.svg(box.chart, (box.width_mm, box.height_mm)), key, box.alt)
     data = ""
     if box.data is not None:
-        summary = el("summary", esc(ctx.words["chart_data"]))
+        summary = el("summary", txt(ctx.words["chart_data"]))
         data = el("details", summary + table_markup(ctx, box.data), cls="chart-data",
                   data_furniture=True)
     under = caption_lines(ctx, box.caption, box.source)
@@ -55,14 +55,14 @@ def named_svg(svg: bytes, key: str, alt: str) -> str:
     text = re.sub(r'(href="#|url\(#)([^")]+)', rf"\1{key}-\2", text)
     text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
     text = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"',
-                  rf'<svg \1role="img" aria-label="{esc(alt)}" focusable="false"', text, count=1)
+                  rf'<svg \1role="img" aria-label="{esc(plain(alt))}" focusable="false"', text, count=1)
     return text.strip()
 
 
 def image(ctx, box: b.ImageBox) -> None:
     """The picture (alt text, or empty alt for ornament), the credit, the caption."""
-    img = f'<img src="{data_address(box.path)}" alt="{esc(box.alt)}">'
-    credit = el("p", esc(box.credit), cls="credit") if box.credit else ""
+    img = f'<img src="{data_address(box.path)}" alt="{esc(plain(box.alt))}">'
+    credit = el("p", txt(box.credit), cls="credit") if box.credit else ""
     caption = el("figcaption", caption_lines(ctx, box.caption, None)) if box.caption else ""
     ctx.add(el("figure", img + credit + caption, cls="figure image",
                style=f"max-width:{box.width_mm:.0f}mm"))
@@ -86,14 +86,14 @@ def table_markup(ctx, box: b.TableBox) -> str:
     """caption, thead with the header row, tbody with body and group rows; in a region that
     scrolls sideways on a narrow screen."""
     key = ctx.next_id("table")
-    caption = el("caption", _caption(ctx, box.caption), id=box.caption.target or None) \
+    caption = el("caption", caption_markup(ctx, box.caption), id=box.caption.target or None) \
         if box.caption else ""
     head = el("thead", el("tr", _cells(ctx, box.header, box.align, "th"))) if box.header else ""
     body = el("tbody", "".join(_row(ctx, box, row) for row in box.rows))
     cls = "data" + (" total" if box.total else "")
     markup = el("table", caption + head + body, cls=cls, id=key)
     label = _plain_caption(box.caption) or ctx.words["table"]
-    return el("div", markup, cls="table-wrap", tabindex="0", role="region", aria_label=label)
+    return el("div", markup, cls="table-wrap", tabindex="0", role="region", aria_label=plain(label))
 
 
 def _row(ctx, box: b.TableBox, row) -> str:

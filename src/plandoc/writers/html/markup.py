@@ -8,6 +8,7 @@ context collects for the notes at the end of the page.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from plandoc.model import Inline, Span
@@ -40,10 +41,31 @@ def spans(ctx, inline: Inline) -> str:
     return "".join(_span(ctx, span) for span in inline)
 
 
+UNBREAKABLE = re.compile(r"\S*[\u2011\u2060]\S*")
+
+
+def txt(text: str) -> str:
+    """`text` escaped; a word the layout made unbreakable ('24/2231‑14', '2025–⁠2030': a
+    no-break hyphen, a word joiner) kept on one line by the stylesheet instead, with a plain
+    hyphen, so the page's search and copy find what the author typed."""
+    out, end = [], 0
+    for found in UNBREAKABLE.finditer(text):
+        word = found.group(0).replace("\u2011", "-").replace("\u2060", "")
+        out += [esc(text[end:found.start()]), el("span", esc(word), cls="nw")]
+        end = found.end()
+    return "".join(out) + esc(text[end:])
+
+
+def plain(text: str) -> str:
+    """`text` for an attribute or the title: the layout's no-break hyphen a plain one, its word
+    joiners left out."""
+    return text.replace("\u2011", "-").replace("\u2060", "")
+
+
 def _span(ctx, span: Span) -> str:
     if span.note is not None:
         return ctx.notes.reference(span.text, spans(ctx, span.note))
-    text = esc(span.text)
+    text = txt(span.text)
     if span.bold:
         text = el("strong", text)
     if span.italic:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from plandoc.layout import boxes as b
 from plandoc.writers.html.figures import data_address
-from plandoc.writers.html.markup import el, esc
+from plandoc.writers.html.markup import el, esc, plain, txt
 
 LANG = {"nb": "nb", "nn": "nn", "en": "en"}
 
@@ -21,7 +21,7 @@ def document(ctx, css: str, body: str) -> str:
     meta = ctx.layout.meta
     head = ('<meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            + el("title", esc(f"{meta.title} – {meta.municipality}"))
+            + el("title", esc(plain(f"{meta.title} – {meta.municipality}")))
             + '<meta name="generator" content="plandoc">' + el("style", css))
     return ("<!DOCTYPE html>\n" + f'<html lang="{LANG[meta.language]}">'
             + el("head", head) + el("body", body) + "</html>\n")
@@ -30,9 +30,9 @@ def document(ctx, css: str, body: str) -> str:
 def top(ctx) -> str:
     """Skip link, draft marking, then the cover or the letterhead."""
     layout = ctx.layout
-    out = el("a", esc(ctx.words["skip"]), href="#main", cls="skip", data_furniture=True)
+    out = el("a", txt(ctx.words["skip"]), href="#main", cls="skip", data_furniture=True)
     if layout.watermark:
-        out += el("p", esc(layout.watermark), cls="draft", data_furniture=True)
+        out += el("p", txt(layout.watermark), cls="draft", data_furniture=True)
     if layout.cover is not None:
         out += el("header", cover(ctx, layout.cover), cls="cover")
     elif layout.masthead is not None:
@@ -45,35 +45,35 @@ def cover(ctx, c: b.Cover) -> str:
     out = ""
     if c.photo:
         out += f'<img class="cover-photo" src="{data_address(c.photo.path)}" ' \
-               f'alt="{esc(c.photo.alt)}">'
-        out += el("p", esc(c.photo.credit), cls="credit cover-credit")
-    out += el("div", _emblem(c.logo, c.logo_alt) + el("p", esc(c.municipality),
+               f'alt="{esc(plain(c.photo.alt))}">'
+        out += el("p", txt(c.photo.credit), cls="credit cover-credit")
+    out += el("div", _emblem(c.logo, c.logo_alt) + el("p", txt(c.municipality),
                                                       cls="municipality"), cls="brand")
     out += el("div", "".join(_line(line) for line in c.lines), cls="title-block")
     if c.band_lines:
-        out += el("div", "".join(el("p", esc(x.text), cls=x.role) for x in c.band_lines),
+        out += el("div", "".join(el("p", txt(x.text), cls=x.role) for x in c.band_lines),
                   cls="band")
     return out
 
 
 def _line(line: b.CoverLine) -> str:
     if line.role == "title":
-        return el("h1", esc(line.text))
-    return el("p", esc(line.text), cls=line.role)
+        return el("h1", txt(line.text))
+    return el("p", txt(line.text), cls=line.role)
 
 
 def masthead(m: b.Masthead) -> str:
     """The emblem beside the municipality's name, the paper's kind under it."""
-    name = el("p", esc(m.municipality), cls="municipality")
+    name = el("p", txt(m.municipality), cls="municipality")
     if m.label:
-        name += el("p", esc(m.label), cls="paper-kind")
+        name += el("p", txt(m.label), cls="paper-kind")
     return el("div", _emblem(m.logo, m.logo_alt) + el("div", name), cls="brand")
 
 
 def _emblem(path, alt: str) -> str:
     if path is None:
         return ""
-    return f'<img class="emblem" src="{data_address(path)}" alt="{esc(alt)}">'
+    return f'<img class="emblem" src="{data_address(path)}" alt="{esc(plain(alt))}">'
 
 
 def contents(ctx) -> str:
@@ -81,7 +81,7 @@ def contents(ctx) -> str:
     toc = ctx.layout.contents
     if toc is None:
         return ""
-    title = el("h2", esc(toc.title), id="contents-title")
+    title = el("h2", txt(toc.title), id="contents-title")
     return el("nav", title + _entries(list(toc.entries), 1), cls="contents",
               aria_labelledby="contents-title")
 
@@ -91,7 +91,7 @@ def _entries(entries: list, level: int) -> str:
     items = []
     while entries and entries[0].level >= level:
         entry = entries.pop(0)
-        link = el("a", esc(entry.text), href=f"#{entry.target}")
+        link = el("a", txt(entry.text), href=f"#{entry.target}")
         items.append(el("li", link + _entries(entries, entry.level + 1)))
     return el("ol", "".join(items)) if items else ""
 
@@ -99,5 +99,5 @@ def _entries(entries: list, level: int) -> str:
 def footer(ctx) -> str:
     """The running footer's text, as a page footer."""
     text = ctx.layout.running.footer_left
-    return el("footer", el("p", esc(text)), cls="page-footer", data_furniture=True) \
+    return el("footer", el("p", txt(text)), cls="page-footer", data_furniture=True) \
         if text else ""

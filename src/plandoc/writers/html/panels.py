@@ -10,13 +10,13 @@ quadrants' colours over their groups.  Callouts are panels in the variant the la
 from __future__ import annotations
 
 from plandoc.layout import boxes as b
-from plandoc.writers.html.figures import caption_lines, table_markup
-from plandoc.writers.html.markup import el, esc, spans
+from plandoc.writers.html.figures import caption_lines, caption_markup, table_markup
+from plandoc.writers.html.markup import el, spans, txt
 
 
 def key_figures(ctx, box: b.KeyFiguresBox) -> None:
     """The cards, `box.columns` to a row on a wide screen; caption and source under them."""
-    cards = "".join(el("li", el("span", esc(f.value), cls="value") + " "
+    cards = "".join(el("li", el("span", txt(f.value), cls="value") + " "
                        + el("span", spans(ctx, f.label), cls="label"))
                     for row in box.rows for f in row)
     grid = el("ul", cards, cls="cards key-figures", style=f"--columns:{box.columns}")
@@ -27,10 +27,10 @@ def key_figures(ctx, box: b.KeyFiguresBox) -> None:
 def goal(ctx, box: b.GoalBox) -> None:
     """One item of the list of goals."""
     ctx.open_goals()
-    label = el("span", esc(box.label), cls="goal-label") + " " if box.label else ""
+    label = el("span", txt(box.label), cls="goal-label") + " " if box.label else ""
     body = el("p", label + spans(ctx, box.text), cls="goal-text")
     if box.attributes:
-        body += el("p", esc(box.attributes), cls="goal-attributes")
+        body += el("p", txt(box.attributes), cls="goal-attributes")
     body += strategies(ctx, box.strategies_label, box.strategies)
     if box.indicators is not None:
         body += table_markup(ctx, box.indicators)
@@ -39,7 +39,7 @@ def goal(ctx, box: b.GoalBox) -> None:
 
 def strategies(ctx, label: str | None, items) -> str:
     """The label ('STRATEGI') and the lettered strategies as a list."""
-    out = el("p", esc(label), cls="strategy-label") if label else ""
+    out = el("p", txt(label), cls="strategy-label") if label else ""
     if items:
         out += el("ol", "".join(el("li", spans(ctx, s.text), data_label=s.label)
                                 for s in items), cls="strategies marked")
@@ -54,11 +54,11 @@ def swot(ctx, box: b.SwotBox) -> None:
     """Caption above, then a table: per pair a row of two titles (th) over their bodies."""
     rows = []
     for pair in box.rows:
-        rows.append(el("tr", "".join(el("th", esc(q.title), scope="col",
+        rows.append(el("tr", "".join(el("th", txt(q.title), scope="col",
                                          style=f"background:{q.colour.hex}") for q in pair)))
         rows.append(el("tr", "".join(el("td", _quadrant(ctx, q, box.bullet),
                                          style=f"background:{q.fill.hex}") for q in pair)))
-    caption = el("caption", caption_text(ctx, box.caption)) if box.caption else ""
+    caption = el("caption", caption_markup(ctx, box.caption)) if box.caption else ""
     ctx.add(el("table", caption + el("tbody", "".join(rows)), cls="swot"))
 
 
@@ -69,11 +69,6 @@ def _quadrant(ctx, q: b.Quadrant, bullet: str) -> str:
         out += el("ul", "".join(el("li", spans(ctx, item), data_label=bullet)
                                 for item in group.items), cls="marked")
     return out
-
-
-def caption_text(ctx, caption: b.Caption) -> str:
-    lead = el("span", esc(caption.lead.rstrip()), cls="lead") + " " if caption.lead else ""
-    return lead + spans(ctx, caption.text)
 
 
 def callout(ctx, box: b.CalloutBox) -> None:

@@ -9,7 +9,7 @@ An appendix heading is drawn as a chapter heading; the list of appendices links 
 from __future__ import annotations
 
 from plandoc.layout import boxes as b
-from plandoc.writers.html.markup import el, esc, spans
+from plandoc.writers.html.markup import el, spans, txt
 
 
 def program(ctx, box: b.ProgramBox) -> None:
@@ -27,7 +27,7 @@ def _item(ctx, row: b.ProgramRow) -> str:
     if row.items:
         cell += el("ul", "".join(el("li", spans(ctx, text), data_label=mark)
                                  for mark, text in row.items), cls="marked")
-    return el("tr", el("th", esc(row.time), scope="row", cls="time") + el("td", cell))
+    return el("tr", el("th", txt(row.time), scope="row", cls="time") + el("td", cell))
 
 
 def _part(ctx, row: b.ProgramPartRow) -> str:
@@ -41,7 +41,7 @@ ROWS = {b.ProgramRow: _item, b.ProgramPartRow: _part}
 def part(ctx, box: b.PartBox) -> None:
     """The part's heading (label over title), a section of its own, and its intro."""
     ctx.open_section(box.target)
-    label = el("span", esc(box.label), cls="part-label") + " " if box.label else ""
+    label = el("span", txt(box.label), cls="part-label") + " " if box.label else ""
     ctx.add(el(ctx.heading_tag(1), label + spans(ctx, box.text), id=box.target,
                cls="part-title"))
     if box.intro:
@@ -57,8 +57,8 @@ def appendix(ctx, box: b.AppendixBox) -> None:
 
 def appendix_list(ctx, box: b.AppendixListBox) -> None:
     """The list's title, then each appendix as a link to it."""
-    ctx.add(el(ctx.heading_tag(2), esc(box.title), cls="l2"))
-    items = "".join(el("li", el("a", esc(f"{e.label} {e.text}"), href=f"#{e.target}"))
+    ctx.add(el(ctx.heading_tag(2), txt(box.title), cls="l2"))
+    items = "".join(el("li", el("a", txt(f"{e.label} {e.text}"), href=f"#{e.target}"))
                     for e in box.entries)
     ctx.add(el("ul", items, cls="appendix-list"))
 
@@ -71,9 +71,9 @@ def references(ctx, box: b.ReferencesBox) -> None:
 
 def signatures(ctx, box: b.SignaturesBox) -> None:
     """Place and date, then each signer: a line, the name, the title."""
-    out = el("p", esc(box.place_date), cls="signature-place") if box.place_date else ""
-    slots = "".join(el("div", el("p", esc(s.name), cls="signer")
-                       + (el("p", esc(s.title), cls="signer-title") if s.title else ""),
+    out = el("p", txt(box.place_date), cls="signature-place") if box.place_date else ""
+    slots = "".join(el("div", el("p", txt(s.name), cls="signer")
+                       + (el("p", txt(s.title), cls="signer-title") if s.title else ""),
                        cls="slot") for row in box.rows for s in row)
     ctx.add(el("div", out + el("div", slots, cls="slots"), cls="signatures"))
 

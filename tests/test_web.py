@@ -1,0 +1,252 @@
+"""The web edition (--format html), read back as its users meet it: in a real browser.
+
+Every example in content/ and every sample in tests/samples/ is built to DOCX and HTML once.
+In headless Chromium (tests/browser.py): axe-core finds no WCAG 2.1 A/AA violation, nothing is
+wider than a 320 px viewport (a wide table scrolls in its own region), every in-page link finds
+its element, the page's text is the DOCX's word for word (tests/textof.py; the PDF's parity
+with the DOCX is tests/test_parity.py), footnotes included, and the skip link shows when
+focused.  Without a browser the tests skip on a laptop and fail in CI (CI=true), which installs
+one.  The page's markup is checked with lxml: one h1, headings in order, lists and tables as
+the layout made them, charts as named SVG with their numbers, no script, nothing from outside.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser import browser, missing  # noqa: E402
+from conftest import ROOT, run  # noqa: E402
+from textof import _read_docx, compare_texts, docx_notes, normalise  # noqa: E402
+
+FOLDERS = {"content": ROOT / "content", "samples": ROOT / "tests" / "samples"}
+DOCS = [(folder, p.stem) for folder, path in FOLDERS.items()
+        for p in sorted(path.glob("*.yaml"))]
+IDS = [f"{folder}/{name}" for folder, name in DOCS]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Each folder built to DOCX and HTML: {folder: output folder}."""
+    out = {}
+    for folder, path in FOLDERS.items():
+        target = tmp_path_factory.mktemp(folder)
+        result = run("build", path, "--out", target, "--format", "docx", "--format", "html",
+                     "--jobs", "2", "-q")
+        assert result.exit_code == 0, result.output
+        out[folder] = target
+    return out
+
+
+@pytest.fixture(scope="module")
+def chrome():
+    """One headless Chromium for the module."""
+    why = missing()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(f"the browser tests cannot run in CI: {why}")
+        pytest.skip(why)
+    with browser() as b:
+        yield b
+
+
+def page(built, folder: str, name: str) -> Path:
+    return built[folder] / name / "index.html"
+
+
+@pytest.mark.parametrize("folder,name", DOCS, ids=IDS)
+def test_axe_finds_no_wcag_violation(built, chrome, folder, name):
+    chrome.open(page(built, folder, name))
+    violations = chrome.axe()
+    assert violations == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]])
+                              for v in violations]
+
+
+@pytest.mark.parametrize("folder,name", DOCS, ids=IDS)
+def test_nothing_is_wider_than_320_px(built, chrome, folder, name):
+    chrome.open(page(built, folder, name), width=320)
+    found = chrome.overflow()
+    assert found["scrollWidth"] <= found["width"] and found["wide"] == [], found
+
+
+@pytest.mark.parametrize("folder,name", DOCS, ids=IDS)
+def test_every_in_page_link_finds_its_element(built, chrome, folder, name):
+    chrome.open(page(built, folder, name))
+    links = chrome.broken_links()
+    assert links["count"] >= 1 and links["bad"] == [], links      # the skip link at least
+
+
+@pytest.mark.parametrize("folder,name", DOCS, ids=IDS)
+def test_the_page_has_the_words_of_the_docx(built, chrome, folder, name):
+    """The page's text (without skip link, draft line, footer and chart data), list markers
+    included, is the DOCX's body text; its notes are the DOCX's footnotes."""
+    chrome.open(page(built, folder, name))
+    notes = chrome.notes()
+    text = chrome.text()
+    paragraphs, _ = _read_docx(built[folder] / f"{name}.docx")
+    report = compare_texts(paragraphs, [text])
+    assert report is None, report.replace("PDF", "HTML")
+    assert [normalise(n) for n in notes] == \
+        [normalise(n) for n in docx_notes(built[folder] / f"{name}.docx")]
+
+
+def test_the_skip_link_shows_when_focused(built, chrome):
+    chrome.open(page(built, "content", "vefsn"))
+    d = chrome.driver
+    hidden = d.execute_script("return document.querySelector('.skip').getBoundingClientRect().bottom")
+    d.execute_script("document.querySelector('.skip').focus()")
+    box = d.execute_script("const s = document.querySelector('.skip'); const r = "
+                           "s.getBoundingClientRect(); return [r.top, r.bottom, "
+                           "getComputedStyle(s).outlineWidth, s.getAttribute('href')]")
+    assert hidden <= 0 and box[0] >= 0 and box[1] > 0 and box[2] == "3px" and box[3] == "#main"
+
+
+def test_list_markers_are_the_layouts_labels(built, chrome):
+    """The goal numbers and strategy letters are drawn by ::marker from data-label, not typed."""
+    chrome.open(page(built, "content", "vefsn"))
+    d = chrome.driver
+    first = d.execute_script(
+        "const li = document.querySelector('ol.strategies > li'); return [li.dataset.label, "
+        "li.innerText.trim().slice(0, 12), getComputedStyle(li, '::marker').content]")
+    assert first[0] == "a)" and not first[1].startswith("a)")
+    assert "attr(data-label)" in first[2] or first[2].startswith('"a)')
+
+
+def test_screenshots_at_1280_and_375_px(built, chrome, tmp_path):
+    """Whole-page screenshots of the plan, as the README tells how to look at them."""
+    from PIL import Image
+
+    chrome.open(page(built, "content", "vefsn"))
+    for width in (1280, 375):
+        shot = tmp_path / f"vefsn-{width}.png"
+        chrome.screenshot(shot, width)
+        image = Image.open(shot)
+        assert image.width == width and image.height > 3000
+        assert len(image.convert("RGB").getcolors(1 << 20) or ()) > 50   # not blank
+
+
+# --- the markup -------------------------------------------------------------------------------
+
+
+def tree(built, folder, name):
+    return lxml_html.fromstring(page(built, folder, name).read_bytes())
+
+
+@pytest.mark.parametrize("folder,name", DOCS, ids=IDS)
+def test_one_h1_and_headings_in_order(built, folder, name):
+    root = tree(built, folder, name)
+    levels = [int(h.tag[1]) for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6")
+              if not h.xpath("ancestor::nav or ancestor::*[@data-notes]")]
+    assert levels.count(1) == 1 and levels[0] == 1, levels
+    skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    assert skips == [], skips
+
+
+@pytest.mark.parametrize("folder,name", DOCS, ids=IDS)
+def test_nothing_from_outside_and_no_script(built, folder, name):
+    text = page(built, folder, name).read_text(encoding="utf-8")
+    root = lxml_html.fromstring(text)
+    assert root.xpath("//script") == [] and root.xpath("//link") == []
+    sources = root.xpath("//@src")
+    assert sources and all(s.startswith("data:") for s in sources) or not sources
+    assert not re.search(r"url\((?!data:|#)", text)
+
+
+def test_language_and_landmarks(built):
+    nn = tree(built, "content", "nn-bustadplan")
+    assert nn.get("lang") == "nn"
+    plan = tree(built, "content", "vefsn")
+    assert plan.get("lang") == "nb"
+    assert [n.xpath("string(h2)") for n in plan.iter("nav")] == ["Innhold"]
+    assert len(plan.xpath("//main")) == 1 and plan.xpath("//a[@class='skip']/@href") == ["#main"]
+    assert plan.xpath("string(//p[@class='draft'])") == "UTKAST"
+
+
+def test_goals_and_strategies_are_real_lists(built):
+    plan = tree(built, "content", "vefsn")
+    goals = plan.xpath("//ol[contains(@class,'goals')]/li")
+    assert [g.get("data-label") for g in goals][:3] == ["1.1", "1.2", "1.3"]
+    first = goals[0]
+    assert first.xpath("string(p[@class='goal-text'])").startswith("MÅL: Etableringer")
+    letters = first.xpath("ol[contains(@class,'strategies')]/li/@data-label")
+    assert letters == ["a)", "b)", "c)", "d)", "e)", "f)"]
+    assert not first.xpath("string(ol/li[1])").startswith("a)")
+
+
+def test_swot_is_a_table_with_four_header_cells(built):
+    plan = tree(built, "content", "vefsn")
+    swot = plan.xpath("//table[@class='swot']")[0]
+    assert [(th.text, th.get("scope")) for th in swot.iter("th")] == [
+        ("Styrker", "col"), ("Svakheter", "col"), ("Muligheter", "col"), ("Trusler", "col")]
+
+
+def test_chart_is_named_svg_with_its_numbers(built):
+    plan = tree(built, "content", "vefsn")
+    figure = plan.xpath("//figure[.//svg]")[0]
+    svg = figure.xpath(".//svg")[0]
+    assert svg.get("role") == "img" and svg.get("aria-label").startswith("Søylediagram")
+    details = figure.xpath(".//details")[0]
+    assert details.get("open") is None and details.xpath("string(summary)") == \
+        "Tallene i figuren"
+    rows = [[c.text_content() for c in tr] for tr in details.xpath(".//tr")]
+    assert rows[1] == ["2020", "13\u00a0278"], rows
+    assert figure.xpath("string(figcaption/span[@class='caption'])").startswith("Figur 1:")
+
+
+def test_data_tables_have_caption_and_header_scope(built):
+    root = tree(built, "samples", "tabeller")
+    tables = root.xpath("//table[contains(@class,'data')]")
+    assert tables
+    for t in tables:
+        assert t.xpath("thead/tr/th/@scope") and set(t.xpath("thead/tr/th/@scope")) == {"col"}
+    assert any(t.xpath("caption") for t in tables)
+
+
+def test_same_inputs_give_the_same_bytes(tmp_path):
+    source = ROOT / "content" / "vefsn.yaml"
+    for n in (1, 2):
+        assert run("build", source, "--out", tmp_path / str(n), "--format", "html",
+                   "-q").exit_code == 0
+    assert (tmp_path / "1/vefsn/index.html").read_bytes() == \
+        (tmp_path / "2/vefsn/index.html").read_bytes()
+
+
+def test_an_unchanged_page_is_not_built_again(tmp_path):
+    source = ROOT / "content" / "sak-budsjett.yaml"
+    first = run("build", source, "--out", tmp_path, "--format", "html")
+    again = run("build", source, "--out", tmp_path, "--format", "html")
+    assert "1 built" in first.output and "0 built, 1 unchanged" in again.output
+
+
+def test_the_style_can_ask_for_the_web_page(project):
+    """`web: {enabled: true}` adds html to the default formats; --format still chooses."""
+    (project / "styles" / "nett").mkdir()
+    (project / "styles" / "nett" / "style.yaml").write_text("extends: default\nweb: {enabled: "
+                                                            "true}\n", encoding="utf-8")
+    (project / "content" / "plan.yaml").write_text(
+        "document: {title: Plan, municipality: Testvik kommune, style: nett}\n"
+        "body:\n  - text: Hei.\n", encoding="utf-8")
+    assert run("build", "content", "--out", "out").exit_code == 0
+    assert sorted(p.name for p in (project / "out").iterdir() if not p.name.startswith(".")) \
+        == ["plan", "plan.docx", "plan.pdf"]
+    assert run("build", "content", "--out", "only", "--format", "pdf").exit_code == 0
+    assert not (project / "only" / "plan").exists()
+
+
+def test_a_file_where_the_page_folder_goes_is_refused(project):
+    (project / "content" / "plan.yaml").write_text(
+        "document: {title: Plan, municipality: Testvik kommune}\nbody:\n  - text: Hei.\n",
+        encoding="utf-8")
+    (project / "out").mkdir()
+    (project / "out" / "plan").write_text("not a folder", encoding="utf-8")
+    result = run("build", "content", "--out", "out", "--format", "html", "--format", "pdf")
+    assert result.exit_code == 2
+    assert "out/plan: is a file — expected the folder of the document's web page here " \
+           "(move the file away)" in result.output
+    assert not (project / "out" / "plan.pdf").exists()
