@@ -108,6 +108,6 @@ CASES = [
          _usage("Invalid value for '-j' / '--jobs': 'alle' is not a valid integer range."),
          command=build("content/doc.yaml", "--out", "out", "-j", "alle")),
     Case("files-unknown-format", {},
-         _usage("Invalid value for '--format': 'odt' is not one of 'docx', 'pdf'."),
+         _usage("Invalid value for '--format': 'odt' is not one of 'docx', 'pdf', 'html'."),
          command=build("content/doc.yaml", "--out", "out", "--format", "odt")),
 ]

@@ -248,7 +248,11 @@ def test_table_header_rows_are_th_cells_with_column_scope(built, name):
     header cells are the layout's."""
     layout = layout_of(name)
     headed = []
+    # a chart's numbers as a table are the web page's (beside its SVG); the PDF has the chart
+    numbers = {id(c.data) for c in boxes_of(layout.blocks, (b.ChartBox,))}
     for t in boxes_of(layout.blocks, (b.TableBox, b.SwotBox)):
+        if id(t) in numbers:
+            continue
         if isinstance(t, b.SwotBox):            # each row of quadrants under its titles
             headed += [[letters(q.title) for q in row] for row in t.rows]
         elif t.header:

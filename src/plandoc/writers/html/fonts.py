@@ -1,7 +1,9 @@
-"""Web fonts from the style's font files: each face subset to the characters the page uses,
-as WOFF in the stylesheet (a data address), so the page looks as the PDF and needs no other
-file; system fonts behind them.  Subsets are cached by the font file's and the characters' hash
-(in the output folder's .cache), so an unchanged page does not subset again.
+"""Web fonts from the style's font files: each face subset to Norwegian and Sámi text (Latin-1,
+Latin Extended-A, the punctuation plans use) plus whatever else of the font the page uses, as
+WOFF in the stylesheet (a data address), so the page looks as the PDF and needs no other file;
+system fonts behind them.  Subsets are cached by the font file's and the characters' hash (in
+the output folder's .cache); as the characters are mostly the fixed set, every page of a style
+shares them and an edit seldom subsets again.
 
 The style's fonts were checked to allow embedding when the style was loaded (plandoc.style).
 """
@@ -18,26 +20,34 @@ from pathlib import Path
 
 FACES = (("regular", 400, "normal"), ("bold", 700, "normal"), ("italic", 400, "italic"),
          ("bold_italic", 700, "italic"))
+BASE = frozenset(string.printable.strip()) | {chr(c) for c in range(0xA0, 0x180)} | set(
+    "\u2010\u2011\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026"
+    "\u2030\u2039\u203a\u20ac\u2122\u2190\u2192\u21a9\u2212\u2264\u2265 ")
 FALLBACK = 'system-ui,-apple-system,"Segoe UI",Arial,sans-serif'
 VERSION = "1"
 
 
 def font_faces(theme, text: str, cache: Path | None) -> str:
     """@font-face rules for the body and heading families and the two font variables."""
-    chars = "".join(sorted(set(text) | set(string.printable.strip()) | {"\u00a0", "↩"}))
+    used = set(text)
     rules, names = [], {}
     for role in ("body", "heading"):
         family = getattr(theme.fonts, role)
         name = names.get(family.regular) or f"plandoc-{role}"
         if family.regular not in names:
             names[family.regular] = name
-            rules += [_face(name, getattr(family, face), weight, style, chars, cache)
+            rules += [_face(name, getattr(family, face), weight, style, used, cache)
                       for face, weight, style in FACES]
         rules.append(f':root{{--{role}-font:"{name}","{family.family}",{FALLBACK}}}')
     return "".join(rules)
 
 
-def _face(name: str, path: Path, weight: int, style: str, chars: str, cache) -> str:
+def _face(name: str, path: Path, weight: int, style: str, used: set, cache) -> str:
+    from plandoc.style.assets import font_facts
+
+    facts = font_facts(path)
+    extra = {c for c in used - BASE if facts is None or ord(c) in facts.codepoints}
+    chars = "".join(sorted(BASE | extra))
     data = base64.b64encode(_subset(path, chars, cache)).decode("ascii")
     return (f'@font-face{{font-family:"{name}";font-weight:{weight};font-style:{style};'
             f'font-display:swap;src:url(data:font/woff;base64,{data}) format("woff")}}')
