@@ -1,9 +1,10 @@
 """What every HTML handler gets: the layout, the charts, the page being written and its notes.
 
 Handlers append markup with `ctx.add`.  The context also keeps the open chapter section (each
-level-1 heading, part and appendix opens a `section`, closed by the next or at the end), the open
-list of goals (consecutive goals are one `ol`), the heading level shift (with a cover, its title
-is the page's one h1 and chapters are h2; see heading_tag) and the ids of the page, so each is unique.
+level-1 heading, part and appendix opens a `section`, closed by the next or at the end), the
+open group (consecutive goals are one `ol`, a quote's paragraphs one `blockquote`), the heading
+level shift (with a cover, its title is the page's one h1 and chapters are h2; see heading_tag)
+and the ids of the page, so each is unique.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class Ctx:
         self.shift = 1 if layout.cover is not None else 0
         self.h1_given = False
         self.section_open = False
-        self.goals_open = False
+        self.group = ""             # the closing tag of the open group, '' for none
         self.serial = 0
 
     def add(self, markup: str) -> None:
@@ -78,17 +79,20 @@ class Ctx:
         self.section_open = True
 
     def close_section(self) -> None:
-        self.close_goals()
+        self.close_group()
         if self.section_open:
             self.add("</section>")
             self.section_open = False
 
-    def open_goals(self) -> None:
-        if not self.goals_open:
-            self.add('<ol class="goals marked">')
-            self.goals_open = True
+    def open_group(self, markup: str, close: str) -> None:
+        """Open a group of consecutive boxes (goals in one list, a quote's paragraphs in one
+        blockquote) unless that group is open; any other box closes it (close_group)."""
+        if self.group != close:
+            self.close_group()
+            self.add(markup)
+            self.group = close
 
-    def close_goals(self) -> None:
-        if self.goals_open:
-            self.add("</ol>")
-            self.goals_open = False
+    def close_group(self) -> None:
+        if self.group:
+            self.add(self.group)
+            self.group = ""

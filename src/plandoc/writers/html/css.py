@@ -58,10 +58,10 @@ def _variables(p) -> str:
 
 
 def _declarations(name: str, s: TextStyle, body: float, palette) -> str:
-    size = s.size / body
-    size_css = f"{size:.3f}em" if name != "body" else f"{BASE_PX / 16:.4f}rem"
+    size = s.size / body * BASE_PX / 16          # rem: a label inside a title keeps its size
+    size_css = f"{size:.4f}rem"
     if name in LARGE:
-        size_css = f"clamp(1.5em,{size * 2.2:.2f}vw + 0.9em,{size:.3f}em)"
+        size_css = f"clamp(1.6rem,{size * 2.2:.2f}vw + 0.9rem,{size:.3f}rem)"
     out = [f"font-size:{size_css}", f"line-height:{s.leading:.2f}",
            f"font-family:var(--{s.font}-font)",
            f"font-weight:{700 if s.bold else 400}", f"color:{getattr(palette, s.colour).hex}"]
@@ -115,11 +115,13 @@ img,svg{max-width:100%;height:auto}
 blockquote{margin:0 0 .7em 1.6em;padding-left:.8em;border-left:3px solid var(--rule)}
 ol.marked,ul.marked{padding-left:2.2em;margin:0 0 .8em}
 .marked>li{margin:.25em 0}
+.marked .marked{margin:.2em 0 0}
 .marked>li::marker{content:attr(data-label) "\\2002";color:var(--primary);font-weight:700}
 ul.marked>li::marker{font-weight:400}
 li.changed{border-left:3px solid var(--text);padding-left:.4em}
 ol.goals{padding-left:3.2em}
 ol.goals>li{margin:1.2em 0 .8em}
+ol.goals>li.subgoal{margin-left:1.8em}
 ol.goals>li::marker{font-size:1.05em}
 .goal-label{color:var(--primary)}
 .goal-attributes,.strategy-label{margin-bottom:.3em}

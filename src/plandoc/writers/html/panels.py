@@ -26,7 +26,7 @@ def key_figures(ctx, box: b.KeyFiguresBox) -> None:
 
 def goal(ctx, box: b.GoalBox) -> None:
     """One item of the list of goals."""
-    ctx.open_goals()
+    ctx.open_group('<ol class="goals marked">', "</ol>")
     label = el("span", txt(box.label), cls="goal-label") + " " if box.label else ""
     body = el("p", label + spans(ctx, box.text), cls="goal-text")
     if box.attributes:

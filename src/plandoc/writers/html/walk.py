@@ -16,10 +16,11 @@ from plandoc.writers.html.markup import el, esc, spans
 
 
 def write_blocks(ctx: Ctx, boxes) -> None:
-    """Write every box in order; consecutive goals share one list."""
+    """Write every box in order; consecutive goals share one list, consecutive paragraphs of
+    a quote one blockquote."""
     for box in boxes:
-        if not isinstance(box, b.GoalBox):
-            ctx.close_goals()
+        if not (isinstance(box, b.GoalBox) or isinstance(box, b.TextBox) and box.style == "quote"):
+            ctx.close_group()
         WRITERS[type(box)](ctx, box)
 
 
@@ -33,8 +34,11 @@ def heading(ctx: Ctx, box: b.HeadingBox) -> None:
 
 
 def text(ctx: Ctx, box: b.TextBox) -> None:
-    markup = el("p", spans(ctx, box.text))
-    ctx.add(el("blockquote", markup) if box.style == "quote" else markup)
+    if box.style == "quote":
+        ctx.open_group("<blockquote>", "</blockquote>")
+    else:
+        ctx.close_group()
+    ctx.add(el("p", spans(ctx, box.text)))
 
 
 def list_box(ctx: Ctx, box: b.ListBox) -> None:
