@@ -317,7 +317,10 @@ class ActionPlan:
 
 @dataclass(frozen=True)
 class Image:
-    """A raster image file with its alternative text; width in cm (None: text width)."""
+    """A raster image file with its alternative text; width in cm (None: text width).
+
+    `alt` '' is a decorative image (the author wrote `decorative: true`): an artifact in the
+    PDF, marked decorative in the DOCX; the reader refuses an empty alt otherwise."""
 
     path: Path
     alt: str
@@ -547,8 +550,9 @@ class CaseRef:
 
 @dataclass(frozen=True)
 class CoverImage:
-    """The cover's photo: a PNG or JPEG file, its alternative text and the photographer's credit;
-    `pixels` (width, height) as the reader measured them, for the layout's crop."""
+    """The cover's photo: a PNG or JPEG file, its alternative text ('' : decorative, as an
+    Image's) and the photographer's credit; `pixels` (width, height) as the reader measured
+    them, for the layout's crop."""
 
     path: Path
     alt: str
