@@ -31,6 +31,9 @@ class Span:
     `cite`: a citation written `[@tøi2017]` or `[@ssb2023, tabell 07459; @tøi2017]` — pairs of
     the source's id (with its '@') and the locator ('' without one); the reader has checked
     each id names an entry of the references block, and the layout writes '(TØI, 2017)' there.
+    `lang`: the language of a span in another language than the document's, written
+    `[climate adaptation]{lang=en}` — a BCP 47 tag as the author wrote it ('en', 'se',
+    'en-GB'; the reader has checked its form); None: the document's language.
     """
 
     text: str
@@ -40,6 +43,7 @@ class Span:
     ref: bool = False
     note: tuple["Span", ...] | None = None
     cite: tuple[tuple[str, str], ...] = ()
+    lang: str | None = None
 
 
 Inline = tuple[Span, ...]

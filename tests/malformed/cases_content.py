@@ -306,6 +306,13 @@ CASES = [
              + "      decorative: true\n"),
          (f"{DOC}:10: chart decorative: a chart is never decorative — it carries data, so it "
           "needs 'alt: …' saying what the data show; remove 'decorative'",)),
+    Case("span-lang-not-a-tag", doc("  - paragraph: Vi sier [climate]{lang=english} her.\n"),
+         (f"{DOC}:5: language tag 'english' is not valid — expected a code such as 'en', 'se' "
+          "or 'en-GB'",)),
+    Case("span-attribute-not-lang", markdown("Innledning.\n\nOrdet [giella]{.samisk} er "
+                                             "samisk.\n"),
+         (f"{MD}:3: span attribute '.samisk' is not supported — expected only the language, as "
+          "in [climate adaptation]{lang=en}",)),
     Case("content-image-missing", doc("  - image:\n      file: borte.png\n      alt: x\n"),
          (f"{DOC}:6: image 'borte.png' not found (looked for content/borte.png)",)),
     Case("content-include-missing", doc("  - include: borte.md\n"),
