@@ -58,8 +58,9 @@ class ReadingText(PDFTextObject):
     _ends = ""          # the last character of text written
 
     def _textOut(self, text, TStar=0):
-        if TStar and not text and self._ends and not self._ends.isspace():
-            self._space = (len(self._code), self._formatText(" "))   # a line ends in a marker
+        if TStar and not text and self._ends and not (self._ends.isspace() or self._ends == "-"):
+            # the line ends in a marker (or an empty frag): space its last word all the same
+            self._space = (len(self._code), self._formatText(" "))
             self._code.append("")
         self._ends = text[-1:] or self._ends
         if self._space is not None and text:       # another line follows: space the last
