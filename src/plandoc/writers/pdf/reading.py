@@ -100,7 +100,6 @@ class ReadingText(PDFTextObject):
         self._code.append("EMC")
         return text[len(tail):]
 
-
     def language(self, label: str) -> None:
         """A language span's marker: 'en' begins it, '/en' ends it."""
         if not label.startswith("/"):
