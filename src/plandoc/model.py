@@ -31,6 +31,9 @@ class Span:
     `cite`: a citation written `[@tøi2017]` or `[@ssb2023, tabell 07459; @tøi2017]` — pairs of
     the source's id (with its '@') and the locator ('' without one); the reader has checked
     each id names an entry of the references block, and the layout writes '(TØI, 2017)' there.
+    `lang`: the language of a span in another language than the document's, written
+    `[climate adaptation]{lang=en}` — a BCP 47 tag as the author wrote it ('en', 'se',
+    'en-GB'; the reader has checked its form); None: the document's language.
     """
 
     text: str
@@ -40,6 +43,7 @@ class Span:
     ref: bool = False
     note: tuple["Span", ...] | None = None
     cite: tuple[tuple[str, str], ...] = ()
+    lang: str | None = None
 
 
 Inline = tuple[Span, ...]
@@ -317,7 +321,10 @@ class ActionPlan:
 
 @dataclass(frozen=True)
 class Image:
-    """A raster image file with its alternative text; width in cm (None: text width)."""
+    """A raster image file with its alternative text; width in cm (None: text width).
+
+    `alt` '' is a decorative image (the author wrote `decorative: true`): an artifact in the
+    PDF, marked decorative in the DOCX; the reader refuses an empty alt otherwise."""
 
     path: Path
     alt: str
@@ -547,8 +554,9 @@ class CaseRef:
 
 @dataclass(frozen=True)
 class CoverImage:
-    """The cover's photo: a PNG or JPEG file, its alternative text and the photographer's credit;
-    `pixels` (width, height) as the reader measured them, for the layout's crop."""
+    """The cover's photo: a PNG or JPEG file, its alternative text ('' : decorative, as an
+    Image's) and the photographer's credit; `pixels` (width, height) as the reader measured
+    them, for the layout's crop."""
 
     path: Path
     alt: str

@@ -287,6 +287,32 @@ CASES = [
           "expected at most 50 megapixels (scale it down)",)),
     Case("content-image-width", image(PNG, extra="\n      width: -3"),
          (f"{DOC}:8: image width must be a number of centimetres, got -3",)),
+    Case("content-image-empty-alt", {**image(PNG), DOC: image(PNG)[DOC].replace(
+        "alt: Kart", 'alt: ""')},
+         (f"{DOC}:7: image alt is empty — write the alt text (what the image shows), or "
+          "'decorative: true' if the image is only ornament",)),
+    Case("content-image-no-alt", {**image(PNG), DOC: image(PNG)[DOC].replace(
+        "      alt: Kart\n", "")},
+         (f"{DOC}:6: image is missing 'alt' — expected 'alt: …' saying what the image shows, "
+          "or 'decorative: true' if the image is only ornament",)),
+    Case("content-image-alt-and-decorative", image(PNG, extra="\n      decorative: true"),
+         (f"{DOC}:7: image has both `alt` and `decorative: true` — a decorative image has no "
+          "alt text; remove one",)),
+    Case("content-image-decorative-not-boolean", {**image(PNG), DOC: image(PNG)[DOC].replace(
+        "alt: Kart", "decorative: ja")},
+         (f"{DOC}:7: image decorative must be true or false, got 'ja'",)),
+    Case("content-chart-decorative",
+         doc(CHART.format(type="bar", data="{categories: [a], series: [{name: s, values: [1]}]}")
+             + "      decorative: true\n"),
+         (f"{DOC}:10: chart decorative: a chart is never decorative — it carries data, so it "
+          "needs 'alt: …' saying what the data show; remove 'decorative'",)),
+    Case("span-lang-not-a-tag", doc("  - paragraph: Vi sier [climate]{lang=english} her.\n"),
+         (f"{DOC}:5: language tag 'english' is not valid — expected a code such as 'en', 'se' "
+          "or 'en-GB'",)),
+    Case("span-attribute-not-lang", markdown("Innledning.\n\nOrdet [giella]{.samisk} er "
+                                             "samisk.\n"),
+         (f"{MD}:3: span attribute '.samisk' is not supported — expected only the language, as "
+          "in [climate adaptation]{lang=en}",)),
     Case("content-image-missing", doc("  - image:\n      file: borte.png\n      alt: x\n"),
          (f"{DOC}:6: image 'borte.png' not found (looked for content/borte.png)",)),
     Case("content-include-missing", doc("  - include: borte.md\n"),
@@ -649,7 +675,14 @@ def signers(n: int, line: str = "        - {{name: Kari {i}, title: Ordfører}}\
 
 CASES += [
     Case("cover-image-no-alt", cover(PNG, extra=""),
-         (f"{DOC}:4: cover_image is missing 'alt' — expected 'alt: …'",)),
+         (f"{DOC}:4: cover_image is missing 'alt' — expected 'alt: …' saying what the image "
+          "shows, or 'decorative: true' if the image is only ornament",)),
+    Case("cover-image-empty-alt", cover(PNG, extra=", alt: ' '"),
+         (f"{DOC}:4: cover_image alt is empty — write the alt text (what the image shows), "
+          "or 'decorative: true' if the image is only ornament",)),
+    Case("cover-image-alt-and-decorative", cover(PNG, extra=", alt: Fjorden, decorative: true"),
+         (f"{DOC}:4: cover_image has both `alt` and `decorative: true` — a decorative image "
+          "has no alt text; remove one",)),
     Case("cover-image-text", cover(b"hello"),
          (f"{DOC}:4: cover image 'forside.png' is not a PNG or JPEG file",)),
     Case("cover-image-bomb", cover(BOMB_PNG),

@@ -390,9 +390,10 @@ def program(block: m.Program, s: State) -> b.ProgramBox:
 
 
 def _program_row(item: m.ProgramItem, s: State) -> b.ProgramRow:
-    title = tuple(Span(x.text, True, x.italic, x.href) for x in item.title) if item.time \
+    title = tuple(Span(x.text, True, x.italic, x.href, lang=x.lang) for x in item.title) \
+        if item.time \
         else item.title
-    speaker = tuple(Span(x.text, x.bold, True, x.href) for x in
+    speaker = tuple(Span(x.text, x.bold, True, x.href, lang=x.lang) for x in
                     ((Span(f"{s.words['by']} "),) + item.speaker)) if item.speaker else ()
     time = keep_together(f"{item.time}–{item.end}") if item.time and item.end else \
         item.time or ""

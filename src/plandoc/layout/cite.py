@@ -67,7 +67,8 @@ def _spans(spans: tuple, found: dict) -> tuple:
     out: list[Span] = []
     for s in spans:
         if s.note:
-            out.append(Span(s.text, s.bold, s.italic, s.href, s.ref, _spans(s.note, found)))
+            out.append(Span(s.text, s.bold, s.italic, s.href, s.ref, _spans(s.note, found),
+                            lang=s.lang))
         elif s.cite:
             out += _citation(s, found)
         else:
@@ -77,13 +78,13 @@ def _spans(spans: tuple, found: dict) -> tuple:
 
 def _citation(s: Span, found: dict) -> list[Span]:
     """'(TØI, 2017; SSB, 2023, tabell 07459)': each source a link to its entry."""
-    out = [Span("(", s.bold, s.italic)]
+    out = [Span("(", s.bold, s.italic, lang=s.lang)]
     for i, (key, where) in enumerate(s.cite):
         if i:
-            out.append(Span("; ", s.bold, s.italic))
+            out.append(Span("; ", s.bold, s.italic, lang=s.lang))
         text = found.get(key[1:], key[1:]) + (f", {where}" if where else "")
-        out.append(Span(text, s.bold, s.italic, f"#{key}"))
-    return out + [Span(")", s.bold, s.italic)]
+        out.append(Span(text, s.bold, s.italic, f"#{key}", lang=s.lang))
+    return out + [Span(")", s.bold, s.italic, lang=s.lang)]
 
 
 def _stop(text: str) -> str:

@@ -146,7 +146,7 @@ def _unlinked(spans: tuple, left_out: set, moved: dict, words: dict) -> tuple:
             text = words["exempt.ref"]
             s = Span(text[:1].upper() + text[1:] if starts_sentence(before) else text)
         elif key in left_out:
-            s = Span(s.text, s.bold, s.italic)
+            s = Span(s.text, s.bold, s.italic, lang=s.lang)
         out.append(s)
         before += s.text
     return tuple(out)

@@ -121,12 +121,13 @@ def _spans(spans: tuple, found) -> tuple:
     out, before = [], ""
     for s in spans:
         if s.note:
-            s = Span(s.text, s.bold, s.italic, s.href, s.ref, _spans(s.note, found))
+            s = Span(s.text, s.bold, s.italic, s.href, s.ref, _spans(s.note, found),
+                     lang=s.lang)
         elif s.ref:
             text = found.get(s.href[1:], s.href[1:])
             if _starts_sentence(before):
                 text = text[:1].upper() + text[1:]
-            s = Span(text, s.bold, s.italic, s.href)
+            s = Span(text, s.bold, s.italic, s.href, lang=s.lang)
         out.append(s)
         before += s.text
     return tuple(out)

@@ -97,7 +97,8 @@ class _Fit:
         words = span.text.split(" ")
         fitted = [soft_hyphens(w, self.s.language) if self.too_wide(w, font, room) else w
                   for w in words]
-        return span if fitted == words else Span(" ".join(fitted), span.bold, span.italic)
+        return span if fitted == words else Span(" ".join(fitted), span.bold, span.italic,
+                                                         lang=span.lang)
 
     def too_wide(self, word: str, font, room: float) -> bool:
         return len(word) > 5 and word.strip(",.;:!?()«»\"'").isalpha() and \

@@ -58,7 +58,7 @@ def keep_together(text: str) -> str:
 
 def keep_spans(text: Inline) -> Inline:
     """Inline spans with `keep_together` applied to each span's text."""
-    return tuple(Span(keep_together(s.text), s.bold, s.italic, s.href) if any(
+    return tuple(Span(keep_together(s.text), s.bold, s.italic, s.href, lang=s.lang) if any(
         c.isdigit() for c in s.text) else s for s in text)
 
 

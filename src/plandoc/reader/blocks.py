@@ -13,7 +13,8 @@ from plandoc.errors import ContentError, did_you_mean
 from plandoc.model import ListBlock, ListItem, PageBreak, Paragraph, Table
 from plandoc.reader.context import Ctx, describe
 from plandoc.reader.headings import after_appendix, make_heading
-from plandoc.reader.inline import FOOTNOTE_DEF, FOOTNOTE_REF, parse_blocks, parse_inline
+from plandoc.reader.inline import (FOOTNOTE_DEF, FOOTNOTE_REF, lang_problems, parse_blocks,
+                                   parse_inline)
 from plandoc.reader.pipes import check_rules, check_table
 from plandoc.files import MAX_TEXT, YMap, read_text, spaced
 
@@ -84,6 +85,7 @@ def inline(ctx: Ctx, value, line: int, what: str, file=None, limit: int | None =
         ctx.problem(line, f"{what} has {spaced(len(text))} characters — expected at most "
                     f"{spaced(limit)} (put the rest in a paragraph)", file)
     check_images(ctx, text, line, file)
+    check_spans(ctx, text, line, file)
     if "[^" in text and FOOTNOTE_REF.search(text):
         ctx.problem(line, f"footnote {FOOTNOTE_REF.search(text).group(0)} in {what} — "
                     "footnotes work in 'text:' blocks and included Markdown files, with the "
@@ -99,6 +101,13 @@ def check_images(ctx: Ctx, text: str, line: int, file=None) -> None:
     if "![" in text and _MD_IMAGE.search(text):
         ctx.problem(line, "Markdown images ![…](…) are not supported — use an 'image:' block "
                     "with 'file:' and 'alt:'", file)
+
+
+def check_spans(ctx: Ctx, text: str, line: int, file=None) -> None:
+    """A span in another language, `[…]{lang=en}`, names a valid language and nothing else."""
+    if "]{" in text:
+        for message in lang_problems(text):
+            ctx.problem(line, message, file)
 
 
 def heading_block(ctx: Ctx, value, line: int, item: YMap) -> list:
@@ -175,6 +184,7 @@ def _checked_rows(ctx: Ctx, source: str, first_line: int, file) -> list[str]:
             for n, row in enumerate(source.split("\n"))]
     for n, row in enumerate(rows):
         check_images(ctx, row, first_line + n, file)
+        check_spans(ctx, row, first_line + n, file)
     check_rules(ctx, rows, first_line, file)
     _long_paragraphs(ctx, rows, first_line, file)
     return rows

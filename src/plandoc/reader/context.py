@@ -5,6 +5,7 @@ Every check records a Problem and returns a usable fallback, so one pass reports
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,7 +150,7 @@ class Ctx:
                 message = link_problem(span.href)
                 if message:
                     self.problem(line, message, file)
-                    span = type(span)(span.text, span.bold, span.italic, None)
+                    span = dataclasses.replace(span, href=None)
                 elif span.href.startswith("#"):
                     self.anchor_links.append((span.href, line, file, span.ref))
             out.append(span)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from plandoc.labels import format_number
 from plandoc.model import (ALIGNMENTS, CHART_ORIENTATIONS, CHART_TYPES, PIE_SLICES, Chart, Image, KeyFigure, KeyFigures, Series, Table,
                            TableGroup)
+from plandoc.reader.alt import alt_text, no_decorative_chart
 from plandoc.reader.blocks import inline, register
 from plandoc.reader.context import Ctx, describe
 from plandoc.files import MAX_PIXELS, image_fault
@@ -55,7 +56,10 @@ BAR_TYPES = ("bar", "grouped_bar", "stacked_bar")
 def chart(ctx: Ctx, value, line: int, item) -> list:
     """A bar, line, pie or donut chart with data inline or from CSV."""
     m = ctx.mapping(value, line, "chart")
-    if m is None or not ctx.keys(m, "chart", ("type", "title", "alt", "data"), CHART_KEYS[4:]):
+    if m is not None:
+        no_decorative_chart(ctx, m)
+    if m is None or not ctx.keys(m, "chart", ("type", "title", "alt", "data"),
+                                 CHART_KEYS[4:] + ("decorative",)):
         return []
     ident = ctx.target_id(m, "figure")
     kind = m["type"]
@@ -290,11 +294,13 @@ IMAGE_FAULTS = {
 
 @register("image")
 def image(ctx: Ctx, value, line: int, item) -> list:
-    """A PNG or JPEG image with alternative text and an optional photo credit."""
+    """A PNG or JPEG image with alternative text (or `decorative: true`) and an optional
+    photo credit."""
     m = ctx.mapping(value, line, "image")
-    if m is None or not ctx.keys(m, "image", ("file", "alt"),
-                                 ("caption", "width", "id", "credit")):
+    if m is None or not ctx.keys(m, "image", ("file",),
+                                 ("alt", "decorative", "caption", "width", "id", "credit")):
         return []
+    alt = alt_text(ctx, m, "image")
     ident = _captioned_id(ctx, m, "image")
     path = image_file(ctx, m, "image")
     width = m.get("width")
@@ -305,7 +311,7 @@ def image(ctx: Ctx, value, line: int, item) -> list:
         width = None
     if path is None:
         return []
-    return [Image(path, ctx.string(m["alt"], m.line_of("alt"), "image alt"),
+    return [Image(path, alt,
                   _opt_inline(ctx, m, "caption"), width, ident, _opt_str(ctx, m, "credit"))]
 
 

@@ -1,5 +1,8 @@
-"""Markdown → model: inline spans (bold, italic, links) and blocks (paragraphs, lists, headings,
-GFM pipe tables).
+"""Markdown → model: inline spans (bold, italic, links, spans in another language) and blocks
+(paragraphs, lists, headings, GFM pipe tables).
+
+A span in another language is pandoc's bracketed span, `[climate adaptation]{lang=en}`, parsed
+by mdit-py-plugins' attrs plugin (spans only); `lang_problems` finds what is wrong with one.
 
 markdown-it-py parses with raw HTML off, so '<font>' and '&' stay literal text.
 """
@@ -7,19 +10,23 @@ markdown-it-py parses with raw HTML off, so '<font>' and '&' stay literal text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from plandoc.model import Inline, ListBlock, ListItem, Paragraph, Span, Table
 
-_md = MarkdownIt("commonmark", {"html": False, "typographer": False}).disable("image")
+_md = MarkdownIt("commonmark", {"html": False, "typographer": False}).disable("image") \
+    .use(attrs_plugin, after=(), spans=True)
 # Block Markdown (text blocks, included files) knows footnotes: '[^1]' and '[^1]: Kilde …'.
 # Inline fields do not (a definition cannot stand in one), so '[^1]' there stays text and the
 # reader refuses it with a message.
 _md_blocks = MarkdownIt("commonmark", {"html": False, "typographer": False}) \
-    .disable("image").enable("table").use(footnote_plugin, inline=False, move_to_end=True, always_match_refs=False)
+    .disable("image").enable("table").use(footnote_plugin, inline=False, move_to_end=True, always_match_refs=False) \
+    .use(attrs_plugin, after=(), spans=True)
 _md_blocks.validateLink = lambda url: True
 # Every link is parsed as a link, so the reader can refuse the ones the outputs may not carry
 # with a message (markdown-it would silently print 'javascript:' and 'file:' links as text).
@@ -41,6 +48,32 @@ def link_problem(href: str) -> str | None:
     return f"link '{unquote(href)}' is not allowed — {LINKS_ALLOWED}"
 
 
+LANG = re.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?")     # 'en', 'se', 'sma', 'en-GB'
+ATTRIBUTES = re.compile(r"\]\{([^{}\n]*)\}")         # the {…} after a bracketed span
+LANG_EXAMPLE = "[climate adaptation]{lang=en}"
+
+
+def lang_problems(text: str) -> list[str]:
+    """What is wrong with each bracketed span's attributes in `text`: only `lang=` with a
+    language tag of the form 'en', 'sma' or 'en-GB' is understood."""
+    out = []
+    for found in ATTRIBUTES.finditer(text):
+        parts = found.group(1).split()
+        for part in parts:
+            key, _, value = part.partition("=")
+            value = value.strip('"\'')
+            if key != "lang" or not value:
+                out.append(f"span attribute '{part}' is not supported — expected only the "
+                           f"language, as in {LANG_EXAMPLE}")
+            elif not LANG.fullmatch(value):
+                out.append(f"language tag '{value}' is not valid — expected a code such as "
+                           "'en', 'se' or 'en-GB'")
+        if not parts:
+            out.append(f"span '{{}}' has no language — expected {{lang=…}}, as in "
+                       f"{LANG_EXAMPLE}")
+    return out
+
+
 def parse_inline(text: str) -> Inline:
     """Inline Markdown → spans; plain text without Markdown gives one span."""
     if not any(c in text for c in "*_[`\\&\n"):
@@ -57,10 +90,15 @@ def _spans(children, notes=None) -> Inline:
     """Spans of inline tokens; a link to '#id' with no text, `[](#id)`, is a cross-reference
     (a span with `ref` set and no text: the layout writes the target's label there).
     `notes`: label → the note's spans, for footnote references (block Markdown only)."""
-    spans, bold, italic, href, opened = [], 0, 0, None, 0
+    spans, bold, italic, href, opened, langs = [], 0, 0, None, 0, [None]
     for tok in children:
         kind = tok.type
-        if kind == "footnote_ref":
+        if kind == "span_open":
+            lang = str(tok.attrs.get("lang", ""))
+            langs.append(lang if LANG.fullmatch(lang) else langs[-1])
+        elif kind == "span_close":
+            langs.pop()
+        elif kind == "footnote_ref":
             label = tok.meta.get("label", "")
             note = (notes or {}).get(label)
             spans.append(Span("", note=note) if note is not None else Span(f"[^{label}]"))
@@ -75,12 +113,12 @@ def _spans(children, notes=None) -> Inline:
             opened = len(spans)
         elif kind == "link_close":
             if len(spans) == opened and href and href.startswith("#") and len(href) > 1:
-                spans.append(Span("", bold > 0, italic > 0, href, ref=True))
+                spans.append(Span("", bold > 0, italic > 0, href, ref=True, lang=langs[-1]))
             href = None
         else:
             text = {"softbreak": " ", "hardbreak": "\n"}.get(kind, tok.content)
             if text:
-                spans.append(Span(text, bold > 0, italic > 0, href))
+                spans.append(Span(text, bold > 0, italic > 0, href, lang=langs[-1]))
     return _citations(_merge(spans))
 
 
@@ -102,11 +140,11 @@ def _citations(spans: Inline) -> Inline:
         at = 0
         for found in CITATION.finditer(s.text):
             if found.start() > at:
-                out.append(Span(s.text[at:found.start()], s.bold, s.italic))
-            out.append(Span("", s.bold, s.italic, cite=_cited(found.group(1))))
+                out.append(replace(s, text=s.text[at:found.start()]))
+            out.append(replace(s, text="", cite=_cited(found.group(1))))
             at = found.end()
         if at < len(s.text):
-            out.append(Span(s.text[at:], s.bold, s.italic))
+            out.append(replace(s, text=s.text[at:]))
     return tuple(out)
 
 
@@ -124,8 +162,9 @@ def _merge(spans: list[Span]) -> Inline:
     for span in spans:
         prev = out[-1] if out else None
         if prev and not prev.ref and not span.ref and prev.note is None and span.note is None \
-                and not prev.cite and not span.cite and (prev.bold, prev.italic, prev.href) == (span.bold, span.italic, span.href):
-            out[-1] = Span(prev.text + span.text, span.bold, span.italic, span.href)
+                and not prev.cite and not span.cite and (prev.bold, prev.italic, prev.href, prev.lang) \
+                == (span.bold, span.italic, span.href, span.lang):
+            out[-1] = replace(span, text=prev.text + span.text)
         else:
             out.append(span)
     return tuple(out)

@@ -107,14 +107,16 @@ def _meeting(ctx: Ctx, m: YMap, values: dict) -> None:
 
 
 def _cover_image(ctx: Ctx, value, line: int) -> CoverImage | None:
-    """{file, alt, credit}: the cover's photo, checked as an image block's picture is."""
+    """{file, alt or decorative, credit}: the cover's photo, checked as an image block's
+    picture is."""
+    from plandoc.reader.alt import alt_text
     from plandoc.reader.figures import image_file
 
     m = ctx.mapping(value, line, "cover_image")
-    if m is None or not ctx.keys(m, "cover_image", ("file", "alt"), ("credit",)):
+    if m is None or not ctx.keys(m, "cover_image", ("file",), ("alt", "decorative", "credit")):
         return None
+    alt = alt_text(ctx, m, "cover_image")
     path = image_file(ctx, m, "cover image")
-    alt = ctx.string(m["alt"], m.line_of("alt"), "cover image alt")
     credit = ctx.string(m["credit"], m.line_of("credit"), "cover image credit") \
         if m.get("credit") is not None else None
     return CoverImage(path, alt, credit, image_size(path) or (1, 1)) if path else None

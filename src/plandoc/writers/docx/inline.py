@@ -1,5 +1,6 @@
-"""Inline spans → runs: bold, italic, real hyperlinks (a web address or a heading's bookmark)
-and footnotes (Word's own, in word/footnotes.xml).
+"""Inline spans → runs: bold, italic, the language of a span in another language, real
+hyperlinks (a web address or a heading's bookmark) and footnotes (Word's own, in
+word/footnotes.xml).
 
 Text goes into the runs as it is (python-docx escapes it), so '<font> & <b>' prints literally.
 A link whose href is '#anchor' goes to the bookmark the layout gave that anchor
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from plandoc.model import Inline, Span
 from plandoc.writers.docx.ooxml.footnotes import add_footnote
+from plandoc.writers.docx.ooxml.language import set_run_language
 from plandoc.writers.docx.ooxml.links import add_hyperlink
 from plandoc.writers.docx.ooxml.paragraphs import add_text
 
@@ -28,12 +30,15 @@ def add_spans(paragraph, spans: Inline, targets: dict) -> None:
                 run.bold = True
             if span.italic:
                 run.italic = True
+            if span.lang:
+                set_run_language(run, span.lang)
 
 
 def _link(paragraph, span: Span, targets: dict) -> None:
     href = span.href
     if href.startswith("#") and href[1:] in targets:
         add_hyperlink(paragraph, span.text, anchor=targets[href[1:]], bold=span.bold,
-                      italic=span.italic)
+                      italic=span.italic, lang=span.lang)
     else:
-        add_hyperlink(paragraph, span.text, url=href, bold=span.bold, italic=span.italic)
+        add_hyperlink(paragraph, span.text, url=href, bold=span.bold, italic=span.italic,
+                      lang=span.lang)

@@ -19,6 +19,7 @@ from reportlab.platypus.paragraph import (_HSFrag, _SplitFragHY, _SplitWord, _Sp
 from reportlab.platypus.paraparser import ParaFrag
 
 from plandoc.errors import warn
+from plandoc.writers.pdf.reading import languages_after
 
 
 def role(flowable, name: str, **info):
@@ -33,8 +34,24 @@ class LinedParagraph(Paragraph):
 
     The marks go to the canvas's `line_marks` list (set up per page by the template, absent when
     line numbers are off); the page-end hook numbers them in the margin.  reportlab's split
-    makes its parts with self.__class__, so split paragraphs keep recording.
+    makes its parts with self.__class__, so split paragraphs keep recording.  `langs_open`: the
+    language spans a split part goes on with (begun in the part before, reading.py).
     """
+
+    langs_open: tuple[str, ...] = ()
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            parts[0].langs_open = self.langs_open
+            parts[1].langs_open = languages_after(parts[0].frags, self.langs_open)
+        return parts
+
+    def beginText(self, x, y):
+        tx = super().beginText(x, y)
+        for lang in self.langs_open if hasattr(tx, "language") else ():
+            tx.language(lang)
+        return tx
 
     def draw(self):
         super().draw()
@@ -124,7 +141,7 @@ class LongParagraph(LinedParagraph):
 
     def draw(self):
         """Drawn whole only when it fits where it stands, so it is not that long after all."""
-        whole = LinedParagraph(None, self.style, frags=_copy(self.frags))
+        whole = self._part(_copy(self.frags))
         whole.wrap(self.width, 0xFFFFFF)
         whole.drawOn(self.canv, 0, 0)
 
@@ -139,10 +156,10 @@ class LongParagraph(LinedParagraph):
         while True:
             head, rest = _cut(self.frags, chars)
             if not rest:                  # the head is the whole text: an ordinary paragraph
-                whole = LinedParagraph(None, self.style, frags=_copy(self.frags))
+                whole = self._part(_copy(self.frags))
                 whole.wrap(availWidth, availHeight)
                 return whole.split(availWidth, availHeight)
-            part = LinedParagraph(None, self.style, frags=head)
+            part = self._part(head)
             part.wrap(availWidth, availHeight)
             lines = len(part.blPara.lines)
             parts = part.split(availWidth, availHeight)
@@ -152,6 +169,7 @@ class LongParagraph(LinedParagraph):
                 carried = _carried(parts[1])
                 if carried is not None:
                     tail = LongParagraph(None, self.style, frags=_merged(carried + rest))
+                    tail.langs_open = parts[1].langs_open
                     drawn = len(parts[0].blPara.lines) * self.style.leading
                     known = self.__dict__.get("_heights", {}).get(availWidth)
                     if known is not None:   # the same lines, less those drawn: no recount
@@ -161,6 +179,12 @@ class LongParagraph(LinedParagraph):
                         **self.__dict__.get("_heights", {})}.items()}
                     return [parts[0], tail]
             chars *= 2
+
+    def _part(self, frags: list) -> LinedParagraph:
+        """An ordinary paragraph of `frags`, going on with this one's language spans."""
+        part = LinedParagraph(None, self.style, frags=frags)
+        part.langs_open = self.langs_open
+        return part
 
 
 def _copy(frags: list) -> list:

@@ -1,16 +1,20 @@
 """Inline spans → reportlab paragraph markup.
 
 Every character of content is XML-escaped, so '<', '&' and '<font>' in a plan print literally;
-only the tags made here (<b>, <i>, <a>, <bullet>) reach reportlab's paragraph parser.  A link
+only the tags made here (<b>, <i>, <a>, <bullet>, <onDraw>) reach reportlab's paragraph parser.
+A span in another language is framed by two zero-width onDraw markers that reading.py turns
+into marked content with its /Lang.  A link
 '#anchor' goes to the destination the layout gave that heading (`Layout.targets`); one whose
 heading the layout does not know stays plain text rather than a dead link.
 """
 
 from __future__ import annotations
 
+from itertools import groupby
 from xml.sax.saxutils import escape, quoteattr
 
 from plandoc.model import Inline, Span
+from plandoc.writers.pdf.reading import LANGUAGE
 
 
 UNBREAKABLE = str.maketrans({"\u2011": "-", "\u2060": None})
@@ -50,9 +54,20 @@ def span(s: Span, link: str, targets: dict) -> str:
     return out
 
 
+def _in_language(out: str, lang: str) -> str:
+    """Markup between the markers that begin and end a span in language `lang`."""
+    return (f'<onDraw name="{LANGUAGE}" label={quoteattr(lang)}/>{out}'
+            f'<onDraw name="{LANGUAGE}" label={quoteattr("/" + lang)}/>')
+
+
 def inline(text: Inline, link: str, targets: dict) -> str:
-    """A tuple of spans as one markup string."""
-    return "".join(span(s, link, targets) for s in text)
+    """A tuple of spans as one markup string; neighbours in the same other language (bold
+    and plain words of one phrase) share one pair of language markers."""
+    out = []
+    for lang, group in groupby(text, key=lambda s: s.lang):
+        markup = "".join(span(s, link, targets) for s in group)
+        out.append(_in_language(markup, lang) if lang and markup else markup)
+    return "".join(out)
 
 
 def destination(name: str) -> str:

@@ -13,7 +13,14 @@ object class every paragraph draws with (`ReadingText`, made by `ReadingCanvas.b
   for that word, so a hyphen of the text itself ('CO₂-' at a line end) is not one — makes the
   word's two parts one /Span whose /ActualText is the whole word ("perioden"), which pdftotext,
   copy and paste and screen readers use instead of the drawn glyphs.  Whether the break is one
-  is known when the next line starts, so the /Span's place is kept in the code until then.
+  is known when the next line starts, so the /Span's place is kept in the code until then;
+- a span in another language (`Span.lang`) is marked content `/Span <</Lang (en)>> BDC … EMC`
+  inside the paragraph's: markup.py puts a zero-width onDraw marker before and after its text,
+  and `language` (the canvas's LANGUAGE callback) writes the operators into this text object
+  where reportlab reaches them.  A paragraph split over pages is a text object per part: a
+  span still open at a part's end is closed there (before ET), and the next part begins it
+  again (`languages_after`, which flowables.LinedParagraph gives its split parts), so no marked
+  content crosses BT/ET.  A line that ends in such a marker still gets its space.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import re
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
+LANGUAGE = "plandoc_lang"               # the onDraw callback of a language span's markers
 OFFERED: set[tuple[str, str]] = set()   # (head, tail) breaks the hyphenator gave reportlab
 _HEAD = re.compile(r"\S*-$")           # a line's last word, broken
 _TAIL = re.compile(r"^\S*")            # the first word of the next line
@@ -46,8 +54,15 @@ class ReadingText(PDFTextObject):
 
     _broken = None      # the last line's broken word: (its head, the /Span's index in code)
     _space = None       # the last line's end: (where a space goes in code, the space drawn)
+    _langs = ()         # the language spans open in this text object
+    _ends = ""          # the last character of text written
 
     def _textOut(self, text, TStar=0):
+        if TStar and not text and self._ends and not (self._ends.isspace() or self._ends == "-"):
+            # the line ends in a marker (or an empty frag): space its last word all the same
+            self._space = (len(self._code), self._formatText(" "))
+            self._code.append("")
+        self._ends = text[-1:] or self._ends
         if self._space is not None and text:       # another line follows: space the last
             at, space = self._space
             self._code[at], self._space = space, None
@@ -85,9 +100,32 @@ class ReadingText(PDFTextObject):
         self._code.append("EMC")
         return text[len(tail):]
 
+    def language(self, label: str) -> None:
+        """A language span's marker: 'en' begins it, '/en' ends it."""
+        if not label.startswith("/"):
+            self._langs += (label,)
+            self._code.append(_lang(label))
+            return
+        if self._langs:
+            self._langs = self._langs[:-1]
+        else:                                   # begun in the part drawn on the page before
+            self._code.insert(1, _lang(label[1:]))
+            self._broken = self._broken and (self._broken[0], self._broken[1] + 1)
+            self._space = self._space and (self._space[0] + 1, self._space[1])
+        self._code.append("EMC")
+
+    def getCode(self):
+        self._code += ["EMC"] * len(self._langs)   # a span going on in the next part
+        self._langs = ()
+        return super().getCode()
+
 
 class ReadingCanvas(Canvas):
-    """A canvas whose text objects are ReadingText."""
+    """A canvas whose text objects are ReadingText; it knows the language markers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setNamedCB(LANGUAGE, _language)
 
     def beginText(self, x=0, y=0, direction=None):
         return ReadingText(self, x, y, direction=direction)
@@ -96,6 +134,38 @@ class ReadingCanvas(Canvas):
 def _core(word: str, strip: str) -> str:
     """A word without the punctuation reportlab keeps out of hyphenation."""
     return re.sub(strip, "", word)
+
+
+def languages_after(frags, before: tuple = ()) -> tuple[str, ...]:
+    """The language spans still open after a paragraph part of `frags` is drawn, when those
+    in `before` were open at its start."""
+    open_ = list(before)
+    for marker in _markers(frags):
+        if not marker.label.startswith("/"):
+            open_.append(marker.label)
+        elif open_:
+            open_.pop()
+    return tuple(open_)
+
+
+def _markers(frags):
+    """The language markers among a paragraph's frags: plain ParaFrags, or the words of a
+    split paragraph ([width, (frag, text), …])."""
+    for f in frags:
+        for frag in [x[0] for x in f[1:]] if isinstance(f, list) else [f]:
+            marker = getattr(frag, "cbDefn", None)
+            if getattr(marker, "name", None) == LANGUAGE:
+                yield marker
+
+
+def _language(canv, kind, label) -> None:
+    """The onDraw callback of a language marker: the text object being drawn writes it."""
+    canv._curr_tx_info["tx"].language(label)
+
+
+def _lang(tag: str) -> str:
+    """The marked content that gives the text in it the language `tag`."""
+    return f"/Span <</Lang ({tag})>> BDC"
 
 
 def _span(word: str) -> str:

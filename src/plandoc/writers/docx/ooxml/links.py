@@ -7,6 +7,7 @@ from docx.oxml.ns import qn
 
 from plandoc.writers.docx.ooxml.base import element
 from plandoc.writers.docx.ooxml.fields import text_element
+from plandoc.writers.docx.ooxml.language import lang_element
 
 
 def add_bookmark(paragraph, name: str, bookmark_id: int) -> None:
@@ -19,8 +20,9 @@ def add_bookmark(paragraph, name: str, bookmark_id: int) -> None:
 
 def add_hyperlink(paragraph, text: str, *, url: str | None = None, anchor: str | None = None,
                   style: str | None = "Hyperlink", bold: bool = False,
-                  italic: bool = False) -> None:
-    """A real w:hyperlink: to `url` (an external relationship) or to bookmark `anchor`."""
+                  italic: bool = False, lang: str | None = None) -> None:
+    """A real w:hyperlink: to `url` (an external relationship) or to bookmark `anchor`;
+    `lang`: the language of its text when it is not the document's."""
     link = element("w:hyperlink")
     if url is not None:
         link.set(qn("r:id"), paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True))
@@ -33,6 +35,8 @@ def add_hyperlink(paragraph, text: str, *, url: str | None = None, anchor: str |
     for tag, wanted in (("w:b", bold), ("w:i", italic)):
         if wanted:
             rpr.append(element(tag))
+    if lang:
+        rpr.append(lang_element(lang))
     run = element("w:r")
     run.append(rpr)
     run.append(text_element(text))
