@@ -191,7 +191,8 @@ body{font-size:10.5pt}
 header,nav,main,.page-footer{max-width:none;padding:0}
 a{color:inherit;text-decoration:none}
 h1,h2,h3,h4{break-after:avoid}
-figure,tr,.cards>li,li.goal>.goal-text{break-inside:avoid}
+figure,tr,.cards>li,li.goal>.goal-text,.swot tbody{break-inside:avoid}
+.swot tr:first-child{break-after:avoid}
 .contents{break-after:page}
 .cover{break-after:page}
 *{print-color-adjust:exact;-webkit-print-color-adjust:exact}

@@ -70,7 +70,7 @@ def _span(ctx, span: Span) -> str:
         text = el("strong", text)
     if span.italic:
         text = el("em", text)
-    if getattr(span, "lang", None):
+    if span.lang:
         text = el("span", text, lang=span.lang)
     if span.href:
         text = el("a", text, href=href(ctx.layout.targets, span.href))

@@ -52,14 +52,15 @@ def strategy_list(ctx, box: b.StrategiesBox) -> None:
 
 def swot(ctx, box: b.SwotBox) -> None:
     """Caption above, then a table: per pair a row of two titles (th) over their bodies."""
-    rows = []
-    for pair in box.rows:
-        rows.append(el("tr", "".join(el("th", txt(q.title), scope="col",
-                                         style=f"background:{q.colour.hex}") for q in pair)))
-        rows.append(el("tr", "".join(el("td", _quadrant(ctx, q, box.bullet),
-                                         style=f"background:{q.fill.hex}") for q in pair)))
+    groups = []
+    for pair in box.rows:          # each pair a tbody, so a printout keeps titles with bodies
+        titles = el("tr", "".join(el("th", txt(q.title), scope="col",
+                                      style=f"background:{q.colour.hex}") for q in pair))
+        bodies = el("tr", "".join(el("td", _quadrant(ctx, q, box.bullet),
+                                      style=f"background:{q.fill.hex}") for q in pair))
+        groups.append(el("tbody", titles + bodies))
     caption = el("caption", caption_markup(ctx, box.caption)) if box.caption else ""
-    ctx.add(el("table", caption + el("tbody", "".join(rows)), cls="swot"))
+    ctx.add(el("table", caption + "".join(groups), cls="swot"))
 
 
 def _quadrant(ctx, q: b.Quadrant, bullet: str) -> str:
