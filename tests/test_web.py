@@ -250,3 +250,29 @@ def test_a_file_where_the_page_folder_goes_is_refused(project):
     assert "out/plan: is a file — expected the folder of the document's web page here " \
            "(move the file away)" in result.output
     assert not (project / "out" / "plan.pdf").exists()
+
+
+def test_words_in_another_language_carry_their_lang(built):
+    root = tree(built, "samples", "every-block")
+    spans = {s.get("lang"): s.text_content() for s in root.xpath("//main//span[@lang]")}
+    assert spans.get("se") == "Sámi giella" and spans.get("sma") == "åarjelsaemien gïele"
+    assert "en" in spans
+
+
+def test_a_light_brand_colour_is_darkened_for_text(project, chrome):
+    """A style whose primary colour is a light yellow: links, headings and the white text on
+    table headers still reach 4.5:1 (the layout's palette), so axe finds no contrast failure."""
+    (project / "styles" / "gul").mkdir()
+    (project / "styles" / "gul" / "style.yaml").write_text(
+        'extends: default\ncolors: {primary: "#F6D04D", secondary: "#FFE680", '
+        'accent: "#FFB000", light: "#FFF8DC"}\n', encoding="utf-8")
+    source = ROOT / "tests" / "samples" / "every-block.yaml"
+    text = re.sub(r"(?m)^  style: .*$", "  style: gul", source.read_text(encoding="utf-8"))
+    for extra in source.parent.iterdir():
+        if extra.suffix in (".md", ".csv", ".png", ".jpg", ".yaml"):
+            (project / "content" / extra.name).write_bytes(extra.read_bytes())
+    (project / "content" / "plan.yaml").write_text(text, encoding="utf-8")
+    result = run("build", "content/plan.yaml", "--out", "out", "--format", "html")
+    assert result.exit_code == 0, result.output
+    chrome.open(project / "out" / "plan" / "index.html")
+    assert [v["id"] for v in chrome.axe()] == []
