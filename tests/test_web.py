@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -276,3 +277,92 @@ def test_a_light_brand_colour_is_darkened_for_text(project, chrome):
     assert result.exit_code == 0, result.output
     chrome.open(project / "out" / "plan" / "index.html")
     assert [v["id"] for v in chrome.axe()] == []
+
+
+# --- the edition split by chapter (web: {chapters: true}) ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chapters(tmp_path_factory):
+    """The Vefsn plan built with a style that asks for a page per chapter: (folder, out)."""
+    root = tmp_path_factory.mktemp("chapters")
+    (root / "styles").mkdir()
+    for style in (ROOT / "styles").iterdir():
+        shutil.copytree(style, root / "styles" / style.name)
+    (root / "styles" / "kapitler").mkdir()
+    (root / "styles" / "kapitler" / "style.yaml").write_text(
+        "extends: vefsn\nweb: {enabled: true, chapters: true}\n", encoding="utf-8")
+    shutil.copytree(ROOT / "content", root / "content")
+    plan = root / "content" / "vefsn.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  style: vefsn", "  style: kapitler"),
+                    encoding="utf-8")
+    result = run("build", plan, "--out", root / "out", "-q")
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def edition(root) -> list[Path]:
+    """The pages in reading order: the front page, then the chapters by their number."""
+    folder = root / "out" / "vefsn"
+    return [folder / "index.html"] + sorted(p for p in folder.glob("*.html")
+                                            if p.name != "index.html")
+
+
+def test_a_page_per_chapter_with_previous_and_next(chapters):
+    pages = edition(chapters)
+    assert [p.name for p in pages][:3] == ["index.html", "01-hva-er-strategisk-naeringsplan.html",
+                                          "02-arbeidsprosessen.html"]
+    assert len(pages) == 11        # the front page and ten chapters
+    for n, path in enumerate(pages):
+        root = lxml_html.fromstring(path.read_bytes())
+        assert len(root.xpath("//h1")) == 1, path.name
+        prev = root.xpath("//nav[@class='pager']/a[@rel='prev']/@href")
+        nxt = root.xpath("//nav[@class='pager']/a[@rel='next']/@href")
+        assert prev == ([pages[n - 1].name] if n else [])
+        assert nxt == ([pages[n + 1].name] if n + 1 < len(pages) else [])
+    chapter = lxml_html.fromstring(pages[8].read_bytes())
+    assert chapter.xpath("string(//h1)") == "1 Slagkraft for næringsutvikling"
+    assert chapter.xpath("string(//title)") == \
+        "1 Slagkraft for næringsutvikling – Strategisk næringsplan – Vefsn kommune"
+
+
+def test_links_reach_across_the_pages(chapters):
+    pages = edition(chapters)
+    ids = {p.name: set(lxml_html.fromstring(p.read_bytes()).xpath("//@id")) for p in pages}
+    crossing = 0
+    for path in pages:
+        for href in lxml_html.fromstring(path.read_bytes()).xpath("//a/@href"):
+            page_name, _, anchor = href.partition("#")
+            if href.startswith(("http", "mailto:", "tel:")):
+                continue
+            target = page_name or path.name
+            assert target in ids, href
+            assert not anchor or anchor in ids[target], (path.name, href)
+            crossing += bool(page_name and anchor)
+    assert crossing >= 10          # the contents at least
+
+
+def test_the_pages_together_have_the_words_of_the_docx(chapters, chrome):
+    texts = []
+    for path in edition(chapters):
+        chrome.open(path)
+        assert chrome.axe() == [], path.name
+        texts.append(chrome.text())
+    paragraphs, _ = _read_docx(chapters / "out" / "vefsn.docx")
+    report = compare_texts(paragraphs, texts)
+    assert report is None, report.replace("PDF", "HTML")
+
+
+def test_a_chapter_taken_out_leaves_no_page_behind(chapters):
+    plan = chapters / "content" / "vefsn.yaml"
+    before = {p.name for p in edition(chapters)}
+    text = plan.read_text(encoding="utf-8")
+    start = text.index("  - chapter: Arbeidsprosessen")
+    end = text.index("  - chapter:", start + 10)
+    plan.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert run("build", plan, "--out", chapters / "out", "-q").exit_code == 0
+    after = {p.name for p in edition(chapters)}
+    assert "02-arbeidsprosessen.html" in before and "02-arbeidsprosessen.html" not in after
+    assert len(after) == len(before) - 1
+    again = run("build", plan, "--out", chapters / "out")
+    assert "0 built, 1 unchanged" in again.output

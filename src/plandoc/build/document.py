@@ -101,14 +101,14 @@ def write_staged(doc: Document, theme: Theme, options: Options) -> list[tuple[Pa
 
     layout = lay_out(doc, theme, public=options.public)
     charts = ChartRenderer(theme, options.out_dir / ".cache" / "charts", doc.meta.language)
-    jobs = _jobs(doc, theme, options)
+    jobs = _jobs(doc, theme, options, layout, charts)
     _check_targets(options.out_dir, [name for name, _, _ in jobs])
     staged: list[tuple[Path, Path]] = []
     try:
-        for name, fmt, press in jobs:
+        for name, fmt, variant in jobs:
             target = options.out_dir / name
             target.parent.mkdir(exist_ok=True)
-            write = _writer(fmt, doc, theme, options, press)
+            write = _writer(fmt, doc, theme, options, variant)
             staged.append((target, write_temp(target, lambda tmp, write=write:
                                               write(layout, charts, tmp))))
     except BaseException:
@@ -126,13 +126,18 @@ def _drop_empty_folders(out_dir: Path, names: list[str]) -> None:
             folder.rmdir()
 
 
-def _jobs(doc: Document, theme: Theme, options: Options) -> list[tuple[str, str, bool]]:
-    """(output name, format, print) of every output: the formats asked for, the web page too
-    where the style asks for it (unless --format chose), the print PDF where asked."""
+def _jobs(doc: Document, theme: Theme, options: Options, layout, charts) -> list[tuple]:
+    """(output name, format, variant) of every output: the formats asked for, the web edition
+    too where the style asks for it (unless --format chose), the print PDF where asked.  The
+    variant is True for the print PDF, and a web page's file name (the edition split by
+    chapter has several)."""
     formats = options.formats
     if theme.web_enabled and not options.chosen and "html" not in formats:
         formats += ("html",)
-    jobs = [(output_name(doc.name, fmt), fmt, False) for fmt in formats]
+    jobs = [(output_name(doc.name, fmt), fmt, False) for fmt in formats if fmt != "html"]
+    if "html" in formats:
+        from plandoc.writers.html import pages
+        jobs += [(f"{doc.name}/{page}", "html", page) for page, _ in pages(layout, charts)]
     if "pdf" in formats and (options.press or theme.print_enabled):
         jobs.append((f"{doc.name}-print.pdf", "pdf", True))
     return jobs
@@ -165,6 +170,16 @@ def commit(staged: list[tuple[Path, Path]]) -> None:
         except BaseException:
             discard(staged)
             raise
+    _prune_web_pages([target for target, _ in staged])
+
+
+def _prune_web_pages(targets: list[Path]) -> None:
+    """A web edition's folder keeps only the pages just written: a chapter taken out of the
+    plan (or the edition made one page again) leaves no page behind."""
+    for folder in {t.parent for t in targets if t.name == "index.html"}:
+        for old in folder.glob("*.html"):
+            if old not in targets:
+                old.unlink()
 
 
 def discard(staged: list[tuple[Path, Path]]) -> None:
@@ -173,18 +188,21 @@ def discard(staged: list[tuple[Path, Path]]) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def _writer(fmt: str, doc: Document, theme: Theme, options: Options, press: bool = False):
+def _writer(fmt: str, doc: Document, theme: Theme, options: Options, variant=False):
+    """The writer of `fmt`; `variant`: True for the print PDF, a web page's file name."""
     if fmt == "docx":
         from plandoc.writers.docx import write_docx
         return write_docx
     if fmt == "html":
+        from functools import partial
+
         from plandoc.writers.html import write_html
-        return write_html
+        return partial(write_html, page=variant)
     from functools import partial
 
     from plandoc.writers.pdf import write_pdf
     from plandoc.writers.pdf.profile import PdfProfile
-    return partial(write_pdf, profile=PdfProfile(pdfa=False, press=True) if press else
+    return partial(write_pdf, profile=PdfProfile(pdfa=False, press=True) if variant else
                    PdfProfile(pdfa=wants_pdfa(doc, theme, options)))
 
 

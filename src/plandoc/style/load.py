@@ -301,4 +301,5 @@ def _build(data: dict, folder: Path | None, inputs: tuple[Path, ...]) -> Theme:
         typography=Typography(**data["typography"]), layout=LayoutSettings(**data["layout"]),
         print_enabled=bool(data["print"].get("enabled", False)), pdfa=data.get("pdfa"),
         web_enabled=bool(data["web"].get("enabled", False)),
+        web_chapters=bool(data["web"].get("chapters", False)),
         inputs=inputs)

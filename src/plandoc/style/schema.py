@@ -308,7 +308,7 @@ SCHEMA = {
     "cmyk": section(CMYK, unknown_ink(COLOURS + ("swot",))),
     "typography": section({"justify": switch, "hyphenate": switch}),
     "print": section({"enabled": switch}),
-    "web": section({"enabled": switch}),
+    "web": section({"enabled": switch, "chapters": switch}),
     "pdfa": optional_switch,
     "layout": section({"toc_levels": whole(1, 3),
                        "chapter_new_page": switch,

@@ -175,5 +175,6 @@ class Theme:
     layout: LayoutSettings = LayoutSettings()
     print_enabled: bool = False
     web_enabled: bool = False     # html among the formats built by default
+    web_chapters: bool = False    # the web edition as a front page and a page per chapter
     pdfa: bool | None = None
     inputs: tuple[Path, ...] = field(default=())

@@ -39,14 +39,24 @@ class Notes:
                   aria_labelledby="fn-title", data_notes=True)
 
 
+class Chunk:
+    """The markup of one page: the front page (cover, contents, what comes before the first
+    chapter), or one chapter when the style splits the document (`web: {chapters: true}`)."""
+
+    def __init__(self, words: dict, target: str = "", title: str = ""):
+        self.parts: list[str] = []
+        self.notes = Notes(words)
+        self.target, self.title = target, title
+
+
 class Ctx:
     """The page under construction."""
 
-    def __init__(self, layout, charts):
-        self.layout, self.charts = layout, charts
+    def __init__(self, layout, charts, split: bool = False):
+        self.layout, self.charts, self.split = layout, charts, split
         self.words, self.palette = layout.words, layout.palette
-        self.notes = Notes(layout.words)
-        self.parts: list[str] = []
+        self.chunks = [Chunk(layout.words)]
+        self.parts, self.notes = self.chunks[0].parts, self.chunks[0].notes
         self.shift = 1 if layout.cover is not None else 0
         self.h1_given = False
         self.section_open = False
@@ -72,9 +82,15 @@ class Ctx:
             self.shift, self.h1_given = int(self.h1_given), True
         return f"h{min(level + self.shift, 6)}"
 
-    def open_section(self, target: str) -> None:
-        """Close the open chapter section and open one labelled by heading `target`."""
+    def open_section(self, target: str, title: str = "") -> None:
+        """Close the open chapter section and open one labelled by heading `target`; when the
+        document is split, the chapter (`title`: its outline text) starts a page of its own,
+        whose chapter heading is its h1."""
         self.close_section()
+        if self.split:
+            chunk = Chunk(self.words, target, title)
+            self.chunks.append(chunk)
+            self.parts, self.notes, self.shift = chunk.parts, chunk.notes, 0
         self.add(f'<section aria-labelledby="{esc(target)}">')
         self.section_open = True
 

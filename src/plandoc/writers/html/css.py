@@ -80,7 +80,7 @@ STRUCTURE = """
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:#fff;overflow-wrap:break-word}
-header,nav,main,.page-footer{max-width:46rem;margin:0 auto;padding:0 1.25rem}
+header,nav,main,.page-footer{max-width:46rem;margin-left:auto;margin-right:auto;padding-left:1.25rem;padding-right:1.25rem}
 main{padding-bottom:3rem}
 p{margin:0 0 .7em}
 h1,h2,h3,h4,h5,h6{margin:1.6em 0 .5em}
@@ -175,9 +175,14 @@ table.program{border-top:2px solid var(--primary)}
 .footnotes{margin-top:2.5rem;border-top:1px solid var(--rule);font-size:.9em}
 .notes-title{font-size:1em}
 .fnref{text-decoration:none;padding:0 .1em}
+.chapter-head{padding-top:.8rem;padding-bottom:.6rem;border-bottom:3px solid var(--primary)}
+.chapter-head .home{margin:0;font-weight:700}
+.chapter-head a{text-decoration:none}
+.pager{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.8rem;margin-top:2rem;margin-bottom:2rem;padding-top:1rem;padding-bottom:1rem;border-top:1px solid var(--rule)}
+.pager a[rel=next]{margin-left:auto;text-align:right}
 .page-footer{border-top:1px solid var(--rule);padding-top:.8rem;padding-bottom:2rem;color:var(--muted);font-size:.85em}
 @media (max-width:40rem){
-header,nav,main,.page-footer{padding:0 .9rem}
+header,nav,main,.page-footer{padding-left:.9rem;padding-right:.9rem}
 .band{margin:0 -.9rem;padding:1rem .9rem .6rem}
 .cards{grid-template-columns:repeat(auto-fit,minmax(8.5rem,1fr))}
 ol.goals{padding-left:2.6em}
@@ -186,7 +191,7 @@ table.swot{border-spacing:3px;margin:1em -3px}
 .swot th,.swot td{padding-left:.4em;padding-right:.4em}
 }
 @media print{
-.skip,details.chart-data{display:none}
+.skip,details.chart-data,.pager{display:none}
 body{font-size:10.5pt}
 header,nav,main,.page-footer{max-width:none;padding:0}
 a{color:inherit;text-decoration:none}

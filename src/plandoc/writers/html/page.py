@@ -16,23 +16,63 @@ from plandoc.writers.html.markup import el, esc, plain, txt
 LANG = {"nb": "nb", "nn": "nn", "en": "en"}
 
 
-def document(ctx, css: str, body: str) -> str:
-    """The whole page."""
+def document(ctx, css: str, body: str, chapter: str = "") -> str:
+    """The whole page; `chapter`: the chapter's title on a chapter's own page."""
     meta = ctx.layout.meta
+    title = " – ".join(x for x in (chapter, meta.title, meta.municipality) if x)
     head = ('<meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            + el("title", esc(plain(f"{meta.title} – {meta.municipality}")))
+            + el("title", esc(plain(title)))
             + '<meta name="generator" content="plandoc">' + el("style", css))
     return ("<!DOCTYPE html>\n" + f'<html lang="{LANG[meta.language]}">'
             + el("head", head) + el("body", body) + "</html>\n")
 
 
+def body(ctx, n: int, names: list[str]) -> str:
+    """The body of page `n` of the edition: the front page (`n` 0) with the cover and the
+    contents, a chapter's page with a line back to the front page; the pager when split."""
+    chunk = ctx.chunks[n]
+    main = el("main", "".join(chunk.parts) + chunk.notes.markup(), id="main")
+    head = top(ctx) + contents(ctx) if n == 0 else marks(ctx) + back(ctx)
+    return head + main + pager(ctx, n, names) + footer(ctx)
+
+
+def marks(ctx) -> str:
+    """The skip link and the draft marking."""
+    out = el("a", txt(ctx.words["skip"]), href="#main", cls="skip", data_furniture=True)
+    if ctx.layout.watermark:
+        out += el("p", txt(ctx.layout.watermark), cls="draft", data_furniture=True)
+    return out
+
+
+def back(ctx) -> str:
+    """A chapter page's header: the municipality and the document's title, linking home."""
+    meta = ctx.layout.meta
+    link = el("a", txt(f"{meta.municipality} · {meta.title}"), href="index.html")
+    return el("header", el("p", link, cls="home"), cls="chapter-head", data_furniture=True)
+
+
+def pager(ctx, n: int, names: list[str]) -> str:
+    """Links to the previous and the next page, when the edition has more than one."""
+    if len(names) == 1:
+        return ""
+    words, chunks = ctx.words, ctx.chunks
+    links = []
+    if n > 0:
+        title = chunks[n - 1].title or words["front_page"]
+        links.append(el("a", txt(f"{words['previous']}: {title}"), href=names[n - 1],
+                        rel="prev"))
+    if n + 1 < len(names):
+        links.append(el("a", txt(f"{words['next']}: {chunks[n + 1].title}"),
+                        href=names[n + 1], rel="next"))
+    return el("nav", "".join(links), cls="pager", aria_label=words["chapters"],
+              data_furniture=True)
+
+
 def top(ctx) -> str:
     """Skip link, draft marking, then the cover or the letterhead."""
     layout = ctx.layout
-    out = el("a", txt(ctx.words["skip"]), href="#main", cls="skip", data_furniture=True)
-    if layout.watermark:
-        out += el("p", txt(layout.watermark), cls="draft", data_furniture=True)
+    out = marks(ctx)
     if layout.cover is not None:
         out += el("header", cover(ctx, layout.cover), cls="cover")
     elif layout.masthead is not None:

@@ -40,7 +40,7 @@ ROWS = {b.ProgramRow: _item, b.ProgramPartRow: _part}
 
 def part(ctx, box: b.PartBox) -> None:
     """The part's heading (label over title), a section of its own, and its intro."""
-    ctx.open_section(box.target)
+    ctx.open_section(box.target, box.outline_text)
     label = el("span", txt(box.label), cls="part-label") + " " if box.label else ""
     ctx.add(el(ctx.heading_tag(1), label + spans(ctx, box.text), id=box.target,
                cls="part-title"))

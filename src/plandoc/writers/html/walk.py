@@ -27,7 +27,7 @@ def write_blocks(ctx: Ctx, boxes) -> None:
 def heading(ctx: Ctx, box: b.HeadingBox) -> None:
     """'<number> <title>' as the h element of its level; a chapter opens a section."""
     if box.level == 1:
-        ctx.open_section(box.target)
+        ctx.open_section(box.target, box.outline_text)
     number = el("span", esc(box.number), cls="number") + " " if box.number else ""
     ctx.add(el(ctx.heading_tag(box.level), number + spans(ctx, box.text), id=box.target,
                cls=f"l{min(box.level, 3)}"))
