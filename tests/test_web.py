@@ -366,3 +366,20 @@ def test_a_chapter_taken_out_leaves_no_page_behind(chapters):
     assert len(after) == len(before) - 1
     again = run("build", plan, "--out", chapters / "out")
     assert "0 built, 1 unchanged" in again.output
+
+
+def test_text_that_looks_like_markup_stays_text(project):
+    """Author text with '<', '&' and quotes is printed as typed, never run as markup."""
+    (project / "content" / "plan.yaml").write_text(
+        'document: {title: "Plan <b>&</b> \\"sitat\\"", municipality: Testvik kommune}\n'
+        "body:\n  - chapter: 'Kapittel <script>alert(1)</script>'\n"
+        "    body:\n      - text: 'A < B & C > D, \"<img src=x onerror=alert(1)>\"'\n",
+        encoding="utf-8")
+    assert run("build", "content", "--out", "out", "--format", "html").exit_code == 0
+    text = (project / "out" / "plan" / "index.html").read_text(encoding="utf-8")
+    root = lxml_html.fromstring(text)
+    assert root.xpath("//script") == [] and root.xpath("//main//img") == []
+    assert root.xpath("string(//h1)") == 'Plan <b>&</b> "sitat"'
+    assert root.xpath("string(//main//h2)") == "Kapittel <script>alert(1)</script>"
+    assert root.xpath("string(//main//p)") == 'A < B & C > D, "<img src=x onerror=alert(1)>"'
+    assert root.xpath("string(//title)") == 'Plan <b>&</b> "sitat" – Testvik kommune'
