@@ -1,33 +1,39 @@
-"""Benchmark: whole-process timings of plandoc on the example content, medians of N runs.
+"""Benchmark: plandoc against pandoc and Typst on the same plan, interleaved, medians.
 
-Run from the repository root after installing (see README):
+Run from the repository root after installing with the bench extra (see README):
 
-    .venv/bin/python bench/bench.py [--runs 5] [--batch-runs 3] [--skip-batch]
+    .venv/bin/pip install -e '.[bench]' && .venv/bin/python bench/bench.py [--rounds 7]
+    .venv/bin/python bench/bench.py --readme      # also write the table into README.md
 
-Single document (each a fresh process, --force so it really builds):
-  - `python -c pass` (the floor of process start-up) and `plandoc check` (read + validate)
-  - `plandoc build content/vefsn.yaml` DOCX + PDF, chart cached and chart drawn; DOCX, PDF alone
-Batch (40 variants of the plan generated into a temporary folder):
-  - cold build with --jobs 1 and --jobs 2 → documents per second
-  - no-op rebuild of the 40, and the rebuild after changing one of them
-Tagging (`--tagging`, alone): the same build tagged and untagged, interleaved, and the ratio.
-Scale and watch:
-  - the plan 20× (its body repeated 20 times): time and peak memory (getrusage of the child)
-  - a watch-mode rebuild after a save (in-process, libraries loaded)
-and, where ../shared/bench-anchors and pandoc/typst are installed (pip install pypandoc-binary
-typst), the same plan built by pandoc (md → docx) and typst (→ pdf), with ratios.
+Every group of commands that are compared runs round-robin — one run of each command per round,
+N rounds — so another job on the machine slows all of them alike; each row is the median of its
+rounds with the fastest and slowest, and ratios are taken in the same run:
+
+  single   `plandoc check`, `plandoc build content/vefsn.yaml` (DOCX + PDF chart cached, chart
+           drawn, DOCX only, PDF only), pandoc md→docx and Typst →pdf on the same plan
+           (../shared/bench-anchors), each a fresh process as a user runs it
+  batch    40 variants of the plan: cold with --jobs 1 and 2 (documents per second, CPU seconds
+           per document), the no-op rebuild, one changed among 40
+  scale    the plan ×1 and ×20 (time ratio, peak memory)
+  watch    a rebuild in watch mode after a one-word edit (in-process, libraries loaded)
+  phases   one in-process build split into its phases (imports, read, theme, layout, charts,
+           DOCX, PDF layout passes, PDF post-processing), medians of the rounds
+
+`--tagging` alone compares the build tagged and untagged (PLANDOC_UNTAGGED=1).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,29 +42,49 @@ PLANDOC = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "pland
 ANCHORS = next((p / "shared" / "bench-anchors" for p in ROOT.parents
                 if (p / "shared" / "bench-anchors").is_dir()), ROOT.parent / "shared" / "x")
 VARIANTS = 40
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
-def timed(cmd, runs: int, before=None, cwd=ROOT, warmup: bool = True) -> float:
-    """Median wall time of `cmd` over `runs` runs (one warm-up run first unless told)."""
-    samples = []
-    for i in range(runs + warmup):
-        if before:
-            before()
+@dataclass
+class Command:
+    """One command of a group: what runs, where, and what to do before each run."""
+
+    cmd: list
+    cwd: Path = ROOT
+    before: object = None
+    env: dict | None = None
+    walls: list = field(default_factory=list)
+    cpus: list = field(default_factory=list)
+
+    def run(self) -> None:
+        if self.before:
+            self.before()
+        cpu0 = _child_cpu()
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
-        if i or not warmup:
-            samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        subprocess.run(self.cmd, cwd=self.cwd, env=self.env, check=True,
+                       stdout=subprocess.DEVNULL)
+        self.walls.append(time.perf_counter() - start)
+        self.cpus.append(_child_cpu() - cpu0)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.walls)
 
 
-def peak_memory_mib(cmd, cwd) -> float:
-    """Peak resident memory of `cmd`, measured by a fresh parent that runs only it."""
-    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
-             "stdout=subprocess.DEVNULL); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", probe, *cmd], cwd=cwd, check=True,
-                         capture_output=True, text=True).stdout
-    return int(out) / 1024
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def interleaved(commands: dict[str, Command], rounds: int, warmup: bool = True) -> None:
+    """Run every command once per round, round after round (a warm-up round first)."""
+    if warmup:
+        for c in commands.values():
+            c.run()
+            c.walls.clear(), c.cpus.clear()
+    for _ in range(rounds):
+        for c in commands.values():
+            c.run()
 
 
 def make_project(folder: Path, copies: int = 1, scale: int = 1) -> Path:
@@ -76,48 +102,53 @@ def make_project(folder: Path, copies: int = 1, scale: int = 1) -> Path:
     return folder
 
 
-def single(runs: int, out: Path) -> dict[str, float]:
+def single(rounds: int, out: Path) -> dict[str, Command]:
+    """plandoc's single-document commands and the other tools, in one interleaving."""
     doc = str(ROOT / "content" / "vefsn.yaml")
     build = [*PLANDOC, "build", doc, "--out", str(out), "-q", "--force"]
-    cache = out / ".cache"
-    return {
-        "python -c pass": timed([sys.executable, "-c", "pass"], runs),
-        "plandoc check (validate only)": timed([*PLANDOC, "check", doc], runs),
-        "build DOCX + PDF, chart cached": timed(build, runs),
-        "build DOCX + PDF, chart drawn": timed(build, runs,
-                                               before=lambda: shutil.rmtree(cache, True)),
-        "build DOCX only, chart cached": timed([*build, "--format", "docx"], runs),
-        "build PDF only, chart cached": timed([*build, "--format", "pdf"], runs),
+    cache = out / ".cache" / "charts"
+    commands = {
+        "python -c pass": Command([sys.executable, "-c", "pass"]),
+        "plandoc check (validate only)": Command([*PLANDOC, "check", doc]),
+        "build DOCX + PDF, chart cached": Command(build),
+        "build DOCX + PDF, chart drawn": Command(build, before=lambda: shutil.rmtree(cache,
+                                                                                    True)),
+        "build DOCX only, chart cached": Command([*build, "--format", "docx"]),
+        "build PDF only, chart cached": Command([*build, "--format", "pdf"]),
+        **anchors(out),
     }
+    interleaved(commands, rounds)
+    return commands
 
 
-def tagging(runs: int, out: Path) -> dict[str, float]:
-    """What tagging costs: the Vefsn build (DOCX + PDF, chart cached) tagged and untagged
-    (PLANDOC_UNTAGGED=1), interleaved round by round so a busy machine skews both alike."""
-    build = [*PLANDOC, "build", str(ROOT / "content" / "vefsn.yaml"), "--out", str(out), "-q",
-             "--force"]
-    subprocess.run(build, check=True)                   # the chart into the cache
-    envs = {"tagged": dict(os.environ), "untagged": {**os.environ, "PLANDOC_UNTAGGED": "1"}}
-    samples: dict[str, list[float]] = {name: [] for name in envs}
-    for _ in range(runs):
-        for name, env in envs.items():
-            start = time.perf_counter()
-            subprocess.run(build, check=True, env=env)
-            samples[name].append(time.perf_counter() - start)
-    tagged, untagged = (statistics.median(samples[n]) for n in envs)
-    return {"build DOCX + PDF, tagged": tagged, "build DOCX + PDF, untagged": untagged,
-            "tagged / untagged": tagged / untagged}
+def anchors(out: Path, twenty: bool = False) -> dict[str, Command]:
+    """pandoc md→docx and Typst →pdf on the same plan, where installed."""
+    found, md, typ = {}, "vefsn20.md" if twenty else "vefsn.md", \
+        "vefsn20.typ" if twenty else "vefsn.typ"
+    suffix = ", 20× plan" if twenty else ""
+    try:
+        import pypandoc
+        pandoc = pypandoc.get_pandoc_path()
+        found[f"pandoc md→docx{suffix}"] = Command(
+            [pandoc, md, "--toc", "--reference-doc=ref.docx", "-o", str(out / "p.docx")],
+            cwd=ANCHORS)
+    except (ImportError, OSError):
+        pass
+    if _has("typst"):
+        found[f"typst →pdf{suffix}"] = Command(
+            [sys.executable, "-c", f"import typst; typst.compile('{typ}', "
+             f"output='{out / 't.pdf'}')"], cwd=ANCHORS)
+    return found if ANCHORS.is_dir() else {}
 
 
-def batch(runs: int, noop_runs: int, work: Path) -> dict[str, float]:
+def _has(module: str) -> bool:
+    import importlib.util
+    return importlib.util.find_spec(module) is not None
+
+
+def batch(rounds: int, work: Path) -> dict[str, Command]:
     project = make_project(work / "batch", copies=VARIANTS)
     cmd = [*PLANDOC, "build", "content", "--out", "out", "-q"]
-    rows = {}
-    for jobs in (1, 2):
-        secs = timed([*cmd, "--force", "--jobs", str(jobs)], runs, cwd=project, warmup=False)
-        rows[f"{VARIANTS} documents, --jobs {jobs}"] = secs
-        rows[f"  → documents per second, --jobs {jobs}"] = VARIANTS / secs
-    rows[f"no-op rebuild of {VARIANTS}"] = timed(cmd, noop_runs, cwd=project)
     changed = project / "content" / "plan07.yaml"
     original = changed.read_text(encoding="utf-8")
     state = {"n": 0}
@@ -126,92 +157,96 @@ def batch(runs: int, noop_runs: int, work: Path) -> dict[str, float]:
         state["n"] += 1
         changed.write_text(original + f"\n# endring {state['n']}\n", encoding="utf-8")
 
-    rows[f"one changed among {VARIANTS}"] = timed(cmd, runs, before=touch, cwd=project)
-    return rows
+    commands = {f"{VARIANTS} documents, --jobs {j}": Command([*cmd, "--force", "--jobs", str(j)],
+                                                            cwd=project) for j in (1, 2)}
+    commands[f"no-op rebuild of {VARIANTS}"] = Command(cmd, cwd=project)
+    commands[f"one changed among {VARIANTS}"] = Command(cmd, cwd=project, before=touch)
+    interleaved(commands, rounds)
+    return commands
 
 
-def scale(runs: int, work: Path) -> dict[str, float]:
-    rows = {}
+def scale(rounds: int, work: Path) -> dict[str, Command]:
+    commands = {}
     for factor in (1, 20):
         project = make_project(work / f"x{factor}", scale=factor)
-        cmd = [*PLANDOC, "build", "content", "--out", "out", "-q", "--force"]
-        rows[f"plan ×{factor}: build DOCX + PDF"] = timed(cmd, runs, cwd=project)
-        rows[f"plan ×{factor}: peak memory, --jobs 1 (MiB)"] = peak_memory_mib(
-            [*cmd, "--jobs", "1"], project)  # one process holds the whole build
-    rows["  → time ×20 / time ×1"] = rows["plan ×20: build DOCX + PDF"] / \
-        rows["plan ×1: build DOCX + PDF"]
-    return rows
+        commands[f"plan ×{factor}: build DOCX + PDF"] = Command(
+            [*PLANDOC, "build", "content", "--out", "out", "-q", "--force"], cwd=project)
+    commands.update(anchors(work, twenty=True))
+    interleaved(commands, rounds)
+    return commands
 
 
-def watch_rebuild(runs: int, work: Path) -> dict[str, float]:
-    """In-process, as `plandoc watch` does it: libraries loaded, one document saved."""
-    project = make_project(work / "watch")
-    code = f"""
-import os, statistics, time
-from pathlib import Path
-os.chdir({str(project)!r})
-from plandoc.build.batch import preload
-from plandoc.build import Options
-from plandoc.build.watch import Watcher, WatchReport
-class Quiet(WatchReport):
-    def finish(self, summary): pass
-preload()
-w = Watcher([Path('content')], Options(out_dir=Path('out')), Quiet())
-w.poll()
-doc = Path('content/plan01.yaml'); text = doc.read_text()
-samples = []
-for i in range({runs}):
-    doc.write_text(text + f'\\n# {{i}}\\n')
-    start = time.perf_counter(); s = w.poll(); samples.append(time.perf_counter() - start)
-    assert s.built == 1
-print(statistics.median(samples))
-"""
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                         text=True).stdout
-    return {"watch-mode rebuild after a save": float(out.split()[-1])}
+def peak_memory_mib(cmd, cwd) -> float:
+    """Peak resident memory of `cmd`, measured by a fresh parent that runs only it."""
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+             "stdout=subprocess.DEVNULL); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], cwd=cwd, check=True,
+                         capture_output=True, text=True).stdout
+    return int(out) / 1024
 
 
-def anchors(runs: int, out: Path) -> dict[str, float]:
-    """pandoc and typst on the same plan, where available."""
-    found = {}
-    try:
-        import pypandoc
-        pandoc = pypandoc.get_pandoc_path()
-        found["pandoc md→docx (--toc, reference doc)"] = timed(
-            [pandoc, "vefsn.md", "--toc", "--reference-doc=ref.docx", "-o", str(out / "p.docx")],
-            runs, cwd=ANCHORS)
-        found["pandoc md→docx, 20× plan"] = timed(
-            [pandoc, "vefsn20.md", "--toc", "--reference-doc=ref.docx", "-o",
-             str(out / "p20.docx")], runs, cwd=ANCHORS)
-    except (ImportError, OSError):
-        pass
-    if _has("typst"):
-        for name, src in (("typst → pdf", "vefsn.typ"), ("typst → pdf, 20× plan", "vefsn20.typ")):
-            found[name] = timed([sys.executable, "-c", "import typst; typst.compile("
-                                 f"'{src}', output='{out / 't.pdf'}')"], runs, cwd=ANCHORS)
-    return found
+def tagging(rounds: int, out: Path) -> dict[str, Command]:
+    """The Vefsn build tagged and untagged (PLANDOC_UNTAGGED=1), interleaved."""
+    build = [*PLANDOC, "build", str(ROOT / "content" / "vefsn.yaml"), "--out", str(out), "-q",
+             "--force"]
+    commands = {"build DOCX + PDF, tagged": Command(build, env=dict(os.environ)),
+                "build DOCX + PDF, untagged": Command(build, env={**os.environ,
+                                                                  "PLANDOC_UNTAGGED": "1"})}
+    interleaved(commands, rounds)
+    return commands
 
 
-def _has(module: str) -> bool:
-    import importlib.util
-    return importlib.util.find_spec(module) is not None
+def in_process(script: str, *args) -> str:
+    """Run a bench/ helper script in a fresh interpreter; its stdout."""
+    return subprocess.run([sys.executable, str(ROOT / "bench" / script), *map(str, args)],
+                          check=True, capture_output=True, text=True, cwd=ROOT).stdout
 
 
-def show(title: str, rows: dict[str, float], base: float | None = None) -> None:
-    print(title)
-    for name, value in rows.items():
-        unit = "" if "MiB" in name or "per second" in name or "/" in name else " s"
-        ratio = f"   ({value / base:4.2f}× plandoc cached build)" if base and unit else ""
-        print(f"  {name:45s} {value:7.3f}{unit}{ratio}")
+# --- the report ---------------------------------------------------------------------------------
+
+
+def row(name: str, c: Command, base: dict[str, float]) -> str:
+    ratios = "; ".join(f"{c.median / v:.2f}× {k}" for k, v in base.items() if v)
+    return (f"| {name} | {c.median:.3f} s | {min(c.walls):.3f}–{max(c.walls):.3f} | "
+            f"{ratios} |")
+
+
+def table(single_: dict, batch_: dict, scale_: dict, watch: float, phases: str,
+          rounds: int) -> str:
+    """The report as a Markdown table, for the terminal and the README."""
+    base = {k: c.median for k, c in single_.items() if k.startswith(("pandoc", "typst"))}
+    lines = [f"Medians of {rounds} interleaved rounds on {os.cpu_count()} CPUs "
+             f"({time.strftime('%Y-%m-%d')}); ratios against the other tools in the same rounds.",
+             "", "| measure | median | min–max | ratio |", "|---|---|---|---|"]
+    lines += [row(k, c, base) for k, c in single_.items()]
+    for jobs in (1, 2):
+        c = batch_[f"{VARIANTS} documents, --jobs {jobs}"]
+        lines.append(row(f"{VARIANTS} documents, --jobs {jobs}", c, {}) +
+                     f" {VARIANTS / c.median:.1f} docs/s; "
+                     f"{statistics.median(c.cpus) / VARIANTS:.3f} s CPU per document |")
+    lines += [row(k, c, {}) for k, c in batch_.items() if "--jobs" not in k]
+    base20 = {k: c.median for k, c in scale_.items() if k.startswith(("pandoc", "typst"))}
+    lines += [row(k, c, base20 if "20" in k else {}) for k, c in scale_.items()]
+    x1, x20 = (scale_[f"plan ×{f}: build DOCX + PDF"].median for f in (1, 20))
+    lines += [f"| plan ×20 / plan ×1 | {x20 / x1:.2f}× | | |",
+              f"| watch rebuild after a one-word edit | {watch:.3f} s | | |"]
+    return "\n".join(lines) + "\n\nOne build in process, by phase (medians):\n\n" + phases
+
+
+def write_readme(text: str) -> None:
+    readme = ROOT / "README.md"
+    old = readme.read_text(encoding="utf-8")
+    start, end = old.index(README_START), old.index(README_END)
+    readme.write_text(old[:start + len(README_START)] + "\n" + text + "\n" + old[end:],
+                      encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per single-build figure")
-    parser.add_argument("--batch-runs", type=int, default=3, help="runs per 40-document figure")
-    parser.add_argument("--skip-batch", action="store_true", help="leave out the 40-doc batch")
-    parser.add_argument("--tagging", action="store_true",
-                        help="only what tagging the PDF costs (interleaved, --runs rounds)")
+    parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds per group")
+    parser.add_argument("--readme", action="store_true", help="write the table to README.md")
+    parser.add_argument("--tagging", action="store_true", help="only what tagging costs")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="plandoc-bench-"))
     os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -220,19 +255,25 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
     try:
         if args.tagging:
-            show(f"tagging ({args.runs} interleaved rounds)", tagging(args.runs, work / "tag"))
+            t = tagging(args.rounds, work / "tag")
+            for k, c in t.items():
+                print(row(k, c, {}))
+            a, b = (c.median for c in t.values())
+            print(f"tagged / untagged: {a / b:.3f}")
             return
-        rows = single(args.runs, work / "single")
-        base = rows["build DOCX + PDF, chart cached"]
-        print(f"medians, whole process unless said otherwise; {os.cpu_count()} CPUs")
-        show(f"single document ({args.runs} runs)", rows, base)
-        if not args.skip_batch:
-            show(f"batch ({args.batch_runs} runs; no-op {args.runs * 2} runs)",
-                 batch(args.batch_runs, args.runs * 2, work))
-        show(f"scale ({args.runs} runs)", scale(args.runs, work))
-        show(f"watch ({args.runs} saves)", watch_rebuild(args.runs, work))
-        if ANCHORS.is_dir():
-            show("other tools on the same plan", anchors(args.runs, work), base)
+        single_ = single(args.rounds, work / "single")
+        batch_ = batch(max(3, args.rounds // 2), work)
+        scale_ = scale(max(3, args.rounds // 2), work)
+        memory = peak_memory_mib([*PLANDOC, "build", "content", "--out", "out", "-q", "--force",
+                                  "--jobs", "1"], work / "x20")
+        watch = float(in_process("watchbench.py", work / "watch", args.rounds).split()[-1])
+        phases = in_process("phases.py", work / "phases", args.rounds)
+        text = table(single_, batch_, scale_, watch, phases, args.rounds)
+        text = text.replace("| watch rebuild", f"| plan ×20 peak memory, --jobs 1 | "
+                            f"{memory:.0f} MiB | | |\n| watch rebuild")
+        print(text)
+        if args.readme:
+            write_readme(text)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
