@@ -16,7 +16,7 @@ from reportlab.platypus import Paragraph
 from plandoc.charts import ChartRenderer
 from plandoc.layout import Layout
 from plandoc.model import Inline
-from plandoc.writers.pdf.flowables import LinedParagraph, LongParagraph, role
+from plandoc.writers.pdf.flowables import CellParagraph, LinedParagraph, LongParagraph, role
 from plandoc.writers.pdf.markup import inline, label
 from plandoc.writers.pdf.styles import Look
 
@@ -68,5 +68,5 @@ class Ctx:
 
     def cell(self, markup: str, style, name: str = "P", **info) -> Paragraph:
         """A paragraph inside a table cell with its structure role."""
-        cls = LongParagraph if len(markup) > LONG_CELL else Paragraph
+        cls = LongParagraph if len(markup) > LONG_CELL else CellParagraph
         return role(cls(markup, self.style(style)), name, **info)

@@ -29,7 +29,31 @@ def role(flowable, name: str, **info):
     return flowable
 
 
-class LinedParagraph(Paragraph):
+class WrapOnce:
+    """A paragraph broken into lines once per width.
+
+    reportlab wraps a paragraph again and again at the same width — a table sizing its rows,
+    a KeepTogether measuring its content, each pass of multiBuild — and breaking the lines is
+    most of a PDF's work; the lines come out the same each time, so they are kept per width
+    (the last one; a different width breaks them again).
+    """
+
+    def wrap(self, availWidth, availHeight):
+        memo = self.__dict__.get("_wrapped")
+        if memo is not None and memo[0] == availWidth:
+            _, self.width, self.height, self.blPara = memo
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        if getattr(self, "blPara", None) is not None and self.width == availWidth:
+            self._wrapped = (availWidth, self.width, self.height, self.blPara)
+        return size
+
+
+class CellParagraph(WrapOnce, Paragraph):
+    """A paragraph in a table cell, broken into lines once per width."""
+
+
+class LinedParagraph(WrapOnce, Paragraph):
     """A paragraph that records the baseline of each line it draws, for line numbers.
 
     The marks go to the canvas's `line_marks` list (set up per page by the template, absent when
