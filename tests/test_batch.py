@@ -155,8 +155,9 @@ def test_killed_build_leaves_only_complete_files(project):
     result = run("build", "content", "--out", "out", "-q")  # finishes the job, cleans up
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (project / "out").iterdir())
-    assert names == [".plandoc-manifest.json", ".plandoc.lock"] + sorted(
+    assert names == [".cache", ".plandoc-manifest.json", ".plandoc.lock"] + sorted(
         f"d{i:02}.{f}" for i in range(12) for f in ("docx", "pdf"))
+    assert not list((project / "out" / ".cache").glob("*/*.tmp"))   # the font facts kept
 
 
 def test_two_builds_at_once_on_one_folder(project):

@@ -182,6 +182,7 @@ def _remove_empty(out_dir: Path) -> None:
 
 def _remove_stale_temp_files(out_dir: Path) -> None:
     """Temp files left by a killed build (ours, pikepdf's); we hold the lock, nobody writes."""
-    for tmp in [*out_dir.glob(".*.tmp*"), *out_dir.glob(".cache/charts/*.tmp")]:
+    for tmp in [*out_dir.glob(".*.tmp*"), *out_dir.glob(".cache/*/*.tmp"),
+                *out_dir.glob("*/.*.tmp")]:          # a web edition's folder too
         if tmp.is_file():
             tmp.unlink(missing_ok=True)

@@ -154,7 +154,10 @@ def build_file(source: Path, options: Options, limit: float | None = None) -> Ou
 
 
 def _build_file(source: Path, options: Options) -> Outcome:
+    from plandoc.style import factcache
+
     file_hash(source)  # memoised before reading: a save during the build shows next time
+    factcache.use(options.out_dir / ".cache" / "fonts")   # a build keeps font facts there
     try:
         doc, theme = load_one(source, options)
     except ContentError as exc:

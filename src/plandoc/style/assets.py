@@ -2,7 +2,8 @@
 
 Each check returns the message of what is wrong, or None.  Font facts are read once per file
 with fontTools and cached, so a build that checks the same fonts for several documents reads
-each file once.
+each file once — and on disk by the file's hash (factcache), so the next build needs no
+fontTools at all.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class FontFacts:
     fs_type: int
     codepoints: frozenset
     missing: tuple[str, ...] = ()     # required tables the file lacks
+    family: str = ""                  # the family name inside the file ('' when none)
 
 
 def builtin_font_dir() -> Path:
@@ -84,6 +86,22 @@ def font_facts(file: Path) -> FontFacts | None:
 
 @functools.lru_cache(maxsize=64)
 def _font_facts(file: Path, mtime_ns: int, size: int) -> FontFacts | None:
+    from plandoc.style import factcache
+
+    kept = factcache.load(file)
+    if kept is not None:
+        return FontFacts(kept["fs_type"], factcache.codepoints(kept["ranges"]),
+                         tuple(kept["missing"]), kept["family"])
+    facts = _read_facts(file)
+    if facts is not None:
+        factcache.store(file, {"fs_type": facts.fs_type, "missing": list(facts.missing),
+                               "ranges": factcache.ranges(facts.codepoints),
+                               "family": facts.family})
+    return facts
+
+
+def _read_facts(file: Path) -> FontFacts | None:
+    """A font's facts read with fontTools (its outlines checked); None if it cannot be read."""
     from fontTools.ttLib import TTFont
 
     try:
@@ -95,9 +113,10 @@ def _font_facts(file: Path, mtime_ns: int, size: int) -> FontFacts | None:
             cmap = font.getBestCmap() or {}
             if not missing and not _builtin(file):
                 _read_outlines(font)
+            family = font["name"].getDebugName(FAMILY_NAME_ID) if "name" in font else None
     except Exception:  # noqa: BLE001 - fontTools raises anything on a damaged file
         return None
-    return FontFacts(fs_type, frozenset(cmap), missing)
+    return FontFacts(fs_type, frozenset(cmap), missing, family or "")
 
 
 def _builtin(file: Path) -> bool:
@@ -148,16 +167,10 @@ def _check_components(data: bytes, at: int, end: int, count: int) -> None:
 def family_name(file: Path, fallback: str) -> str:
     """The family name inside a (checked) font file, as Word names the font; `fallback` if none.
 
-    Read only when a writer needs it (the DOCX names the symbol font), not when checking.
+    Read with the font's other facts (font_facts), kept on disk when the build keeps them.
     """
-    from fontTools.ttLib import TTFont, TTLibError
-
-    try:
-        with TTFont(file, lazy=True) as font:
-            name = font["name"].getDebugName(FAMILY_NAME_ID) if "name" in font else None
-    except (TTLibError, OSError, KeyError, AssertionError, struct.error):
-        return fallback
-    return name or fallback
+    facts = font_facts(file)
+    return facts.family if facts and facts.family else fallback
 
 
 def font_codepoints(file: Path) -> frozenset:
@@ -264,6 +277,18 @@ def text_width(file: Path, text: str, size: float) -> float:
 
 @functools.lru_cache(maxsize=16)
 def _advances(file: Path, mtime_ns: int, size: int) -> tuple[dict, int]:
+    from plandoc.style import factcache
+
+    kept = factcache.load(file, "advances")
+    if kept is not None:
+        return {int(c): w for c, w in kept["advances"].items()}, kept["em"]
+    advances, em = _read_advances(file)
+    if advances:
+        factcache.store(file, {"em": em, "advances": advances}, "advances")
+    return advances, em
+
+
+def _read_advances(file: Path) -> tuple[dict, int]:
     from fontTools.ttLib import TTFont
 
     try:

@@ -1,0 +1,77 @@
+"""Font facts kept on disk, by the font file's SHA-256, in the output folder's cache.
+
+Reading a font's code points, fsType and family name (and checking its outlines) needs fontTools
+and takes tens of milliseconds a font; a build reads the same few fonts again and again.  The
+build names the folder (`OUT/.cache/fonts`, `use`); without one nothing is stored.  An entry is
+JSON: facts {"fs_type", "ranges" (code points as [first, last] runs), "missing", "family"},
+advances {"em", "advances": {code point: advance width}} (text widths the layout measures).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+VERSION = 1
+_folder: Path | None = None
+
+
+def use(folder: Path | None) -> None:
+    """Keep font facts in `folder` from now on (None: keep none)."""
+    global _folder
+    _folder = folder
+
+
+def load(file: Path, kind: str = "facts") -> dict | None:
+    """The stored facts (`kind`: 'facts' or 'advances') of `file`'s bytes, or None."""
+    if _folder is None:
+        return None
+    try:
+        return json.loads((_folder / _key(file, kind)).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def store(file: Path, facts: dict, kind: str = "facts") -> None:
+    """Store `facts` of `file`'s bytes (quietly nothing when the folder cannot be written)."""
+    if _folder is None:
+        return
+    try:
+        _folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=_folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(facts, fh)
+        os.replace(tmp, _folder / _key(file, kind))
+    except OSError:
+        pass
+
+
+def ranges(codepoints) -> list[list[int]]:
+    """Sorted code points as [first, last] runs."""
+    out: list[list[int]] = []
+    for c in sorted(codepoints):
+        if out and out[-1][1] == c - 1:
+            out[-1][1] = c
+        else:
+            out.append([c, c])
+    return out
+
+
+def codepoints(runs) -> frozenset:
+    return frozenset(c for first, last in runs for c in range(first, last + 1))
+
+
+def _key(file: Path, kind: str) -> str:
+    stat = file.stat()
+    return f"{_digest(file, stat.st_mtime_ns, stat.st_size)}-{kind}-{VERSION}.json"
+
+
+@functools.lru_cache(maxsize=32)
+def _digest(file: Path, mtime_ns: int, size: int) -> str:
+    """The file's SHA-256 (once per version of the file in this process)."""
+    with open(file, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()[:40]
