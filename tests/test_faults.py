@@ -136,7 +136,7 @@ def test_killing_the_main_process_alone_kills_its_workers_and_frees_the_folder(p
     assert nxt.returncode == 0, nxt.stderr
     assert "waiting" not in nxt.stderr
     names = sorted(p.name for p in (project / "out").iterdir())
-    assert names == [".plandoc-manifest.json", ".plandoc.lock"] + sorted(
+    assert names == [".cache", ".plandoc-manifest.json", ".plandoc.lock"] + sorted(
         f"d{i}.{f}" for i in range(8) for f in ("docx", "pdf"))
 
 

@@ -173,6 +173,7 @@ def _build_file(source: Path, options: Options) -> Outcome:
         return Outcome(source, "failed", fault=problem)
     except Exception:  # a bug: keep its traceback, go on with the other documents
         return Outcome(source, "failed", error=traceback.format_exc())
+    factcache.flush()
     try:
         inputs = {str(Path(p).absolute()): file_hash(p) for p in (*doc.inputs, *theme.inputs)}
         inputs.update(_absent_styles(source, doc.meta.style, theme, options))

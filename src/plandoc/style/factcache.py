@@ -18,12 +18,14 @@ from pathlib import Path
 
 VERSION = 1
 _folder: Path | None = None
+_pending: list[tuple[Path, dict]] = []
 
 
 def use(folder: Path | None) -> None:
     """Keep font facts in `folder` from now on (None: keep none)."""
     global _folder
     _folder = folder
+    _pending.clear()
 
 
 def load(file: Path, kind: str = "facts") -> dict | None:
@@ -37,15 +39,26 @@ def load(file: Path, kind: str = "facts") -> dict | None:
 
 
 def store(file: Path, facts: dict, kind: str = "facts") -> None:
-    """Store `facts` of `file`'s bytes (quietly nothing when the folder cannot be written)."""
-    if _folder is None:
-        return
+    """Keep `facts` of `file`'s bytes, written by `flush` once the build has succeeded (a
+    build that fails writes nothing)."""
+    if _folder is not None:
+        _pending.append((_folder / _key(file, kind), facts))
+
+
+def flush() -> None:
+    """Write the facts kept since the last flush (quietly nothing where the folder cannot be
+    written: it is only a cache)."""
+    while _pending:
+        _write(*_pending.pop())
+
+
+def _write(path: Path, facts: dict) -> None:
     try:
-        _folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=_folder, suffix=".tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(facts, fh)
-        os.replace(tmp, _folder / _key(file, kind))
+        os.replace(tmp, path)
     except OSError:
         pass
 
