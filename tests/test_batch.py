@@ -175,3 +175,30 @@ def test_two_builds_at_once_on_one_folder(project):
     for i in range(4):
         assert zipfile.ZipFile(project / f"out/d{i}.docx").testzip() is None
     assert built(build(project)) == set()
+
+
+READS = """
+import sys
+import plandoc.reader.content as content
+original = content.read_document
+def counted(*args, **kwargs):
+    with open("reads.log", "a") as log:
+        log.write("read\\n")
+    return original(*args, **kwargs)
+content.read_document = counted
+from plandoc.cli import main
+try:
+    main(["build", "content", "--out", "out", "--jobs", "2", "-q"])
+except SystemExit as exit:
+    assert not exit.code, exit.code
+"""
+
+
+def test_one_document_split_over_two_workers_is_read_once(project):
+    """DOCX and PDF of one document are written by two workers at once; the document is read,
+    validated and laid out once, before they are forked."""
+    doc(project, "d0")
+    subprocess.run([sys.executable, "-c", READS], cwd=project, check=True)
+    assert (project / "reads.log").read_text().split() == ["read"]
+    assert zipfile.ZipFile(project / "out" / "d0.docx").testzip() is None
+    assert (project / "out" / "d0.pdf").read_bytes().startswith(b"%PDF")

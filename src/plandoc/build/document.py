@@ -97,9 +97,8 @@ def write_staged(doc: Document, theme: Theme, options: Options) -> list[tuple[Pa
     and the error propagates.
     """
     from plandoc.charts import ChartRenderer
-    from plandoc.layout import lay_out
 
-    layout = lay_out(doc, theme, public=options.public)
+    layout = laid_out(doc, theme, options)
     charts = ChartRenderer(theme, options.out_dir / ".cache" / "charts", doc.meta.language)
     jobs = _jobs(doc, theme, options, layout, charts)
     _check_targets(options.out_dir, [name for name, _, _ in jobs])
@@ -116,6 +115,21 @@ def write_staged(doc: Document, theme: Theme, options: Options) -> list[tuple[Pa
         _drop_empty_folders(options.out_dir, [name for name, _, _ in jobs])
         raise
     return staged
+
+
+_layouts: dict[int, tuple] = {}
+
+
+def laid_out(doc: Document, theme: Theme, options: Options):
+    """The document laid out, once per document object (a build that splits a document's
+    formats over workers lays it out before forking them)."""
+    from plandoc.layout import lay_out
+
+    kept = _layouts.get(id(doc))
+    if kept is None or kept[0] is not doc or kept[1] is not theme:
+        _layouts.clear()
+        kept = _layouts[id(doc)] = (doc, theme, lay_out(doc, theme, public=options.public))
+    return kept[2]
 
 
 def _drop_empty_folders(out_dir: Path, names: list[str]) -> None:

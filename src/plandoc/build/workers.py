@@ -53,6 +53,8 @@ def build_all(files: list[Path], options: Options, jobs: int):
     Closing the generator early cancels the units not started.
     """
     units = _units(files, options, jobs)
+    if len(units) > len(files) and jobs > 1:
+        _read_first(files, options)
     if jobs <= 1 or len(units) <= 1:
         for file, opts in units:
             yield _settle(build_file(file, opts), options)
@@ -64,6 +66,25 @@ def build_all(files: list[Path], options: Options, jobs: int):
         if len(parts[outcome.source]) == expected[outcome.source]:
             merged = _merge([o for _, o in sorted(parts.pop(outcome.source), key=lambda x: x[0])])
             yield _settle(merged, options)
+
+
+_read: dict[Path, tuple] = {}     # documents read and laid out before forking, by source
+
+
+def _read_first(files: list[Path], options: Options) -> None:
+    """Read, validate and lay out each document once, before the workers that write its formats
+    are forked (they inherit it), instead of once in each of them."""
+    from plandoc.build.document import laid_out
+
+    _read.clear()
+    for file in files:
+        file_hash(file)  # memoised before reading, as _build_file does
+        try:
+            doc, theme = load_one(file, options)
+        except ContentError:
+            continue              # each worker reads it again and reports it
+        laid_out(doc, theme, options)
+        _read[file] = (doc, theme)
 
 
 def _settle(outcome: Outcome, options: Options) -> Outcome:
@@ -159,7 +180,7 @@ def _build_file(source: Path, options: Options) -> Outcome:
     file_hash(source)  # memoised before reading: a save during the build shows next time
     factcache.use(options.out_dir / ".cache" / "fonts")   # a build keeps font facts there
     try:
-        doc, theme = load_one(source, options)
+        doc, theme = _read.get(source) or load_one(source, options)
     except ContentError as exc:
         return Outcome(source, "failed", tuple(str(p) for p in exc.problems))
     try:
