@@ -82,6 +82,13 @@ OWN = {
     "Spacer": ("Spacer", "Mellomrom", "Mellomrom"),
 }
 LANGUAGES = ("nb", "nn", "en")
+CHARACTER = ("Hyperlink", "footnote reference", "Goal Label", "Part Label")
+TABLE = ("Plan Table", "Layout Table")
+
+
+def kind(key: str) -> str:
+    """Whether style `key` is a paragraph, character or table style."""
+    return "character" if key in CHARACTER else "table" if key in TABLE else "paragraph"
 
 
 def word_name(key: str, language: str) -> str:
