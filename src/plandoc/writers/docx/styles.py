@@ -18,7 +18,8 @@ from dataclasses import replace
 from plandoc.layout.styles import TextStyle, text_styles
 from plandoc.style.wordstyles import find, word_name
 from plandoc.writers.docx.ooxml.styles import (WordStyle, defined, document_defaults, id_of,
-                                               install, kind_of, name_of, rename, retarget, style_element)
+                                               install, kind_of, name_of, rename, retarget,
+                                               style_element)
 from plandoc.writers.docx.tablestyles import table_styles
 
 ALIGN = {"left": "left", "centre": "center", "justify": "both", "right": "right"}
