@@ -18,6 +18,7 @@ from plandoc.layout.text import _TOKENS
 from plandoc.style import load_theme
 from tests.conftest import ROOT, clean, run
 from tests.textof import pdf_text
+from tests.docxstyles import key
 
 EXAMPLES = ("klimaplan", "oppvekstplan")
 
@@ -41,7 +42,7 @@ def pdf_pages(path: Path) -> list[list[str]]:
 
 def paragraphs(path: Path, styles=None) -> list[str]:
     return [clean(p.text) for p in docx.Document(str(path)).paragraphs
-            if styles is None or p.style.name in styles]
+            if styles is None or key(p.style) in styles]
 
 
 def rows(path: Path) -> list[list[str]]:

@@ -155,9 +155,32 @@ def check(paths, styles_dir, allow_dirs, public) -> None:
     from plandoc.build import Options
     from plandoc.build.document import load
 
-    loaded = load(list(paths), Options(styles_dir=styles_dir, public=public,
-                                       **_folders(paths, allow_dirs)))
+    with _warnings_to_stderr():
+        loaded = load(list(paths), Options(styles_dir=styles_dir, public=public,
+                                           **_folders(paths, allow_dirs)))
     click.echo(f"{len(loaded)} document{'s' if len(loaded) != 1 else ''} OK")
+
+
+@main.command()
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--style", "style_name", default="default", show_default=True,
+              help="The style whose look the template gets.")
+@click.option("--language", type=click.Choice(["nb", "nn", "en"]), default="nb",
+              show_default=True, help="The language of plandoc's own style names.")
+@_styles
+def template(out, style_name, language, styles_dir) -> None:
+    """Write a starter Word template (.dotx): every style plandoc uses, in a style's look."""
+    from dataclasses import replace
+
+    from plandoc.style import load_theme, style_dirs
+    from plandoc.writers.docx.template import write_template
+
+    if out.suffix.lower() != ".dotx":
+        raise click.UsageError(f"{out} does not end in .dotx — expected a Word template's name, "
+                               "such as mal.dotx")
+    theme = load_theme(style_name, style_dirs(None, styles_dir))
+    write_template(replace(theme, word_template=None), language, out)
+    click.echo(f"wrote {out}")
 
 
 def _folders(paths, allow_dirs) -> dict:

@@ -16,6 +16,7 @@ from plandoc.layout.meeting import case_title
 from plandoc.model import Exemption, Meta
 from plandoc.reader.content import read_document
 from tests.conftest import run
+from tests.docxstyles import key
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTICE, MINUTES = "formannskapet-2025-05-28", "formannskapet-2025-05-28-protokoll"
@@ -164,7 +165,7 @@ def test_minutes_behandling_and_vedtak_per_case(folder):
              "Unntatt offentlighet, jf. offl. § 13, jf. fvl. § 13"]
     assert in_order(text, order)
     word = docx.Document(folder / "out" / f"{MINUTES}.docx")
-    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading 2")]
+    headings = [p.text for p in word.paragraphs if key(p.style).startswith("Heading 2")]
     assert "29/25 Tilsetting av kommunalsjef for helse og omsorg" in headings
 
 

@@ -19,6 +19,8 @@ from tests.malformed.harness import VALID, Case
 DEFAULT = "styles/default/style.yaml"
 FONT = ROOT / "styles/vefsn/fonts/LiberationSans-Regular.ttf"
 EXPECT_TEMPLATE = "expected a .docx or .dotx file saved by Word"
+EMPTY_BODY = ("expected an empty body (it would open in every document made from the template): "
+              "delete it in Word and save the template again")
 
 
 def style(text: str, **assets: str | bytes) -> dict[str, str | bytes]:
@@ -61,6 +63,22 @@ def _docx(drop: tuple[str, ...] = (), change: dict[str, bytes] | None = None) ->
         for name in src.namelist():
             if name not in drop:
                 dst.writestr(name, (change or {}).get(name, src.read(name)))
+    return out.getvalue()
+
+
+def _template_with(what: str) -> bytes:
+    """python-docx's blank document with text, a table or a picture in its body."""
+    import docx
+
+    word = docx.Document()
+    if what == "text":
+        word.add_paragraph("Lorem ipsum dolor sit amet, consectetur adipiscing elit")
+    elif what == "table":
+        word.add_table(rows=1, cols=2)
+    else:
+        word.add_picture(io.BytesIO(_png(20, 20)))
+    out = io.BytesIO()
+    word.save(out)
     return out.getvalue()
 
 
@@ -276,6 +294,17 @@ CASES = [
          style("name: X\nword_template: mal.docx\n", mal__docx=_docx(drop=("word/settings.xml",))),
          (_msg(2, "word_template mal.docx is damaged: word/_rels/document.xml.rels points to "
                   f"settings.xml, which is not in the file — {EXPECT_TEMPLATE}"),)),
+
+    Case("style-template-body-text",
+         style("name: X\nword_template: mal.docx\n", mal__docx=_template_with("text")),
+         (_msg(2, f"word_template mal.docx has text ('Lorem ipsum dolor sit amet, co …') "
+                  f"in its body — {EMPTY_BODY}"),)),
+    Case("style-template-body-table",
+         style("name: X\nword_template: mal.docx\n", mal__docx=_template_with("table")),
+         (_msg(2, f"word_template mal.docx has a table in its body — {EMPTY_BODY}"),)),
+    Case("style-template-body-picture",
+         style("name: X\nword_template: mal.docx\n", mal__docx=_template_with("picture")),
+         (_msg(2, f"word_template mal.docx has a picture in its body — {EMPTY_BODY}"),)),
 
     # --- fonts ------------------------------------------------------------------------------
     Case("style-font-is-text", style("name: X\nfonts:\n  body:\n    regular: f.ttf\n",

@@ -20,6 +20,7 @@ from plandoc.layout import lay_out
 from plandoc.reader.content import read_document
 from plandoc.style import load_theme
 from tests.conftest import ROOT, run, write
+from tests.docxstyles import key, style_of
 
 HEAD = """\
 document:
@@ -124,7 +125,7 @@ def test_the_pdf_contents_and_list_of_appendices_give_the_pages(project):
 
 def test_the_docx_has_the_heading_in_heading_1_and_the_list(project):
     d = docx.Document(str(build(project) / "doc.docx"))
-    paras = [(p.style.name, p.text.replace("\u00a0", " ")) for p in d.paragraphs]
+    paras = [(key(p.style), p.text.replace("\u00a0", " ")) for p in d.paragraphs]
     assert ("Heading 1", "Vedlegg 1 Kartgrunnlag") in paras
     assert ("Heading 2", "V1.1 Kilder") in paras
     assert ("Heading 2", "V2.1 Sammendrag") in paras
@@ -144,14 +145,14 @@ def test_the_docx_list_of_appendices_has_page_fields_after_a_dot_leader(project)
     """Each entry: the linked text, a tab to the style's right-hand dot-leader stop, and a
     PAGEREF field to the appendix heading's bookmark (Word fills it when fields update)."""
     d = docx.Document(str(build(project) / "doc.docx"))
-    entries = [p for p in d.paragraphs if p.style.name == "Appendix List"]
+    entries = [p for p in d.paragraphs if key(p.style) == "Appendix List"]
     marks = {el.get(qn("w:name")) for el in d.element.body.iter(qn("w:bookmarkStart"))}
     refs = [" ".join(t.text for t in p._p.iter(qn("w:instrText"))).split() for p in entries]
     assert [r[0] for r in refs] == ["PAGEREF", "PAGEREF"]
     assert all(r[1] in marks and r[2] == "\\h" for r in refs) and refs[0][1] != refs[1][1]
     assert [p._p.xpath("string(.//w:hyperlink/@w:anchor)") for p in entries] == \
         [r[1] for r in refs]
-    stops = d.styles["Appendix List"].element.xpath(".//w:tabs/w:tab")
+    stops = style_of(d, "Appendix List").element.xpath(".//w:tabs/w:tab")
     assert [(t.get(qn("w:val")), t.get(qn("w:leader"))) for t in stops] == [("right", "dot")]
 
 
@@ -172,7 +173,7 @@ def test_libreoffice_fills_in_the_appendix_pages(project, tmp_path):
 
 def test_the_docx_appendix_starts_a_page(project):
     d = docx.Document(str(build(project) / "doc.docx"))
-    headings = [p for p in d.paragraphs if p.style.name == "Heading 1"
+    headings = [p for p in d.paragraphs if key(p.style) == "Heading 1"
                 and p.text.startswith("Vedlegg")]
     assert [p.paragraph_format.page_break_before for p in headings] == [True, True]
 

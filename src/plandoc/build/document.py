@@ -41,6 +41,7 @@ def load(paths: list[Path], options: Options) -> list[tuple[Document, Theme]]:
 def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
     """Read and validate one document and its style; problems raise ContentError."""
     from plandoc.style.glyphs import check_glyphs
+    from plandoc.style.template import check_template
     from plandoc.reader.content import read_document
     from plandoc.style import load_theme, style_dirs
 
@@ -50,6 +51,7 @@ def load_one(file: Path, options: Options) -> tuple[Document, Theme]:
     theme = load_theme(doc.meta.style, style_dirs(file.parent, options.styles_dir),
                        origin=(file, _style_line(file)), allow=options.allow_dirs)
     check_glyphs(doc, theme)
+    check_template(theme.word_template, doc.meta.language)
     return doc, theme
 
 

@@ -16,6 +16,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from plandoc.style.template import body_problem
+
 NORWEGIAN = "æøåÆØÅ"
 FSTYPE_FORBIDS = {0x0002: "restricted licence embedding", 0x0200: "bitmap embedding only"}
 FAMILY_NAME_ID = 1
@@ -224,13 +226,14 @@ def template_problem(file: Path, value: str) -> str | None:
             if broken:
                 return f"word_template {value} is damaged: {broken} — {expected}"
             types = z.read("[Content_Types].xml").decode("utf-8", "replace")
+            body = body_problem(z, value)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
             NotImplementedError, RuntimeError, zlib.error):
         return f"word_template {value} is not a Word document or template — {expected}"
     if not any(t in types for t in MAIN_TYPES):
         return (f"word_template {value} is not a Word document or template (its main part is "
                 f"not a Word document) — {expected}")
-    return None
+    return body
 
 
 def _xml_problem(data: bytes, root: str | None) -> str | None:

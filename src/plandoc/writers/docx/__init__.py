@@ -23,7 +23,7 @@ from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.cover import write_cover, write_masthead
 from plandoc.writers.docx.marks import mark_draft
 from plandoc.writers.docx.numbering import Numbering
-from plandoc.writers.docx.ooxml.package import memoise_style_ids
+from plandoc.writers.docx.ooxml.package import resolve_styles
 from plandoc.writers.docx.ooxml.settings import hyphenate, theme_font_language
 from plandoc.writers.docx.running import write_running
 from plandoc.writers.docx.styles import LANGUAGE_TAGS, define_styles
@@ -38,8 +38,7 @@ def write_docx(layout, charts, out: Path) -> None:
     word = package.open_document(theme.word_template)
     package.page_setup(word.sections[0], theme.page)
     ctx = Context(word, layout, charts, Numbering(word, layout))
-    define_styles(word, layout, ctx.numbering)
-    memoise_style_ids(word)
+    resolve_styles(word, define_styles(word, layout, ctx.numbering))
     theme_font_language(word, LANGUAGE_TAGS[layout.meta.language])
     if theme.typography.hyphenate:
         hyphenate(word)

@@ -4,7 +4,9 @@ plandoc.layout.styles.text_styles(theme) says how each kind of text looks (size,
 colour role, leading, spacing, alignment, keep-with-next, indents, tracking); here each becomes a
 Word style.  Word's built-in names are kept where Word has one (Normal, heading 1–3, toc 1–3,
 TOC Heading, caption, List Bullet / List Number 1–3, header, footer, Title, Subtitle), so Word
-and LibreOffice recognise them; the rest are plandoc's own custom styles.  What only Word needs
+and LibreOffice recognise them and show them in the user's language; the rest are plandoc's own
+custom styles, named in the document's language (plandoc.style.wordstyles) — the names below
+are their keys, which the writer uses and the resolver maps to ids.  What only Word needs
 — tab stops, list numbering, outline levels, 'No TOC' twins of the headings, a Spacer — is
 added here.
 """
@@ -14,7 +16,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from plandoc.layout.styles import TextStyle, text_styles
-from plandoc.writers.docx.ooxml.styles import WordStyle, document_defaults, install, style_element
+from plandoc.style.wordstyles import find, word_name
+from plandoc.writers.docx.ooxml.styles import (WordStyle, defined, document_defaults, id_of,
+                                               install, kind_of, name_of, rename, retarget,
+                                               style_element)
 from plandoc.writers.docx.tablestyles import table_styles
 
 ALIGN = {"left": "left", "centre": "center", "justify": "both", "right": "right"}
@@ -73,17 +78,40 @@ PARAGRAPH_STYLES = (
 SPACER = TextStyle(6, leading=1.0)      # the gap after a table, which also keeps two apart
 
 
-def define_styles(word, layout, numbering) -> None:
-    """Every style the document uses; a Word template's own styles keep their look."""
+def define_styles(word, layout, numbering) -> dict[str, str]:
+    """Every style the document uses, named in the document's language; a Word template's own
+    styles keep their look.  Returns the resolver's table: each style's key (its English name,
+    lower case) → its id in this document."""
     theme = layout.theme
     restyle = theme.word_template is None
     document_defaults(word, theme.fonts.body.family if restyle else None,
                       theme.sizes.body if restyle else None,
                       LANGUAGE_TAGS[layout.meta.language])
-    for spec in paragraph_styles(layout, numbering) + character_styles(layout):
-        install(word, style_element(spec), restyle)
-    for element in table_styles(layout):
-        install(word, element, restyle)
+    elements = [style_element(spec) for spec in
+                paragraph_styles(layout, numbering) + character_styles(layout)]
+    elements += table_styles(layout)
+    ids = {} if restyle else template_ids(word, elements)
+    keys = {}
+    for el in elements:
+        key = name_of(el)
+        retarget(el, ids)
+        rename(el, word_name(key, layout.meta.language))
+        install(word, el, restyle)
+        keys[key.casefold()] = id_of(el)
+    keys.pop("normal")        # the default style: python-docx leaves it implicit
+    return keys
+
+
+def template_ids(word, elements) -> dict[str, str]:
+    """plandoc's style id → the id of the template's style that is that style, where they
+    differ (a Norwegian Word names heading 1's id 'Overskrift1')."""
+    present, ids = defined(word), {}
+    for el in elements:
+        own = id_of(el)
+        found = find(name_of(el), present, kind_of(el))
+        if found and found != own:
+            ids[own] = found
+    return ids
 
 
 def paragraph_styles(layout, numbering) -> list[WordStyle]:

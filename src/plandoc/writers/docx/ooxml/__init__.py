@@ -17,5 +17,5 @@ uses python-docx's API and these helpers.
     sections     ending a section, line numbering
     watermark    the VML draft watermark
     settings     refresh fields on open, hyphenation
-    package      template body, leftover parts, core dates, app.xml, style-id memo
+    package      template body, leftover parts, core dates, app.xml, the style resolver
 """

@@ -1,5 +1,5 @@
 """Package parts python-docx hides: the body of a template, leftover default parts, the dates of
-the core properties, docProps/app.xml, and a memo for style look-ups.
+the core properties, docProps/app.xml, and the resolver of style look-ups.
 """
 
 from __future__ import annotations
@@ -55,17 +55,18 @@ def app_properties(document, application: str, company: str) -> None:
                 f"<Company>{escape(company)}</Company></Properties>").encode()
 
 
-def memoise_style_ids(document) -> None:
-    """Memoise style name → id look-ups.
-
-    python-docx resolves a style name on every `paragraph.style = name` by scanning every style
-    for the default one; with a few hundred paragraphs that was most of a write.  Call it once
-    every style is defined: the answers never change after that.
+def resolve_styles(document, ids: dict[str, str]) -> None:
+    """Every style look-up goes through `ids`: plandoc's key (a style's English name, any case)
+    → its id in this document, whatever the style is called there ('Goal' → the style 'Mål' of
+    id 'Goal').  Other names fall to python-docx's own look-up, memoised: it scans every style
+    for the default one on each `paragraph.style = name`.  Call it once every style is defined.
     """
     part, cache = document.part, {}
     lookup = part.get_style_id
 
     def get_style_id(style, style_type):
+        if isinstance(style, str) and style.casefold() in ids:
+            return ids[style.casefold()]
         key = (style if isinstance(style, str) else id(style), style_type)
         if key not in cache:
             cache[key] = lookup(style, style_type)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
-from plandoc.writers.docx.ooxml.base import (child, element, hexval, pt_twips, put,
+from plandoc.writers.docx.ooxml.base import (child, element, hexval, local, pt_twips, put,
                                              sort_children)
 
 STRUCTURE = ("keepNext", "keepLines", "widowControl", "numPr", "outlineLvl")
@@ -157,6 +157,24 @@ def install(document, new, restyle: bool) -> None:
         styles.remove(old)
     else:
         _copy_structure(new, old)
+        _show(old)
+
+
+def _show(style) -> None:
+    """A template's style made visible: in the styles gallery, not hidden."""
+    for tag in ("w:hidden", "w:semiHidden"):
+        for el in style.findall(qn(tag)):
+            style.remove(el)
+    if style.find(qn("w:qFormat")) is None:
+        after = next((el for el in style if local(el) in AFTER_QFORMAT), None)
+        if after is None:
+            style.append(element("w:qFormat"))
+        else:
+            after.addprevious(element("w:qFormat"))
+
+
+AFTER_QFORMAT = ("locked", "personal", "personalCompose", "personalReply", "rsid", "pPr", "rPr",
+                 "tblPr", "trPr", "tcPr", "tblStylePr")
 
 
 def _copy_structure(new, old) -> None:
@@ -174,6 +192,45 @@ def _copy_structure(new, old) -> None:
     if rpr is not None:           # a style's pPr must precede its rPr
         old.remove(rpr)
         old.append(rpr)
+
+
+def defined(document) -> list[tuple[str, str, str]]:
+    """Every style styles.xml defines: (id, name, type)."""
+    out = []
+    for s in document.styles.element.findall(qn("w:style")):
+        name = s.find(qn("w:name"))
+        out.append((s.get(qn("w:styleId")), "" if name is None else name.get(qn("w:val")),
+                    s.get(qn("w:type"))))
+    return out
+
+
+def name_of(style) -> str:
+    """A w:style element's name."""
+    return style.find(qn("w:name")).get(qn("w:val"))
+
+
+def id_of(style) -> str:
+    """A w:style element's id."""
+    return style.get(qn("w:styleId"))
+
+
+def kind_of(style) -> str:
+    """A w:style element's type: paragraph, character or table."""
+    return style.get(qn("w:type"))
+
+
+def rename(style, name: str) -> None:
+    """Give a w:style element the name `name`."""
+    style.find(qn("w:name")).set(qn("w:val"), name)
+
+
+def retarget(style, ids: dict[str, str]) -> None:
+    """Point a w:style element's id and its basedOn / next / link at other ids (old → new)."""
+    sid = style.get(qn("w:styleId"))
+    style.set(qn("w:styleId"), ids.get(sid, sid))
+    for tag in ("w:basedOn", "w:next", "w:link"):
+        for el in style.findall(qn(tag)):
+            el.set(qn("w:val"), ids.get(el.get(qn("w:val")), el.get(qn("w:val"))))
 
 
 def document_defaults(document, family: str | None, size: float | None, lang: str) -> None:
