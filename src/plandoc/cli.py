@@ -155,8 +155,9 @@ def check(paths, styles_dir, allow_dirs, public) -> None:
     from plandoc.build import Options
     from plandoc.build.document import load
 
-    loaded = load(list(paths), Options(styles_dir=styles_dir, public=public,
-                                       **_folders(paths, allow_dirs)))
+    with _warnings_to_stderr():
+        loaded = load(list(paths), Options(styles_dir=styles_dir, public=public,
+                                           **_folders(paths, allow_dirs)))
     click.echo(f"{len(loaded)} document{'s' if len(loaded) != 1 else ''} OK")
 
 

@@ -21,10 +21,11 @@ from plandoc.writers.docx import package
 from plandoc.writers.docx.contents import write_contents
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.cover import write_cover, write_masthead
+from plandoc.writers.docx.fonts import embed_style_fonts
 from plandoc.writers.docx.marks import mark_draft
 from plandoc.writers.docx.numbering import Numbering
 from plandoc.writers.docx.ooxml.package import memoise_style_ids
-from plandoc.writers.docx.ooxml.settings import hyphenate, theme_font_language
+from plandoc.writers.docx.ooxml.settings import hyphenate, theme_font_language, word_2013_mode
 from plandoc.writers.docx.running import write_running
 from plandoc.writers.docx.styles import LANGUAGE_TAGS, define_styles
 from plandoc.writers.docx.walk import write_blocks
@@ -41,6 +42,7 @@ def write_docx(layout, charts, out: Path) -> None:
     define_styles(word, layout, ctx.numbering)
     memoise_style_ids(word)
     theme_font_language(word, LANGUAGE_TAGS[layout.meta.language])
+    word_2013_mode(word)
     if theme.typography.hyphenate:
         hyphenate(word)
     if layout.cover is not None:
@@ -53,4 +55,5 @@ def write_docx(layout, charts, out: Path) -> None:
         write_contents(ctx, layout.contents)
     write_blocks(ctx, layout.blocks)
     package.core_properties(word, layout.meta)
+    embed_style_fonts(word, theme)
     package.save(word, Path(out))
