@@ -47,7 +47,8 @@ def builtin_default() -> dict:
                   "key_figure": 30},
         "page": {"size": "A4", "margin_top": 25, "margin_bottom": 25, "margin_left": 25,
                  "margin_right": 22},
-        "bullet": "•", "cmyk": {}, "typography": {}, "print": {}, "web": {}, "layout": {},
+        "bullet": "•", "cmyk": {}, "typography": {}, "print": {}, "web": {}, "docx": {},
+        "layout": {},
     }
 
 
@@ -320,4 +321,5 @@ def _build(data: dict, folder: Path | None, inputs: tuple[Path, ...]) -> Theme:
         print_enabled=bool(data["print"].get("enabled", False)), pdfa=data.get("pdfa"),
         web_enabled=bool(data["web"].get("enabled", False)),
         web_chapters=bool(data["web"].get("chapters", False)),
+        docx_toc_pages=bool(data["docx"].get("toc_pages", False)),
         inputs=inputs)
