@@ -217,3 +217,60 @@ def test_libreoffice_renders_with_the_embedded_font(project):
     pdf = lo_pdf(_build(project), project)
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     assert "STIXGeneral" in fonts
+
+
+def _keeps(row) -> bool:
+    return all(p._p.pPr is not None and p._p.pPr.find(qn("w:keepNext")) is not None
+               for cell in row.cells for p in cell.paragraphs)
+
+
+def _cant_split(row) -> bool:
+    return row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+@pytest.fixture(scope="module")
+def every_block(tmp_path_factory):
+    out = tmp_path_factory.mktemp("every")
+    result = run("build", ROOT / "tests" / "samples" / "every-block.yaml", "--format", "docx",
+                 "--out", out)
+    assert result.exit_code == 0, result.output
+    return docx.Document(out / "every-block.docx")
+
+
+def test_table_header_and_group_rows_stay_with_the_next_row(every_block):
+    grouped = 0
+    for table in every_block.tables:
+        if table.style is None or table.style.name != "Plan Table":
+            continue
+        rows = table.rows
+        assert all(_cant_split(r) for r in rows)
+        assert _keeps(rows[0])                              # the header row
+        for row in rows[1:-1]:
+            if row.cells[0].paragraphs[0].style.name == "Table Group":
+                assert _keeps(row)
+                grouped += 1
+    assert grouped
+
+
+def test_a_program_part_stays_with_its_first_item(tmp_path):
+    run("build", ROOT / "content" / "hemnes-innspillsmote.yaml", "--format", "docx", "--out",
+        tmp_path)
+    word = docx.Document(tmp_path / "hemnes-innspillsmote.docx")
+    parts = [row for t in word.tables for row in t.rows
+             if row.cells[0].paragraphs[0].style.name == "Program Part"]
+    assert len(parts) == 2 and all(_keeps(row) and _cant_split(row) for row in parts)
+
+
+def test_footer_separates_its_texts_with_a_tab_libreoffice_reads(tmp_path):
+    run("build", ROOT / "content" / "vefsn.yaml", "--format", "docx", "--out", tmp_path)
+    word = docx.Document(tmp_path / "vefsn.docx")
+    width = round(word.sections[-1].page_width - word.sections[-1].left_margin
+                  - word.sections[-1].right_margin)
+    for section in word.sections[1:]:
+        foot = section.footer.paragraphs[0]
+        assert foot._p.find(".//" + qn("w:ptab")) is None
+        assert foot._p.find(".//" + qn("w:tab")) is not None
+        stops = [s for s in foot.paragraph_format.tab_stops if s.alignment == 2]  # RIGHT
+        text_width = section.page_width - section.left_margin - section.right_margin
+        assert [abs(s.position - text_width) < 12700 for s in stops] == [True]
+    assert width > 0

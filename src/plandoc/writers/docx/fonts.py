@@ -58,6 +58,7 @@ def face_bytes(file, chars: set[int]) -> tuple[bytes, bool]:
     options = subset.Options()
     options.name_IDs, options.name_languages, options.notdef_outline = ["*"], ["*"], True
     options.layout_features, options.glyph_names, options.hinting = ["*"], False, False
+    options.drop_tables += ["FFTM"]     # FontForge's timestamp, which fontTools cannot subset
     font = TTFont(file, recalcTimestamp=False)
     sub = subset.Subsetter(options)
     sub.populate(unicodes=sorted(chars))
