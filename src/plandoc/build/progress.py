@@ -1,7 +1,7 @@
 """What a batch build shows: a progress bar on a terminal, plain lines otherwise, a summary.
 
 Mistakes go to stderr as `file:line: message` whatever the mode (also with --quiet); notes
-(plandoc.errors.BuildNote) go there once each after the summary, unless --quiet.  The bar is
+(plandoc.errors.BuildNote) follow the summary on stdout, once each, unless --quiet.  The bar is
 click's own progressbar (click is already a dependency; it hides itself when stdout is not a
 terminal), showing documents done/total, the document just finished and the failures so far.
 """
@@ -65,7 +65,7 @@ class CliReport(Report):
         if not self.quiet:
             click.echo(summary_line(summary))
             for note in self.notes:
-                click.echo(f"note: {note}", err=True)
+                click.echo(f"note: {note}")
 
 
 def summary_line(summary: Summary) -> str:

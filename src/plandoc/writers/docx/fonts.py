@@ -57,9 +57,11 @@ def face_bytes(file, chars: set[int]) -> tuple[bytes, bool]:
 
     options = subset.Options()
     options.name_IDs, options.name_languages, options.notdef_outline = ["*"], ["*"], True
-    options.layout_features, options.glyph_names, options.hinting = ["*"], False, False
-    options.drop_tables += ["FFTM"]     # FontForge's timestamp, which fontTools cannot subset
-    font = TTFont(file, recalcTimestamp=False)
+    options.glyph_names, options.hinting = False, False
+    # Word sets Latin text without OpenType layout: the tables are dropped (a third the size,
+    # a quarter the time); FFTM is FontForge's timestamp, which fontTools cannot subset
+    options.drop_tables += ["GSUB", "GPOS", "GDEF", "FFTM"]
+    font = TTFont(file, lazy=True, recalcTimestamp=False)
     sub = subset.Subsetter(options)
     sub.populate(unicodes=sorted(chars))
     sub.subset(font)
