@@ -86,12 +86,15 @@ def _formats(chosen: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--print", "press", is_flag=True,
               help="Also write OUT/<name>-print.pdf: 3 mm bleed, crop marks, CMYK colours.")
 @_public
+@click.option("--toc-pages", is_flag=True,
+              help="Give the DOCX's contents page numbers, found by LibreOffice when it is "
+                   "installed (a few seconds a document), so Word need not update fields.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--force", is_flag=True, help="Rebuild every document, even when up to date.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Documents built at once (default: the number of CPUs).")
-def build(paths, fmt, out_dir, styles_dir, allow_dirs, line_numbers, pdfa, press, public, quiet,
-          force, jobs) -> None:
+def build(paths, fmt, out_dir, styles_dir, allow_dirs, line_numbers, pdfa, press, public,
+          toc_pages, quiet, force, jobs) -> None:
     """Build DOCX and PDF from content files or folders of them (only what changed)."""
     from plandoc.build.batch import run
     from plandoc.build import Options, public_out
@@ -99,7 +102,7 @@ def build(paths, fmt, out_dir, styles_dir, allow_dirs, line_numbers, pdfa, press
 
     options = Options(_formats(fmt), public_out(out_dir) if public else out_dir,
                       styles_dir, line_numbers, pdfa=pdfa, press=press, public=public,
-                      chosen=bool(fmt), **_folders(paths, allow_dirs))
+                      chosen=bool(fmt), toc_pages=toc_pages, **_folders(paths, allow_dirs))
     with _warnings_to_stderr():  # workers are forked inside: they inherit it
         summary = run(list(paths), options, force=force, jobs=jobs, report=CliReport(quiet))
     if summary.exit_code:

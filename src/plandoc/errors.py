@@ -7,6 +7,7 @@ Anything else that goes wrong is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import warnings
@@ -51,6 +52,33 @@ class InputWarning(UserWarning):
 def warn(file: Path | str, line: int | None, message: str) -> None:
     """Report an InputWarning as 'file:line: message'; the CLI prints it as 'warning: …'."""
     warnings.warn(str(Problem(file, line, message)), InputWarning, stacklevel=2)
+
+
+class BuildNote(UserWarning):
+    """Something worth knowing about an output that is nobody's mistake; said once a build."""
+
+
+def note(message: str) -> None:
+    """Report a BuildNote; the build collects them (collect_notes) and prints 'note: …'."""
+    warnings.warn(message, BuildNote, stacklevel=2)
+
+
+@contextlib.contextmanager
+def collect_notes():
+    """Gather the BuildNotes raised inside into the list yielded; other warnings pass on."""
+    notes: list[str] = []
+    original = warnings.showwarning
+
+    def show(message, category, *args, **kwargs):
+        if issubclass(category, BuildNote):
+            notes.append(str(message))
+        else:
+            original(message, category, *args, **kwargs)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", BuildNote)
+        warnings.showwarning = show
+        yield notes
 
 
 def display_path(path: Path | str) -> str:

@@ -31,6 +31,7 @@ class Options:
     content_dirs: tuple[Path, ...] = ()  # the folders given on the command line (content roots)
     public: bool = False          # --public: for the public, exempt content left out
     chosen: bool = False          # --format given: only those formats, whatever the style says
+    toc_pages: bool = False       # --toc-pages: the DOCX's contents get page numbers (LibreOffice)
 
 
 def output_name(stem: str, fmt: str) -> str:

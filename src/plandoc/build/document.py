@@ -207,8 +207,10 @@ def discard(staged: list[tuple[Path, Path]]) -> None:
 def _writer(fmt: str, doc: Document, theme: Theme, options: Options, variant=False):
     """The writer of `fmt`; `variant`: True for the print PDF, a web page's file name."""
     if fmt == "docx":
+        from functools import partial
+
         from plandoc.writers.docx import write_docx
-        return write_docx
+        return partial(write_docx, toc_pages=options.toc_pages or theme.docx_toc_pages)
     if fmt == "html":
         from functools import partial
 

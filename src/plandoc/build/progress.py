@@ -1,6 +1,7 @@
 """What a batch build shows: a progress bar on a terminal, plain lines otherwise, a summary.
 
-Mistakes go to stderr as `file:line: message` whatever the mode (also with --quiet).  The bar is
+Mistakes go to stderr as `file:line: message` whatever the mode (also with --quiet); notes
+(plandoc.errors.BuildNote) follow the summary on stdout, once each, unless --quiet.  The bar is
 click's own progressbar (click is already a dependency; it hides itself when stdout is not a
 terminal), showing documents done/total, the document just finished and the failures so far.
 """
@@ -24,6 +25,7 @@ class CliReport(Report):
         self.tty = sys.stdout.isatty() if tty is None else tty
         self.bar = None
         self.failed = 0
+        self.notes: dict[str, None] = {}    # in the order first seen, each once
 
     def warn(self, message: str) -> None:
         click.echo(message, err=True)
@@ -37,6 +39,7 @@ class CliReport(Report):
 
     def done(self, outcome: Outcome) -> None:
         name = display_path(outcome.source)
+        self.notes.update(dict.fromkeys(outcome.notes))
         if outcome.status == "failed":
             self.failed += 1
             self._clear_line()
@@ -61,6 +64,8 @@ class CliReport(Report):
             self.bar.__exit__(None, None, None)
         if not self.quiet:
             click.echo(summary_line(summary))
+            for note in self.notes:
+                click.echo(f"note: {note}")
 
 
 def summary_line(summary: Summary) -> str:

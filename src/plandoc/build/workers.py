@@ -26,7 +26,7 @@ from plandoc.build import Options
 from plandoc.build.document import commit, discard, load_one, write_staged
 from plandoc.build.faults import (TimeUp, deadline, environment_problem, time_limit,
                                   time_limit_message, worker_init)
-from plandoc.errors import ContentError, Problem
+from plandoc.errors import ContentError, Problem, collect_notes
 from plandoc.build.manifest import file_hash, forget
 
 
@@ -43,6 +43,7 @@ class Outcome:
     seconds: float = 0.0
     staged: tuple[tuple[str, str], ...] = ()  # (final path, temp file) not yet renamed
     fault: Problem | None = None  # the machine's (full disk, no permission): stops the batch
+    notes: tuple[str, ...] = ()   # BuildNotes of its writers, printed once for the whole build
 
 
 def build_all(files: list[Path], options: Options, jobs: int):
@@ -146,8 +147,9 @@ def _merge(parts: list[Outcome]) -> Outcome:
     for p in parts:
         inputs.update(p.inputs)
         outputs.update(p.outputs)
+    notes = tuple(dict.fromkeys(n for p in parts for n in p.notes))
     return Outcome(first.source, "built", inputs=inputs, outputs=outputs, seconds=seconds,
-                   staged=staged)
+                   staged=staged, notes=notes)
 
 
 def preload() -> None:
@@ -184,7 +186,8 @@ def _build_file(source: Path, options: Options) -> Outcome:
     except ContentError as exc:
         return Outcome(source, "failed", tuple(str(p) for p in exc.problems))
     try:
-        staged = write_staged(doc, theme, options)
+        with collect_notes() as notes:
+            staged = write_staged(doc, theme, options)
     except ContentError as exc:
         return Outcome(source, "failed", tuple(str(p) for p in exc.problems))
     except OSError as exc:
@@ -202,7 +205,7 @@ def _build_file(source: Path, options: Options) -> Outcome:
     except BaseException:
         discard(staged)
         raise
-    return Outcome(source, "built", inputs=inputs, outputs=outputs,
+    return Outcome(source, "built", inputs=inputs, outputs=outputs, notes=tuple(notes),
                    staged=tuple((str(t), str(tmp)) for t, tmp in staged))
 
 

@@ -47,7 +47,8 @@ def builtin_default() -> dict:
                   "key_figure": 30},
         "page": {"size": "A4", "margin_top": 25, "margin_bottom": 25, "margin_left": 25,
                  "margin_right": 22},
-        "bullet": "•", "cmyk": {}, "typography": {}, "print": {}, "web": {}, "layout": {},
+        "bullet": "•", "cmyk": {}, "typography": {}, "print": {}, "web": {}, "docx": {},
+        "layout": {},
     }
 
 
@@ -72,7 +73,25 @@ def load_theme(name: str, search: list[Path], origin: tuple[Path, int] | None = 
         problems += _page_problems(data, lines)
     if problems:
         raise ContentError(sorted(problems, key=lambda p: (str(p.file), p.line or 0)))
-    return _build(data, folder, inputs)
+    theme = _build(data, folder, inputs)
+    _warn_font_mismatch(theme, lines)
+    return theme
+
+
+def _warn_font_mismatch(theme: Theme, lines: dict) -> None:
+    """Warn, at the style file's line, when a family Word is told is not its files' font."""
+    from plandoc.errors import warn
+    from plandoc.style.fontpairs import mismatch
+
+    for role in ("body", "heading"):
+        where = lines.get(("fonts", role, "family")) or lines.get(("fonts", role, "regular"))
+        if where is None:
+            continue
+        family = getattr(theme.fonts, role)
+        actual = assets.family_name(family.regular, family.family)
+        message = mismatch(role, family.family, family.regular, actual)
+        if message:
+            warn(where[0], where[1], message)
 
 
 def _find(name: str, search: list[Path]) -> tuple[Path, Path] | None:
@@ -302,4 +321,5 @@ def _build(data: dict, folder: Path | None, inputs: tuple[Path, ...]) -> Theme:
         print_enabled=bool(data["print"].get("enabled", False)), pdfa=data.get("pdfa"),
         web_enabled=bool(data["web"].get("enabled", False)),
         web_chapters=bool(data["web"].get("chapters", False)),
+        docx_toc_pages=bool(data["docx"].get("toc_pages", False)),
         inputs=inputs)

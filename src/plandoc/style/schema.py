@@ -309,6 +309,7 @@ SCHEMA = {
     "typography": section({"justify": switch, "hyphenate": switch}),
     "print": section({"enabled": switch}),
     "web": section({"enabled": switch, "chapters": switch}),
+    "docx": section({"toc_pages": switch}),
     "pdfa": optional_switch,
     "layout": section({"toc_levels": whole(1, 3),
                        "chapter_new_page": switch,

@@ -176,5 +176,6 @@ class Theme:
     print_enabled: bool = False
     web_enabled: bool = False     # html among the formats built by default
     web_chapters: bool = False    # the web edition as a front page and a page per chapter
+    docx_toc_pages: bool = False  # the DOCX's contents with page numbers (LibreOffice)
     pdfa: bool | None = None
     inputs: tuple[Path, ...] = field(default=())

@@ -2,7 +2,7 @@
 Word's TOC field lists it) on a new page, and the list of appendices — each entry a link to its
 appendix's bookmark, a dot leader and a PAGEREF field to the bookmark: Word and LibreOffice fill
 in the page when they update fields (the cached result is empty, as Word knows the page only
-once it lays the file out).
+once it lays the file out — unless --toc-pages had LibreOffice find it: ctx.pages).
 """
 
 from __future__ import annotations
@@ -29,4 +29,5 @@ def appendix_list(ctx: Context, box: AppendixListBox) -> None:
         p = ctx.paragraph("Appendix List")
         add_hyperlink(p, f"{entry.label} {entry.text}", anchor=entry.target, style=None)
         add_tab(p)
-        add_field(p, f"PAGEREF {entry.target} \\h", "")
+        page = ctx.pages.get(entry.target) if ctx.pages else None
+        add_field(p, f"PAGEREF {entry.target} \\h", str(page or ""))

@@ -1,16 +1,18 @@
 """The table of contents: a real TOC field whose cached result already lists the layout's entries.
 
 Each entry is a 'toc N' paragraph whose text links to its heading's bookmark.  Page numbers are
-not known while writing, so the cached entries carry none: Word rebuilds the field with page
-numbers when it opens the file (settings.xml asks it to), LibreOffice when the index is updated.
+not known while writing: given them (`pages`, found by LibreOffice, plandoc.writers.docx.pagefill)
+each entry ends in a tab to the style's dot-leader stop and a PAGEREF field with its number, and
+the file opens as it is.  Without them the entries carry none, and Word rebuilds the field with
+page numbers when it opens the file (settings.xml asks it to).
 """
 
 from __future__ import annotations
 
 from plandoc.layout.boxes import Contents
 from plandoc.writers.docx.context import Context
-from plandoc.writers.docx.ooxml.fields import begin_field, end_field
-from plandoc.writers.docx.ooxml.links import add_hyperlink
+from plandoc.writers.docx.ooxml.fields import add_field, add_tab, begin_field, end_field
+from plandoc.writers.docx.ooxml.links import add_hyperlink, extend_link
 from plandoc.writers.docx.ooxml.settings import update_fields_on_open
 
 TOC_STYLES = 3
@@ -24,16 +26,22 @@ def toc_instruction(levels: int) -> str:
     return f'TOC \\o "1-{levels}" \\h \\z'
 
 
-def write_contents(ctx: Context, contents: Contents) -> None:
-    """The title (itself not listed), the field with its entries, then a page break."""
+def write_contents(ctx: Context, contents: Contents, pages: dict | None = None) -> None:
+    """The title (itself not listed), the field with its entries, then a page break;
+    `pages`: bookmark → page number of every entry, or None."""
     ctx.paragraph("TOC Heading", contents.title)
     last = len(contents.entries) - 1
     for i, entry in enumerate(contents.entries):
         p = ctx.paragraph(f"toc {min(entry.level, TOC_STYLES)}")
         if i == 0:
-            begin_field(p, toc_instruction(contents.levels), dirty=True)
+            begin_field(p, toc_instruction(contents.levels), dirty=pages is None)
         add_hyperlink(p, entry.text, anchor=entry.target, style=None)
+        if pages is not None:
+            add_tab(p)
+            add_field(p, f"PAGEREF {entry.target} \\h", str(pages[entry.target]))
+            extend_link(p)
         if i == last:
             end_field(p)
-    update_fields_on_open(ctx.word)
+    if pages is None:
+        update_fields_on_open(ctx.word)
     ctx.break_pending = True

@@ -27,6 +27,7 @@ class Context:
     break_pending: bool = False
     next_bookmark: int = 1
     spaced: bool = False         # the last thing written is a Spacer
+    pages: dict | None = None    # bookmark → page, found by LibreOffice (--toc-pages), or None
 
     @property
     def palette(self):

@@ -27,6 +27,15 @@ def cards(ctx: Context, rows, columns: int, fill: str | None, write, pad_mm=(3, 
     return t
 
 
+def keep_with_next_row(row) -> None:
+    """Every paragraph of the row keeps with the next: Word then keeps the row on the page of
+    the row after it (a header, a group title, a program's part over its first item) — set on
+    the paragraphs themselves, so a template's styles cannot lose it."""
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = True
+
+
 def first_paragraph(cell, style: str):
     """The cell's first paragraph, in `style`."""
     p = cell.paragraphs[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from plandoc.layout.boxes import ProgramBox, ProgramPartRow, ProgramRow
 from plandoc.writers.docx.context import Context
-from plandoc.writers.docx.grid import first_paragraph
+from plandoc.writers.docx.grid import first_paragraph, keep_with_next_row
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.tables import keep_row, padding, shade, table_borders
 
@@ -30,6 +30,8 @@ def program(ctx: Context, box: ProgramBox) -> None:
         for cell in row.cells:
             padding(cell, **PAD_MM)
         ROWS[type(entry)](ctx, row, entry)
+        if isinstance(entry, ProgramPartRow) and row is not t.rows[-1]:
+            keep_with_next_row(row)     # a part's title is never left at the foot of a page
     ctx.spacer()
 
 

@@ -1,7 +1,8 @@
 """Running header and footer of the body section, from the layout's Running lines.
 
-Header: header_left, a right tab, header_right, over a hairline in the palette's header rule.
-Footer: footer_left, a right tab, the page template ('Side {page} av {total}') with {page} and
+Header: header_left, a tab to a right stop at the text block's edge (a landscape section's
+wider), header_right, over a hairline in the palette's header rule.
+Footer: footer_left, the same tab, the page template ('Side {page} av {total}') with {page} and
 {total} as real PAGE and NUMPAGES fields.
 """
 
@@ -13,7 +14,6 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Mm
 
 from plandoc.layout.boxes import Running
-from plandoc.writers.docx.ooxml.base import element
 from plandoc.writers.docx.ooxml.fields import add_field
 from plandoc.writers.docx.ooxml.paragraphs import rule
 from plandoc.writers.docx.ooxml.sections import drop_headers_of
@@ -29,10 +29,8 @@ def write_running(ctx, section, running: Running, wide_mm: float | None = None) 
     first page has no header when the layout says so (it keeps the footer)."""
     header, footer = section.header, section.footer
     header.is_linked_to_previous = footer.is_linked_to_previous = False
-    if wide_mm is not None:
-        for p in (header.paragraphs[0], footer.paragraphs[0]):
-            p.paragraph_format.tab_stops.add_tab_stop(Mm(ctx.width_mm), WD_TAB_ALIGNMENT.CLEAR)
-            p.paragraph_format.tab_stops.add_tab_stop(Mm(wide_mm), WD_TAB_ALIGNMENT.RIGHT)
+    _right_stop(header.paragraphs[0], ctx.width_mm, wide_mm)
+    _right_stop(footer.paragraphs[0], ctx.width_mm, wide_mm)
     top = header.paragraphs[0]
     top.style = "Header"
     top.add_run(running.header_left)
@@ -43,7 +41,17 @@ def write_running(ctx, section, running: Running, wide_mm: float | None = None) 
     if not running.first_header and wide_mm is None:
         section.different_first_page_header_footer = True
         section.first_page_header.paragraphs[0].style = "Header"
+        _right_stop(section.first_page_footer.paragraphs[0], ctx.width_mm, None)
         _footer(section.first_page_footer, running)
+
+
+def _right_stop(paragraph, width_mm: float, wide_mm: float | None) -> None:
+    """A right-aligned tab stop at the right edge of the text block on the paragraph itself
+    (a template's Header style may set others); a landscape section's replaces the portrait's."""
+    stops = paragraph.paragraph_format.tab_stops
+    if wide_mm is not None:
+        stops.add_tab_stop(Mm(width_mm), WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Mm(wide_mm or width_mm), WD_TAB_ALIGNMENT.RIGHT)
 
 
 def _footer(footer, running: Running) -> None:
@@ -59,10 +67,9 @@ def _footer(footer, running: Running) -> None:
 
 
 def right_tab(paragraph) -> None:
-    """A tab to the right margin of the page it is on (Word's positional tab), so a landscape
-    section's header and footer reach its wider text block too."""
-    run = paragraph.add_run()
-    run._r.append(element("w:ptab", relativeTo="margin", alignment="right", leader="none"))
+    """A tab to the paragraph's right stop at the edge of the text block (_right_stop).  Not
+    Word's positional tab (w:ptab): LibreOffice ignores it and runs the two texts together."""
+    paragraph.add_run().add_tab()
 
 
 def split_template(template: str) -> list[str]:

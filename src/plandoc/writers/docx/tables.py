@@ -4,7 +4,8 @@ For screen readers the header row is a w:tblHeader row (and tblLook firstRow), a
 table carries its caption as w:tblCaption and w:tblDescription too (Word's alternative text).
 
 Columns take the layout's shares of the text width; rows never split across pages; the header
-row repeats on every page and stays with the first body row.  A decimal column's cells are
+row repeats on every page and stays with the first body row, as a group's title row stays with
+its first item row.  A decimal column's cells are
 right-aligned with a right indent of the layout's trailing room, so the commas line up in Word
 and LibreOffice alike (a decimal tab stop would follow the reader's locale: LibreOffice in an
 English locale aligns '12,5' on its end).
@@ -18,6 +19,7 @@ from docx.shared import Pt
 from plandoc.layout.boxes import GroupRow, TableBox
 from plandoc.writers.docx.captions import caption_title, write_caption
 from plandoc.writers.docx.context import Context
+from plandoc.writers.docx.grid import keep_with_next_row
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.running import turned_running
 from plandoc.writers.docx.ooxml.sections import break_section, orient_last
@@ -66,9 +68,9 @@ def _table(ctx: Context, box: TableBox, width_mm: float) -> None:
         else:
             _cells(ctx, row, cells, box.align, "Table Heading" if header else "Table Text",
                    after)
-        if box.total and r == len(rows) - 2:      # the sum stays with the row above it
-            for cell in row.cells:
-                cell.paragraphs[0].paragraph_format.keep_with_next = True
+        last_body = box.total and r == len(rows) - 2      # the sum stays with the row above it
+        if (header or isinstance(cells, GroupRow) or last_body) and r < len(rows) - 1:
+            keep_with_next_row(row)
     ctx.spacer()
 
 

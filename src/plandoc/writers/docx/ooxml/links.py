@@ -42,3 +42,14 @@ def add_hyperlink(paragraph, text: str, *, url: str | None = None, anchor: str |
     run.append(text_element(text))
     link.append(run)
     paragraph._p.append(link)
+
+
+def extend_link(paragraph) -> None:
+    """Move the runs after the paragraph's last hyperlink into it, so a contents entry's tab
+    and page number link to its heading too (as Word writes the entries)."""
+    p = paragraph._p
+    links = p.findall(qn("w:hyperlink"))
+    if not links:
+        return
+    for el in list(links[-1].itersiblings()):
+        links[-1].append(el)

@@ -1,0 +1,89 @@
+"""The style's fonts travel inside the DOCX, where that is needed and allowed.
+
+A family the style names as a Word font (Arial, Calibri … with metric-compatible files for the
+PDF, plandoc.style.fontpairs) is on every PC and is not embedded.  Any other family whose files
+are that font (DejaVu Sans in the default style) is embedded face by face, subset to the
+characters the document uses plus the Latin letters and punctuation a Norwegian editor types,
+so the file stays small and the text can still be edited — unless the font's OS/2 fsType forbids
+embedding (bit 1) or subsetting (bit 8: then the whole face goes in).  A family that is not its
+files' font is left alone: plandoc.style warns about it.
+"""
+
+from __future__ import annotations
+
+import io
+
+from plandoc.style.assets import family_name, font_facts
+from plandoc.style.fontpairs import same_font, word_font
+from plandoc.writers.docx.ooxml.fonttable import embed_font
+from plandoc.writers.docx.ooxml.settings import embed_fonts
+
+RESTRICTED, NO_SUBSET = 0x0002, 0x0100
+TYPED = set(range(0x20, 0x7F)) | set(range(0xA0, 0x180)) | {ord(c) for c in "–—‘’‚“”„«»…•€§‰−"}
+TEXT_PARTS = ("/word/document.xml", "/word/header", "/word/footer", "/word/footnotes.xml",
+              "/word/numbering.xml")
+
+
+def embed_style_fonts(word, theme) -> None:
+    """Embed the faces of the body and heading families that need it (see the module)."""
+    chars = used_characters(word) | TYPED
+    done = set()
+    for family in (theme.fonts.body, theme.fonts.heading):
+        for face, file in zip(("regular", "bold", "italic", "bold_italic"), family.files):
+            if (family.family, face) in done or not travels(family.family, file):
+                continue
+            done.add((family.family, face))
+            data, subsetted = face_bytes(file, chars)
+            embed_font(word, family.family, face, data, subsetted)
+    if done:
+        embed_fonts(word, subset=True)
+
+
+def travels(family: str, file) -> bool:
+    """The face must go into the file: not a Word font, its files are that font, and its
+    licence allows embedding."""
+    if word_font(family) or not same_font(family, family_name(file, "")):
+        return False
+    facts = font_facts(file)
+    return facts is not None and not facts.fs_type & RESTRICTED
+
+
+def face_bytes(file, chars: set[int]) -> tuple[bytes, bool]:
+    """The face subset to `chars` (True), or whole where its licence forbids subsetting."""
+    if font_facts(file).fs_type & NO_SUBSET:
+        return file.read_bytes(), False
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.name_IDs, options.name_languages, options.notdef_outline = ["*"], ["*"], True
+    options.glyph_names, options.hinting = False, False
+    # Word sets Latin text without OpenType layout: the tables are dropped (a third the size,
+    # a quarter the time); FFTM is FontForge's timestamp, which fontTools cannot subset
+    options.drop_tables += ["GSUB", "GPOS", "GDEF", "FFTM"]
+    font = TTFont(file, lazy=True, recalcTimestamp=False)
+    sub = subset.Subsetter(options)
+    sub.populate(unicodes=sorted(chars))
+    sub.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue(), True
+
+
+def used_characters(word) -> set[int]:
+    """Every character in the text-bearing parts (body, headers, footers, notes, list marks)."""
+    found: set[int] = set()
+    for part in word.part.package.iter_parts():
+        if str(part.partname).startswith(TEXT_PARTS):
+            found |= _text_of(part.blob)
+    return found
+
+
+def _text_of(xml: bytes) -> set[int]:
+    """Characters of the elements' text, and of attributes beyond ASCII (w:lvlText '❖')."""
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    text = "".join(el.text or "" for el in root.iter() if isinstance(el.tag, str))
+    marks = "".join(v for el in root.iter() for v in el.attrib.values())
+    return set(map(ord, text)) | {ord(c) for c in marks if ord(c) > 0x7F}
