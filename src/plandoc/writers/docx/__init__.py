@@ -101,5 +101,6 @@ def _write(layout, charts, out: Path, pages: dict | None = None) -> None:
         write_contents(ctx, layout.contents, pages)
     write_blocks(ctx, layout.blocks)
     package.core_properties(word, layout.meta)
-    embed_style_fonts(word, theme)
+    embed_style_fonts(word, theme, charts.cache_dir.parent / "fontsubsets"
+                      if charts.cache_dir else None)
     package.save(word, out)

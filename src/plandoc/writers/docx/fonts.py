@@ -11,8 +11,6 @@ files' font is left alone: plandoc.style warns about it.
 
 from __future__ import annotations
 
-import io
-
 from plandoc.style.assets import family_name, font_facts
 from plandoc.style.fontpairs import same_font, word_font
 from plandoc.writers.docx.ooxml.fonttable import embed_font
@@ -24,8 +22,9 @@ TEXT_PARTS = ("/word/document.xml", "/word/header", "/word/footer", "/word/footn
               "/word/numbering.xml")
 
 
-def embed_style_fonts(word, theme) -> None:
-    """Embed the faces of the body and heading families that need it (see the module)."""
+def embed_style_fonts(word, theme, cache=None) -> None:
+    """Embed the faces of the body and heading families that need it (see the module);
+    `cache`: the folder subsets are kept in."""
     chars = used_characters(word) | TYPED
     done = set()
     for family in (theme.fonts.body, theme.fonts.heading):
@@ -33,7 +32,7 @@ def embed_style_fonts(word, theme) -> None:
             if (family.family, face) in done or not travels(family.family, file):
                 continue
             done.add((family.family, face))
-            data, subsetted = face_bytes(file, chars)
+            data, subsetted = face_bytes(file, chars, cache)
             embed_font(word, family.family, face, data, subsetted)
     if done:
         embed_fonts(word, subset=True)
@@ -48,26 +47,13 @@ def travels(family: str, file) -> bool:
     return facts is not None and not facts.fs_type & RESTRICTED
 
 
-def face_bytes(file, chars: set[int]) -> tuple[bytes, bool]:
-    """The face subset to `chars` (True), or whole where its licence forbids subsetting."""
+def face_bytes(file, chars: set[int], cache=None) -> tuple[bytes, bool]:
+    """The face subset to `chars` (True), or whole where its licence forbids subsetting;
+    subsets kept in `cache` (plandoc.style.subset)."""
     if font_facts(file).fs_type & NO_SUBSET:
         return file.read_bytes(), False
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    options = subset.Options()
-    options.name_IDs, options.name_languages, options.notdef_outline = ["*"], ["*"], True
-    options.glyph_names, options.hinting = False, False
-    # Word sets Latin text without OpenType layout: the tables are dropped (a third the size,
-    # a quarter the time); FFTM is FontForge's timestamp, which fontTools cannot subset
-    options.drop_tables += ["GSUB", "GPOS", "GDEF", "FFTM"]
-    font = TTFont(file, lazy=True, recalcTimestamp=False)
-    sub = subset.Subsetter(options)
-    sub.populate(unicodes=sorted(chars))
-    sub.subset(font)
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue(), True
+    from plandoc.style.subset import subset
+    return subset(file, chars, cache), True
 
 
 def used_characters(word) -> set[int]:

@@ -59,7 +59,7 @@ def _render(layout, charts) -> list[tuple[str, str]]:
     names = file_names(ctx.chunks)
     bodies = [page.body(ctx, i, names) for i in range(len(ctx.chunks))]
     bodies = across_pages(bodies, names)
-    cache = charts.cache_dir.parent / "webfonts" if charts.cache_dir else None
+    cache = charts.cache_dir.parent / "fontsubsets" if charts.cache_dir else None
     css = stylesheet(layout, font_faces(layout.theme, _text("".join(bodies)), cache))
     return [(name, page.document(ctx, css, body, chunk.title))
             for name, body, chunk in zip(names, bodies, ctx.chunks)]

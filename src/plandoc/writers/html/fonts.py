@@ -11,11 +11,7 @@ The style's fonts were checked to allow embedding when the style was loaded (pla
 from __future__ import annotations
 
 import base64
-import hashlib
-import io
-import os
 import string
-import tempfile
 from pathlib import Path
 
 FACES = (("regular", 400, "normal"), ("bold", 700, "normal"), ("italic", 400, "italic"),
@@ -24,7 +20,6 @@ BASE = frozenset(string.printable.strip()) | {chr(c) for c in range(0xA0, 0x180)
     "\u2010\u2011\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026"
     "\u2030\u2039\u203a\u20ac\u2122\u2190\u2192\u21a9\u2212\u2264\u2265 ")
 FALLBACK = 'system-ui,-apple-system,"Segoe UI",Arial,sans-serif'
-VERSION = "1"
 
 
 def font_faces(theme, text: str, cache: Path | None) -> str:
@@ -44,47 +39,11 @@ def font_faces(theme, text: str, cache: Path | None) -> str:
 
 def _face(name: str, path: Path, weight: int, style: str, used: set, cache) -> str:
     from plandoc.style.assets import font_facts
+    from plandoc.style.subset import subset
 
     facts = font_facts(path)
     extra = {c for c in used - BASE if facts is None or ord(c) in facts.codepoints}
-    chars = "".join(sorted(BASE | extra))
-    data = base64.b64encode(_subset(path, chars, cache)).decode("ascii")
+    data = base64.b64encode(subset(path, map(ord, BASE | extra), cache, web=True))
     return (f'@font-face{{font-family:"{name}";font-weight:{weight};font-style:{style};'
-            f'font-display:swap;src:url(data:font/woff;base64,{data}) format("woff")}}')
-
-
-def _subset(path: Path, chars: str, cache: Path | None) -> bytes:
-    blob = path.read_bytes()
-    key = hashlib.sha256(blob + chars.encode() + VERSION.encode()).hexdigest()[:32]
-    cached = cache / f"{key}.woff" if cache else None
-    if cached and cached.is_file():
-        return cached.read_bytes()
-    data = _make_subset(blob, chars)
-    if cached:
-        cache.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, cached)
-    return data
-
-
-def _make_subset(blob: bytes, chars: str) -> bytes:
-    """The font with only `chars` (and what its layout features need), as WOFF."""
-    import logging
-
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)   # tables it drops, by design
-
-    font = TTFont(io.BytesIO(blob), recalcTimestamp=False)
-    options = subset.Options()
-    options.flavor, options.layout_features = "woff", ["*"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=chars)
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.flavor = "woff"
-    font.save(out)
-    return out.getvalue()
+            f'font-display:swap;src:url(data:font/woff;base64,{data.decode("ascii")}) '
+            f'format("woff")}}')
