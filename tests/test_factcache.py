@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT, run
+from tests.conftest import ROOT, run
 
 PROBE = """
 import sys

@@ -15,16 +15,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import browser, missing  # noqa: E402
-from conftest import ROOT, run  # noqa: E402
-from textof import _read_docx, compare_texts, docx_notes, normalise  # noqa: E402
+from tests.browser import browser, missing
+from tests.conftest import ROOT, run
+from tests.textof import _read_docx, compare_texts, docx_notes, normalise
 
 FOLDERS = {"content": ROOT / "content", "samples": ROOT / "tests" / "samples"}
 DOCS = [(folder, p.stem) for folder, path in FOLDERS.items()
