@@ -23,6 +23,7 @@ from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.cover import write_cover, write_masthead
 from plandoc.writers.docx.marks import mark_draft
 from plandoc.writers.docx.numbering import Numbering
+from plandoc.writers.docx.outline import Outline
 from plandoc.writers.docx.ooxml.package import memoise_style_ids
 from plandoc.writers.docx.ooxml.settings import hyphenate, theme_font_language
 from plandoc.writers.docx.running import write_running
@@ -38,6 +39,7 @@ def write_docx(layout, charts, out: Path) -> None:
     word = package.open_document(theme.word_template)
     package.page_setup(word.sections[0], theme.page)
     ctx = Context(word, layout, charts, Numbering(word, layout))
+    ctx.outline = Outline(word, layout, ctx.looks)
     define_styles(word, layout, ctx.numbering)
     memoise_style_ids(word)
     theme_font_language(word, LANGUAGE_TAGS[layout.meta.language])

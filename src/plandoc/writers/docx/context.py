@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from plandoc.layout.styles import text_styles
+from plandoc.writers.docx.outline import Placed
 from plandoc.writers.docx.ooxml.paragraphs import outline
 from plandoc.writers.docx.ooxml.tables import fixed_widths, table_look
 from plandoc.writers.docx.tablestyles import INDENTS
+
+
+NOT_PLACED = Placed(None)
 
 
 @dataclass
@@ -24,6 +28,7 @@ class Context:
     layout: object               # plandoc.layout.Layout
     charts: object               # plandoc.charts.ChartRenderer
     numbering: object            # plandoc.writers.docx.numbering.Numbering
+    outline: object = None       # plandoc.writers.docx.outline.Outline: Word-counted numbers
     break_pending: bool = False
     next_bookmark: int = 1
     spaced: bool = False         # the last thing written is a Spacer
@@ -86,6 +91,10 @@ class Context:
         """A small gap before a panel, unless one is there already or a page break comes."""
         if not (self.spaced or self.break_pending):
             self.paragraph("Spacer")
+
+    def placed(self, box):
+        """Where Word numbers `box` (outline.Placed; nothing numbered for a box not planned)."""
+        return self.outline.placed.get(id(box), NOT_PLACED)
 
     def bookmark_id(self) -> int:
         """A fresh w:id for a bookmark."""
