@@ -2,20 +2,23 @@
 
 One multilevel outline list holds the numbered headings and the goals of focus areas:
 
-    ilvl 0–2  Heading 1–3          '%1', '%1.%2', '%1.%2.%3' and a space
-    ilvl 3    goal                 '<focus area's levels>.%4' TAB 'MÅL:' and a space
-    ilvl 4    sub-goal             '<focus area's levels>.%4.%5' TAB 'Delmål:' and a space
-    ilvl 5    strategy             '%6)' and a tab
+    ilvl 0–2  Heading 1–3     '%1', '%1.%2', '%1.%2.%3' and a space
+    ilvl 3    goal            '<focus area's levels>.%4' TAB 'MÅL:' and a space
+    ilvl 4    sub-goal        '<focus area's levels>.%4.%5' TAB 'Delmål:' and a space
+    ilvl 5    strategy        '%6)' and a tab
+    ilvl 6–8  a second kind of goal (other labels, or focus areas one level deeper)
 
 so a goal's number continues from its focus area's, goals restart under each heading and
-strategies under each goal (Word's default restart: after any shallower level).  Goals outside
-a focus area (main goals 1, 2 …) are a list of their own ('%1', '%1.%2', '%3)'), and strategies
-standing on their own (or under a goal Word cannot number) a fresh list 'a)' per group.  The
-goal's label is literal text in its level's lvlText, never typed into the paragraph.
+strategies under each goal (Word's default restart: after any shallower level).  Focus areas
+numbered on their own inside an unnumbered chapter ('1', '2' as sections) are a list of their
+own ('%1', goals '%1.%2' …), goals outside a focus area (main goals 1, 2 …) another ('%1',
+'%1.%2', '%3)'), and strategies standing on their own (or under a goal Word does not number) a
+fresh list 'a)' per group.  A goal's label is literal text in its level's lvlText, in bold in the
+mark colour, never typed into the paragraph.
 
-The layout decided every number; before the document is written, `plan` counts as Word will
-and gives a box a list only where Word then shows exactly the layout's text.  Anything else (an
-appendix's 'V1.1', a goal labelled unlike the first) keeps its typed number.
+The layout decided every number: `Outline` counts as Word will, in the order the writer writes,
+and gives a box a list level only where Word then shows exactly the layout's text.  Anything
+else (an appendix's 'V1.1', a third kind of goal) keeps its typed number.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from plandoc.layout.boxes import (CaseListBox, ForewordBox, GoalBox, HeadingBox,
                                   TableBox)
 from plandoc.writers.docx.ooxml.numbering import Level, add_definition, add_list
 
-GOAL, SUBGOAL, STRATEGY = 3, 4, 5
+HEADING_LEVELS = 3
+SCHEMES_PER_OUTLINE = 2
 
 
 @dataclass
@@ -39,8 +43,8 @@ class Counter:
 
     def label(self, ilvl: int) -> str:
         """What Word shows before the next paragraph at `ilvl` (without counting it)."""
-        counts = {k: v for k, v in self.counts.items() if k <= ilvl}
-        counts[ilvl] = counts.get(ilvl, 0) + 1
+        counts = {k: v for k, v in self.counts.items() if k < ilvl}
+        counts[ilvl] = self.counts.get(ilvl, 0) + 1
         text = self.levels[ilvl].text
         for n in range(len(self.levels), 0, -1):
             text = text.replace(f"%{n}", _shown(counts.get(n - 1, 1), self.levels[n - 1].fmt))
@@ -53,6 +57,31 @@ class Counter:
 
 def _shown(value: int, fmt: str) -> str:
     return chr(ord("a") + value - 1) if fmt == "lowerLetter" else str(value)
+
+
+@dataclass
+class WordList:
+    """A list instance (w:numId) and Word's counters in it."""
+
+    num_id: int
+    counter: Counter
+
+    def take(self, ilvl: int, wanted: str) -> tuple[int, int] | None:
+        """(numId, ilvl) when Word's next label there is `wanted` (then counted), else None."""
+        if ilvl >= len(self.counter.levels) or self.counter.label(ilvl) != wanted:
+            return None
+        self.counter.count(ilvl)
+        return self.num_id, ilvl
+
+
+@dataclass
+class Scheme:
+    """A kind of goal: where its list is, its number's prefix depth, its labels."""
+
+    where: str                   # 'outline', 'areas' (own focus areas) or 'main'
+    depth: int                   # number parts before the goal's own: 1 for '1.2'
+    goal: str = ""               # 'MÅL:' ('' for none)
+    subgoal: str | None = None   # 'Delmål:' (None: no sub-goal seen yet)
 
 
 @dataclass
@@ -71,30 +100,43 @@ class Outline:
         self.placed: dict[int, Placed] = {}
         self._letters: int | None = None
         boxes = list(_numbered(layout.blocks))
-        prefix, labels, main = _schemes(boxes)
-        self.outline = self._list(self._headings() + self._goals(prefix, labels, 3))
-        self.main = self._list(self._goals("", main, 0)) if main else None
+        self.outline, self.areas, self.goals = self._lists(_schemes(boxes))
         for box in boxes:
             self._place(box)
 
-    def _list(self, levels: list[Level]) -> tuple[int, Counter]:
-        return add_list(self.word, add_definition(self.word, levels, multilevel=True)), \
-            Counter(levels)
+    def _lists(self, schemes: list[Scheme]):
+        """The outline list, the list of focus areas on their own (or None), and the
+        candidates for goals: (list, the ilvl of its goal level)."""
+        def of(where):
+            return [s for s in schemes if s.where == where]
 
-    def _headings(self) -> list[Level]:
-        """'%1', '%1.%2', '%1.%2.%3', then a space, at the heading's own indent."""
-        return [Level("decimal", ".".join(f"%{n}" for n in range(1, depth + 1)), 0, 0,
-                      suffix="space") for depth in (1, 2, 3)]
+        inside = of("outline")[:SCHEMES_PER_OUTLINE]
+        levels = [Level("decimal", ".".join(f"%{n}" for n in range(1, d + 1)), 0, 0,
+                        suffix="space") for d in range(1, HEADING_LEVELS + 1)]
+        outline = self._list(levels + [lv for n, s in enumerate(inside)
+                                       for lv in self._goals(s, HEADING_LEVELS + 3 * n)])
+        goals = [(outline, HEADING_LEVELS + 3 * n) for n in range(len(inside))]
+        areas = self._list(levels[:1] + self._goals(of("areas")[0], 1)) \
+            if of("areas") else None
+        if areas is not None:
+            goals.append((areas, 1))
+        if of("main"):
+            goals.append((self._list(self._goals(of("main")[0], 0)), 0))
+        return outline, areas, goals
 
-    def _goals(self, prefix: str, labels: dict, first: int) -> list[Level]:
+    def _list(self, levels: list[Level]) -> WordList:
+        return WordList(add_list(self.word, add_definition(self.word, levels, multilevel=True)),
+                        Counter(levels))
+
+    def _goals(self, scheme: Scheme, first: int) -> list[Level]:
         """Goal, sub-goal and strategy levels from ilvl `first`: '<prefix>.%4' TAB 'MÅL:',
-        '<prefix>.%4.%5' TAB 'Delmål:', '%6)' (a label '' or None: the number alone)."""
-        goal = f"{prefix}.%{first + 1}".lstrip(".")
-        return [self._goal_look(goal, "goal", labels.get("goal")),
-                self._goal_look(f"{goal}.%{first + 2}", "subgoal", labels.get("subgoal")),
+        '<prefix>.%4.%5' TAB 'Delmål:', '%6)' (a label '': the number alone)."""
+        goal = ".".join([f"%{n}" for n in range(1, scheme.depth + 1)] + [f"%{first + 1}"])
+        return [self._goal_look(goal, "goal", scheme.goal),
+                self._goal_look(f"{goal}.%{first + 2}", "subgoal", scheme.subgoal),
                 self._letter(f"%{first + 3})")]
 
-    def _goal_look(self, text: str, key: str, label: str | None) -> Level:
+    def _goal_look(self, text: str, key: str, label: str) -> Level:
         look = self.looks[key]
         return Level("decimal", f"{text}\t{label}" if label else text, look.indent,
                      look.hanging, colour=self.mark, suffix="space" if label else "tab",
@@ -104,38 +146,32 @@ class Outline:
         look = self.looks["strategy"]
         return Level("lowerLetter", text, look.indent, look.hanging)
 
-    def _try(self, lst, ilvl: int, wanted: str) -> tuple[int, int] | None:
-        """(numId, ilvl) when Word's next label there is `wanted` (then counted), else None."""
-        if lst is None or lst[1].label(ilvl) != wanted:
-            return None
-        lst[1].count(ilvl)
-        return lst[0], ilvl
-
     def _place(self, box) -> None:
         if isinstance(box, HeadingBox):
-            own = self._try(self.outline, min(box.level, 3) - 1, box.number) \
-                if box.number else None
-            self.placed[id(box)] = Placed(own)
+            own = box.number and (
+                self.outline.take(min(box.level, HEADING_LEVELS) - 1, box.number)
+                or (self.areas and self.areas.take(0, box.number)))
+            self.placed[id(box)] = Placed(own or None)
         elif isinstance(box, GoalBox):
-            ilvl = GOAL if box.style == "goal" else SUBGOAL
+            deeper = 0 if box.style == "goal" else 1
             wanted = f"{box.number}\t{box.label}" if box.label else box.number
-            own = self._try(self.outline, ilvl, wanted) or \
-                self._try(self.main, ilvl - GOAL, wanted)
-            self.placed[id(box)] = Placed(own, self._strategies(own, box.strategies))
+            found = next(((lst, first) for lst, first in self.goals
+                          if lst.take(first + deeper, wanted)), None)
+            own = (found[0].num_id, found[1] + deeper) if found else None
+            self.placed[id(box)] = Placed(own, self._strategies(found, box.strategies))
         else:
             self.placed[id(box)] = Placed(None, self._strategies(None, box.strategies))
 
     def _strategies(self, goal, items) -> tuple[int, int] | None:
-        """Under a numbered goal, the level after it; else a fresh list from 'a)'."""
+        """Under a numbered goal, its list's strategy level; else a fresh list from 'a)'."""
         if not items:
             return None
-        if goal is not None:
-            lst = self.outline if goal[0] == self.outline[0] else self.main
-            ilvl = STRATEGY if lst is self.outline else STRATEGY - GOAL
-            if [s.label for s in items] == [chr(ord("a") + n) + ")" for n in range(len(items))]:
-                for _ in items:
-                    lst[1].count(ilvl)
-                return lst[0], ilvl
+        letters = [chr(ord("a") + n) + ")" for n in range(len(items))]
+        if goal is not None and [s.label for s in items] == letters:
+            lst, ilvl = goal[0], goal[1] + 2
+            for _ in items:
+                lst.counter.count(ilvl)
+            return lst.num_id, ilvl
         if self._letters is None:
             self._letters = add_definition(self.word, [self._letter("%1)")])
         return add_list(self.word, self._letters, restart=(0, 1)), 0
@@ -147,24 +183,30 @@ def _numbered(boxes):
         if isinstance(box, (HeadingBox, GoalBox, StrategiesBox)):
             yield box
         elif isinstance(box, TableBox):
-            yield from box.headings
+            yield from _numbered(box.headings)
         elif isinstance(box, ForewordBox):
             yield from _numbered((box.heading,) + box.body)
         elif isinstance(box, CaseListBox):
             yield from _numbered(box.parts)
 
 
-def _schemes(boxes) -> tuple[str, dict, dict]:
-    """The outline's goal prefix ('%1' under a chapter-level focus area, '%1.%2' under a
-    section), the labels of goals there, and those of goals outside any numbered heading."""
-    prefix, inside, main, last, under = "%1", {}, {}, {}, []
+def _schemes(boxes) -> list[Scheme]:
+    """Every kind of goal the document has, in order of first appearance: under which numbered
+    heading (its depth; in the outline when the heading's number has as many parts as its
+    level, else a focus area counted on its own), or none; and its labels."""
+    found: dict[tuple, Scheme] = {}
+    last: dict[int, str] = {}
+    scheme = None
     for box in boxes:
         if isinstance(box, HeadingBox) and box.number:
             last = {k: v for k, v in last.items() if k < box.level} | {box.level: box.number}
-        elif isinstance(box, GoalBox):
-            if box.style == "goal":      # a sub-goal goes where its goal went
-                under = [lv for lv, n in last.items() if box.number.startswith(n + ".")]
-                if under and not inside:
-                    prefix = ".".join(f"%{n + 1}" for n in range(min(max(under), 3)))
-            (inside if under else main).setdefault(box.style, box.label)
-    return prefix, inside, main
+        elif isinstance(box, GoalBox) and box.style == "goal":
+            under = [(lv, n) for lv, n in last.items() if box.number.startswith(n + ".")]
+            level, number = max(under) if under else (0, "")
+            depth = number.count(".") + 1 if number else 0
+            where = "main" if not number else "outline" if depth == level else "areas"
+            scheme = found.setdefault((where, depth, box.label), Scheme(where, depth, box.label))
+        elif isinstance(box, GoalBox) and scheme is not None \
+                and scheme.subgoal is None:
+            scheme.subgoal = box.label
+    return list(found.values())
