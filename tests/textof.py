@@ -354,6 +354,14 @@ def docx_text(path) -> list[str]:
     return _read_docx(Path(path))[0]
 
 
+def shown_paragraphs(document) -> dict:
+    """Every paragraph element of python-docx `document`'s body (table cells too) → its text
+    as Word shows it: the list label Word generates (counted in body order), then the text;
+    tabs as spaces."""
+    reader = _BodyReader(document)
+    return {p: reader.paragraph(p) for p in document.element.body.iter(W + "p")}
+
+
 def docx_header_rows(path) -> list[str]:
     """Every table's header: its leading w:tblHeader rows, cell texts joined by spaces."""
     return _read_docx(Path(path))[1]

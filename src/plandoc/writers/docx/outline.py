@@ -102,7 +102,7 @@ class Outline:
         boxes = list(_numbered(layout.blocks))
         self.outline, self.areas, self.goals = self._lists(_schemes(boxes))
         for box in boxes:
-            self._place(box)
+            self._assign(box)
 
     def _lists(self, schemes: list[Scheme]):
         """The outline list, the list of focus areas on their own (or None), and the
@@ -146,7 +146,7 @@ class Outline:
         look = self.looks["strategy"]
         return Level("lowerLetter", text, look.indent, look.hanging)
 
-    def _place(self, box) -> None:
+    def _assign(self, box) -> None:
         if isinstance(box, HeadingBox):
             own = box.number and (
                 self.outline.take(min(box.level, HEADING_LEVELS) - 1, box.number)
