@@ -463,7 +463,10 @@ def test_chart_picture_has_alt_text_caption_and_source(word, sample):
     assert pr.get("title") == "Figur 1: Befolkning i Testvik"
     assert "Figur 1: Befolkning i Testvik" in paragraphs(word, "Caption")
     (caption,) = [p for p in every_paragraph(word) if p.text == "Figur 1: Befolkning i Testvik"]
-    assert [r.text for r in caption.runs if r.bold] == ["Figur 1: "]
+    assert "".join(r.text for r in caption.runs if r.bold) == "Figur 1: "
+    # the number is Word's SEQ field, its cached result the layout's number
+    instructions = [t.text.strip() for t in caption._p.iter(qn("w:instrText"))]
+    assert instructions == ["SEQ Figur \\* ARABIC"]
     assert "Kilde: SSB" in paragraphs(word, "Source")
 
 

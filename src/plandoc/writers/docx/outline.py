@@ -98,6 +98,7 @@ class Outline:
     def __init__(self, word, layout, looks: dict):
         self.word, self.looks, self.mark = word, looks, layout.palette.mark.hex
         self.placed: dict[int, Placed] = {}
+        self.numbers: dict[str, str] = {}       # bookmark of a heading or goal Word numbers
         self._letters: int | None = None
         boxes = list(_numbered(layout.blocks))
         self.outline, self.areas, self.goals = self._lists(_schemes(boxes))
@@ -152,6 +153,7 @@ class Outline:
                 self.outline.take(min(box.level, HEADING_LEVELS) - 1, box.number)
                 or (self.areas and self.areas.take(0, box.number)))
             self.placed[id(box)] = Placed(own or None)
+            self._numbered(box, own)
         elif isinstance(box, GoalBox):
             deeper = 0 if box.style == "goal" else 1
             wanted = f"{box.number}\t{box.label}" if box.label else box.number
@@ -159,8 +161,14 @@ class Outline:
                           if lst.take(first + deeper, wanted)), None)
             own = (found[0].num_id, found[1] + deeper) if found else None
             self.placed[id(box)] = Placed(own, self._strategies(found, box.strategies))
+            self._numbered(box, own)
         else:
             self.placed[id(box)] = Placed(None, self._strategies(None, box.strategies))
+
+    def _numbered(self, box, own) -> None:
+        """Remember the number of a box Word numbers, for cross-references to its bookmark."""
+        if own and box.target:
+            self.numbers[box.target] = box.number
 
     def _strategies(self, goal, items) -> tuple[int, int] | None:
         """Under a numbered goal, its list's strategy level; else a fresh list from 'a)'."""
