@@ -17,8 +17,9 @@ fresh list 'a)' per group.  A goal's label is literal text in its level's lvlTex
 mark colour, never typed into the paragraph.
 
 The layout decided every number: `Outline` counts as Word will, in the order the writer writes,
-and gives a box a list level only where Word then shows exactly the layout's text.  Anything
-else (an appendix's 'V1.1', a third kind of goal) keeps its typed number.
+and gives a box a list level only where Word then shows exactly the layout's text.  An
+appendix's sections ('V1.1') are a list per appendix with its prefix as literal text.  Anything
+else (a third kind of goal, a number the reader skipped) keeps its typed number.
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ class Outline:
         self.placed: dict[int, Placed] = {}
         self.numbers: dict[str, str] = {}       # bookmark of a heading or goal Word numbers
         self._letters: int | None = None
+        self._appendices: dict[str, WordList] = {}
         boxes = list(_numbered(layout.blocks))
         self.outline, self.areas, self.goals = self._lists(_schemes(boxes))
         for box in boxes:
@@ -151,7 +153,8 @@ class Outline:
         if isinstance(box, HeadingBox):
             own = box.number and (
                 self.outline.take(min(box.level, HEADING_LEVELS) - 1, box.number)
-                or (self.areas and self.areas.take(0, box.number)))
+                or (self.areas and self.areas.take(0, box.number))
+                or self._prefixed(box))
             self.placed[id(box)] = Placed(own or None)
             self._numbered(box, own)
         elif isinstance(box, GoalBox):
@@ -165,9 +168,23 @@ class Outline:
         else:
             self.placed[id(box)] = Placed(None, self._strategies(None, box.strategies))
 
+    def _prefixed(self, box: HeadingBox) -> tuple[int, int] | None:
+        """A section of an appendix ('V1.1', 'A.1.2'): a list per appendix whose levels keep
+        its prefix as literal text ('V1.%1', 'V1.%1.%2')."""
+        depth = min(box.level, HEADING_LEVELS) - 1
+        if depth < 1 or box.number.count(".") < depth:
+            return None
+        prefix = box.number.rsplit(".", depth)[0]
+        if prefix not in self._appendices:
+            self._appendices[prefix] = self._list([
+                Level("decimal", ".".join([prefix] + [f"%{n}" for n in range(1, d + 1)]), 0, 0,
+                      suffix="space") for d in range(1, HEADING_LEVELS)])
+        return self._appendices[prefix].take(depth - 1, box.number)
+
     def _numbered(self, box, own) -> None:
-        """Remember the number of a box Word numbers, for cross-references to its bookmark."""
-        if own and box.target:
+        """Remember the number of a box Word numbers, for cross-references to its bookmark
+        (not an appendix's 'V1.1': a REF field's \\t would leave out its letters)."""
+        if own and box.target and box.number.replace(".", "").isdigit():
             self.numbers[box.target] = box.number
 
     def _strategies(self, goal, items) -> tuple[int, int] | None:
