@@ -154,7 +154,7 @@ class Outline:
             own = box.number and (
                 self.outline.take(min(box.level, HEADING_LEVELS) - 1, box.number)
                 or (self.areas and self.areas.take(0, box.number))
-                or self._prefixed(box))
+                or self._in_appendix(box))
             self.placed[id(box)] = Placed(own or None)
             self._numbered(box, own)
         elif isinstance(box, GoalBox):
@@ -168,7 +168,7 @@ class Outline:
         else:
             self.placed[id(box)] = Placed(None, self._strategies(None, box.strategies))
 
-    def _prefixed(self, box: HeadingBox) -> tuple[int, int] | None:
+    def _in_appendix(self, box: HeadingBox) -> tuple[int, int] | None:
         """A section of an appendix ('V1.1', 'A.1.2'): a list per appendix whose levels keep
         its prefix as literal text ('V1.%1', 'V1.%1.%2')."""
         depth = min(box.level, HEADING_LEVELS) - 1
