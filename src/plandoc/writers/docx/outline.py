@@ -182,9 +182,12 @@ class Outline:
         return self._appendices[prefix].take(depth - 1, box.number)
 
     def _numbered(self, box, own) -> None:
-        """Remember the number of a box Word numbers, for cross-references to its bookmark
-        (not an appendix's 'V1.1': a REF field's \\t would leave out its letters)."""
-        if own and box.target and box.number.replace(".", "").isdigit():
+        """Remember the number of a box Word numbers, for cross-references to its bookmark:
+        a REF field shows the paragraph's whole list label, so only a label that is the number
+        alone ('1.2'; not a goal's '1.2 MÅL:', nor an appendix's 'V1.1', which LibreOffice
+        shows whole and Word's \\t switch would cut to '1.1')."""
+        if own and box.target and box.number.replace(".", "").isdigit() and \
+                not getattr(box, "label", ""):
             self.numbers[box.target] = box.number
 
     def _strategies(self, goal, items) -> tuple[int, int] | None:
