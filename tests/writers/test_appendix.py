@@ -131,6 +131,8 @@ def test_the_docx_has_the_heading_in_heading_1_and_the_list(project):
     headings = [(p.style.name, shown[p._p]) for p in d.paragraphs]
     assert ("Heading 2", "V1.1 Kilder") in headings
     assert ("Heading 2", "V2.1 Sammendrag") in headings
+    (kilder,) = [p for p in d.paragraphs if p.style.name == "Heading 2" and p.text == "Kilder"]
+    assert kilder._p.pPr.numPr is not None      # 'V1.1' is Word's: a list per appendix
     toc = [t for s, t in paras if s.startswith("toc ")]
     assert toc[:6] == ["1 Innledning", "2 Tiltak", "Vedlegg 1 Kartgrunnlag", "V1.1 Kilder",
                        "Vedlegg 2 Innspill", "V2.1 Sammendrag"]

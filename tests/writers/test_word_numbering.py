@@ -141,3 +141,24 @@ def test_a_strategy_and_a_goal_inserted_in_word_renumber_the_rest(built, tmp_pat
     assert line("Etablere en prosjektgruppe").startswith("a) ")   # its letters restart
     assert line("MÅL: Jobbe for realiseringen av ny godsterminal").startswith("1.6 ")
     assert any(x.startswith("2.1 MÅL:") for x in lines)           # the next area restarts
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) and pdftotext are needed")
+def test_libreoffice_counts_every_number_as_textof_does(tmp_path):
+    """tests/samples/nummerering.yaml (main goals with strategies and sub-goals, focus areas
+    with and without labels, references to them): every heading, goal and strategy Word
+    numbers reads in LibreOffice's rendering as textof computes it from numbering.xml, and so
+    as the PDF prints it (the parity test); the references' REF fields too."""
+    result = run("build", ROOT / "tests" / "samples" / "nummerering.yaml", "--out", tmp_path,
+                 "--jobs", "1", "--force")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "nummerering.docx"
+    word = docx.Document(str(path))
+    shown = shown_paragraphs(word)
+    numbered = [" ".join(shown[p._p].split()) for p in word.paragraphs if _num_pr(p) is not None
+                and p.style.name.startswith(("Heading", "Goal", "Subgoal", "Strategy"))]
+    assert len(numbered) == 23
+    lines = _rendered(path, tmp_path)
+    assert [n for n in numbered if n not in lines] == []
+    assert "Se figur 1, mål 3.1, mål 4.1, mål 1 og kapittel 1.3." in lines

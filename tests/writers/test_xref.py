@@ -184,7 +184,7 @@ def _bookmarks(word) -> dict[str, tuple]:
 
 def test_references_in_the_docx_are_ref_fields_to_bookmarks(project):
     """'figur 1': the words a link, the number a REF field to the bookmarked SEQ number of
-    the caption; 'kapittel 1': a REF to the heading's paragraph number (\\w); each field's
+    the caption; 'kapittel 1': a REF to the heading's paragraph number (\\n); each field's
     cached result is the layout's number.  'mål 2.2' stays a link with its number as text: a
     REF would show the goal's whole label '2.2 MÅL:'."""
     out = build(project)
@@ -195,7 +195,7 @@ def test_references_in_the_docx_are_ref_fields_to_bookmarks(project):
     (p,) = [p for p in word.paragraphs if p.text.startswith("Se ")]
     refs = [(i.split()[1], i.split()[2:], r) for i, r in _fields(p._p)]
     assert [(switches, result) for _, switches, result in refs] == [
-        (["\\h"], "1"), (["\\h"], "1"), (["\\w", "\\h"], "1"), (["\\w", "\\h"], "2")]
+        (["\\h"], "1"), (["\\h"], "1"), (["\\n", "\\h"], "1"), (["\\n", "\\h"], "2")]
     marks, shown = _bookmarks(word), shown_paragraphs(word)
     targets = [marks[name] for name, _, _ in refs]
     assert [shown[p] for p, _ in targets] == [

@@ -7,7 +7,8 @@ Order of the file: the cover (a section of its own without header or footer), th
 section with the running header and footer: the table of contents, then the blocks.
 
 Modules: package (template, page setup, properties, stable save), styles / tablestyles /
-numbering (the layout's text styles, colours and list styles → Word's), cover, running, marks
+numbering (the layout's text styles, colours and list styles → Word's), outline (the numbers of
+headings, goals and strategies as Word's own multilevel lists), cover, running, marks
 (watermark, line numbers), contents, walk (WRITERS: one handler per box kind) and the block
 modules it dispatches to, context, inline, captions, grid; ooxml/ is the only place that
 touches raw XML or python-docx internals.

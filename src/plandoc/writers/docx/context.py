@@ -43,9 +43,10 @@ class Context:
     @cached_property
     def targets(self) -> dict:
         """The layout's targets, and the numbers Word shows at them (for REF fields):
-        headings and unlabelled goals it numbers ('\\w': the paragraph's full number),
+        headings and unlabelled goals it numbers ('\\n': the paragraph's number, whose level
+        text names every level above it),
         captions' SEQ numbers (the bookmarked number itself)."""
-        numbers = {k: (v, "\\w \\h") for k, v in self.outline.numbers.items()}
+        numbers = {k: (v, "\\n \\h") for k, v in self.outline.numbers.items()}
         numbers |= {k: (v, "\\h") for k, v in caption_numbers(self.layout.blocks).items()}
         return Targets(self.layout.targets, numbers)
 

@@ -7,8 +7,8 @@ A link whose href is '#anchor' goes to the bookmark the layout gave that anchor
 (`layout.targets`).  A cross-reference the layout wrote out ('mål\u00a01.2', 'figur\u00a03')
 to a goal, heading, figure or table Word numbers itself keeps its words as a link and has its
 number as a REF field to the target's bookmark (the layout's number its cached result), so it
-follows when the target is renumbered in Word: a heading's number through '\\w' (full
-context), a caption's SEQ number as the bookmarked text.  A goal whose list label carries its
+follows when the target is renumbered in Word: a heading's number through '\\n' (its level's
+text holds the levels above it), a caption's SEQ number as the bookmarked text.  A goal whose list label carries its
 label ('1.2 MÅL:') keeps a typed number: a REF field would show the label too.
 """
 

@@ -37,10 +37,15 @@ SCHEMES_PER_OUTLINE = 2
 @dataclass
 class Counter:
     """Word's counters of one list: a level counts up by one per paragraph and restarts after
-    a paragraph at any shallower level."""
+    a paragraph at any shallower level.
+
+    A level skipped by a deeper paragraph (a strategy right under a goal, no sub-goal between)
+    is `implied`: LibreOffice then counts it as used once, so the paragraph that uses it next
+    would read '1.2' there where Word may say '1.1' — such a paragraph is never numbered."""
 
     levels: list[Level]
     counts: dict = field(default_factory=dict)
+    implied: set = field(default_factory=set)
 
     def label(self, ilvl: int) -> str:
         """What Word shows before the next paragraph at `ilvl` (without counting it)."""
@@ -52,6 +57,8 @@ class Counter:
         return text
 
     def count(self, ilvl: int) -> None:
+        self.implied = {k for k in self.implied if k < ilvl} | \
+            {k for k in range(ilvl) if k not in self.counts}
         self.counts = {k: v for k, v in self.counts.items() if k < ilvl} | \
             {ilvl: self.counts.get(ilvl, 0) + 1}
 
@@ -69,7 +76,8 @@ class WordList:
 
     def take(self, ilvl: int, wanted: str) -> tuple[int, int] | None:
         """(numId, ilvl) when Word's next label there is `wanted` (then counted), else None."""
-        if ilvl >= len(self.counter.levels) or self.counter.label(ilvl) != wanted:
+        if ilvl >= len(self.counter.levels) or ilvl in self.counter.implied or \
+                self.counter.label(ilvl) != wanted:
             return None
         self.counter.count(ilvl)
         return self.num_id, ilvl
@@ -104,8 +112,8 @@ class Outline:
         self._appendices: dict[str, WordList] = {}
         boxes = list(_numbered(layout.blocks))
         self.outline, self.areas, self.goals = self._lists(_schemes(boxes))
-        for box in boxes:
-            self._assign(box)
+        for box, after in zip(boxes, boxes[1:] + [None]):
+            self._assign(box, isinstance(after, GoalBox) and after.style == "subgoal")
 
     def _lists(self, schemes: list[Scheme]):
         """The outline list, the list of focus areas on their own (or None), and the
@@ -149,7 +157,9 @@ class Outline:
         look = self.looks["strategy"]
         return Level("lowerLetter", text, look.indent, look.hanging)
 
-    def _assign(self, box) -> None:
+    def _assign(self, box, subgoals: bool) -> None:
+        """Place `box`; a goal `subgoals` follow gets its strategies a list of their own, so no
+        sub-goal level is skipped (see Counter)."""
         if isinstance(box, HeadingBox):
             own = box.number and (
                 self.outline.take(min(box.level, HEADING_LEVELS) - 1, box.number)
@@ -163,7 +173,8 @@ class Outline:
             found = next(((lst, first) for lst, first in self.goals
                           if lst.take(first + deeper, wanted)), None)
             own = (found[0].num_id, found[1] + deeper) if found else None
-            self.placed[id(box)] = Placed(own, self._strategies(found, box.strategies))
+            self.placed[id(box)] = Placed(own, self._strategies(None if subgoals else found,
+                                                                box.strategies))
             self._numbered(box, own)
         else:
             self.placed[id(box)] = Placed(None, self._strategies(None, box.strategies))
