@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run
+from tests.textof import shown_paragraphs
 
 pypdf = pytest.importorskip("pypdf")
 docx = pytest.importorskip("docx")
@@ -117,7 +118,8 @@ def test_pdffonts_shows_every_font_embedded(built):
 
 
 def test_docx_navigation_structure(document):
-    headings = [(p.style.name, p.text) for p in document.paragraphs
+    shown = shown_paragraphs(document)          # Word's own numbers before the titles
+    headings = [(p.style.name, shown[p._p]) for p in document.paragraphs
                 if p.style.name.startswith("Heading")]
     level1 = [text for style, text in headings if style == "Heading 1"]
     assert level1 == CHAPTERS

@@ -100,6 +100,35 @@ def test_docx_text_renders_the_labels_word_generates(tmp_path):
         "3. Tredje", "a) Under igjen", "5. Femte", "6. Sjette", "❖ Rute", "Vanlig avsnitt"]
 
 
+OUTLINE = """
+<w:abstractNum w:abstractNumId="93">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="space"/>
+    <w:lvlText w:val="%1"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="space"/>
+    <w:lvlText w:val="%1.%2&#9;MÅL:"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+    <w:lvlRestart w:val="1"/><w:suff w:val="nothing"/><w:lvlText w:val="%3)"/></w:lvl>
+  <w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+    <w:lvlRestart w:val="0"/><w:lvlText w:val="(%4)"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="93"><w:abstractNumId w:val="93"/></w:num>
+"""
+
+
+def test_docx_text_renders_multilevel_labels_as_word_does(tmp_path):
+    """%N from the levels above, literal text (a tab shown as a space), w:suff, and
+    w:lvlRestart: 1 restarts only after level 1, 0 never."""
+    document = docx.Document()
+    _add_numbering(document, OUTLINE)
+    for text, level in (("Kapittel", 0), ("Mål", 1), ("x", 2), ("Mål to", 1), ("y", 2),
+                        ("Fri", 3), ("Kapittel to", 0), ("z", 2), ("Fri igjen", 3)):
+        _numbered(document, text, 93, level)
+    path = tmp_path / "outline.docx"
+    document.save(path)
+    assert docx_text(path) == ["1 Kapittel", "1.1 MÅL: Mål", "a)x", "1.2 MÅL: Mål to", "b)y",
+                               "(1) Fri", "2 Kapittel to", "a)z", "(2) Fri igjen"]
+
+
 def test_docx_text_takes_numbering_from_the_paragraph_style_chain(tmp_path):
     """Word's "List Number"/"List Bullet" styles carry w:numPr; a style based on one inherits it.
 

@@ -192,7 +192,11 @@ class _Numbering:
 
     Counters are kept per w:numId and level, in body order, as Word counts when it lays out
     the document: a level starts at its w:start (or the w:num's w:startOverride), counts up by
-    one per item, and restarts when a shallower level of the same w:numId gets an item.
+    one per item, and restarts when a shallower level of the same w:numId gets an item — or,
+    with w:lvlRestart, only when a level up to that one-based index does (0: never).  A label
+    is its w:lvlText with each %N the counter of level N in that level's w:numFmt, literal text
+    kept (a tab in it shown as a space), then its w:suff: a tab (shown as a space, the
+    default), a space, or nothing.
     """
 
     def __init__(self, document, styles: _Styles):
@@ -257,11 +261,13 @@ class _Numbering:
         counts = self.counters.setdefault(num_id, {})
         counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else start
         for deeper in [level for level in counts if level > ilvl]:
-            del counts[deeper]
+            if self._restarts(num_id, deeper, ilvl):
+                del counts[deeper]
         fmt = _val(lvl, "numFmt", "decimal")
         text = _val(lvl, "lvlText", "")
+        suffix = {"space": " ", "nothing": ""}.get(_val(lvl, "suff", "tab"), " ")
         if fmt == "bullet":
-            return _symbol_bullet(lvl, text)
+            return _symbol_bullet(lvl, text) + suffix
         legal = _on(lvl.find(W + "isLgl"))
 
         def number(match):
@@ -270,7 +276,12 @@ class _Numbering:
             level_fmt = "decimal" if legal else _val(level_lvl, "numFmt", "decimal")
             return _format_number(counts.get(level, level_start), level_fmt)
 
-        return re.sub(r"%([1-9])", number, text)
+        return re.sub(r"%([1-9])", number, text).replace("\t", " ") + suffix
+
+    def _restarts(self, num_id: str, deeper: int, used: int) -> bool:
+        """Whether level `deeper` restarts when level `used` (shallower) gets an item."""
+        restart = _val(self._level(num_id, deeper)[0], "lvlRestart", None)
+        return restart is None or (int(restart) > 0 and used < int(restart))
 
 
 def _children(el, tag: str):
@@ -296,10 +307,11 @@ class _BodyReader:
         return _inline_text(p, self.styles, self.styles.paragraph_style(p))
 
     def paragraph(self, p) -> str:
-        """Paragraph element `p` with the label Word generates for it (if any), then a space."""
+        """Paragraph element `p` after the label Word generates for it (if any) and the
+        label's suffix."""
         label = self.numbering.label(p)
         text = self.text(p)
-        return f"{label} {text}" if label else text
+        return f"{label}{text}" if label else text
 
     def blocks(self, el):
         """Paragraph strings of a body or table cell in order, descending into tables.
@@ -340,6 +352,14 @@ def docx_text(path) -> list[str]:
     labels generated from the numbering definitions are put before their paragraph's text.
     """
     return _read_docx(Path(path))[0]
+
+
+def shown_paragraphs(document) -> dict:
+    """Every paragraph element of python-docx `document`'s body (table cells too) → its text
+    as Word shows it: the list label Word generates (counted in body order), then the text;
+    tabs as spaces."""
+    reader = _BodyReader(document)
+    return {p: reader.paragraph(p) for p in document.element.body.iter(W + "p")}
 
 
 def docx_header_rows(path) -> list[str]:

@@ -32,6 +32,7 @@ from plandoc.writers.docx import write_docx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sample_doc import sample_document  # noqa: E402
 from tests.docxstyles import key, style_of  # noqa: E402
+from textof import shown_paragraphs  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -71,15 +72,32 @@ def paragraphs(word, style: str) -> list[str]:
     return [p.text for p in every_paragraph(word) if key(p.style) == style]
 
 
+def shown(word, style: str) -> list[str]:
+    """The paragraphs in `style` as Word shows them: Word's own numbers before the text."""
+    texts = shown_paragraphs(word)
+    return [texts[p._p] for p in every_paragraph(word) if key(p.style) == style]
+
+
+def shown_as(word, text: str, style: str | None = None) -> Paragraph:
+    """The one paragraph (in `style`) Word shows as `text`, its number included."""
+    texts = shown_paragraphs(word)
+    (found,) = [p for p in every_paragraph(word) if texts[p._p] == text
+                and style in (None, key(p.style))]
+    return found
+
+
 # --- styles and headings ------------------------------------------------------------------
 
 
 def test_headings_use_real_heading_styles_with_numbers(word):
-    assert paragraphs(word, "Heading 1") == ["Forord", "Om planen", "Mulighetsanalyse",
+    assert shown(word, "Heading 1") == ["Forord", "Om planen", "Mulighetsanalyse",
                                              "1 Slagkraft for næringsutvikling",
                                              "Vedlegg 1 Kartgrunnlag"]
-    assert paragraphs(word, "Heading 2") == ["Nøkkeltall", "1.1 Handlingsplan", "V1.1 Kilder"]
-    assert paragraphs(word, "Heading 3") == ["1.1.1 Oppfølging"]
+    assert shown(word, "Heading 2") == ["Nøkkeltall", "1.1 Handlingsplan", "V1.1 Kilder"]
+    assert shown(word, "Heading 3") == ["1.1.1 Oppfølging"]
+    # the numbers are Word's (a list level linked to the heading), none typed; an appendix's
+    # 'V1.1' too (a list of the appendix, 'V1.' literal text in its level)
+    assert paragraphs(word, "Heading 2") == ["Nøkkeltall", "Handlingsplan", "Kilder"]
     assert paragraphs(word, "Heading 2 No TOC") == ["Program", "Vedlegg uten innholdsliste",
                                                     "Vedlegg til planen"]
 
@@ -300,8 +318,7 @@ def test_toc_entries_link_to_heading_bookmarks(word):
     (entry,) = [p for p in word.paragraphs if key(p.style) == "toc 1"
                 and p.text == "1 Slagkraft for næringsutvikling"]
     anchor = entry._p.find(qn("w:hyperlink")).get(qn("w:anchor"))
-    (heading,) = [p for p in word.paragraphs if p.text == "1 Slagkraft for næringsutvikling"
-                  and key(p.style) == "Heading 1"]
+    heading = shown_as(word, "1 Slagkraft for næringsutvikling", "Heading 1")
     names = [b.get(qn("w:name")) for b in heading._p.iter(qn("w:bookmarkStart"))]
     assert names == [anchor]
 
@@ -372,19 +389,21 @@ def test_key_figures(word, theme):
 
 
 def test_goal_and_strategies(word):
-    (goal,) = [p for p in word.paragraphs if p.text.startswith("1.1\tMÅL")]
-    assert goal.text == "1.1\tMÅL: Etableringer på næringsarealene."
-    assert key(goal.style) == "Goal" and key(goal.runs[0].style) == "Goal Label"
-    assert goal.runs[0].text == "1.1\tMÅL: "
+    goal = shown_as(word, "1.1 MÅL: Etableringer på næringsarealene.")
+    assert goal.text == "Etableringer på næringsarealene."     # number and label are Word's
+    assert key(goal.style) == "Goal" and goal._p.pPr.numPr is not None
     i = [p._p for p in word.paragraphs].index(goal._p)
     following = word.paragraphs[i + 1:i + 4]
-    assert [p.text for p in following] == ["STRATEGI", "a)\tTilrettelegge næringsarealer.",
-                                           "b)\tUtarbeide markedsføringsmateriale."]
+    texts = shown_paragraphs(word)
+    assert [texts[p._p] for p in following] == [
+        "STRATEGI", "a) Tilrettelegge næringsarealer.", "b) Utarbeide markedsføringsmateriale."]
+    assert [p.text for p in following[1:]] == ["Tilrettelegge næringsarealer.",
+                                               "Utarbeide markedsføringsmateriale."]
     keeps = [p.paragraph_format.keep_with_next for p in following]
     assert keeps == [None, True, False]  # the label keeps via its style, the last lets go
     assert style_of(word, "Strategy Label").paragraph_format.keep_with_next is True
     assert style_of(word, "Goal").paragraph_format.keep_with_next is True
-    (alone,) = [p for p in word.paragraphs if p.text.startswith("1.3\tMÅL")]
+    (alone,) = [p for p in word.paragraphs if shown_paragraphs(word)[p._p].startswith("1.3 MÅL")]
     assert alone.paragraph_format.keep_with_next is False   # no strategies to keep with
 
 
@@ -421,8 +440,7 @@ def test_callouts(word):
 
 
 def test_page_break_lands_on_next_heading(word):
-    (heading,) = [p for p in word.paragraphs if p.text == "1 Slagkraft for næringsutvikling"
-                  and key(p.style) == "Heading 1"]
+    heading = shown_as(word, "1 Slagkraft for næringsutvikling", "Heading 1")
     assert heading.paragraph_format.page_break_before is True
 
 
@@ -446,7 +464,10 @@ def test_chart_picture_has_alt_text_caption_and_source(word, sample):
     assert pr.get("title") == "Figur 1: Befolkning i Testvik"
     assert "Figur 1: Befolkning i Testvik" in paragraphs(word, "Caption")
     (caption,) = [p for p in every_paragraph(word) if p.text == "Figur 1: Befolkning i Testvik"]
-    assert [r.text for r in caption.runs if r.bold] == ["Figur 1: "]
+    assert "".join(r.text for r in caption.runs if r.bold) == "Figur 1: "
+    # the number is Word's SEQ field, its cached result the layout's number
+    instructions = [t.text.strip() for t in caption._p.iter(qn("w:instrText"))]
+    assert instructions == ["SEQ Figur \\* ARABIC"]
     assert "Kilde: SSB" in paragraphs(word, "Source")
 
 
@@ -525,7 +546,7 @@ def test_dotx_template_is_used_and_result_is_a_document(sample, theme, tmp_path)
     h1 = style_of(word, "Heading 1").element.pPr
     assert h1.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"   # structure is enforced
     assert "Malens eksempeltekst" not in [p.text for p in word.paragraphs]
-    assert paragraphs(word, "Heading 1")[-2] == "1 Slagkraft for næringsutvikling"
+    assert shown(word, "Heading 1")[-2] == "1 Slagkraft for næringsutvikling"
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")

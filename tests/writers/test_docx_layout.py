@@ -258,7 +258,8 @@ def test_no_cover_without_one_in_the_layout(sample, theme, tmp_path):
 
 def toc_instruction(word) -> str:
     return "".join(t.text for t in word.element.body.iter(qn("w:instrText"))
-                   if "PAGEREF" not in t.text)      # the list of appendices' page fields
+                   if t.text.split()[0] == "TOC")   # not the appendices' PAGEREF, not the
+                                                     # captions' SEQ or references' REF
 
 
 def test_contents_field_lists_the_layouts_levels_and_entries(word, layout):

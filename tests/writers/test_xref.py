@@ -4,6 +4,7 @@ w:hyperlink whose w:anchor is the bookmark around the target's paragraph."""
 
 from __future__ import annotations
 
+import copy
 import shutil
 import subprocess
 import zipfile
@@ -19,6 +20,7 @@ from plandoc.model import plain
 from plandoc.reader.content import read_document
 from plandoc.style import load_theme
 from tests.conftest import PLAN_HEAD, ROOT, run, write
+from tests.textof import shown_paragraphs
 
 HEAD = PLAN_HEAD
 
@@ -147,41 +149,67 @@ def _docx_paragraph(path: Path) -> str:
     raise AssertionError("no paragraph starting 'Se '")
 
 
-def _docx_links(path: Path) -> dict[str, str]:
-    """Link text → the text of the paragraph its bookmark wraps, for every internal link of
-    the paragraph holding the references."""
-    word = docx.Document(str(path))
-    body = word.element.body
-    marked = {}
-    for p in body.iter(qn("w:p")):
+def _fields(p) -> list[tuple[str, str]]:
+    """(instruction, cached result) of every complex field of paragraph element `p`."""
+    found, state = [], None
+    for el in p.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t")):
+        kind = el.get(qn("w:fldCharType"))
+        if kind == "begin":
+            found.append(["", ""])
+            state = "instr"
+        elif kind in ("separate", "end"):
+            state = "result" if kind == "separate" else None
+        elif state == "instr" and el.tag == qn("w:instrText"):
+            found[-1][0] += el.text
+        elif state == "result" and el.tag == qn("w:t"):
+            found[-1][1] += el.text
+    return [(i.strip(), r) for i, r in found]
+
+
+def _bookmarks(word) -> dict[str, tuple]:
+    """Bookmark name → (its paragraph element, the fields inside the bookmark)."""
+    out = {}
+    for p in word.element.body.iter(qn("w:p")):
         for start in p.iter(qn("w:bookmarkStart")):
-            marked[start.get(qn("w:name"))] = "".join(
-                "\t" if el.tag == qn("w:tab") else el.text or ""
-                for el in p.iter(qn("w:t"), qn("w:tab")))
-    links = {}
-    for p in word.paragraphs:
-        if not "".join(t.text or "" for t in p._p.iter(qn("w:t"))).startswith("Se "):
-            continue
-        for link in p._p.iter(qn("w:hyperlink")):
-            text = "".join(t.text or "" for t in link.iter(qn("w:t"))).replace("\u00a0", " ")
-            links[text] = marked[link.get(qn("w:anchor"))]
-    return links
+            inside, into = p.makeelement(qn("w:p")), False
+            for el in p.iterchildren():
+                if el.tag == qn("w:bookmarkEnd") and el.get(qn("w:id")) == start.get(qn("w:id")):
+                    into = False
+                elif into:
+                    inside.append(copy.deepcopy(el))
+                into = into or el is start
+            out[start.get(qn("w:name"))] = (p, _fields(inside))
+    return out
 
 
-def test_references_in_the_docx_are_hyperlinks_to_bookmarks(project):
+def test_references_in_the_docx_are_ref_fields_to_bookmarks(project):
+    """'figur 1': the words a link, the number a REF field to the bookmarked SEQ number of
+    the caption; 'kapittel 1': a REF to the heading's paragraph number (\\n); each field's
+    cached result is the layout's number.  'mål 2.2' stays a link with its number as text: a
+    REF would show the goal's whole label '2.2 MÅL:'."""
     out = build(project)
     assert _docx_paragraph(out / "doc.docx") == (
         "Se mål 2.2 og figur 1. Tabell 1 viser tiltak, jf. kapittel 1, satsingsområde 2 og "
         "kapittelet.")
-    links = _docx_links(out / "doc.docx")
-    assert links["mål 2.2"] == "2.2\tMÅL: Flere bedrifter"
-    assert links["figur 1"] == "Figur 1: Befolkning"
-    assert links["Tabell 1"] == "Tabell 1: Tiltak"
-    assert links["kapittel 1"] == links["kapittelet"] == "1 Innledning"
-    assert links["satsingsområde 2"] == "2 Næring"
+    word = docx.Document(str(out / "doc.docx"))
+    (p,) = [p for p in word.paragraphs if p.text.startswith("Se ")]
+    refs = [(i.split()[1], i.split()[2:], r) for i, r in _fields(p._p)]
+    assert [(switches, result) for _, switches, result in refs] == [
+        (["\\h"], "1"), (["\\h"], "1"), (["\\n", "\\h"], "1"), (["\\n", "\\h"], "2")]
+    marks, shown = _bookmarks(word), shown_paragraphs(word)
+    targets = [marks[name] for name, _, _ in refs]
+    assert [shown[p] for p, _ in targets] == [
+        "Figur 1: Befolkning", "Tabell 1: Tiltak", "1 Innledning", "2 Næring"]
+    assert [fields for _, fields in targets[:2]] == [[("SEQ Figur \\* ARABIC", "1")],
+                                                     [("SEQ Tabell \\* ARABIC", "1")]]
+    assert all(p.find(qn("w:pPr")).find(qn("w:numPr")) is not None
+               for p, _ in targets[2:])      # Word numbers the headings
+    (goal,) = [link for link in p._p.iter(qn("w:hyperlink"))
+               if "".join(t.text for t in link.iter(qn("w:t"))) == "mål\u00a02.2"]
+    assert shown[marks[goal.get(qn("w:anchor"))][0]] == "2.2 MÅL: Flere bedrifter"
     with zipfile.ZipFile(out / "doc.docx") as z:
         xml = z.read("word/document.xml").decode()
-    assert xml.count('w:anchor="_Ref') == 3     # goal, figure, table
+    assert xml.count('w:anchor="_Ref') == 3     # the words of goal, figure, table: links
 
 
 # --- words per language, heading anchors ------------------------------------------------------

@@ -7,7 +7,8 @@ Order of the file: the cover (a section of its own without header or footer), th
 section with the running header and footer: the table of contents, then the blocks.
 
 Modules: package (template, page setup, properties, stable save), styles / tablestyles /
-numbering (the layout's text styles, colours and list styles → Word's), cover, running, marks
+numbering (the layout's text styles, colours and list styles → Word's), outline (the numbers of
+headings, goals and strategies as Word's own multilevel lists), cover, running, marks
 (watermark, line numbers), contents, walk (WRITERS: one handler per box kind) and the block
 modules it dispatches to, context, inline, captions, grid; ooxml/ is the only place that
 touches raw XML or python-docx internals.
@@ -26,6 +27,7 @@ from plandoc.writers.docx.cover import write_cover, write_masthead
 from plandoc.writers.docx.fonts import embed_style_fonts
 from plandoc.writers.docx.marks import mark_draft
 from plandoc.writers.docx.numbering import Numbering
+from plandoc.writers.docx.outline import Outline
 from plandoc.writers.docx.pagefill import rendered_pages, soffice
 from plandoc.writers.docx.ooxml.package import resolve_styles
 from plandoc.writers.docx.ooxml.settings import hyphenate, theme_font_language, word_2013_mode
@@ -86,6 +88,7 @@ def _write(layout, charts, out: Path, pages: dict | None = None) -> None:
     word = package.open_document(theme.word_template)
     package.page_setup(word.sections[0], theme.page)
     ctx = Context(word, layout, charts, Numbering(word, layout), pages=pages)
+    ctx.outline = Outline(word, layout, ctx.looks)
     resolve_styles(word, define_styles(word, layout, ctx.numbering))
     theme_font_language(word, LANGUAGE_TAGS[layout.meta.language])
     word_2013_mode(word)

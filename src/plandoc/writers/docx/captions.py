@@ -1,16 +1,21 @@
 """Captions and source lines, as the layout wrote them.
 
 A caption is its lead in bold ('Figur 3: ', '' for an unnumbered one) and then its text; a box
-without a caption gets no caption paragraph.  The caption of a figure or table with an id is
-bookmarked as the layout's target, where cross-references ('figur 3') go.  The source line is
-the layout's full text ('Kilde: SSB').
+without a caption gets no caption paragraph.  The number is Word's SEQ field ('SEQ Figur', its
+cached result the layout's number), so a figure inserted in Word renumbers those after it;
+where Word would count to another number than the layout's, it is typed.  The number of a
+figure or table with an id is bookmarked as the layout's target, so a cross-reference's REF
+field ('figur 3') reads it.  The source line is the layout's full text ('Kilde: SSB').
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 from plandoc.layout.boxes import Caption
 from plandoc.writers.docx.inline import add_spans
-from plandoc.writers.docx.ooxml.links import add_bookmark
+from plandoc.writers.docx.ooxml.fields import add_field
+from plandoc.writers.docx.ooxml.links import end_bookmark, start_bookmark
 
 
 def write_caption(ctx, caption: Caption | None, keep_with_next: bool = False):
@@ -19,18 +24,49 @@ def write_caption(ctx, caption: Caption | None, keep_with_next: bool = False):
         return None
     p = ctx.paragraph("Caption")
     if caption.lead:
-        p.add_run(caption.lead).bold = True
+        _lead(ctx, p, caption)
     add_spans(p, caption.text, ctx.targets)
-    if caption.target:       # a figure or table that cross-references go to
-        add_bookmark(p, caption.target, ctx.bookmark_id())
     p.paragraph_format.keep_with_next = keep_with_next or caption.above
     return p
+
+
+def _lead(ctx, p, caption: Caption) -> None:
+    """'Figur ' SEQ-number ': ' in bold, the number bookmarked when the caption has a target."""
+    word, number = caption.label.rsplit(" ", 1)
+    p.add_run(f"{word} ").bold = True
+    mark = ctx.bookmark_id() if caption.target else None
+    if mark is not None:
+        start_bookmark(p, caption.target, mark)
+    if ctx.counts_to(word, number):
+        add_field(p, f"SEQ {word} \\* ARABIC", number, bold=True)
+    else:
+        p.add_run(number).bold = True
+    if mark is not None:
+        end_bookmark(p, mark)
+    rest = caption.lead[len(caption.label):]
+    if rest:
+        p.add_run(rest).bold = True
 
 
 def write_source(ctx, source: str | None) -> None:
     """The source line, when there is one."""
     if source:
         ctx.paragraph("Source", source)
+
+
+def caption_numbers(boxes) -> dict[str, str]:
+    """The bookmark of every numbered caption with a target → its number ('3'), from boxes
+    and whatever they hold."""
+    found: dict[str, str] = {}
+    for value in boxes:
+        if isinstance(value, Caption) and value.target and value.label:
+            found[value.target] = value.label.rsplit(" ", 1)[1]
+        elif isinstance(value, tuple):
+            found |= caption_numbers(value)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            found |= caption_numbers(tuple(getattr(value, f.name)
+                                           for f in dataclasses.fields(value)))
+    return found
 
 
 def caption_title(caption: Caption | None) -> str | None:

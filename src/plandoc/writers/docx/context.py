@@ -7,13 +7,19 @@ paragraphs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from plandoc.layout.styles import text_styles
+from plandoc.writers.docx.captions import caption_numbers
+from plandoc.writers.docx.inline import Targets
+from plandoc.writers.docx.outline import Placed
 from plandoc.writers.docx.ooxml.paragraphs import outline
 from plandoc.writers.docx.ooxml.tables import fixed_widths, table_look
 from plandoc.writers.docx.tablestyles import INDENTS
+
+
+NOT_PLACED = Placed(None)
 
 
 @dataclass
@@ -24,18 +30,26 @@ class Context:
     layout: object               # plandoc.layout.Layout
     charts: object               # plandoc.charts.ChartRenderer
     numbering: object            # plandoc.writers.docx.numbering.Numbering
+    outline: object = None       # plandoc.writers.docx.outline.Outline: Word-counted numbers
     break_pending: bool = False
     next_bookmark: int = 1
     spaced: bool = False         # the last thing written is a Spacer
     pages: dict | None = None    # bookmark → page, found by LibreOffice (--toc-pages), or None
+    sequences: dict = field(default_factory=dict)   # SEQ identifier → Word's count so far
 
     @property
     def palette(self):
         return self.layout.palette
 
-    @property
+    @cached_property
     def targets(self) -> dict:
-        return self.layout.targets
+        """The layout's targets, and the numbers Word shows at them (for REF fields):
+        headings and unlabelled goals it numbers ('\\n': the paragraph's number, whose level
+        text names every level above it),
+        captions' SEQ numbers (the bookmarked number itself)."""
+        numbers = {k: (v, "\\n \\h") for k, v in self.outline.numbers.items()}
+        numbers |= {k: (v, "\\h") for k, v in caption_numbers(self.layout.blocks).items()}
+        return Targets(self.layout.targets, numbers)
 
     @cached_property
     def looks(self) -> dict:
@@ -87,6 +101,18 @@ class Context:
         """A small gap before a panel, unless one is there already or a page break comes."""
         if not (self.spaced or self.break_pending):
             self.paragraph("Spacer")
+
+    def placed(self, box):
+        """Where Word numbers `box` (outline.Placed; nothing numbered for a box not planned)."""
+        return self.outline.placed.get(id(box), NOT_PLACED)
+
+    def counts_to(self, sequence: str, number: str) -> bool:
+        """Whether Word's next SEQ field of `sequence` ('Figur') shows `number` (then it is
+        counted)."""
+        if str(self.sequences.get(sequence, 0) + 1) != number:
+            return False
+        self.sequences[sequence] = int(number)
+        return True
 
     def bookmark_id(self) -> int:
         """A fresh w:id for a bookmark."""

@@ -17,7 +17,7 @@ from plandoc.writers.docx.grid import cards, first_paragraph
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.tables import table
 from plandoc.writers.docx.ooxml.links import add_bookmark
-from plandoc.writers.docx.ooxml.paragraphs import add_text
+from plandoc.writers.docx.ooxml.paragraphs import add_text, number
 
 
 def key_figures(ctx: Context, box: KeyFiguresBox) -> None:
@@ -36,10 +36,15 @@ def key_figures(ctx: Context, box: KeyFiguresBox) -> None:
 
 
 def goal(ctx: Context, box: GoalBox) -> None:
-    """'1.1<tab>MÅL: text', then the strategies label and 'a)<tab>text' lines."""
+    """'1.1<tab>MÅL: text', then the strategies label and 'a)<tab>text' lines; the number
+    and label Word's own list label where it counts to the layout's (outline.py)."""
     p = ctx.paragraph(GOAL_STYLES[box.style])
-    p.add_run(f"{box.number}\t{box.label} " if box.label else f"{box.number}\t",
-              style="Goal Label")
+    placed = ctx.placed(box)
+    if placed.own is not None:
+        number(p, *placed.own)
+    else:
+        p.add_run(f"{box.number}\t{box.label} " if box.label else f"{box.number}\t",
+                  style="Goal Label")
     add_spans(p, box.text, ctx.targets)
     if box.target:           # a goal with an id: cross-references ('mål 1.2') go here
         add_bookmark(p, box.target, ctx.bookmark_id())
@@ -47,28 +52,33 @@ def goal(ctx: Context, box: GoalBox) -> None:
     if box.attributes:
         p = ctx.paragraph("Goal Attributes", box.attributes)
         p.paragraph_format.keep_with_next = box.keep
-    strategies(ctx, box.strategies_label, box.strategies, keep_last=box.indicators is not None)
+    strategies(ctx, box.strategies_label, box.strategies, placed.strategies,
+               keep_last=box.indicators is not None)
     _indicators(ctx, box)
 
 
 GOAL_STYLES = {"goal": "Goal", "subgoal": "Subgoal"}
 
 
-def strategies(ctx: Context, label: str | None, items, keep_last: bool = False) -> None:
-    """The strategies label (when there is one) and 'a)<tab>text' lines, kept together."""
+def strategies(ctx: Context, label: str | None, items, placed, keep_last: bool = False) -> None:
+    """The strategies label (when there is one) and 'a)<tab>text' lines, kept together; the
+    letters Word's list labels at `placed` (numId, ilvl), typed when None."""
     if label:
         ctx.paragraph("Strategy Label", label)
     last = len(items) - 1
     for i, strategy in enumerate(items):
         s = ctx.paragraph("Strategy")
-        s.add_run(f"{strategy.label}\t")
+        if placed is not None:
+            number(s, *placed)
+        else:
+            s.add_run(f"{strategy.label}\t")
         add_spans(s, strategy.text, ctx.targets)
         s.paragraph_format.keep_with_next = i < last or keep_last
 
 
 def strategy_list(ctx: Context, box: StrategiesBox) -> None:
     """Strategies on their own: as a goal's."""
-    strategies(ctx, box.label, box.strategies)
+    strategies(ctx, box.label, box.strategies, ctx.placed(box).strategies)
 
 
 def _indicators(ctx: Context, box: GoalBox) -> None:

@@ -39,11 +39,15 @@ def heading_style(box: HeadingBox, toc_levels: int) -> str:
 
 
 def heading(ctx: Context, box: HeadingBox) -> None:
-    """'<number> <title>' in its heading style, bookmarked as the box's target."""
+    """'<number> <title>' in its heading style, bookmarked as the box's target; the number
+    Word's own (outline.py) where it counts to the layout's."""
     if box.flow.new_page:
         ctx.break_pending = True
     p = ctx.heading(heading_style(box, ctx.layout.theme.layout.toc_levels))
-    if box.number:
+    placed = ctx.placed(box).own
+    if placed is not None:
+        number(p, *placed)
+    elif box.number:
         p.add_run(f"{box.number} ")
     add_spans(p, box.text, ctx.targets)
     add_bookmark(p, box.target, ctx.bookmark_id())

@@ -10,9 +10,9 @@ uses python-docx's API and these helpers.
     tables       fixed widths, shading, borders, padding, rows that keep / repeat
     tablestyles  'Plan Table' and 'Layout Table'
     styles       paragraph and character styles, document defaults
-    numbering    list definitions and list instances
-    fields       complex fields (PAGE, NUMPAGES, TOC)
-    links        bookmarks and hyperlinks
+    numbering    list definitions (multilevel too) and list instances
+    fields       complex fields (PAGE, NUMPAGES, TOC, SEQ, REF)
+    links        bookmarks (around a paragraph or a field) and hyperlinks
     pictures     alternative text
     sections     ending a section, line numbering
     watermark    the VML draft watermark

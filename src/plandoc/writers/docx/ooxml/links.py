@@ -18,6 +18,16 @@ def add_bookmark(paragraph, name: str, bookmark_id: int) -> None:
     p.append(element("w:bookmarkEnd", id=bookmark_id))
 
 
+def start_bookmark(paragraph, name: str, bookmark_id: int) -> None:
+    """Open bookmark `name` at the paragraph's end: what is added next is inside it."""
+    paragraph._p.append(element("w:bookmarkStart", id=bookmark_id, name=name))
+
+
+def end_bookmark(paragraph, bookmark_id: int) -> None:
+    """Close the bookmark opened with `bookmark_id`."""
+    paragraph._p.append(element("w:bookmarkEnd", id=bookmark_id))
+
+
 def add_hyperlink(paragraph, text: str, *, url: str | None = None, anchor: str | None = None,
                   style: str | None = "Hyperlink", bold: bool = False,
                   italic: bool = False, lang: str | None = None) -> None:

@@ -31,6 +31,8 @@ class Level:
     hanging: float
     font: str | None = None
     colour: str | None = None
+    suffix: str = "tab"          # what follows the mark: 'tab', 'space' or 'nothing'
+    bold: bool = False
 
 
 def _root(document):
@@ -45,14 +47,16 @@ def _root(document):
         return new.element
 
 
-def add_definition(document, levels: list[Level]) -> int:
-    """A new abstract numbering definition of `levels`; returns its abstractNumId."""
+def add_definition(document, levels: list[Level], multilevel: bool = False) -> int:
+    """A new abstract numbering definition of `levels`; returns its abstractNumId.
+    `multilevel`: one outline whose deeper levels' texts name the counters above them."""
     root = _root(document)
     ids = [int(v) for v in root.xpath("./w:abstractNum/@w:abstractNumId")]
     abstract_id = max(ids, default=-1) + 1
     abstract = element("w:abstractNum", abstractNumId=abstract_id)
     abstract.append(element("w:nsid", val=f"{NSID_BASE + abstract_id:08X}"))
-    abstract.append(element("w:multiLevelType", val="hybridMultilevel"))
+    abstract.append(element("w:multiLevelType", val="multilevel" if multilevel else
+                                    "hybridMultilevel"))
     for ilvl, level in enumerate(levels):
         abstract.append(_level(ilvl, level))
     existing = root.findall(qn("w:abstractNum"))
@@ -68,16 +72,21 @@ def add_definition(document, levels: list[Level]) -> int:
 
 def _level(ilvl: int, level: Level):
     lvl = element("w:lvl", ilvl=ilvl)
-    for tag, val in (("start", 1), ("numFmt", level.fmt), ("lvlText", level.text),
-                     ("lvlJc", "left")):
+    for tag, val in (("start", 1), ("numFmt", level.fmt)):
+        lvl.append(element(f"w:{tag}", val=val))
+    if level.suffix != "tab":
+        lvl.append(element("w:suff", val=level.suffix))
+    for tag, val in (("lvlText", level.text), ("lvlJc", "left")):
         lvl.append(element(f"w:{tag}", val=val))
     ppr = element("w:pPr")
     ppr.append(element("w:ind", left=pt_twips(level.indent), hanging=pt_twips(level.hanging)))
     lvl.append(ppr)
-    if level.font or level.colour:
+    if level.font or level.colour or level.bold:
         rpr = element("w:rPr")
         if level.font:
             set_fonts(rpr, level.font)
+        if level.bold:
+            rpr.append(element("w:b"))
         if level.colour:
             rpr.append(element("w:color", val=hexval(level.colour)))
         lvl.append(rpr)
