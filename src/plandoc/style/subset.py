@@ -51,14 +51,14 @@ def _make(path: Path, chars: list[int], web: bool) -> bytes:
         options.name_IDs, options.name_languages, options.notdef_outline = ["*"], ["*"], True
         options.glyph_names, options.hinting = False, False
         options.drop_tables += list(DOCX_DROPPED)
-    font = TTFont(path, lazy=True, recalcTimestamp=False)
-    subsetter = ft.Subsetter(options)
-    subsetter.populate(unicodes=chars)
-    subsetter.subset(font)
-    out = io.BytesIO()
-    if web:
-        font.flavor = "woff"
-    font.save(out)
+    with TTFont(path, lazy=True, recalcTimestamp=False) as font:   # closes the file
+        subsetter = ft.Subsetter(options)
+        subsetter.populate(unicodes=chars)
+        subsetter.subset(font)
+        out = io.BytesIO()
+        if web:
+            font.flavor = "woff"
+        font.save(out)
     return out.getvalue()
 
 
