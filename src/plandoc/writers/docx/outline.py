@@ -186,11 +186,12 @@ class Outline:
         if depth < 1 or box.number.count(".") < depth:
             return None
         prefix = box.number.rsplit(".", depth)[0]
-        if prefix not in self._appendices:
+        if prefix not in self._appendices and box.number.endswith(".1" * depth):
             self._appendices[prefix] = self._list([
                 Level("decimal", ".".join([prefix] + [f"%{n}" for n in range(1, d + 1)]), 0, 0,
                       suffix="space") for d in range(1, HEADING_LEVELS)])
-        return self._appendices[prefix].take(depth - 1, box.number)
+        lst = self._appendices.get(prefix)
+        return lst.take(depth - 1, box.number) if lst is not None else None
 
     def _numbered(self, box, own) -> None:
         """Remember the number of a box Word numbers, for cross-references to its bookmark:
