@@ -43,7 +43,7 @@ class _Plandoc(click.Group):
 @click.group(cls=_Plandoc, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="plandoc")
 def main() -> None:
-    """Build a municipality's plan content into branded DOCX and PDF documents."""
+    """Build a municipality's plan content into branded DOCX and PDF documents and web pages."""
 
 
 _paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -95,7 +95,8 @@ def _formats(chosen: tuple[str, ...]) -> tuple[str, ...]:
               help="Documents built at once (default: the number of CPUs).")
 def build(paths, fmt, out_dir, styles_dir, allow_dirs, line_numbers, pdfa, press, public,
           toc_pages, quiet, force, jobs) -> None:
-    """Build DOCX and PDF from content files or folders of them (only what changed)."""
+    """Build DOCX and PDF (and the web edition) from content files or folders of them (only what
+    changed)."""
     from plandoc.build.batch import run
     from plandoc.build import Options, public_out
     from plandoc.build.progress import CliReport
