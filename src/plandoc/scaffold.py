@@ -52,7 +52,11 @@ def logo_problem(file: Path) -> str | None:
     """Why `file` cannot be the style's logo (PNG or JPEG, as the style loader checks)."""
     from plandoc.style.assets import image_problem
 
-    head = file.read_bytes()[:256].lstrip()
+    try:
+        with open(file, "rb") as fh:
+            head = fh.read(256).lstrip()
+    except OSError:
+        head = b""          # image_problem says why it cannot be read
     if file.suffix.lower() == ".svg" or head.startswith((b"<?xml", b"<svg")):
         return (f"{file} is an SVG — expected a PNG or JPEG file (SVG emblems are not "
                 "supported yet: save the emblem as PNG)")
