@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -185,6 +186,55 @@ def template(out, style_name, language, styles_dir) -> None:
     theme = load_theme(style_name, style_dirs(None, styles_dir))
     write_template(replace(theme, word_template=None), language, out)
     click.echo(f"wrote {out}")
+
+
+def _checked(pattern, expected: str):
+    """A click callback refusing a value that does not match `pattern` whole."""
+    def check(ctx, param, value):
+        if value is not None and not pattern.fullmatch(value):
+            raise click.BadParameter(f"'{value}' is not {expected}", ctx, param)
+        return value
+    return check
+
+
+@main.command()
+@click.argument("name", callback=_checked(re.compile(r"[A-Za-z0-9_-]+"),
+                                          "a file name — expected letters, digits, - and _, "
+                                          "such as kommuneplan-2026"))
+@click.option("--municipality", default="Eksempel kommune", show_default=True,
+              help="The municipality's name, as on the cover.")
+@click.option("--kind", type=click.Choice(["plan", "saksframlegg", "invitation", "meeting"]),
+              default="plan", show_default=True, help="The kind of document to start.")
+@click.option("--language", type=click.Choice(["nb", "nn"]), default="nb", show_default=True,
+              help="The document's language (and its comments').")
+@click.option("--logo", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="The emblem or logo (PNG or JPEG), copied into the style folder.")
+@click.option("--color", callback=_checked(re.compile(r"#[0-9A-Fa-f]{6}"),
+                                           "a colour — expected '#RRGGBB', such as '#0b5394'"),
+              help="The style's primary colour, '#RRGGBB'.")
+@click.option("--content", "content_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("content"), show_default=True, help="Folder for the content file.")
+@click.option("--styles", "styles_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("styles"), show_default=True, help="Folder of styles.")
+def new(name, municipality, kind, language, logo, color, content_dir, styles_dir) -> None:
+    """Start a document and the municipality's style from a template that builds as it is."""
+    from plandoc import scaffold
+
+    if logo is not None and (fault := scaffold.logo_problem(logo)):
+        raise click.BadParameter(fault, param_hint="'--logo'")
+    try:
+        plan = scaffold.plan(name, kind, language, municipality, content_dir, styles_dir,
+                             color, logo)
+    except scaffold.Refused as exc:
+        click.echo(f"plandoc new: {exc}", err=True)
+        raise SystemExit(2) from None
+    for path in scaffold.write(plan):
+        click.echo(f"wrote {path.as_posix()}")
+    if plan.reused_style:
+        click.echo(f"uses the style in {plan.reused_style.parent.as_posix()} (already there)")
+    doc = (content_dir / f"{name}.yaml").as_posix()
+    extra = "" if styles_dir == Path("styles") else f" --styles {styles_dir.as_posix()}"
+    click.echo(f"next: plandoc check {doc}{extra} && plandoc build {doc}{extra}")
 
 
 def _folders(paths, allow_dirs) -> dict:
