@@ -222,8 +222,8 @@ def table(single_: dict, batch_: dict, scale_: dict, watch: float, phases: str,
     lines += [row(k, c, base) for k, c in single_.items()]
     for jobs in (1, 2):
         c = batch_[f"{VARIANTS} documents, --jobs {jobs}"]
-        lines.append(row(f"{VARIANTS} documents, --jobs {jobs}", c, {}) +
-                     f" {VARIANTS / c.median:.1f} docs/s; "
+        lines.append(row(f"{VARIANTS} documents, --jobs {jobs}", c, {}).removesuffix(" |") +
+                     f"{VARIANTS / c.median:.1f} docs/s; "
                      f"{statistics.median(c.cpus) / VARIANTS:.3f} s CPU per document |")
     lines += [row(k, c, {}) for k, c in batch_.items() if "--jobs" not in k]
     base20 = {k: c.median for k, c in scale_.items() if k.startswith(("pandoc", "typst"))}
