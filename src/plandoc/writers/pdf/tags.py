@@ -206,7 +206,7 @@ class Tagger:
 
     def node(self, flowable, name: str) -> Node:
         """The flowable's element (shared by its split parts), made on its first drawing."""
-        key = flowable.__dict__.get("pdf_key", flowable)
+        key = flowable.__dict__.setdefault("pdf_key", object())   # not the flowable: kept alive
         if id(key) in self.nodes:
             return self.nodes[id(key)][1]
         info, parent = getattr(flowable, "pdf_info", {}), self.parents[-1]
