@@ -79,12 +79,18 @@ def codepoints(runs) -> frozenset:
 
 
 def _key(file: Path, kind: str) -> str:
+    return f"{digest(file)[:40]}-{kind}-{VERSION}.json"
+
+
+def digest(file: Path) -> str:
+    """The SHA-256 of a font file (once per version of the file in this process); the key of
+    its facts here and of its subsets (plandoc.style.subset)."""
     stat = file.stat()
-    return f"{_digest(file, stat.st_mtime_ns, stat.st_size)}-{kind}-{VERSION}.json"
+    return _digest(file, stat.st_mtime_ns, stat.st_size)
 
 
 @functools.lru_cache(maxsize=32)
 def _digest(file: Path, mtime_ns: int, size: int) -> str:
     """The file's SHA-256 (once per version of the file in this process)."""
     with open(file, "rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()[:40]
+        return hashlib.file_digest(fh, "sha256").hexdigest()

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from plandoc.style.assets import family_name, font_facts
 from plandoc.style.fontpairs import same_font, word_font
+from plandoc.style.subset import TYPED
 from plandoc.writers.docx.ooxml.fonttable import embed_font
 from plandoc.writers.docx.ooxml.settings import embed_fonts
 
 RESTRICTED, NO_SUBSET = 0x0002, 0x0100
-TYPED = set(range(0x20, 0x7F)) | set(range(0xA0, 0x180)) | {ord(c) for c in "–—‘’‚“”„«»…•€§‰−"}
 TEXT_PARTS = ("/word/document.xml", "/word/header", "/word/footer", "/word/footnotes.xml",
               "/word/numbering.xml")
 
@@ -25,7 +25,7 @@ TEXT_PARTS = ("/word/document.xml", "/word/header", "/word/footer", "/word/footn
 def embed_style_fonts(word, theme, cache=None) -> None:
     """Embed the faces of the body and heading families that need it (see the module);
     `cache`: the folder subsets are kept in."""
-    chars = used_characters(word) | TYPED
+    chars = used_characters(word) | TYPED    # so text typed later in Word has its glyphs
     done = set()
     for family in (theme.fonts.body, theme.fonts.heading):
         for face, file in zip(("regular", "bold", "italic", "bold_italic"), family.files):

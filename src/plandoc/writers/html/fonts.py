@@ -11,14 +11,10 @@ The style's fonts were checked to allow embedding when the style was loaded (pla
 from __future__ import annotations
 
 import base64
-import string
 from pathlib import Path
 
 FACES = (("regular", 400, "normal"), ("bold", 700, "normal"), ("italic", 400, "italic"),
          ("bold_italic", 700, "italic"))
-BASE = frozenset(string.printable.strip()) | {chr(c) for c in range(0xA0, 0x180)} | set(
-    "\u2010\u2011\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026"
-    "\u2030\u2039\u203a\u20ac\u2122\u2190\u2192\u21a9\u2212\u2264\u2265 ")
 FALLBACK = 'system-ui,-apple-system,"Segoe UI",Arial,sans-serif'
 
 
@@ -39,11 +35,13 @@ def font_faces(theme, text: str, cache: Path | None) -> str:
 
 def _face(name: str, path: Path, weight: int, style: str, used: set, cache) -> str:
     from plandoc.style.assets import font_facts
-    from plandoc.style.subset import subset
+    from plandoc.style.subset import TYPED, subset
 
     facts = font_facts(path)
-    extra = {c for c in used - BASE if facts is None or ord(c) in facts.codepoints}
-    data = base64.b64encode(subset(path, map(ord, BASE | extra), cache, web=True))
+    extra = {ord(c) for c in used} - TYPED
+    if facts is not None:
+        extra &= facts.codepoints
+    data = base64.b64encode(subset(path, TYPED | extra, cache, web=True))
     return (f'@font-face{{font-family:"{name}";font-weight:{weight};font-style:{style};'
             f'font-display:swap;src:url(data:font/woff;base64,{data.decode("ascii")}) '
             f'format("woff")}}')
