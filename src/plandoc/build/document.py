@@ -206,18 +206,14 @@ def discard(staged: list[tuple[Path, Path]]) -> None:
 
 def _writer(fmt: str, doc: Document, theme: Theme, options: Options, variant=False):
     """The writer of `fmt`; `variant`: True for the print PDF, a web page's file name."""
-    if fmt == "docx":
-        from functools import partial
+    from functools import partial
 
+    if fmt == "docx":
         from plandoc.writers.docx import write_docx
         return partial(write_docx, toc_pages=options.toc_pages or theme.docx_toc_pages)
     if fmt == "html":
-        from functools import partial
-
         from plandoc.writers.html import write_html
         return partial(write_html, page=variant)
-    from functools import partial
-
     from plandoc.writers.pdf import write_pdf
     from plandoc.writers.pdf.profile import PdfProfile
     return partial(write_pdf, profile=PdfProfile(pdfa=False, press=True) if variant else

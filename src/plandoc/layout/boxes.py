@@ -36,6 +36,11 @@ class Caption:
             return ""
         return f"{self.label}: " if self.text else self.label
 
+    @property
+    def title(self) -> str:
+        """The caption as one line of plain text: a picture's title, a table's name."""
+        return self.lead + "".join(span.text for span in self.text)
+
 
 @dataclass(frozen=True)
 class Flow:

@@ -71,6 +71,4 @@ def caption_numbers(boxes) -> dict[str, str]:
 
 def caption_title(caption: Caption | None) -> str | None:
     """The caption as one line of plain text (a picture's title), or None."""
-    if caption is None:
-        return None
-    return caption.lead + "".join(span.text for span in caption.text)
+    return caption.title if caption is not None else None

@@ -92,7 +92,7 @@ def table_markup(ctx, box: b.TableBox) -> str:
     body = el("tbody", "".join(_row(ctx, box, row) for row in box.rows))
     cls = "data" + (" total" if box.total else "")
     markup = el("table", caption + head + body, cls=cls, id=key)
-    label = _plain_caption(box.caption) or ctx.words["table"]
+    label = box.caption.title if box.caption else ctx.words["table"]
     return el("div", markup, cls="table-wrap", tabindex="0", role="region", aria_label=plain(label))
 
 
@@ -108,9 +108,3 @@ def _cells(ctx, cells, align, tag: str) -> str:
     scope = "col" if tag == "th" else None
     return "".join(el(tag, spans(ctx, cell), scope=scope, cls=ALIGN.get(where))
                    for cell, where in zip(cells, align))
-
-
-def _plain_caption(caption: b.Caption | None) -> str:
-    if caption is None:
-        return ""
-    return caption.lead + "".join(span.text for span in caption.text)
