@@ -37,3 +37,28 @@ def drawn_xobjects(page) -> list[tuple[str, tuple[float, float, float, float]]]:
         elif op == "Do":
             out.append((str(operands[0]), (ctm[4], ctm[5], ctm[4] + ctm[0], ctm[5] + ctm[3])))
     return out
+
+
+def contents_rows(page) -> list[tuple[str, int]]:
+    """(entry, page number) of each row of a contents page, in order.
+
+    Read from the text pieces at their places: the page numbers (with their leader dots) are
+    drawn in forms, which pypdf's visitor follows and its layout mode does not.  An entry is
+    the text left of its number on the number's baseline."""
+    import re
+
+    leader, pieces = re.compile(r"^[\s.]*?(\d+)$"), []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            pieces.append((text.strip(), tm[4] * cm[0] + tm[5] * cm[2] + cm[4],
+                           tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+    page.extract_text(visitor_text=visit)
+    rows = []
+    for text, x, y in pieces:
+        number = leader.match(text)
+        if number and "." in text:
+            words = [t for t, tx, ty in sorted(pieces, key=lambda p: p[1])
+                     if abs(ty - y) < 1 and tx < x and not leader.match(t)]
+            rows.append((" ".join(words), int(number.group(1))))
+    return rows

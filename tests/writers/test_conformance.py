@@ -144,6 +144,11 @@ def test_hyphenated_words_read_back_whole(archived):
     assert "smartby-satsing" in source and "smartby-satsing" in raw.replace("-\n", "-")
 
 
+def _is_image(page, name) -> bool:
+    """Whether the XObject `name` of `page` is an image (not a form: the footer's)."""
+    return page.Resources.XObject[name].get("/Subtype") == "/Image"
+
+
 def test_a_decorative_image_is_an_artifact_and_a_described_one_a_figure(tmp_path):
     """An image with empty alt text (ImageBox.decorative) is ornament: drawn as an artifact,
     no Figure; the same picture with alt text is a Figure with it (the DOCX marks the same
@@ -158,14 +163,14 @@ def test_a_decorative_image_is_an_artifact_and_a_described_one_a_figure(tmp_path
     with pikepdf.open(out) as pdf:
         figures = [e for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
         marks, open_ = [], []
-        ops = [x for page in pdf.pages for x in pikepdf.parse_content_stream(page)]
-        for operands, op in ops:
+        ops = [(x, page) for page in pdf.pages for x in pikepdf.parse_content_stream(page)]
+        for (operands, op), page in ops:
             if str(op) in ("BDC", "BMC"):
                 open_.append(str(operands[0]))
             elif str(op) == "EMC":
                 open_.pop()
-            elif str(op) in ("Do", "EI"):        # reportlab's images: XObjects or inline
-                marks.append(open_[-1] if open_ else None)
+            elif str(op) == "EI" or (str(op) == "Do" and _is_image(page, operands[0])):
+                marks.append(open_[-1] if open_ else None)   # reportlab's: XObject or inline
     assert [str(f.Alt) for f in figures if "/Alt" in f] == ["Kart"]
     assert sorted(marks) == ["/Artifact", "/Figure"]
 

@@ -24,7 +24,7 @@ from plandoc.style import load_theme
 from plandoc.style.theme import Colour
 from plandoc.writers.pdf import write_pdf
 from plandoc.writers.pdf.profile import PdfProfile
-from tests.writers.pdfops import numbers
+from tests.writers.pdfops import contents_rows, numbers
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sample_doc import sample_document  # noqa: E402
@@ -206,9 +206,7 @@ def test_contents_lists_exactly_the_layouts_levels(theme, image_file, tmp_path, 
                                                                    toc_levels=levels))
     layout = lay_out(sample_document(image_file), themed)
     reader = PdfReader(build(layout, tmp_path / "c.pdf"))
-    toc = reader.pages[1].extract_text(extraction_mode="layout")
-    names = [m.group(1) for m in (re.match(r"^\s*(\S.*?)\s*(?:\.\s*)+(\d+)\s*$", line)
-                                  for line in toc.splitlines()) if m]
+    names = [text for text, _ in contents_rows(reader.pages[1])]
     assert names == [e.text for e in layout.contents.entries]
     assert {e.level for e in layout.contents.entries} == set(range(1, levels + 1))
     x = {text: at for text, at, _ in positions(reader.pages[1])}

@@ -8,7 +8,8 @@ draws them.  Modules: colours (a layout Colour → reportlab, the one place), fo
 context (what every handler gets), walk (the handler registry WRITERS: one handler per box kind,
 called handler(ctx, box)) with figures, panels, callouts and program; cover and contents;
 template (page templates, outline and contents hooks) and running (header, footer, watermark,
-line numbers); build (the story and multiBuild); charts and finish (pikepdf afterwards: vector
+line numbers); later (the page total and the contents' numbers, filled in after the one
+reportlab pass); build (the story and multiBuild); charts and finish (pikepdf afterwards: vector
 charts, dates, then pdfa for PDF/A-2a or press for print boxes and crop marks — profile says
 which).  reportlab and pikepdf are imported only when a PDF is written.
 """

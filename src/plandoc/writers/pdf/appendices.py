@@ -1,6 +1,6 @@
 """Appendices: the heading 'Vedlegg 1 Kartgrunnlag', drawn as a chapter heading on a new page,
 and the list of appendices — a contents of its own that keeps only the appendices' entries, so
-each line gets its true page (reportlab's multiBuild, as the contents)."""
+each line gets its true page (filled in after the pass, as the contents': later.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""One reportlab build: the story (page-total marker, cover, contents, body) and multiBuild."""
+"""One reportlab build: the story (cover, contents, body) and multiBuild — one pass, as the
+contents are seeded and the numbers known only at the end are filled in then (later.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from plandoc.writers.pdf import hyphen
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.contents import contents
 from plandoc.writers.pdf.cover import cover, masthead
-from plandoc.writers.pdf.flowables import PageCount, PageTotal
 from plandoc.writers.pdf.profile import PdfProfile
 from plandoc.writers.pdf.reading import ReadingCanvas
 from plandoc.writers.pdf.styles import HYPHENATION, make_look
@@ -27,10 +27,9 @@ def build(layout: Layout, charts: ChartRenderer,
     if layout.theme.typography.hyphenate:
         cache = charts.cache_dir.parent / "hyphenation" if charts.cache_dir else None
         hyphen.preload(HYPHENATION.get(layout.meta.language, ""), cache)
-    look, count, buf = make_look(layout, profile), PageCount(), BytesIO()
-    template = PlanDocTemplate(buf, layout=layout, look=look, count=count)
+    look, buf = make_look(layout, profile), BytesIO()
+    template = PlanDocTemplate(buf, layout=layout, look=look)
     ctx = Ctx(layout, look, charts, template.width, template.height)
-    ctx.add(PageTotal(count))
     if layout.cover:
         cover(ctx, layout.cover, template.cover_frames())
     if layout.masthead:

@@ -8,12 +8,11 @@ the PDF (PDF/UA) without re-deriving structure from layout.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph
-from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.paragraph import (_HSFrag, _SplitFragHY, _SplitWord, _SplitWordEnd,
                                           _SplitWordHY)
 from reportlab.platypus.paraparser import ParaFrag
@@ -356,38 +355,6 @@ class ChartSlot(Flowable):
         self.record.page = self.canv.getPageNumber() - 1
         self.record.rect = (x0, y0, x1, y1)
         self.record.mcid = getattr(self, "pdf_mcid", None)   # its marked content (tags.py)
-
-
-@dataclass
-class PageCount:
-    """The page total shown in the footer: last pass's count and this pass's count."""
-
-    total: int | None = None
-    seen: int = 0
-    stable: bool = field(default=False)
-
-
-class PageTotal(IndexingFlowable):
-    """Zero-size flowable that makes multiBuild repeat until the page total is stable."""
-
-    def __init__(self, count: PageCount):
-        super().__init__()
-        self.count = count
-        self.width = self.height = 0
-        role(self, "Artifact")
-
-    def wrap(self, availWidth, availHeight):
-        return 0, 0
-
-    def draw(self):
-        pass
-
-    def afterBuild(self):
-        self.count.stable = self.count.seen == self.count.total
-        self.count.total = self.count.seen
-
-    def isSatisfied(self):
-        return self.count.stable
 
 
 def fitted_image(path, width: float, max_height: float, alt: str, min_dpi: float = 0) -> Image:

@@ -22,21 +22,34 @@ LINE_NUMBER_MM = 5                             # line numbers end this far left 
 
 def draw_running(canv, doc) -> None:
     """Header (left | right) over a rule, footer (left | 'Side 3 av 24') of a body page; no
-    header on page 1 when the layout says so (an invitation's letterhead stands there)."""
+    header on page 1 when the layout says so (an invitation's letterhead stands there).
+
+    The footer is a form filled in after the last page (later.py): its right part holds the
+    page total, and the left part is shortened to the room the right part leaves."""
     running, style, (width, height) = doc.layout.running, doc.look["running"], canv._pagesize
     left, right = doc.leftMargin, width - doc.rightMargin     # the page's: landscape or not
     top = height - doc.topMargin + HEADER_MM * mm
     foot = doc.bottomMargin - FOOTER_MM * mm
-    page = running.page.format(page=doc.page, total=doc.count.total or doc.page)
     canv.saveState()
+    doc.later.draw(canv, _footer(doc, (left, right, foot)))
     canv.setFillColor(style.textColor)
-    _pair(canv, style, (left, right, foot), running.footer_left, page, None)
     if running.first_header or doc.page > 1:
         _pair(canv, style, (left, right, top), running.header_left, running.header_right, 0.45)
         canv.setStrokeColor(doc.look.colour(doc.layout.palette.header_rule))
         canv.setLineWidth(0.6)
         canv.line(left, top - HEADER_RULE_MM * mm, right, top - HEADER_RULE_MM * mm)
     canv.restoreState()
+
+
+def _footer(doc, where: tuple):
+    """The footer's drawing, for a form filled in when the page total is known."""
+    running, style, number = doc.layout.running, doc.look["running"], doc.page
+
+    def fill(form, later) -> None:
+        form.setFillColor(style.textColor)
+        page = running.page.format(page=number, total=later.total)
+        _pair(form, style, where, running.footer_left, page, None)
+    return fill
 
 
 def _pair(canv, style, where: tuple, left_text: str, right_text: str, share) -> None:

@@ -17,7 +17,8 @@ from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate, _ktA
 from plandoc.layout import Layout
 from plandoc.writers.pdf.contents import heading_entry
 from plandoc.writers.pdf.flow import KeepWithStart, together
-from plandoc.writers.pdf.flowables import HeadingParagraph, PageCount
+from plandoc.writers.pdf.flowables import HeadingParagraph
+from plandoc.writers.pdf.later import Later
 from plandoc.writers.pdf.notes import CALLBACK, NoteFrame
 from plandoc.writers.pdf.running import draw_line_numbers, draw_running, draw_watermark
 from plandoc.writers.pdf.styles import Look
@@ -74,7 +75,7 @@ class PlanDocTemplate(BaseDocTemplate):
     """The theme's page size and margins, a cover template (when the layout has a cover) and
     the body template."""
 
-    def __init__(self, file, *, layout: Layout, look: Look, count: PageCount):
+    def __init__(self, file, *, layout: Layout, look: Look):
         page, meta = layout.theme.page, layout.meta
         super().__init__(
             file, pagesize=(page.width_mm * mm, page.height_mm * mm),
@@ -85,7 +86,7 @@ class PlanDocTemplate(BaseDocTemplate):
             creator="plandoc", producer="plandoc", invariant=1, lang=LANG_TAGS[meta.language],
             displayDocTitle=1, initialFontName=look.fonts.body,
             initialFontSize=layout.theme.sizes.body, keepTogetherClass=KeepWithStart)
-        self.layout, self.look, self.count = layout, look, count
+        self.layout, self.look, self.later = layout, look, Later()
         body = [self._body_template(), self._landscape_template()]
         self.addPageTemplates([self._cover_template(), *body] if layout.cover else body)
 
@@ -144,6 +145,7 @@ class PlanDocTemplate(BaseDocTemplate):
     def beforeDocument(self):
         self._outline_level = -1
         self.tagger = self.canv.tagger = Tagger() if enabled() else None
+        self.later = self.canv.later = Later()
         self.canv.showOutline()
         self.canv.setNamedCB(CALLBACK, lambda canv, kind, label: self.body_frame.drawn.append(
             label))
@@ -152,11 +154,22 @@ class PlanDocTemplate(BaseDocTemplate):
         self.canv.line_marks = [] if self.layout.line_numbers else None
 
     def afterPage(self):
-        self.count.seen = self.page
+        self.later.total = self.page
         if self.frame in (self.body_frame, self.landscape_frame):
             self.frame.draw_notes(self.canv, self.look.colour(self.layout.palette.muted))
         if self.canv.line_marks:
             LINE_NUMBERS(self.canv, self)
+
+    def _allSatisfied(self):
+        """Whether multiBuild may stop (reportlab's test), and if so — the canvas is saved
+        next — the forms of the page total and the contents' numbers, defined (later.py).
+
+        The contents only ask for another pass when their rows changed, not their pages, so a
+        plan takes one pass."""
+        happy = super()._allSatisfied()
+        if happy:
+            self.later.define(self.canv)
+        return happy
 
     def handle_keepWithNext(self, flowables):
         """reportlab's keep-with-next, but a KeepTogether after the run joins it.
@@ -201,6 +214,7 @@ class PlanDocTemplate(BaseDocTemplate):
         level = min(h.level - 1, self._outline_level + 1)   # outlines may not skip a level
         self._outline_level = level
         self.canv.addOutlineEntry(h.outline, h.key, level=level, closed=level > 0)
+        self.later.pages.setdefault(h.key, self.page)
         row = heading_entry(h, self.page)
         if row:
             self.notify("TOCEntry", row)
