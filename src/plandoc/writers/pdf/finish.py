@@ -21,6 +21,8 @@ from plandoc.writers.pdf.tags import Tagger, write_tree
 from plandoc.writers.pdf.template import LANG_TAGS
 from plandoc.writers.pdf.tounicode import fix_to_unicode
 
+CR_END = b"\r\nendstream"        # how a stream whose bytes end in CR ends in a saved file
+
 
 def finish(raw: bytes, records: list, meta: Meta, out: Path,
            profile: PdfProfile = PdfProfile(), tagger: Tagger | None = None) -> None:
@@ -51,15 +53,18 @@ def _save(pdf: pikepdf.Pdf, out: Path) -> None:
     (1 in 256, e.g. a font subset) makes page-validation read the CR LF before 'endstream' as
     the end of line and report a wrong /Length (PDFA2A-STREAM-LENGTH-001) although the file
     is right; such streams are saved again hex-wrapped (ending in '>'), which changes nothing
-    a reader sees."""
+    a reader sees.  qpdf writes '\nendstream' right after a stream's bytes, so a file without
+    '\r\nendstream' has no such stream and is written as saved, not opened again."""
     buf = BytesIO()
     pdf.save(buf, deterministic_id=True, fix_metadata_version=False)
-    with pikepdf.open(BytesIO(buf.getvalue())) as saved:
-        if _hex_wrap_cr_streams(saved):
-            saved.save(out, deterministic_id=True, fix_metadata_version=False,
-                       compress_streams=False)  # all but the XMP are compressed: keep the hex
-            return
-    Path(out).write_bytes(buf.getvalue())
+    data = buf.getvalue()
+    if CR_END in data:
+        with pikepdf.open(BytesIO(data)) as saved:
+            if _hex_wrap_cr_streams(saved):
+                saved.save(out, deterministic_id=True, fix_metadata_version=False,
+                           compress_streams=False)  # all but the XMP are compressed: keep hex
+                return
+    Path(out).write_bytes(data)
 
 
 def _hex_wrap_cr_streams(pdf: pikepdf.Pdf) -> int:
