@@ -431,20 +431,20 @@ def write_tree(pdf, tagger: Tagger, lang: str, link_text) -> None:
     tree = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
     writer = _TreeWriter(pdf, link_text)
     tree.K = writer.element(tagger.root, tree)
-    nums = pikepdf.Array()
-    for index, page in enumerate(pdf.pages):
-        page.obj.StructParents = index
-        page.obj.Tabs = pikepdf.Name.S
+    nums = []                   # a Python list made an Array once: extending one is slow
+    for index, page in enumerate(writer.pages):
+        page.StructParents = index
+        page.Tabs = pikepdf.Name.S
         marked = writer.marked.get(index, {})
         missing = sorted(set(range(len(marked))) ^ set(marked))
         if missing:
             raise RuntimeError(f"page {index + 1}: marked content {missing} has no element")
-        nums.extend([index, pdf.make_indirect(pikepdf.Array(
-            [marked[n] for n in range(len(marked))]))])
-    for key, elem in enumerate(writer.annots, start=len(pdf.pages)):
-        nums.extend([key, elem])
-    tree.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=nums))
-    tree.ParentTreeNextKey = len(pdf.pages) + len(writer.annots)
+        nums += [index, pdf.make_indirect(pikepdf.Array(
+            [marked[n] for n in range(len(marked))]))]
+    for key, elem in enumerate(writer.annots, start=len(writer.pages)):
+        nums += [key, elem]
+    tree.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
+    tree.ParentTreeNextKey = len(writer.pages) + len(writer.annots)
     pdf.Root.StructTreeRoot = tree
     pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
     pdf.Root.Lang = pikepdf.String(lang)
@@ -457,15 +457,23 @@ class _TreeWriter:
     """Recorded Nodes → StructElem dictionaries; collects the ParentTree's entries."""
 
     def __init__(self, pdf, link_text):
+        import pikepdf
         self.pdf, self.link_text = pdf, link_text
         self.marked: dict[int, dict[int, object]] = {}   # page → {mcid: element}
         self.annots: list = []                            # elements of annotations, in order
         self.notes = 0
+        self.pages = [page.obj for page in pdf.pages]     # looked up once, not per element
+        self.tags: dict[str, object] = {}                 # tag → its PDF name
+        self.struct_elem = pikepdf.Name.StructElem
 
     def element(self, node: Node, parent):
         import pikepdf
+        tag = self.tags.get(node.tag) or self.tags.setdefault(node.tag,
+                                                              pikepdf.Name("/" + node.tag))
+        page = _first_page(node)
+        entries = {"Pg": self.pages[page]} if page is not None else {}
         elem = self.pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + node.tag), P=parent))
+            Type=self.struct_elem, S=tag, P=parent, **entries))
         if node.alt:
             elem.Alt = pikepdf.String(node.alt)
         if node.attrs:
@@ -475,9 +483,6 @@ class _TreeWriter:
         if node.tag == "Note":              # PDF/UA: every note has an ID of its own
             self.notes += 1
             elem.ID = pikepdf.String(f"note-{self.notes}")
-        page = _first_page(node)
-        if page is not None:
-            elem.Pg = self.pdf.pages[page].obj
         elem.K = pikepdf.Array([self._kid(kid, elem, page) for kid in node.kids])
         if node.tag == "Link" and all(kid[0] == "annot" for kid in node.kids):
             # a link in running text: its words stay in the paragraph's one marked-content
@@ -496,17 +501,16 @@ class _TreeWriter:
         self.marked.setdefault(on, {})[mcid] = elem
         if on == page:
             return mcid
-        return pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=self.pdf.pages[on].obj, MCID=mcid)
+        return pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=self.pages[on], MCID=mcid)
 
     def _annotation(self, page: int, index: int, elem):
         import pikepdf
-        annot = self.pdf.pages[page].obj.Annots[index]
-        annot.StructParent = len(self.pdf.pages) + len(self.annots)
+        annot = self.pages[page].Annots[index]
+        annot.StructParent = len(self.pages) + len(self.annots)
         self.annots.append(elem)
         if not str(annot.get("/Contents", "")).strip():
             annot.Contents = pikepdf.String(self.link_text(annot))
-        return pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=annot,
-                                  Pg=self.pdf.pages[page].obj)
+        return pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=annot, Pg=self.pages[page])
 
 
 def _first_page(node: Node) -> int | None:
