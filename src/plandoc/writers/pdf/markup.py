@@ -76,6 +76,8 @@ def destination(name: str) -> str:
     return f"<a name={quoteattr(name)}/>" if name else ""
 
 
-def label(text: str, font: str) -> str:
-    """A paragraph's label ('1.', 'a)', '•', '1.1') in the hanging room before its text."""
-    return f"<bullet font={quoteattr(font)}>{esc(text)}</bullet>"
+def label(text: str, font: str | None = None) -> str:
+    """A paragraph's label ('1.', 'a)', '•', '1.1') in the hanging room before its text, in
+    `font` (None: the paragraph style's bullet font)."""
+    attrs = f" font={quoteattr(font)}" if font else ""
+    return f"<bullet{attrs}>{esc(text)}</bullet>"
