@@ -11,7 +11,10 @@ that place's marked content (an artifact: the footer, a contents row's dots and 
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
+
+from reportlab.pdfbase.pdfdoc import pdfdocEnc
 
 
 IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -49,7 +52,15 @@ class Later:
             if matrix != IDENTITY:
                 canv.transform(*matrix)
             fill(canv, self)
+            _no_cr_end(canv)
             canv.endForm()
+
+
+def _no_cr_end(canv) -> None:
+    """Keep the form's compressed stream from ending in CR (1 in 256): finish._save would
+    open and save the whole file again for it.  An empty line more changes the checksum."""
+    while zlib.compress(pdfdocEnc("\n".join([canv._preamble, *canv._code]))).endswith(b"\r"):
+        canv._code.append("")
 
 
 def _inverse(matrix: tuple) -> tuple:
