@@ -46,7 +46,8 @@ def _image_marks(pdf) -> list:
                 open_.append(str(operands[0]))
             elif str(op) == "EMC":
                 open_.pop()
-            elif str(op) in ("Do", "EI"):
+            elif str(op) == "EI" or (str(op) == "Do" and page.Resources.XObject[
+                    operands[0]].get("/Subtype") == "/Image"):   # not the footer's form
                 marks.append(open_[-1] if open_ else None)
     return marks
 
