@@ -66,7 +66,7 @@ def build_all(files: list[Path], options: Options, jobs: int):
         parts.setdefault(outcome.source, []).append((index, outcome))
         if len(parts[outcome.source]) == expected[outcome.source]:
             merged = _merge([o for _, o in sorted(parts.pop(outcome.source), key=lambda x: x[0])])
-            yield _settle(merged, options)
+            yield _settled_read(_settle(merged, options))
 
 
 _read: dict[Path, tuple] = {}     # documents read and laid out before forking, by source
@@ -76,8 +76,10 @@ def _read_first(files: list[Path], options: Options) -> None:
     """Read, validate and lay out each document once, before the workers that write its formats
     are forked (they inherit it), instead of once in each of them."""
     from plandoc.build.document import laid_out
+    from plandoc.style import factcache
 
     _read.clear()
+    factcache.use(options.out_dir / ".cache" / "fonts")  # kept once the document is built
     for file in files:
         file_hash(file)  # memoised before reading, as _build_file does
         try:
@@ -86,6 +88,16 @@ def _read_first(files: list[Path], options: Options) -> None:
             continue              # each worker reads it again and reports it
         laid_out(doc, theme, options)
         _read[file] = (doc, theme)
+
+
+def _settled_read(outcome: Outcome) -> Outcome:
+    """Keep the font facts the reading before forking found (the workers inherited them and
+    store none) once a document read that way is built."""
+    from plandoc.style import factcache
+
+    if outcome.status == "built" and outcome.source in _read:
+        factcache.flush()
+    return outcome
 
 
 def _settle(outcome: Outcome, options: Options) -> Outcome:
