@@ -52,15 +52,6 @@ def builtin_default() -> dict:
     }
 
 
-def style_dirs(content_root: Path | None, extra: Path | None = None) -> list[Path]:
-    """Where styles are looked for, first match wins."""
-    dirs = [extra] if extra else []
-    if content_root is not None:
-        dirs += [content_root / "styles", content_root.parent / "styles"]
-    dirs.append(Path.cwd() / "styles")
-    return [d for d in dirs if d is not None]
-
-
 def load_theme(name: str, search: list[Path], origin: tuple[Path, int] | None = None,
                allow: tuple[Path, ...] = ()) -> Theme:
     """Load style `name` from the first folder in `search` that has it.
