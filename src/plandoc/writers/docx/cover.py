@@ -27,10 +27,14 @@ styled paragraph — no text boxes.  The table sits in the content control Word 
 
 from __future__ import annotations
 
+import io
+
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT as VALIGN
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Mm, Pt
+
+from plandoc import svg
 
 from plandoc.layout.boxes import Cover, Masthead
 from plandoc.layout.styles import text_styles
@@ -119,11 +123,14 @@ def write_masthead(ctx, m: Masthead) -> None:
 
 
 def _logo(cell, cover: Cover | Masthead) -> float:
-    """The logo at the cover's logo height; its width in mm (0 without a logo)."""
+    """The logo at the cover's logo height; its width in mm (0 without a logo).  An SVG
+    goes in as a PNG drawn from it, sharp in print (plandoc.svg.RASTER_DPI)."""
     if cover.logo is None:
         return 0
     run = first_paragraph(cell, "Cover Municipality").add_run()
-    shape = run.add_picture(str(cover.logo), height=Mm(cover.logo_height_mm))
+    source = io.BytesIO(svg.png(cover.logo, cover.logo_height_mm)) if svg.is_svg(cover.logo) \
+        else str(cover.logo)
+    shape = run.add_picture(source, height=Mm(cover.logo_height_mm))
     set_alt_text(shape, cover.logo_alt, cover.logo_alt)
     return shape.width.mm
 

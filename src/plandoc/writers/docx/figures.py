@@ -14,6 +14,7 @@ import io
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
+from plandoc import svg
 from plandoc.layout.boxes import ChartBox, ImageBox
 from plandoc.writers.docx.captions import caption_title, write_caption, write_source
 from plandoc.writers.docx.context import Context
@@ -33,7 +34,9 @@ def chart(ctx: Context, box: ChartBox) -> None:
 
 def image(ctx: Context, box: ImageBox) -> None:
     """The image at the box's width (lower if too tall), with its caption if it has one."""
-    p, shape = _picture(ctx, str(box.path), Mm(box.width_mm), None)
+    source = io.BytesIO(svg.png(box.path, box.max_height_mm, box.width_mm)) \
+        if svg.is_svg(box.path) else str(box.path)          # an SVG: a sharp PNG of it
+    p, shape = _picture(ctx, source, Mm(box.width_mm), None)
     limit = Mm(box.max_height_mm)
     if shape.height > limit:
         shape.width, shape.height = int(shape.width * limit / shape.height), limit
