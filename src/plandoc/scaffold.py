@@ -28,7 +28,7 @@ FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "á": "a", "č": "c", "�
 
 
 class Refused(Exception):
-    """A scaffold that would overwrite a file, or a --logo that is no PNG or JPEG."""
+    """A scaffold that would overwrite a file, or a --logo that is no SVG, PNG or JPEG."""
 
 
 @dataclass
