@@ -1,7 +1,8 @@
 """SVG emblems and pictures (issue 16): the sample tests/samples/vapen-svg.yaml has its style's
 emblem as SVG and the same drawing as an image block.  Read back: the PDF draws both as paths
 (no raster image at all) inside Figures with their alt text and stays PDF/A-2a and PDF/UA-1;
-the DOCX holds a PNG of each, sharp at 600 dpi, with the alt text; the web page holds the SVG
+the DOCX holds a PNG of each, sharp at 600 dpi, with the alt text and the SVG beside it as
+Word 2016+ keeps one; the web page holds the SVG
 itself.  What the check refuses in an SVG is in tests/malformed (cases_style, cases_content).
 """
 
@@ -22,6 +23,7 @@ SAMPLE = ROOT / "tests/samples/vapen-svg.yaml"
 SVG = ROOT / "tests/samples/styles/skjold/skjold.svg"
 EMBLEM_ALT = "Testvik kommune, kommunevåpen"
 PICTURE_ALT = "Testvik kommunevåpen, et hvitt fyrtårn over bølger på rød bunn"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PATH_PAINT = {"f", "f*", "B", "B*", "S", "b", "b*", "sh"}
 
 
@@ -90,6 +92,9 @@ def test_the_docx_holds_sharp_pngs_with_alt_text(built):
     for (_, px_high), emu_high in zip(sizes, extents):
         assert px_high / (int(emu_high) / 914400) == pytest.approx(600, abs=2)  # dpi
     assert sizes[0][1] == 520          # 22 mm on the cover at 600 dpi
+    svgs = document.element.body.xpath(".//a:blip//*[local-name()='svgBlip']")
+    parts = [document.part.related_parts[e.get(f"{{{R}}}embed")] for e in svgs]
+    assert [(p.content_type, p.blob) for p in parts] == [("image/svg+xml", SVG.read_bytes())] * 2
 
 
 def test_the_web_page_holds_the_svg_itself(built):
