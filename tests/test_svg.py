@@ -130,3 +130,25 @@ def _elements(node):
         if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/MCR" and "/S" in kid:
             yield kid
             yield from _elements(kid)
+
+
+ILLUSTRATOR = """<?xml version="1.0" encoding="utf-8"?>
+<!-- Generator: Adobe Illustrator 24.0.0, SVG Export Plug-In . SVG Version: 6.00 Build 0)  -->
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+<svg version="1.1" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+     x="0px" y="0px" width="100%" height="100%" viewBox="0 0 100 120" xml:space="preserve">
+<path fill="#0B4F6C" d="M5 5 H95 V60 C95 90 70 108 50 115 C30 108 5 90 5 60 Z"/>
+</svg>
+"""
+
+
+def test_an_emblem_as_illustrator_saves_it_is_taken(tmp_path):
+    """Illustrator's SVG names the SVG 1.1 DTD (never fetched) and sizes itself 100 %: its
+    viewBox gives the size, and the drawing is drawn and rasterised at it."""
+    from plandoc import svg
+
+    path = tmp_path / "vapen.svg"
+    path.write_text(ILLUSTRATOR, encoding="utf-8")
+    assert svg.problem(path) is None
+    assert svg.size(path) == (75, 90)
+    assert Image.open(io.BytesIO(svg.png(path, 22))).size == (434, 520)

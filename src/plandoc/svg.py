@@ -3,9 +3,10 @@
 web page (a data: address in an <img>, which runs no script and fetches nothing).
 
 The check refuses what could reach outside the file or run (scripts, event attributes,
-foreignObject, any href or url() other than '#id', a DOCTYPE with its entities), what the PDF
-could not draw as it should (text, whose font the PDF/A file would have to embed) and a drawing
-with no size; so the writers only ever get a drawing that needs nothing but itself.
+foreignObject, any href or url() other than '#id', entities declared in a DOCTYPE — a DOCTYPE
+that only names SVG 1.1, as Illustrator writes one, is fine: no parser here fetches it), what
+the PDF could not draw as it should (text, whose font the PDF/A file would have to embed) and a
+drawing with no size; so the writers only ever get a drawing that needs nothing but itself.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ REFUSED = {
     "text": "contains text (<text>) — convert the text to paths (outlines) in the drawing "
             "program: a PDF/A file must embed every font it uses",
 }
+DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[")   # a DOCTYPE with declarations: [ … ]
 OUTSIDE = re.compile(r"url\(\s*['\"]?(?!#)|@import", re.IGNORECASE)
 LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px|pt|mm|cm|in|pc)?\s*$")
 RASTER_DPI = 600       # the DOCX's picture of an emblem: sharp in print at its size
@@ -53,9 +55,9 @@ def problem(file: Path) -> str | None:
 def _problem(data: bytes) -> str | None:
     from xml.etree import ElementTree
 
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        return ("declares a DOCTYPE or entities — " + EXPECTED + " (save it as plain SVG, "
-                "without a DOCTYPE)")
+    if b"<!ENTITY" in data or DOCTYPE_SUBSET.search(data):
+        return ("declares entities in its DOCTYPE — " + EXPECTED + " (save it as plain SVG, "
+                "without entities)")
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
@@ -126,14 +128,15 @@ def _drawing(file: Path, mtime_ns: int, size: int):
 
     from svglib.svglib import svg2rlg
 
-    quiet = logging.getLogger("svglib.svglib")
-    level, quiet.level = quiet.level, logging.CRITICAL
+    quiet = logging.getLogger("svglib")        # it logs what it skips; the check said enough
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
     try:
         return svg2rlg(str(file))
     except Exception:  # noqa: BLE001 - svglib raises anything on a drawing it cannot read
         return None
     finally:
-        quiet.level = level
+        quiet.setLevel(level)
 
 
 def size(file: Path) -> tuple[float, float] | None:

@@ -315,8 +315,8 @@ CASES = [
                   "file or address"),)),
     Case("style-logo-svg-entity", style("name: X\nlogo: v.svg\n", v__svg=(
         '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + _svg("&x;"))),
-         (_msg(2, "image v.svg declares a DOCTYPE or entities — expected a plain SVG drawing "
-                  "(save it as plain SVG, without a DOCTYPE)"),)),
+         (_msg(2, "image v.svg declares entities in its DOCTYPE — expected a plain SVG "
+                  "drawing (save it as plain SVG, without entities)"),)),
     Case("style-logo-svg-text", style("name: X\nlogo: v.svg\n", v__svg=_svg(
         "<text x='1' y='9'>Vefsn</text>")),
          (_msg(2, "image v.svg contains text (<text>) — convert the text to paths (outlines) "
