@@ -1,0 +1,111 @@
+"""`plandoc import plan.docx`: an existing Word plan → plandoc content (YAML + images).
+
+package.py opens the DOCX, walk.py turns its body into Items, cover.py reads the metadata,
+shape.py and patterns.py build the `body:` list, yamlout.py writes it, report.py says what
+became what.  Nothing is written when the input cannot be read or an output exists.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from plandoc.importer import cover
+from plandoc.importer.package import ImportFault, Package, W, open_docx
+from plandoc.importer.report import Report
+from plandoc.importer.shape import Shaper
+from plandoc.importer.walk import Item, Walker
+from plandoc.importer.yamlout import Note, dump
+
+__all__ = ["ImportFault", "import_docx"]
+IMAGE_TYPES = {b"\x89PNG": "png", b"\xff\xd8\xff": "jpg"}
+
+
+def import_docx(source: Path, out: Path, style: str | None = None) -> list[str]:
+    """Read `source`, write `out` (and its images folder); the report's lines."""
+    pkg = open_docx(source)
+    media_dir = out.with_name(f"{out.stem}-bilder")
+    for path in (out, media_dir):
+        if path.exists():
+            raise ImportFault(f"{path}: already exists — choose another --out or move it away "
+                              "(plandoc import never overwrites)")
+    report = Report()
+    walker = Walker(pkg, report)
+    items = walker.body()
+    covers = [i for i in items if i.kind == "cover"]
+    lines, items = cover.cover_lines(covers[0].rows if covers else [],
+                                     [i for i in items if i.kind != "cover"])
+    images = Images(pkg, report, media_dir, out.parent)
+    text = " ".join(i.text for i in items[:400])
+    meta = cover.metadata(lines, pkg.core, text, report)
+    shaper = Shaper(report, lambda nid: footnote(pkg, walker, nid), images.block,
+                    meta["language"])
+    body = shaper.shape(items)
+    if style:
+        meta["style"] = style
+    meta["number_chapters"] = shaper.finish_numbering()
+    meta["toc"] = walker.toc
+    furniture(pkg, report)
+    header = [f"Importert fra {source.name} med «plandoc import». Les gjennom og rett opp:",
+              "plandoc nummererer kapitler, mål (1.1) og strategier (a, b) selv, og",
+              "skriver «MÅL», «STRATEGI», figur- og tabellnumre — ikke skriv dem inn.",
+              "Linjer merket TODO må fylles ut før planen er ferdig."]
+    yaml_text = dump({"document": meta, "body": body or [{"paragraph": "TODO"}]}, header)
+    written = images.write()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(yaml_text, encoding="utf-8")
+    return report.lines(source, [out.as_posix(), *written])
+
+
+def footnote(pkg: Package, walker: Walker, nid: str) -> str:
+    """The text of footnote `nid` as inline Markdown."""
+    paras = pkg.footnotes.get(nid, [])
+    return " ".join(t for p in paras if (t := walker.runs.runs(p).markdown)) or "TODO"
+
+
+class Images:
+    """Pictures of the body, saved next to the YAML as <name>-bilder/bilde-01.png."""
+
+    def __init__(self, pkg: Package, report: Report, folder: Path, base: Path):
+        self.pkg, self.report, self.folder, self.base = pkg, report, folder, base
+        self.files: list[tuple[Path, bytes]] = []
+
+    def block(self, item: Item) -> dict:
+        pic = item.picture
+        data = self.pkg.media(pic.rid) or b""
+        ext = next((e for magic, e in IMAGE_TYPES.items() if data.startswith(magic)), None)
+        if ext is None:
+            self.report.drop(f"picture '{pic.name}' in a format plandoc does not take "
+                             "(expected PNG or JPEG)")
+            return {"paragraph": Note("TODO", f"TODO: bildet «{pic.name}» var ikke PNG eller "
+                                              "JPEG — lagre det som PNG og bruk image:")}
+        path = self.folder / f"bilde-{len(self.files) + 1:02}.{ext}"
+        self.files.append((path, data))
+        image: dict = {"file": path.relative_to(self.base).as_posix()}
+        if pic.alt:
+            image["alt"] = pic.alt
+        else:
+            self.report.warn(f"image '{pic.name}' ({image['file']}) has no alt text — the YAML "
+                             "has alt: \"\" with a TODO; build refuses it until you write one")
+            image["alt"] = Note("", "TODO: skriv hva bildet viser (alternativ tekst)")
+        if pic.width_cm:
+            image["width"] = pic.width_cm
+        self.report.saw("image")
+        return {"image": image}
+
+    def write(self) -> list[str]:
+        for path, data in self.files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return [self.folder.as_posix() + f"/ ({len(self.files)} images)"] if self.files else []
+
+
+def furniture(pkg: Package, report: Report) -> None:
+    """Report headers, footers and comments: plandoc writes its own, content has none."""
+    for name in pkg.zf.namelist():
+        kind = re.match(r"word/(header|footer|comments)\d*\.xml$", name)
+        if kind and "".join(pkg.zf.read(name).decode("utf-8", "replace").split("<w:t")[1:]):
+            report.drop({"header": "running header: plandoc writes its own from the style",
+                         "footer": "footer: plandoc writes its own page numbers",
+                         "comments": "comments part: plandoc content has no comments"}
+                        [kind.group(1)])
