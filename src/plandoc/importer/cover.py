@@ -46,11 +46,12 @@ def cover_lines(cover: list[Item], items: list[Item]) -> tuple[list, list[Item]]
     """(style, text) lines of the cover, and the body without the lines taken from it."""
     if cover:
         return [(i.style, i.text) for i in _flat(cover) if i.text], items
-    lines, rest = [], list(items)
-    while rest and rest[0].kind in ("own", "para") and (
-            rest[0].style in ("Title", "Subtitle") or _cover_word(rest[0].text)):
-        lines.append((rest[0].style or "", rest.pop(0).text))
-    return lines, rest
+    first = next((n for n, i in enumerate(items) if i.kind not in ("own", "para")), len(items))
+    lead = items[:min(first, 8)]
+    if not any(i.style in ("Title", "Subtitle") or _cover_word(i.text) for i in lead) or \
+            any(len(i.text) > 120 for i in lead):
+        return [], items
+    return [(i.style if i.kind == "own" else "", i.text) for i in lead], items[len(lead):]
 
 
 def _flat(items: list[Item]) -> list[Item]:
@@ -101,11 +102,13 @@ def _line(meta: dict, style: str, text: str, report) -> None:
         meta["period"] = re.sub(r"\s*[–-]\s*", "–", m.group(1))
     elif MUNICIPALITY.match(text) and "municipality" not in meta:
         meta["municipality"] = text
+    elif _band_extra(meta, text):
+        pass
     elif style == "CoverBand" or DRAFT.match(text) or ADOPTED.match(text) \
             or text.casefold() == "utkast":
         _status(meta, text)
-    elif style in ("", "Title", "Subtitle") and "subtitle" not in meta:
-        meta["subtitle"] = text
+    elif style in ("", "Title", "Subtitle") and ("title" not in meta or "subtitle" not in meta):
+        meta["title" if "title" not in meta else "subtitle"] = text
     else:
         report.kept(f"cover line '{text[:40]}': not used (add it to the YAML by hand)")
 
@@ -122,8 +125,20 @@ def _status(meta: dict, text: str) -> None:
     elif adopted or DRAFT.match(text):
         meta["status"] = Note("utkast", f"TODO: forsiden sier «{text}» — skriv status med "
                                         "dato (og organ og sak for vedtatt)")
-    else:
+    elif "status" not in meta:
         meta["status"] = "utkast"
+
+
+def _band_extra(meta: dict, text: str) -> bool:
+    """'Versjon 2, erstattar versjon 1', 'Arkivsak 25/101' → version, replaces, archive_case."""
+    found = False
+    for key, pattern in (("version", r"^(?:Versjon|Version)\s+(\S+?),?(?:\s|$)"),
+                         ("replaces", r"(?:erstatter|erstattar|replaces)\s+(?:versjon|version)"
+                                      r"\s+(\S+)"),
+                         ("archive_case", r"^(?:Arkivsak|Archive case)\s+(\S+)")):
+        if (m := re.search(pattern, text, re.IGNORECASE)):
+            meta[key], found = m.group(1), True
+    return found
 
 
 def _language(core: str, text: str) -> str:

@@ -100,7 +100,7 @@ class Reader:
     def _piece(self, c, segs, out, bold, italic, link) -> None:
         tag = c.tag
         if tag == W + "t":
-            segs.append(_Seg(c.text or "", bold, italic, link))
+            segs.append(_Seg((c.text or "").replace("\u2060", ""), bold, italic, link))
         elif tag in (W + "tab", W + "cr", W + "noBreakHyphen", W + "softHyphen"):
             segs.append(_Seg({W + "noBreakHyphen": "-", W + "softHyphen": ""}.get(tag, " "),
                              bold, italic, link))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from plandoc.importer.walk import Item
+from plandoc.importer.yamlout import Note
 from plandoc.labels import LANGUAGES, labels
 
 GOAL = re.compile(r"^(?:\*\*)?(?:hoved|del)?m[åa]l\b\s*(\d+(?:\.\d+)*)?\s*[:.)]?(?:\*\*)?\s*",
@@ -296,10 +297,12 @@ def quadrant(sh, cell: list[Item]) -> list:
         if i.style == "SwotGroup" or i.kind == "para" and i.text.startswith("**"):
             group = {"group": i.text.strip("*"), "items": []}
             items.append(group)
-        elif group is not None:
-            group["items"].append(text)
         else:
-            items.append(text)
+            if group is None:           # items before any group: a group without a title
+                group = {"group": Note(labels(sh.language)["swot.group"],
+                                       "TODO: gi gruppen et navn"), "items": []}
+                items.append(group)
+            group["items"].append(text)
     return items
 
 
