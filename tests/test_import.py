@@ -10,7 +10,6 @@ name what it dropped.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import shutil
 import subprocess
 import sys
@@ -25,14 +24,12 @@ from plandoc.style import load_theme, style_dirs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import ROOT, run  # noqa: E402
-from textof import compare_texts, normalise, pdf_text  # noqa: E402
+from textof import (compare_texts, docx_header_rows, pdf_text,  # noqa: E402
+                    strip_repeated_headers)
 
 FIXTURES = ROOT / "tests" / "import"
-# Exact: the second PDF has the first's text.  Close: the share of words kept, and why not all.
-EXACT = ["vefsn"]
-CLOSE = {"klimaplan": 0.9,      # goal labels (Hovedmål/Delmål), indicators and references
-         "oppvekstplan": 0.9,   # goal labels, measures and the indicator overview
-         "nn-bustadplan": 0.9}  # revisions, attachments and parts are read as plain text
+# Each example plan; the other examples (invitations, meeting papers, cases) are not plans.
+PLANS = ["vefsn", "klimaplan", "oppvekstplan", "nn-bustadplan"]
 
 
 def _texts(project: Path, name: str) -> tuple[list[str], list[str], str]:
@@ -40,33 +37,37 @@ def _texts(project: Path, name: str) -> tuple[list[str], list[str], str]:
     content = project / "content"
     shutil.rmtree(content)
     shutil.copytree(ROOT / "content", content)
-    style = read_document(content / f"{name}.yaml").meta.style
+    doc = read_document(content / f"{name}.yaml")
     assert run("build", content / f"{name}.yaml", "--out", "out1", "-j", "1").exit_code == 0
     result = run("import", f"out1/{name}.docx", "--out", f"imported/{name}.yaml",
-                 "--style", style)
+                 "--style", doc.meta.style)
     assert result.exit_code == 0, result.output
     built = run("build", f"imported/{name}.yaml", "--out", "out2", "-j", "1",
                 "--styles", "styles")
     assert built.exit_code == 0, built.output
-    doc = read_document(content / f"{name}.yaml")
-    margins = dataclasses.asdict(load_theme(style, style_dirs(content)).page.margins)
-    return (pdf_text(f"out1/{name}.pdf", margins, has_cover(doc.meta)),
-            pdf_text(f"out2/{name}.pdf", margins, has_cover(doc.meta)), result.output)
+    margins = dataclasses.asdict(load_theme(doc.meta.style, style_dirs(content)).page.margins)
+    first, second = (strip_repeated_headers(pdf_text(f"{out}/{name}.pdf", margins,
+                                                     has_cover(doc.meta)),
+                                            docx_header_rows(f"{out}/{name}.docx"))
+                     for out in ("out1", "out2"))
+    return first, second, result.output
 
 
-@pytest.mark.parametrize("name", EXACT)
+@pytest.mark.parametrize("name", PLANS)
 def test_round_trip_gives_the_same_text(name, project):
+    """Build, import the DOCX, build again: the PDFs have the same text (a table header the
+    PDF repeats at a page break, which may fall elsewhere, left out)."""
     first, second, report = _texts(project, name)
     assert compare_texts(first, second) is None, compare_texts(first, second)
-    assert "3 × focus area" in report and "16 × goal" in report and "1 × SWOT" in report
+    assert "dropped:" in report and "table of contents" in report
 
 
-@pytest.mark.parametrize("name", sorted(CLOSE))
-def test_round_trip_keeps_most_words(name, project):
-    first, second, _ = _texts(project, name)
-    a, b = " ".join(first).split(), " ".join(second).split()
-    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-    assert ratio >= CLOSE[name], f"{name}: {ratio:.2f} of the words kept"
+def test_round_trip_recognises_plan_patterns(project):
+    """vefsn's DOCX: its focus areas, goals, strategies, SWOT and panels are blocks again."""
+    _, _, report = _texts(project, "vefsn")
+    for line in ("3 × focus area", "16 × goal", "51 × strategy", "1 × SWOT",
+                 "1 × key figures", "1 × values", "1 × vision", "2 × slogan"):
+        assert line in report, report
 
 
 @pytest.fixture(scope="module")

@@ -40,9 +40,12 @@ def import_docx(source: Path, out: Path, style: str | None = None) -> list[str]:
     meta = cover.metadata(lines, pkg.core, text, report)
     shaper = Shaper(report, lambda nid: footnote(pkg, walker, nid), images.block,
                     meta["language"])
+    cover_image(meta, covers, images)
     body = shaper.shape(items)
     if style:
         meta["style"] = style
+    if shaper.labels:
+        meta["goal_labels"] = shaper.labels
     meta["number_chapters"] = shaper.finish_numbering()
     meta["toc"] = walker.toc
     furniture(pkg, report)
@@ -55,6 +58,18 @@ def import_docx(source: Path, out: Path, style: str | None = None) -> list[str]:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(yaml_text, encoding="utf-8")
     return report.lines(source, [out.as_posix(), *written])
+
+
+def cover_image(meta: dict, covers: list[Item], images: "Images") -> None:
+    """The cover's photo (plandoc's cover) → `cover_image:` with its credit line."""
+    credit = meta.pop("credit", None)
+    pictures = [i for i in cover.flat(covers[0].rows) if i.kind == "image"] if covers else []
+    if not pictures:
+        return
+    image = images.block(pictures[0], "cover_image").get("image")
+    if image:
+        image.pop("width", None)
+        meta["cover_image"] = {**image, **({"credit": credit} if credit else {})}
 
 
 def footnote(pkg: Package, walker: Walker, nid: str) -> str:
@@ -70,7 +85,8 @@ class Images:
         self.pkg, self.report, self.folder, self.base = pkg, report, folder, base
         self.files: list[tuple[Path, bytes]] = []
 
-    def block(self, item: Item) -> dict:
+    def block(self, item: Item, what: str = "image") -> dict:
+        """An `image:` block for the picture `item` (its file saved on write())."""
         pic = item.picture
         data = self.pkg.media(pic.rid) or b""
         ext = next((e for magic, e in IMAGE_TYPES.items() if data.startswith(magic)), None)
@@ -90,7 +106,7 @@ class Images:
             image["alt"] = Note("", "TODO: skriv hva bildet viser (alternativ tekst)")
         if pic.width_cm:
             image["width"] = pic.width_cm
-        self.report.saw("image")
+        self.report.saw(what.replace("_", " "))
         return {"image": image}
 
     def write(self) -> list[str]:

@@ -45,7 +45,7 @@ def parse_date(text: str) -> str | None:
 def cover_lines(cover: list[Item], items: list[Item]) -> tuple[list, list[Item]]:
     """(style, text) lines of the cover, and the body without the lines taken from it."""
     if cover:
-        return [(i.style, i.text) for i in _flat(cover) if i.text], items
+        return [(i.style, i.text) for i in flat(cover) if i.text], items
     first = next((n for n, i in enumerate(items) if i.kind not in ("own", "para")), len(items))
     lead = items[:min(first, 8)]
     if not any(i.style in ("Title", "Subtitle") or _cover_word(i.text) for i in lead) or \
@@ -54,10 +54,10 @@ def cover_lines(cover: list[Item], items: list[Item]) -> tuple[list, list[Item]]
     return [(i.style if i.kind == "own" else "", i.text) for i in lead], items[len(lead):]
 
 
-def _flat(items: list[Item]) -> list[Item]:
+def flat(items: list[Item]) -> list[Item]:
     """Items with the paragraphs of tables (a cover's layout table) in reading order."""
     return [p for i in items for p in (
-        _flat([c for row in i.rows for cell in row for c in cell]) if i.kind == "table"
+        flat([c for row in i.rows for cell in row for c in cell]) if i.kind == "table"
         else [i])]
 
 
@@ -95,7 +95,8 @@ def metadata(lines: list, core: dict, all_text: str, report) -> dict:
 def _line(meta: dict, style: str, text: str, report) -> None:
     """One cover line into `meta`."""
     key = {"CoverMunicipality": "municipality", "CoverPart": "part", "Title": "title",
-           "Subtitle": "subtitle", "CoverBandStrong": "organisation"}.get(style)
+           "Subtitle": "subtitle", "CoverBandStrong": "organisation",
+           "CoverCredit": "credit"}.get(style)
     if key and key not in meta:
         meta[key] = text
     elif (m := PERIOD.search(text)) and "period" not in meta:
@@ -117,6 +118,8 @@ def _status(meta: dict, text: str) -> None:
     """'Utkast', 'Høringsutkast — høringsfrist 1. juni 2021', 'Vedtatt i kommunestyret
     12.05.2021, sak 38/20' → status and what it needs; TODO when a part is missing."""
     day, case, adopted = parse_date(text), CASE.search(text), ADOPTED.match(text)
+    if case and not adopted:
+        meta["case"] = case.group(1)
     if adopted and day and case:
         meta.update(status="vedtatt", date=day, adopted_by=adopted.group(1),
                     case=case.group(1))

@@ -15,7 +15,8 @@ from plandoc.importer.package import A, R, W, WP, Package
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
 SPECIAL = re.compile(r"([\\`*_\[\]|<])")
-LEADING = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+>](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))")
+LEADING = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+>](?=\s|$))")
+ORDERED = re.compile(r"^(\s*\d{1,9})(?=[.)](?:\s|$))")
 
 
 @dataclass
@@ -49,7 +50,9 @@ class _Seg:
 def escape(text: str, start: bool = True) -> str:
     """`text` with Markdown's special characters escaped (at the start also '1.', '-', '#')."""
     out = SPECIAL.sub(r"\\\1", text)
-    return LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), out) if start else out
+    if not start:
+        return out
+    return ORDERED.sub(r"\1\\", LEADING.sub(r"\1\\\2", out))
 
 
 class Reader:

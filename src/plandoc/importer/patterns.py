@@ -43,6 +43,11 @@ def handle(sh, items: list[Item], i: int) -> int:
     if item.kind == "cover":
         return i + 1
     style = item.style
+    if style in ("Strategy", "StrategyLabel"):
+        found: dict = {}
+        j = strategies(sh, found, items, i)
+        sh.add(found) if found else None
+        return max(j, i + 1)
     if style in ("Goal", "Subgoal"):
         goal, j = read_goal(sh, items, i)
         sh.add(goal)
@@ -60,14 +65,21 @@ def handle(sh, items: list[Item], i: int) -> int:
         sh.prose.append(Item("para", "> " + item.text, notes=item.notes))
     elif style == "AppendixList":
         if not (sh.last and "appendix_list" in sh.last):
-            sh.add({"appendix_list": {}})
+            title = sh.pending_title
+            sh.pending_title = None
+            default = labels(sh.language)["appendices"]
+            sh.add({"appendix_list": {"title": title} if title and title != default else {}})
             sh.report.saw("appendix list")
     elif style in PLAIN_OWN or style.startswith("Cover") or style.startswith("Panel"):
         sh.report.kept(f"{PLAIN_OWN.get(style, style)}: as a paragraph")
         sh.prose.append(Item("para", item.text, notes=item.notes))
     elif style == "PartTitle":
         sh.close(1)
-        sh.add({"part": {"title": sh.plain(item)}})
+        title = sh.plain(item)
+        label = item.label.strip()
+        if label and title.startswith(label):
+            title = title[len(label):].strip()
+        sh.add({"part": {**({"label": label} if label else {}), "title": title}})
         sh.report.saw("part")
     elif style == "PartIntro" and sh.last and "part" in sh.last:
         sh.last["part"]["intro"] = item.text
@@ -75,6 +87,37 @@ def handle(sh, items: list[Item], i: int) -> int:
         sh.report.kept(f"text in style {style}: as a paragraph")
         sh.prose.append(Item("para", item.text, notes=item.notes))
     return i + 1
+
+
+def foreword(sh, items: list[Item], i: int) -> int:
+    """"Forord" (an unnumbered first-level heading of that name), its text and plandoc's
+    signature lines → `foreword:`."""
+    from plandoc.importer.cover import parse_date
+
+    sh.close(1)
+    j, prose, block = i + 1, [], {}
+    while j < len(items) and items[j].kind in ("para", "item"):
+        prose.append(items[j])
+        j += 1
+    if prose:
+        sh.prose = prose
+        sh.flush()
+        block["text"] = sh.body.pop()["text"]
+    signature: dict = {}
+    if j < len(items) and items[j].style == "SignaturePlace":
+        place, _, when = items[j].text.partition(", ")
+        signature.update(place=place, **({"date": parse_date(when)} if parse_date(when) else {}))
+        j += 1
+    if j < len(items) and "Signer" in styles_in(items[j]):
+        cells = [c for row in items[j].rows for cell in row for c in cell]
+        signature.update({"name": c.text for c in cells if c.style == "Signer"})
+        signature.update({"title": c.text for c in cells if c.style == "SignerTitle"})
+        j += 1
+    if signature:
+        block["signature"] = signature
+    sh.add({"foreword": block})
+    sh.report.saw("foreword")
+    return j
 
 
 # -- goals -------------------------------------------------------------------------------
@@ -109,10 +152,19 @@ def focus_area(sh, items: list[Item], i: int, title: str) -> int:
         sh.prose = intro
         sh.flush()
         block["intro"] = sh.body.pop()["text"]
-    goals = []
-    while j < len(items) and goal_like(items[j]):
-        goal, j = read_goal(sh, items, j)
-        goals.append(goal)
+    goals, body = [], []
+    while (j := spacers(items, j)) < len(items):
+        if goal_like(items[j]):
+            goal, j = read_goal(sh, items, j)
+            goals.append(goal)
+        elif items[j].style in ("Strategy", "StrategyLabel") and items[j].kind == "own":
+            found: dict = {}
+            j = strategies(sh, found, items, j)
+            body.append(found)
+        else:
+            break
+    if body:
+        block["body"] = body
     block["goals"] = goals
     sh.add({"focus_area": block})
     sh.report.saw("focus area")
@@ -131,15 +183,27 @@ def read_goal(sh, items: list[Item], i: int, sub: bool = False) -> tuple[dict, i
             text, j = sh.plain(items[j]), j + 1
     goal: dict = {"goal": text}
     sh.report.saw("sub-goal" if sub else "goal")
+    if item.kind == "own":
+        sh.goal_label("subgoal" if item.style == "Subgoal" else "goal", item.label)
     j = attributes(sh, goal, items, j)
     j = strategies(sh, goal, items, j)
+    j = indicators(sh, goal, items, j)
     subs = []
+    j = spacers(items, j)
     while not sub and j < len(items) and items[j].kind == "own" and items[j].style == "Subgoal":
         child, j = read_goal(sh, items, j, sub=True)
         subs.append(child)
+        j = spacers(items, j)
     if subs:
         goal["goals"] = subs
     return goal, j
+
+
+def spacers(items: list[Item], j: int) -> int:
+    """The index of the first item from `j` that is not an empty spacer paragraph."""
+    while j < len(items) and items[j].kind == "own" and items[j].style == "Spacer":
+        j += 1
+    return j
 
 
 def attributes(sh, goal: dict, items: list[Item], j: int) -> int:
@@ -175,6 +239,7 @@ def strategies(sh, goal: dict, items: list[Item], j: int) -> int:
                 found.append(sh.plain(item))
             j += 1
         elif item.kind == "own" and item.style == "StrategyLabel":
+            sh.goal_label("strategies", item.text)
             j += 1
         else:
             break
@@ -182,6 +247,64 @@ def strategies(sh, goal: dict, items: list[Item], j: int) -> int:
         goal["strategies"] = found
         sh.report.saw("strategy", len(found))
     return j
+
+
+FREQUENCY = re.compile(r"^(?:\w+(?:lig|leg|vis|ly)|årleg|annual)$", re.IGNORECASE)
+INDICATOR_HEADER = ("ind.measure", "ind.baseline", "ind.target", "ind.source")
+VALUE_YEAR = re.compile(r"^(.*\S)\s*\((\d{4})\)$")
+
+
+def header_is(sh, t: Item, keys) -> bool:
+    """Whether table `t`'s first row is the label words `keys` (in any language)."""
+    header = [cell_text(sh, c).strip("* ").replace("\u00ad", "").casefold()
+              for c in t.rows[0]] if t.rows else []
+    return len(header) == len(keys) and all(h in {labels(lang)[k].casefold()
+                                                  for lang in LANGUAGES}
+                                            for h, k in zip(header, keys))
+
+
+def indicators(sh, goal: dict, items: list[Item], j: int) -> int:
+    """plandoc's indicator table under a goal (Indikator | Utgangspunkt | Mål | Kilde)."""
+    if j >= len(items) or items[j].kind != "table" or \
+            not header_is(sh, items[j], INDICATOR_HEADER):
+        return j
+    found = []
+    for row in items[j].rows[1:]:
+        cells = [cell_text(sh, c) for c in row]
+        if len(cells) != 4:
+            return j
+        entry = {"measure": cells[0], "baseline": _value_year(cells[1]),
+                 "target": _value_year(cells[2])}
+        if entry["baseline"] is None:
+            del entry["baseline"]
+        if entry["target"] is None:
+            return j
+        entry.update(_source(cells[3]))
+        found.append(entry)
+    goal["indicators"] = found
+    sh.report.saw("indicator", len(found))
+    return j + 1
+
+
+def _value_year(text: str):
+    m = VALUE_YEAR.match(text)
+    return {"value": m.group(1), "year": int(m.group(2))} if m else None
+
+
+def _source(text: str) -> dict:
+    """'SSB, bilparken, årlig; sammenlignet med KOSTRA-gruppe 1' → source, frequency,
+    comparison."""
+    out = {}
+    main, _, compared = text.partition("; ")
+    parts = [p.strip() for p in main.split(", ")]
+    if len(parts) > 1 and FREQUENCY.match(parts[-1]):
+        out["frequency"] = parts.pop()
+    if parts and parts[0]:
+        out["source"] = ", ".join(parts)
+    compared = re.sub(r"^(?:sammenlignet|samanlikna|compared)\s+(?:med|with)\s+", "", compared)
+    if compared:
+        out["comparison"] = compared
+    return out
 
 
 # -- captions and sources ----------------------------------------------------------------
@@ -238,7 +361,11 @@ def table(sh, items: list[Item], i: int) -> int:
         sh.add({"key_figures": {"items": key_figures(t)}})
         sh.report.saw("key figures")
     elif "SwotTitle" in own or swot_header(t):
-        sh.add({"swot": swot(sh, t)})
+        block = swot(sh, t)
+        if sh.pending_caption:
+            block = {"caption": sh.pending_caption, **block}
+            sh.pending_caption = None
+        sh.add({"swot": block})
         sh.report.saw("SWOT")
     elif "Slogan" in own:
         panel_slogan(sh, t)
@@ -247,6 +374,12 @@ def table(sh, items: list[Item], i: int) -> int:
     elif own <= {"Spacer"} and t.style == "LayoutTable" and not any(
             cell_text(sh, c) for r in t.rows for c in r):
         sh.report.drop("empty layout table (signature lines): plandoc lays them out itself")
+    elif header_is(sh, t, ("ind.goal", "ind.measure", "ind.baseline", "ind.target_value",
+                           "ind.source")):
+        sh.add({"indicator_overview": {"caption": sh.pending_caption}
+                if sh.pending_caption else {}})
+        sh.pending_caption = None
+        sh.report.saw("indicator overview")
     elif not action_plan(sh, t):
         plain_table(sh, t)
     return i + 1

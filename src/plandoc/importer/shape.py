@@ -11,6 +11,7 @@ import re
 
 from plandoc.importer import patterns
 from plandoc.importer.walk import Item
+from plandoc.labels import labels
 
 KINDS = {1: "chapter", 2: "section", 3: "subsection"}
 APPENDIX = re.compile(r"^(?:Vedlegg|Appendix)\s+(?:\d+|[A-Z])\s*[:.]?\s+(?=\S)")
@@ -30,6 +31,7 @@ class Shaper:
         self.numbered_chapters: list = []
         self.pending_caption: str | None = None     # "Tabell 1: …" before its table
         self.pending_title: str | None = None       # "Verdier" before the values' table
+        self.labels: dict = {}                      # goal_labels that differ from plandoc's
 
     # -- output ---------------------------------------------------------------------------
 
@@ -75,7 +77,11 @@ class Shaper:
         title = self.plain(item)
         if item.style.endswith("NoTOC") and i + 1 < len(items) and \
                 items[i + 1].style == "AppendixList":
-            return i + 1                              # the appendix list's own title
+            self.pending_title = title                # the appendix list's own title
+            return i + 1
+        if item.level == 1 and not item.numbered and title.casefold() in \
+                patterns.words("foreword"):
+            return patterns.foreword(self, items, i)
         goals = patterns.goals_follow(items, i + 1)
         if goals and item.level <= 2 and self.stack[-1][0] < 2:
             return patterns.focus_area(self, items, i, title)
@@ -92,8 +98,7 @@ class Shaper:
         if item.style.endswith("NoTOC"):
             block["toc"] = False
         self.add(block)
-        if kind == "chapter":
-            self.numbered_chapters.append((block, item.numbered))
+        self.numbered_chapters.append((block, item.numbered, kind))
         self.stack.append((item.level, block["body"], block))
         self.report.saw(kind)
         return i + 1
@@ -110,16 +115,25 @@ class Shaper:
                     inner["body"] = [{"paragraph": "TODO"}]
 
     def finish_numbering(self) -> bool:
-        """Whether chapters are numbered (most numbered in Word); mark the exceptions."""
-        numbered = sum(1 for _, n in self.numbered_chapters if n)
-        on = numbered > len(self.numbered_chapters) / 2
-        for block, n in self.numbered_chapters:
+        """Whether chapters are numbered (most are, in Word); mark the headings that are
+        not as the rest with `numbered:`."""
+        chapters = [n for _, n, kind in self.numbered_chapters if kind == "chapter"]
+        on = sum(chapters) > len(chapters) / 2
+        for block, n, _ in self.numbered_chapters:
             if n != on:                              # `numbered:` after the title, before body
                 body = block.pop("body", None)
                 block["numbered"] = n
                 if body is not None:
                     block["body"] = body
         return on
+
+    def goal_label(self, key: str, label: str) -> None:
+        """Note the label a goal, sub-goal or strategy list is shown with ('%1.%2 Delmål:'
+        → 'Delmål'), when it is not plandoc's own word for it."""
+        word = re.sub(r"%\d|[\t.:)]", " ", label).strip()
+        default = labels(self.language)["strategy" if key == "strategies" else key]
+        if word and word != default and key not in self.labels:
+            self.labels[key] = word
 
     # -- prose ----------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ class Item:
     header: int = 0           # table: header rows
     notes: list = field(default_factory=list)    # footnote ids in the text
     picture: object = None    # image: the Picture
+    label: str = ""           # own styles: the label Word numbers them with ('%1.%2 MÅL:')
 
 
 class Walker:
@@ -93,6 +94,10 @@ class Walker:
             self.report.drop("section break: plandoc sets pages and margins from the style")
         out = [Item("image", picture=pic) for pic in runs.pictures]
         item = self.classify(ppr, sid, runs.markdown)
+        if sid == "PartTitle" and item is not None:      # 'Del 1' ⏎ 'Bustadplan'
+            item.label = "".join(t.text or "" for r in p.iter(W + "r")
+                                 if val(r.find(W + "rPr"), "rStyle") == "PartLabel"
+                                 for t in r.iter(W + "t"))
         if item is not None and (runs.markdown or item.kind == "own"):
             item.notes = runs.notes
             out.insert(0, item)
@@ -112,7 +117,8 @@ class Walker:
             return Item("heading", text, int(m.group(1)), style=sid)
         if sid in OWN_IDS:    # level: how many numbers a goal's label has (1.1 → 2)
             numbering = self.numbering(ppr, chain, text=True)
-            return Item("own", text, numbering[1].count("%") if numbering else 0, style=sid)
+            label = numbering[1] if numbering else ""
+            return Item("own", text, label.count("%"), style=sid, label=label)
         level = self.heading_level(ppr, chain)
         numbering = self.numbering(ppr, chain)
         if level:
