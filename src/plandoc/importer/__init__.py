@@ -7,6 +7,8 @@ became what.  Nothing is written when the input cannot be read or an output exis
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -25,7 +27,7 @@ def import_docx(source: Path, out: Path, style: str | None = None) -> list[str]:
     """Read `source`, write `out` (and its images folder); the report's lines."""
     pkg = open_docx(source)
     media_dir = out.with_name(f"{out.stem}-bilder")
-    for path in (out, media_dir):
+    for path in (out, media_dir, *out.parent.glob(f"{out.stem}-tabell-*.csv")):
         if path.exists():
             raise ImportFault(f"{path}: already exists — choose another --out or move it away "
                               "(plandoc import never overwrites)")
@@ -39,7 +41,7 @@ def import_docx(source: Path, out: Path, style: str | None = None) -> list[str]:
     text = " ".join(i.text for i in items[:400])
     meta = cover.metadata(lines, pkg.core, text, report)
     shaper = Shaper(report, lambda nid: footnote(pkg, walker, nid), images.block,
-                    meta["language"])
+                    meta["language"], images.table)
     cover_image(meta, covers, images)
     body = shaper.shape(items)
     if style:
@@ -79,11 +81,13 @@ def footnote(pkg: Package, walker: Walker, nid: str) -> str:
 
 
 class Images:
-    """Pictures of the body, saved next to the YAML as <name>-bilder/bilde-01.png."""
+    """Pictures of the body, saved next to the YAML as <name>-bilder/bilde-01.png, and
+    tables of numbers as <name>-tabell-1.csv."""
 
     def __init__(self, pkg: Package, report: Report, folder: Path, base: Path):
         self.pkg, self.report, self.folder, self.base = pkg, report, folder, base
         self.files: list[tuple[Path, bytes]] = []
+        self.tables: list[tuple[Path, bytes]] = []
 
     def block(self, item: Item, what: str = "image") -> dict:
         """An `image:` block for the picture `item` (its file saved on write())."""
@@ -102,18 +106,30 @@ class Images:
             image["alt"] = pic.alt
         else:
             self.report.warn(f"image '{pic.name}' ({image['file']}) has no alt text — the YAML "
-                             "has alt: \"\" with a TODO; build refuses it until you write one")
+                             "has an empty alt with a TODO; build refuses it until you write "
+                             "what the image shows")
             image["alt"] = Note("", "TODO: skriv hva bildet viser (alternativ tekst)")
         if pic.width_cm:
             image["width"] = pic.width_cm
         self.report.saw(what.replace("_", " "))
         return {"image": image}
 
+    def table(self, rows: list[list[str]]) -> str:
+        """A table of numbers as <name>-bilder/../<name>-tabell-1.csv; its name for `csv:`."""
+        out = io.StringIO()
+        csv.writer(out, delimiter=";", lineterminator="\n").writerows(rows)
+        path = self.base / f"{self.folder.name.removesuffix('-bilder')}-tabell-" \
+            f"{len(self.tables) + 1}.csv"
+        self.tables.append((path, out.getvalue().encode("utf-8")))
+        return path.relative_to(self.base).as_posix()
+
     def write(self) -> list[str]:
-        for path, data in self.files:
+        """Write the images and CSV files; what was written, for the report."""
+        for path, data in self.files + self.tables:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        return [self.folder.as_posix() + f"/ ({len(self.files)} images)"] if self.files else []
+        return ([self.folder.as_posix() + f"/ ({len(self.files)} images)"] if self.files
+                else []) + [p.as_posix() for p, _ in self.tables]
 
 
 def furniture(pkg: Package, report: Report) -> None:

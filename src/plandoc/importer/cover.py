@@ -97,6 +97,8 @@ def _line(meta: dict, style: str, text: str, report) -> None:
     key = {"CoverMunicipality": "municipality", "CoverPart": "part", "Title": "title",
            "Subtitle": "subtitle", "CoverBandStrong": "organisation",
            "CoverCredit": "credit"}.get(style)
+    if text in meta.values():
+        return                                   # the same line twice (title page + header)
     if key and key not in meta:
         meta[key] = text
     elif (m := PERIOD.search(text)) and "period" not in meta:

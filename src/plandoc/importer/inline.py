@@ -103,7 +103,9 @@ class Reader:
     def _piece(self, c, segs, out, bold, italic, link) -> None:
         tag = c.tag
         if tag == W + "t":
-            segs.append(_Seg((c.text or "").replace("\u2060", ""), bold, italic, link))
+            # word joiners and soft hyphens: plandoc's layout puts them in where it needs them
+            text = (c.text or "").replace("\u2060", "").replace("\u00ad", "")
+            segs.append(_Seg(text, bold, italic, link))
         elif tag in (W + "tab", W + "cr", W + "noBreakHyphen", W + "softHyphen"):
             segs.append(_Seg({W + "noBreakHyphen": "-", W + "softHyphen": ""}.get(tag, " "),
                              bold, italic, link))

@@ -504,9 +504,22 @@ def plain_table(sh, t: Item) -> None:
     block: dict = {}
     if getattr(sh, "pending_caption", None):
         block["caption"], sh.pending_caption = sh.pending_caption, None
-    block["columns"] = rows[0]
-    block["rows"] = rows[1:] or [[""] * width]
+    if numeric(rows[1:]) and sh.csv is not None:
+        block["csv"] = sh.csv(rows)
+        sh.report.saw("table of numbers (as CSV)")
+    else:
+        block["columns"] = rows[0]
+        block["rows"] = rows[1:] or [[""] * width]
     if t.header > 1:
         sh.report.kept("header rows after the first: as body rows")
     sh.add({"table": block})
     sh.report.saw("table")
+
+
+NUMBER = re.compile(r"^[−–+-]?\s?\d{1,3}(?:[ \u00a0]?\d{3})*(?:,\d+)?(?:\s?%)?$|^[–-]?$")
+
+
+def numeric(rows: list[list[str]]) -> bool:
+    """Whether a table's body is numbers (every column after the first), worth a CSV file."""
+    return len(rows) >= 3 and len(rows[0]) >= 2 and all(
+        NUMBER.match(cell.strip()) for row in rows for cell in row[1:])

@@ -21,8 +21,9 @@ SKIP_OWN = {"Spacer", "StrategyLabel", "TOCHeading", "PartLabel", "GoalLabel"}
 class Shaper:
     """Builds the body; `notes(id)` gives a footnote's Markdown, `media(item)` an image block."""
 
-    def __init__(self, report, notes, media, language: str):
+    def __init__(self, report, notes, media, language: str, csv=None):
         self.report, self.notes, self.media, self.language = report, notes, media, language
+        self.csv = csv                              # rows → the CSV file's name, or None
         self.root: list = []
         self.stack: list = [(0, self.root, None)]   # (level, body list, the heading's dict)
         self.prose: list = []
@@ -162,8 +163,10 @@ class Shaper:
                 indent = sum(widths)
                 marker = "1." if item.numbered else "-"
                 widths.append(len(marker) + 1)
-                if lines and not widths[:-1] and (n == 0 or items[n - 1].kind != "item"):
-                    lines.append("")
+                previous = items[n - 1] if n else None
+                if lines and not widths[:-1] and (previous is None or previous.kind != "item"
+                                                  or previous.numbered != item.numbered):
+                    lines.append("")                 # a new list: after a paragraph or list
                 lines.append(" " * indent + f"{marker} {text}")
                 self.report.saw("list item")
             else:

@@ -87,7 +87,7 @@ def _scalar(value, indent: int, column: int) -> list[str]:
     if not isinstance(value, str):
         return [_safe(value)]
     pad = " " * indent
-    if "\n" in value.rstrip("\n"):
+    if value.endswith("\n") or "\n" in value:     # Markdown (`text:`): a literal block
         body = value.rstrip("\n").split("\n")
         wrapped = [w for line in body for w in _wrap(line, WIDTH - indent)]
         return ["|"] + [(pad + w).rstrip() for w in wrapped]
