@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from plandoc.importer import cover
-from plandoc.importer.package import ImportFault, Package, W, open_docx
+from plandoc.importer.package import ImportFault, Package, open_docx
 from plandoc.importer.report import Report
 from plandoc.importer.shape import Shaper
 from plandoc.importer.walk import Item, Walker
@@ -24,7 +24,7 @@ IMAGE_TYPES = {b"\x89PNG": "png", b"\xff\xd8\xff": "jpg"}
 
 
 def import_docx(source: Path, out: Path, style: str | None = None) -> list[str]:
-    """Read `source`, write `out` (and its images folder); the report's lines."""
+    """Read `source`, write `out` (and its images and CSV files); the report's lines."""
     pkg = open_docx(source)
     media_dir = out.with_name(f"{out.stem}-bilder")
     for path in (out, media_dir, *out.parent.glob(f"{out.stem}-tabell-*.csv")):
@@ -32,34 +32,43 @@ def import_docx(source: Path, out: Path, style: str | None = None) -> list[str]:
             raise ImportFault(f"{path}: already exists — choose another --out or move it away "
                               "(plandoc import never overwrites)")
     report = Report()
+    images = Images(pkg, report, media_dir, out.parent)
+    data = read(pkg, report, images)
+    if style:
+        data["document"]["style"] = style
+    yaml_text = dump(data, header(source.name))
+    written = images.write()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(yaml_text, encoding="utf-8")
+    return report.lines(source, [out.as_posix(), *written])
+
+
+def header(name: str) -> list[str]:
+    """The comment at the top of the YAML."""
+    return [f"Importert fra {name} med «plandoc import». Les gjennom og rett opp:",
+            "plandoc nummererer kapitler, mål (1.1) og strategier (a, b) selv, og",
+            "skriver «MÅL», «STRATEGI», figur- og tabellnumre — ikke skriv dem inn.",
+            "Linjer merket TODO må fylles ut før planen er ferdig."]
+
+
+def read(pkg: Package, report: Report, images: "Images") -> dict:
+    """The content: {'document': …, 'body': …}, as YAML will hold it."""
     walker = Walker(pkg, report)
     items = walker.body()
     covers = [i for i in items if i.kind == "cover"]
     lines, items = cover.cover_lines(covers[0].rows if covers else [],
                                      [i for i in items if i.kind != "cover"])
-    images = Images(pkg, report, media_dir, out.parent)
-    text = " ".join(i.text for i in items[:400])
-    meta = cover.metadata(lines, pkg.core, text, report)
+    meta = cover.metadata(lines, pkg.core, " ".join(i.text for i in items[:400]), report)
+    cover_image(meta, covers, images)
     shaper = Shaper(report, lambda nid: footnote(pkg, walker, nid), images.block,
                     meta["language"], images.table)
-    cover_image(meta, covers, images)
     body = shaper.shape(items)
-    if style:
-        meta["style"] = style
     if shaper.labels:
         meta["goal_labels"] = shaper.labels
     meta["number_chapters"] = shaper.finish_numbering()
     meta["toc"] = walker.toc
     furniture(pkg, report)
-    header = [f"Importert fra {source.name} med «plandoc import». Les gjennom og rett opp:",
-              "plandoc nummererer kapitler, mål (1.1) og strategier (a, b) selv, og",
-              "skriver «MÅL», «STRATEGI», figur- og tabellnumre — ikke skriv dem inn.",
-              "Linjer merket TODO må fylles ut før planen er ferdig."]
-    yaml_text = dump({"document": meta, "body": body or [{"paragraph": "TODO"}]}, header)
-    written = images.write()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(yaml_text, encoding="utf-8")
-    return report.lines(source, [out.as_posix(), *written])
+    return {"document": meta, "body": body or [{"paragraph": "TODO"}]}
 
 
 def cover_image(meta: dict, covers: list[Item], images: "Images") -> None:
@@ -117,7 +126,8 @@ class Images:
     def table(self, rows: list[list[str]]) -> str:
         """A table of numbers as <name>-bilder/../<name>-tabell-1.csv; its name for `csv:`."""
         out = io.StringIO()
-        csv.writer(out, delimiter=";", lineterminator="\n").writerows(rows)
+        csv.writer(out, delimiter=";", lineterminator="\n").writerows(
+            [[cell.replace("\u00a0", " ") for cell in row] for row in rows])
         path = self.base / f"{self.folder.name.removesuffix('-bilder')}-tabell-" \
             f"{len(self.tables) + 1}.csv"
         self.tables.append((path, out.getvalue().encode("utf-8")))
@@ -133,11 +143,10 @@ class Images:
 
 
 def furniture(pkg: Package, report: Report) -> None:
-    """Report headers, footers and comments: plandoc writes its own, content has none."""
+    """Report running headers and footers with text: plandoc writes its own."""
     for name in pkg.zf.namelist():
-        kind = re.match(r"word/(header|footer|comments)\d*\.xml$", name)
+        kind = re.match(r"word/(header|footer)\d*\.xml$", name)
         if kind and "".join(pkg.zf.read(name).decode("utf-8", "replace").split("<w:t")[1:]):
             report.drop({"header": "running header: plandoc writes its own from the style",
-                         "footer": "footer: plandoc writes its own page numbers",
-                         "comments": "comments part: plandoc content has no comments"}
+                         "footer": "footer: plandoc writes its own page numbers"}
                         [kind.group(1)])

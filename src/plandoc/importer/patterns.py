@@ -42,51 +42,58 @@ def handle(sh, items: list[Item], i: int) -> int:
         return table(sh, items, i)
     if item.kind == "cover":
         return i + 1
-    style = item.style
-    if style in ("Strategy", "StrategyLabel"):
+    if item.style in ("Strategy", "StrategyLabel"):
         found: dict = {}
         j = strategies(sh, found, items, i)
         sh.add(found) if found else None
         return max(j, i + 1)
-    if style in ("Goal", "Subgoal"):
+    if item.style in ("Goal", "Subgoal"):
         goal, j = read_goal(sh, items, i)
         sh.add(goal)
         return j
-    if style == "PanelTitle" and i + 1 < len(items) and "ValueWord" in styles_in(items[i + 1]):
+    paragraph(sh, item, items[i + 1] if i + 1 < len(items) else None)
+    return i + 1
+
+
+def paragraph(sh, item: Item, following: Item | None) -> None:
+    """One paragraph in one of plandoc's styles (a caption, a source, a quote …)."""
+    style, last = item.style, sh.last or {}
+    if style == "PanelTitle" and following and "ValueWord" in styles_in(following):
         sh.pending_title = item.text
-    elif style == "PanelText" and sh.last and "values" in sh.last \
-            and "text" not in sh.last["values"]:
-        sh.last["values"]["text"] = item.text
-    elif style == "Caption":
-        caption(sh, item)
-    elif style == "Source":
-        source(sh, item)
+    elif style == "PanelText" and "values" in last and "text" not in last["values"]:
+        last["values"]["text"] = item.text
+    elif style in ("Caption", "Source"):
+        (caption if style == "Caption" else source)(sh, item)
     elif style == "Quote":
         sh.prose.append(Item("para", "> " + item.text, notes=item.notes))
     elif style == "AppendixList":
-        if not (sh.last and "appendix_list" in sh.last):
-            title = sh.pending_title
-            sh.pending_title = None
-            default = labels(sh.language)["appendices"]
-            sh.add({"appendix_list": {"title": title} if title and title != default else {}})
-            sh.report.saw("appendix list")
-    elif style in PLAIN_OWN or style.startswith("Cover") or style.startswith("Panel"):
-        sh.report.kept(f"{PLAIN_OWN.get(style, style)}: as a paragraph")
-        sh.prose.append(Item("para", item.text, notes=item.notes))
+        appendix_list(sh) if "appendix_list" not in last else None
     elif style == "PartTitle":
-        sh.close(1)
-        title = sh.plain(item)
-        label = item.label.strip()
-        if label and title.startswith(label):
-            title = title[len(label):].strip()
-        sh.add({"part": {**({"label": label} if label else {}), "title": title}})
-        sh.report.saw("part")
-    elif style == "PartIntro" and sh.last and "part" in sh.last:
-        sh.last["part"]["intro"] = item.text
-    elif style not in ("Spacer", "StrategyLabel", "TOCHeading", "PartLabel") and item.text:
-        sh.report.kept(f"text in style {style}: as a paragraph")
+        part(sh, item)
+    elif style == "PartIntro" and "part" in last:
+        last["part"]["intro"] = item.text
+    elif style in PLAIN_OWN or style.startswith(("Cover", "Panel")) or item.text and \
+            style not in ("Spacer", "StrategyLabel", "TOCHeading", "PartLabel"):
+        sh.report.kept(f"{PLAIN_OWN.get(style, 'text in style ' + style)}: as a paragraph")
         sh.prose.append(Item("para", item.text, notes=item.notes))
-    return i + 1
+
+
+def appendix_list(sh) -> None:
+    """plandoc's list of appendices (its title, when not the usual word, before it)."""
+    title, sh.pending_title = sh.pending_title, None
+    default = labels(sh.language)["appendices"]
+    sh.add({"appendix_list": {"title": title} if title and title != default else {}})
+    sh.report.saw("appendix list")
+
+
+def part(sh, item: Item) -> None:
+    """A part's title page: 'Del 1' (its label) and the title."""
+    sh.close(1)
+    title, label = sh.plain(item), item.label.strip()
+    if label and title.startswith(label):
+        title = title[len(label):].strip()
+    sh.add({"part": {**({"label": label} if label else {}), "title": title}})
+    sh.report.saw("part")
 
 
 def foreword(sh, items: list[Item], i: int) -> int:

@@ -15,7 +15,6 @@ from plandoc.labels import labels
 
 KINDS = {1: "chapter", 2: "section", 3: "subsection"}
 APPENDIX = re.compile(r"^(?:Vedlegg|Appendix)\s+(?:\d+|[A-Z])\s*[:.]?\s+(?=\S)")
-SKIP_OWN = {"Spacer", "StrategyLabel", "TOCHeading", "PartLabel", "GoalLabel"}
 
 
 class Shaper:
