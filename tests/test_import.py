@@ -141,6 +141,10 @@ def test_pandoc_docx_with_tables_footnote_and_image_without_alt(project, foreign
         ["Registrere SEFRAK-bygg", "Kulturminnesti"]
     assert next(_all(data["body"], "swot"))["opportunities"][0]["items"] == \
         ["Reiseliv og lokal stolthet"]
+    figures = list(_all(data["body"], "key_figures"))
+    assert figures[0]["items"] == [{"value": 4512, "label": "innbyggere i 2024"},
+                                   {"value": "12 %", "label": "over 80 år i 2040"}]
+    assert [f["value"] for f in figures[1]["items"]] == [38, 1250]     # a table of them
     assert "[^1]: Lov om kulturminner" in text and "[Riksantikvaren](https://" in text
     assert "    - fredete bygg" in text or "  - fredete bygg" in text
     assert "alt: ''  # TODO" in text

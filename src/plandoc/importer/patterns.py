@@ -364,8 +364,8 @@ def table(sh, items: list[Item], i: int) -> int:
     """A table: a panel of plandoc's own, a SWOT, an action plan or a plain table."""
     t = items[i]
     own = styles_in(t)
-    if "KeyFigure" in own:
-        sh.add({"key_figures": {"items": key_figures(t)}})
+    if "KeyFigure" in own or figure_cells(t):
+        sh.add({"key_figures": {"items": key_figures(t) or figure_cells(t)}})
         sh.report.saw("key figures")
     elif "SwotTitle" in own or swot_header(t):
         block = swot(sh, t)
@@ -401,6 +401,43 @@ def key_figures(t: Item) -> list[dict]:
             if value is not None:
                 out.append({"value": _number(value), "label": label})
     return out
+
+
+BIG_NUMBER = re.compile(r"^(?:\*\*)?([−–+-]?\d[\d \u00a0]*(?:,\d+)?(?:\s?%)?)(?:\*\*)?$")
+
+
+def figure_cells(t: Item) -> list[dict]:
+    """A table of key figures in another program's file: every cell a number over a label
+    ('13 278' ⏎ 'innbyggere'); [] when it is not one."""
+    out = []
+    for row in t.rows:
+        for cell in row:
+            texts = [i.text for i in cell if i.text]
+            if not texts:
+                continue
+            m = BIG_NUMBER.match(texts[0]) if len(texts) == 2 else None
+            if not m or len(texts[1]) > 80:
+                return []
+            out.append({"value": _number(m.group(1)), "label": texts[1]})
+    return out if len(out) >= 2 else []
+
+
+def figure_paragraphs(sh, items: list[Item], i: int) -> int:
+    """Bold numbers each followed by a short label ('**13 278**' ⏎ 'innbyggere'), at least
+    two → `key_figures:`; the index after them (`i` when there are none)."""
+    found, j = [], i
+    while j + 1 < len(items) and items[j].kind == items[j + 1].kind == "para":
+        m = BIG_NUMBER.match(items[j].text)
+        if not (m and items[j].text.startswith("**")) or len(items[j + 1].text) > 80 \
+                or BIG_NUMBER.match(items[j + 1].text):
+            break
+        found.append({"value": _number(m.group(1)), "label": items[j + 1].text})
+        j += 2
+    if len(found) < 2:
+        return i
+    sh.add({"key_figures": {"items": found}})
+    sh.report.saw("key figures")
+    return j
 
 
 def _number(text: str):

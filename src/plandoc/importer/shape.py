@@ -56,6 +56,8 @@ class Shaper:
     def one(self, items: list[Item], i: int) -> int:
         """Shape the item at `i` (and what belongs to it); the index of the next item."""
         item = items[i]
+        if item.kind == "para" and (j := patterns.figure_paragraphs(self, items, i)) > i:
+            return j
         if item.kind in ("para", "item"):
             self.prose.append(item)
             return i + 1
