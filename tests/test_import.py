@@ -74,6 +74,22 @@ def test_round_trip_recognises_plan_patterns(project):
         assert line in report, report
 
 
+def test_every_other_example_imports_and_builds(project):
+    """Invitations, meeting papers and cases are not plans (their letterheads, meeting
+    tables and decisions become plain text): their import still builds, with no warning."""
+    content = project / "content"
+    shutil.rmtree(content)
+    shutil.copytree(ROOT / "content", content)
+    others = sorted(p.stem for p in content.glob("*.yaml") if p.stem not in PLANS)
+    assert run("build", content, "--out", "out1", "-j", "2").exit_code == 0
+    for name in others:
+        result = run("import", f"out1/{name}.docx", "--out", f"imported/{name}.yaml")
+        assert result.exit_code == 0 and "warning" not in result.output, result.output
+    built = run("build", "imported", "--out", "out2", "-j", "2", "--styles", "styles")
+    assert built.exit_code == 0, built.output
+    assert sorted(p.stem for p in (project / "out2").glob("*.pdf")) == others
+
+
 @pytest.fixture(scope="module")
 def foreign(tmp_path_factory):
     """plan-pandoc.docx and plan-lo.docx, made once for the module."""
@@ -128,6 +144,7 @@ def test_libreoffice_docx_with_norwegian_headings(project, foreign):
     assert swot["threats"][0]["items"] == ["Stigende renter"]
     assert "**godt sted**" in text and "*ingen*" in text
     assert "text box" in report and "comment" in report
+    assert "link to a file" in report and "og kartet." in text     # its words, no file link
     assert run("build", "content/plan.yaml", "--out", "out").exit_code == 0
 
 

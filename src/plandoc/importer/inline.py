@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from plandoc.importer.package import A, R, W, WP, Package
+from plandoc.reader.inline import SAFE_LINK
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
@@ -86,7 +87,11 @@ class Reader:
     def _target(self, h) -> str | None:
         rid = h.get(R + "id")
         if rid and rid in self.pkg.rels:
-            return self.pkg.rels[rid][0]
+            target = self.pkg.rels[rid][0]
+            if SAFE_LINK.match(target) and not target.startswith("#"):
+                return target
+            self.report.kept("link to a file or an unknown kind of address: its words")
+            return None
         if h.get(W + "anchor"):
             self.report.kept("link inside the document: its words (no target)")
         return None
