@@ -70,8 +70,10 @@ def test_round_trip_recognises_plan_patterns(project):
     """vefsn's DOCX: its focus areas, goals, strategies, SWOT and panels are blocks again."""
     _, _, report = _texts(project, "vefsn")
     for line in ("3 × focus area", "16 × goal", "51 × strategy", "1 × SWOT",
-                 "1 × key figures", "1 × values", "1 × vision", "2 × slogan"):
+                 "1 × key figures", "1 × values", "1 × vision", "2 × slogan",
+                 "1 × emblem on the cover: the style draws it"):
         assert line in report, report
+    assert "cover image" not in report                # the emblem is not a cover photo
 
 
 def test_every_other_example_imports_and_builds(project):

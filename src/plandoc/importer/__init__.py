@@ -18,8 +18,11 @@ from plandoc.importer.report import Report
 from plandoc.importer.shape import Shaper
 from plandoc.importer.walk import Item, Walker
 from plandoc.importer.yamlout import Note, dump
+from plandoc.labels import LANGUAGES, labels
 
 __all__ = ["ImportFault", "import_docx"]
+EMBLEM = re.compile("|".join(re.escape(labels(lang)["emblem"].split("}")[-1]) + "$"
+                             for lang in LANGUAGES))
 IMAGE_TYPES = {b"\x89PNG": "png", b"\xff\xd8\xff": "jpg"}
 
 
@@ -75,6 +78,10 @@ def cover_image(meta: dict, covers: list[Item], images: "Images") -> None:
     """The cover's photo (plandoc's cover) → `cover_image:` with its credit line."""
     credit = meta.pop("credit", None)
     pictures = [i for i in cover.flat(covers[0].rows) if i.kind == "image"] if covers else []
+    emblems = [p for p in pictures if EMBLEM.search(p.picture.alt)]
+    for _ in emblems:
+        images.report.drop("emblem on the cover: the style draws it (its logo:)")
+    pictures = [p for p in pictures if p not in emblems]
     if not pictures:
         return
     image = images.block(pictures[0], "cover_image").get("image")
