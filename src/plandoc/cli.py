@@ -237,6 +237,25 @@ def new(name, municipality, kind, language, logo, color, content_dir, styles_dir
     click.echo(f"next: plandoc check {doc}{extra} && plandoc build {doc}{extra}")
 
 
+@main.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
+              help="The YAML to write (default: content/<name of the DOCX>.yaml).")
+@click.option("--style", help="The style the document names (a folder under styles/).")
+def import_(source, out, style) -> None:
+    """Read an existing Word plan (.docx) into plandoc content: YAML, images and a report."""
+    from plandoc.importer import ImportFault, import_docx
+
+    out = out or Path("content") / f"{source.stem}.yaml"
+    try:
+        lines = import_docx(source, out, style)
+    except ImportFault as exc:
+        click.echo(f"plandoc import: {exc}", err=True)
+        raise SystemExit(2) from None
+    click.echo("\n".join(lines))
+    click.echo(f"next: plandoc check {out.as_posix()} && plandoc build {out.as_posix()}")
+
+
 def _folders(paths, allow_dirs) -> dict:
     """Options' content folders (the folders given) and --allow-dir folders, absolute."""
     from plandoc.build import given_folders
