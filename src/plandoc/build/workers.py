@@ -54,6 +54,7 @@ def build_all(files: list[Path], options: Options, jobs: int):
     once, by workers that import their writers while this process reads the document
     (plandoc.build.handoff).  Closing the generator early cancels the units not started.
     """
+    _read.clear()    # a document read by an earlier build of this process (watch) is stale
     units = _units(files, options, jobs)
     if jobs <= 1 or len(units) <= 1:
         for file, opts in units:
@@ -82,7 +83,6 @@ def _read_first(files: list[Path], options: Options, handoffs: dict | None = Non
     from plandoc.build.document import laid_out
     from plandoc.style import factcache
 
-    _read.clear()
     factcache.use(options.out_dir / ".cache" / "fonts")  # kept once the document is built
     for file in files:
         given = None
@@ -168,6 +168,7 @@ def _handed(source: Path, options: Options, fds) -> Outcome:
 
     handoff.prepare(options.formats)
     given = handoff.take(fds)
+    _read.clear()    # what a build before this one read in the process that forked us
     if given is not None:
         doc, theme, layout = given
         _read[source] = (doc, theme)
