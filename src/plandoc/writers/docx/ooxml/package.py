@@ -1,4 +1,4 @@
-"""Package parts python-docx hides: the body of a template, leftover default parts, the dates of
+"""Package parts python-docx hides: the body of a template, the dates of
 the core properties, docProps/app.xml, and the resolver of style look-ups.
 """
 
@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from plandoc.writers.docx.ooxml.sections import drop_headers
 
 APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
 def clear_body(document) -> None:
@@ -22,19 +20,6 @@ def clear_body(document) -> None:
         if el.tag != qn("w:sectPr"):
             body.remove(el)
     drop_headers(document)
-
-
-def drop_leftovers(document) -> None:
-    """Drop two parts of python-docx's default package that would mislead.
-
-    Its thumbnail shows an empty page; its stylesWithEffects.xml holds the default styles,
-    which Word 2010 would read instead of ours.
-    """
-    for rels, reltype in ((document.part.package.rels, RT.THUMBNAIL),
-                          (document.part.rels, STYLES_WITH_EFFECTS)):
-        for r_id, rel in list(rels.items()):
-            if rel.reltype == reltype:
-                rels.pop(r_id)
 
 
 def drop_dates(document) -> None:
