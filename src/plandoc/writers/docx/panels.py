@@ -17,7 +17,7 @@ from plandoc.writers.docx.grid import cards, first_paragraph
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.tables import table
 from plandoc.writers.docx.ooxml.links import add_bookmark
-from plandoc.writers.docx.ooxml.paragraphs import add_text, number
+from plandoc.writers.docx.ooxml.paragraphs import add_text, new_paragraph, number
 
 
 def key_figures(ctx: Context, box: KeyFiguresBox) -> None:
@@ -26,7 +26,7 @@ def key_figures(ctx: Context, box: KeyFiguresBox) -> None:
         run = add_text(first_paragraph(cell, "Key Figure"), figure.value)
         if box.value_size:
             run.font.size = Pt(box.value_size)
-        add_spans(cell.add_paragraph(style="Key Figure Label"), figure.label, ctx.targets)
+        add_spans(new_paragraph(cell, "Key Figure Label"), figure.label, ctx.targets)
 
     cards(ctx, box.rows, box.columns, ctx.palette.light.hex, card, pad_mm=(4, 2))
     write_caption(ctx, box.caption, keep_with_next=bool(box.source))

@@ -14,6 +14,7 @@ from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.tables import (cell_borders, keep_row, padding, shade,
                                                table_borders)
+from plandoc.writers.docx.ooxml.paragraphs import new_paragraph
 
 GUTTER_PT = 6          # the white gap between the columns and between the two pairs
 
@@ -52,6 +53,6 @@ def _body(ctx: Context, cell, quadrant: Quadrant, bullet: str) -> None:
             title.paragraph_format.keep_with_next = False
         add_spans(title, group.title, ctx.targets)
         for item in group.items:
-            p = cell.add_paragraph(style="SWOT Item")
+            p = new_paragraph(cell, "SWOT Item")
             p.add_run(f"{bullet}\t")
             add_spans(p, item, ctx.targets)

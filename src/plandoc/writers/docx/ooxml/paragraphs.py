@@ -1,11 +1,68 @@
 """Paragraph properties python-docx has no API for: borders, list membership, outline level, a
 hidden mark, line numbering exemption, hyphenation exemption.  Each helper takes a python-docx
 Paragraph.
+
+New paragraphs and plain runs are built here as the elements python-docx would make (the same
+bytes), without its generic child-insertion machinery, which scans every possible successor tag
+for each child it adds: `new_paragraph`, `set_style` and `add_text` are the writer's hot path.
 """
 
 from __future__ import annotations
 
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
 from plandoc.writers.docx.ooxml.base import child, eighths, element, hexval, put
+
+P_PR, P_STYLE, SECT_PR = qn("w:pPr"), qn("w:pStyle"), qn("w:sectPr")
+PRESERVE = qn("xml:space")
+SPECIAL = frozenset("\t\n\r")      # tabs and breaks: python-docx's run.text makes them
+
+
+def new_paragraph(container, style: str | None = None, text: str | None = None) -> Paragraph:
+    """A paragraph at the end of python-docx `container` (the document or a table cell; in
+    the body, before its final sectPr) in `style` (a name or key, resolved as python-docx
+    would), holding `text` in one run."""
+    p = OxmlElement("w:p")
+    parent = getattr(container, "_body", container)
+    if style is not None:
+        set_style(p, parent.part, style)
+    sect_pr = parent._element.find(SECT_PR)
+    if sect_pr is None:
+        parent._element.append(p)
+    else:
+        sect_pr.addprevious(p)
+    paragraph = Paragraph(p, parent)
+    if text:
+        add_text(paragraph, text)
+    return paragraph
+
+
+def restyle(paragraph: Paragraph, style: str) -> Paragraph:
+    """`paragraph.style = style`, without python-docx's generic insertion; the paragraph."""
+    set_style(paragraph._p, paragraph.part, style)
+    return paragraph
+
+
+def set_style(p, part, style: str) -> None:
+    """Give paragraph element `p` the paragraph style `style` (no pStyle for the default
+    style, but a pPr all the same, as python-docx's `paragraph.style = style`)."""
+    style_id = part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+    ppr = p.find(P_PR)
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    if style_id is None:
+        ppr._remove_pStyle()
+        return
+    found = ppr.find(P_STYLE)
+    if found is None:
+        found = OxmlElement("w:pStyle")
+        ppr.insert(0, found)
+    found.set(qn("w:val"), style_id)
 
 
 def _ppr(paragraph):
@@ -51,9 +108,29 @@ def add_text(paragraph, text: str):
     layout puts inside numbers and case numbers) becomes Word's own w:noBreakHyphen, drawn
     with the font's hyphen whether or not the font has U+2011."""
     parts = text.split(NB_HYPHEN)
-    run = paragraph.add_run(parts[0])
+    run = _plain_run(paragraph, parts[0])
     for part in parts[1:]:
         run._r.append(element("w:noBreakHyphen"))
         if part:
-            run._r.add_t(part)
+            run._r.append(_t(part))
     return run
+
+
+def _plain_run(paragraph, text: str) -> Run:
+    """paragraph.add_run(text), built directly when `text` has no tab or line break."""
+    if SPECIAL.intersection(text):
+        return paragraph.add_run(text)
+    r = OxmlElement("w:r")
+    if text:
+        r.append(_t(text))
+    paragraph._p.append(r)
+    return Run(r, paragraph)
+
+
+def _t(text: str):
+    """A w:t of `text`, space-preserving when it starts or ends with white space."""
+    t = OxmlElement("w:t")
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(PRESERVE, "preserve")
+    return t
