@@ -10,12 +10,10 @@ for each child it adds: `new_paragraph`, `set_style` and `add_text` are the writ
 from __future__ import annotations
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from plandoc.writers.docx.ooxml.base import child, eighths, element, hexval, put
+from plandoc.writers.docx.ooxml.base import OxmlElement, child, eighths, element, hexval, put, qn
 
 P_PR, P_STYLE, SECT_PR = qn("w:pPr"), qn("w:pStyle"), qn("w:sectPr")
 PRESERVE = qn("xml:space")
@@ -51,10 +49,7 @@ def set_style(p, part, style: str) -> None:
     """Give paragraph element `p` the paragraph style `style` (no pStyle for the default
     style, but a pPr all the same, as python-docx's `paragraph.style = style`)."""
     style_id = part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-    ppr = p.find(P_PR)
-    if ppr is None:
-        ppr = OxmlElement("w:pPr")
-        p.insert(0, ppr)
+    ppr = _ppr_of(p)
     if style_id is None:
         ppr._remove_pStyle()
         return
@@ -66,7 +61,16 @@ def set_style(p, part, style: str) -> None:
 
 
 def _ppr(paragraph):
-    return paragraph._p.get_or_add_pPr()
+    """The paragraph's pPr, made as its first child when missing."""
+    return _ppr_of(paragraph._p)
+
+
+def _ppr_of(p):
+    ppr = p.find(P_PR)
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    return ppr
 
 
 def rule(paragraph, side: str, width_pt: float, colour: str, space_pt: float = 0) -> None:
@@ -78,9 +82,10 @@ def rule(paragraph, side: str, width_pt: float, colour: str, space_pt: float = 0
 
 def number(paragraph, num_id: int, level: int) -> None:
     """Make the paragraph an item of Word list `num_id` at `level` (0-based)."""
-    num_pr = _ppr(paragraph).get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id
+    num_pr = element("w:numPr")
+    num_pr.append(element("w:ilvl", val=level))
+    num_pr.append(element("w:numId", val=num_id))
+    put(_ppr(paragraph), num_pr)
 
 
 def outline(paragraph, level: int) -> None:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docx.oxml.ns import qn
-
-from plandoc.writers.docx.ooxml.base import (child, element, hexval, local, pt_twips, put,
+from plandoc.writers.docx.ooxml.base import (child, element, hexval, local, pt_twips, put, qn,
                                              sort_children)
 
 STRUCTURE = ("keepNext", "keepLines", "widowControl", "numPr", "outlineLvl")
