@@ -17,7 +17,7 @@ import docx
 from docx.shared import Mm
 
 from plandoc import dates
-from plandoc.writers.docx.ooxml.package import app_properties, clear_body, drop_dates
+from plandoc.writers.docx.ooxml.package import app_properties, clear_body, drop_dates, write_zip
 from plandoc.writers.docx.ooxml.skeleton import default_docx
 from plandoc.writers.docx.styles import LANGUAGE_TAGS
 
@@ -94,14 +94,7 @@ def core_properties(word, meta) -> None:
     app_properties(word, "plandoc", meta.municipality)
 
 
-def save(word, out: Path) -> None:
-    """Write the .docx with every zip entry dated 1980-01-01, so equal input → equal bytes."""
-    buf = io.BytesIO()
-    word.save(buf)
-    src = zipfile.ZipFile(buf)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
+def save(word, out) -> None:
+    """Write the .docx (a path or a binary file) with every zip entry dated 1980-01-01, so
+    equal input → equal bytes."""
+    write_zip(word, out, ZIP_DATE)
