@@ -6,11 +6,11 @@ one pass.
 from __future__ import annotations
 
 import zipfile
-from xml.sax.saxutils import escape
 
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 
+from plandoc.writers.docx.ooxml.base import escape
 from plandoc.writers.docx.ooxml.sections import drop_headers
 
 APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
