@@ -16,6 +16,7 @@ from plandoc.writers.docx.grid import cards, cell_paragraph, first_paragraph
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.tables import (cell_borders, keep_row, padding, shade,
                                                table_borders)
+from plandoc.writers.docx.ooxml.paragraphs import add_run
 
 RULE_PT, SEPARATOR_PT, BAR_PT = 1.2, 0.8, 3.5
 SLOGAN_PAD_MM = 5.5       # between the rules and the slogan's content
@@ -85,7 +86,7 @@ def panel(ctx: Context, box: CalloutBox) -> None:
     for i, (style, lead, spans) in enumerate(lines):
         p = cell_paragraph(cell, style, first=i == 0)
         if lead:
-            p.add_run(lead)
+            add_run(p, lead)
         add_spans(p, spans, ctx.targets)
     ctx.spacer()
 

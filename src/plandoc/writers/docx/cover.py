@@ -35,7 +35,7 @@ from docx.shared import Mm, Pt
 from plandoc.layout.boxes import Cover, Masthead
 from plandoc.layout.styles import text_styles
 from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
-from plandoc.writers.docx.ooxml.paragraphs import hide_mark
+from plandoc.writers.docx.ooxml.paragraphs import add_run, hide_mark
 from plandoc.writers.docx.figures import describe
 from plandoc.writers.docx.ooxml.pictures import crop, flush, set_alt_text
 from plandoc.writers.docx.ooxml.sections import end_section
@@ -96,7 +96,7 @@ def _photo(ctx, cell, credit_cell, cover: Cover) -> None:
         mark_paragraph(p, ctx.layout.watermark, ctx.layout.theme.fonts.heading.family,
                        ctx.width_mm, ctx.palette.watermark.hex, 0)
     padding(credit_cell, top=0, left=margins.left, right=margins.right, bottom=0)
-    first_paragraph(credit_cell, "Cover Credit").add_run(photo.credit)
+    add_run(first_paragraph(credit_cell, "Cover Credit"), photo.credit)
 
 
 def write_masthead(ctx, m: Masthead) -> None:
@@ -111,9 +111,9 @@ def write_masthead(ctx, m: Masthead) -> None:
     if m.logo:
         first = _logo(cells[0], m) + LOGO_GAP_MM
         fixed_widths(t, [first, ctx.width_mm - first])
-    first_paragraph(cells[-1], "Cover Municipality").add_run(m.municipality)
+    add_run(first_paragraph(cells[-1], "Cover Municipality"), m.municipality)
     if m.label:                                   # the paper's kind: 'SAKSFRAMLEGG'
-        cell_paragraph(cells[-1], "Signer Title", first=False).add_run(m.label)
+        add_run(cell_paragraph(cells[-1], "Signer Title", first=False), m.label)
     table_borders(t, bottom=(m.rule_pt, m.rule.hex))
     ctx.spacer()
 
@@ -137,7 +137,7 @@ def _municipality(ctx, row, cover: Cover, beside_logo: bool) -> None:
     padding(logo_cell, left=margins.left)
     padding(name_cell, right=margins.right)
     logo_cell.vertical_alignment = name_cell.vertical_alignment = VALIGN.CENTER
-    first_paragraph(name_cell, "Cover Municipality").add_run(cover.municipality)
+    add_run(first_paragraph(name_cell, "Cover Municipality"), cover.municipality)
 
 
 def _heights(ctx, cover: Cover, logo_mm: float) -> list[float]:
@@ -155,7 +155,7 @@ def _lines(cell, lines, styles: dict, default: str) -> list:
     out = []
     for i, line in enumerate(lines):
         p = cell_paragraph(cell, styles.get(line.role, default), first=i == 0)
-        p.add_run(line.text)
+        add_run(p, line.text)
         out.append(p)
     return out
 

@@ -17,7 +17,7 @@ from plandoc.writers.docx.grid import cards, first_paragraph
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.tables import table
 from plandoc.writers.docx.ooxml.links import add_bookmark
-from plandoc.writers.docx.ooxml.paragraphs import add_text, new_paragraph, number
+from plandoc.writers.docx.ooxml.paragraphs import add_run, add_text, new_paragraph, number
 
 
 def key_figures(ctx: Context, box: KeyFiguresBox) -> None:
@@ -71,7 +71,7 @@ def strategies(ctx: Context, label: str | None, items, placed, keep_last: bool =
         if placed is not None:
             number(s, *placed)
         else:
-            s.add_run(f"{strategy.label}\t")
+            add_run(s, f"{strategy.label}\t")
         add_spans(s, strategy.text, ctx.targets)
         s.paragraph_format.keep_with_next = i < last or keep_last
 

@@ -15,6 +15,7 @@ from plandoc.layout.boxes import ForewordBox, SignaturesBox
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.grid import cell_paragraph
 from plandoc.writers.docx.ooxml.tables import cell_borders, keep_row, padding
+from plandoc.writers.docx.ooxml.paragraphs import add_run
 
 LINE_PT = 0.6
 
@@ -44,11 +45,11 @@ def _slot(ctx: Context, room, cell, signer, last: bool) -> None:
         padding(c, left=0, right=0, top=0, bottom=0)
     room.paragraphs[0].paragraph_format.keep_with_next = True
     p = cell_paragraph(cell, "Signer", first=True)
-    p.add_run(signer.name)
+    add_run(p, signer.name)
     p.paragraph_format.keep_with_next = not last or bool(signer.title)
     if signer.title:
         t = cell_paragraph(cell, "Signer Title", first=False)
-        t.add_run(signer.title)
+        add_run(t, signer.title)
         t.paragraph_format.keep_with_next = not last
 
 

@@ -14,7 +14,7 @@ from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.tables import (cell_borders, keep_row, padding, shade,
                                                table_borders)
-from plandoc.writers.docx.ooxml.paragraphs import new_paragraph
+from plandoc.writers.docx.ooxml.paragraphs import add_run, new_paragraph
 
 GUTTER_PT = 6          # the white gap between the columns and between the two pairs
 
@@ -40,7 +40,7 @@ def _title(ctx: Context, cell, quadrant: Quadrant, gap: bool) -> None:
     if gap:
         cell_borders(cell, top=(GUTTER_PT, ctx.palette.white.hex))
     p = first_paragraph(cell, "SWOT Title")
-    p.add_run(quadrant.title)
+    add_run(p, quadrant.title)
     p.paragraph_format.keep_with_next = True
 
 
@@ -54,5 +54,5 @@ def _body(ctx: Context, cell, quadrant: Quadrant, bullet: str) -> None:
         add_spans(title, group.title, ctx.targets)
         for item in group.items:
             p = new_paragraph(cell, "SWOT Item")
-            p.add_run(f"{bullet}\t")
+            add_run(p, f"{bullet}\t")
             add_spans(p, item, ctx.targets)

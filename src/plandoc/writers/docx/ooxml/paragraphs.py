@@ -4,10 +4,12 @@ Paragraph.
 
 New paragraphs and plain runs are built here as the elements python-docx would make (the same
 bytes), without its generic child-insertion machinery, which scans every possible successor tag
-for each child it adds: `new_paragraph`, `set_style` and `add_text` are the writer's hot path.
+for each child it adds: `new_paragraph`, `set_style`, `add_run` and `add_text` are the writer's hot path.
 """
 
 from __future__ import annotations
+
+import re
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.text.paragraph import Paragraph
@@ -17,7 +19,7 @@ from plandoc.writers.docx.ooxml.base import OxmlElement, child, eighths, element
 
 P_PR, P_STYLE, SECT_PR = qn("w:pPr"), qn("w:pStyle"), qn("w:sectPr")
 PRESERVE = qn("xml:space")
-SPECIAL = frozenset("\t\n\r")      # tabs and breaks: python-docx's run.text makes them
+BREAKS = re.compile(r"([\t\r\n])")     # what python-docx's run.text makes w:tab and w:br of
 
 
 def new_paragraph(container, style: str | None = None, text: str | None = None) -> Paragraph:
@@ -113,7 +115,7 @@ def add_text(paragraph, text: str):
     layout puts inside numbers and case numbers) becomes Word's own w:noBreakHyphen, drawn
     with the font's hyphen whether or not the font has U+2011."""
     parts = text.split(NB_HYPHEN)
-    run = _plain_run(paragraph, parts[0])
+    run = add_run(paragraph, parts[0])
     for part in parts[1:]:
         run._r.append(element("w:noBreakHyphen"))
         if part:
@@ -121,13 +123,16 @@ def add_text(paragraph, text: str):
     return run
 
 
-def _plain_run(paragraph, text: str) -> Run:
-    """paragraph.add_run(text), built directly when `text` has no tab or line break."""
-    if SPECIAL.intersection(text):
-        return paragraph.add_run(text)
+def add_run(paragraph, text: str = "") -> Run:
+    """`paragraph.add_run(text)` built directly: the same w:t, w:tab and w:br children."""
     r = OxmlElement("w:r")
-    if text:
-        r.append(_t(text))
+    for piece in BREAKS.split(text) if text else ():
+        if piece == "\t":
+            r.append(OxmlElement("w:tab"))
+        elif piece in ("\r", "\n"):
+            r.append(OxmlElement("w:br"))
+        elif piece:
+            r.append(_t(piece))
     paragraph._p.append(r)
     return Run(r, paragraph)
 
