@@ -11,6 +11,7 @@ field ('figur 3') reads it.  The source line is the layout's full text ('Kilde: 
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from plandoc.layout.boxes import Caption
 from plandoc.writers.docx.inline import add_spans
@@ -60,14 +61,24 @@ def caption_numbers(boxes) -> dict[str, str]:
     and whatever they hold."""
     found: dict[str, str] = {}
     for value in boxes:
+        if type(value) in LEAVES:
+            continue
         if isinstance(value, Caption) and value.target and value.label:
             found[value.target] = value.label.rsplit(" ", 1)[1]
         elif isinstance(value, tuple):
             found |= caption_numbers(value)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            found |= caption_numbers(tuple(getattr(value, f.name)
-                                           for f in dataclasses.fields(value)))
+            found |= caption_numbers(tuple(getattr(value, name)
+                                           for name in _field_names(type(value))))
     return found
+
+
+LEAVES = frozenset((str, int, float, bool, type(None)))     # nothing inside them
+
+
+@functools.cache
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def caption_title(caption: Caption | None) -> str | None:
