@@ -17,7 +17,7 @@ from plandoc.layout.boxes import Caption
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.fields import add_field
 from plandoc.writers.docx.ooxml.links import end_bookmark, start_bookmark
-from plandoc.writers.docx.ooxml.paragraphs import add_run
+from plandoc.writers.docx.ooxml.paragraphs import add_run, keep_next
 
 
 def write_caption(ctx, caption: Caption | None, keep_with_next: bool = False):
@@ -28,7 +28,7 @@ def write_caption(ctx, caption: Caption | None, keep_with_next: bool = False):
     if caption.lead:
         _lead(ctx, p, caption)
     add_spans(p, caption.text, ctx.targets)
-    p.paragraph_format.keep_with_next = keep_with_next or caption.above
+    keep_next(p, keep_with_next or caption.above)
     return p
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from plandoc.writers.docx.context import Context, even_widths
 from plandoc.writers.docx.ooxml.tables import keep_row, padding, shade, table_borders
-from plandoc.writers.docx.ooxml.paragraphs import new_paragraph, restyle
+from plandoc.writers.docx.ooxml.paragraphs import keep_next, new_paragraph, restyle
 
 GUTTER_PT = 2.5
 
@@ -34,7 +34,7 @@ def keep_with_next_row(row) -> None:
     the paragraphs themselves, so a template's styles cannot lose it."""
     for cell in row.cells:
         for p in cell.paragraphs:
-            p.paragraph_format.keep_with_next = True
+            keep_next(p, True)
 
 
 def first_paragraph(cell, style: str):

@@ -14,7 +14,7 @@ from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.tables import (cell_borders, keep_row, padding, shade,
                                                table_borders)
-from plandoc.writers.docx.ooxml.paragraphs import add_run, new_paragraph
+from plandoc.writers.docx.ooxml.paragraphs import add_run, keep_next, new_paragraph
 
 GUTTER_PT = 6          # the white gap between the columns and between the two pairs
 
@@ -41,7 +41,7 @@ def _title(ctx: Context, cell, quadrant: Quadrant, gap: bool) -> None:
         cell_borders(cell, top=(GUTTER_PT, ctx.palette.white.hex))
     p = first_paragraph(cell, "SWOT Title")
     add_run(p, quadrant.title)
-    p.paragraph_format.keep_with_next = True
+    keep_next(p, True)
 
 
 def _body(ctx: Context, cell, quadrant: Quadrant, bullet: str) -> None:
@@ -50,7 +50,7 @@ def _body(ctx: Context, cell, quadrant: Quadrant, bullet: str) -> None:
     for i, group in enumerate(quadrant.groups):
         title = cell_paragraph(cell, "SWOT Group", first=i == 0)
         if i == 0:       # keep-with-next here would stop LibreOffice splitting the row
-            title.paragraph_format.keep_with_next = False
+            keep_next(title, False)
         add_spans(title, group.title, ctx.targets)
         for item in group.items:
             p = new_paragraph(cell, "SWOT Item")

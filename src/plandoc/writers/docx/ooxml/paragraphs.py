@@ -90,6 +90,11 @@ def number(paragraph, num_id: int, level: int) -> None:
     put(_ppr(paragraph), num_pr)
 
 
+def keep_next(paragraph, keep: bool) -> None:
+    """`paragraph.paragraph_format.keep_with_next = keep`, without python-docx's search."""
+    put(_ppr(paragraph), element("w:keepNext") if keep else element("w:keepNext", val=0))
+
+
 def outline(paragraph, level: int) -> None:
     """The paragraph's own outline level (0 is heading 1), over its style's."""
     put(_ppr(paragraph), element("w:outlineLvl", val=level))
