@@ -35,7 +35,7 @@ from docx.shared import Mm, Pt
 from plandoc.layout.boxes import Cover, Masthead
 from plandoc.layout.styles import text_styles
 from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
-from plandoc.writers.docx.ooxml.paragraphs import add_run, hide_mark
+from plandoc.writers.docx.ooxml.paragraphs import add_run, hide_mark, new_paragraph
 from plandoc.writers.docx.figures import describe
 from plandoc.writers.docx.ooxml.pictures import crop, flush, set_alt_text
 from plandoc.writers.docx.ooxml.sections import end_section
@@ -180,7 +180,7 @@ def _band(ctx, cell, cover: Cover) -> None:
 def _close(ctx, top: bool) -> None:
     """End the cover section with an empty, hidden paragraph, and take away its margins (the
     top one too when a photo starts at the page's edge)."""
-    p = ctx.word.add_paragraph(style="Spacer")
+    p = new_paragraph(ctx.word, "Spacer")
     p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     p.paragraph_format.line_spacing = Pt(1)
     hide_mark(p)
