@@ -31,7 +31,7 @@ HEADER_FOOTER_MM = 12
 def open_document(template: Path | None):
     """A python-docx Document: the template (.docx or .dotx) emptied, or the default."""
     if template is None:
-        word = docx.Document(str(default_docx()))
+        word = docx.Document(io.BytesIO(default_docx()))
     else:
         word = docx.Document(io.BytesIO(_as_document(Path(template).read_bytes())))
     clear_body(word)

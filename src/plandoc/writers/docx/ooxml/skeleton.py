@@ -14,6 +14,7 @@ The file is shipped as plandoc/data/default.docx; after a python-docx upgrade, w
 
 from __future__ import annotations
 
+import functools
 import io
 import sys
 import zipfile
@@ -28,9 +29,10 @@ DROPPED = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def default_docx() -> Path:
-    """The trimmed default package shipped with plandoc."""
-    return Path(str(files("plandoc.data").joinpath("default.docx")))
+@functools.cache
+def default_docx() -> bytes:
+    """The trimmed default package shipped with plandoc (read once per process)."""
+    return files("plandoc.data").joinpath("default.docx").read_bytes()
 
 
 def trimmed(source: Path) -> bytes:
