@@ -82,6 +82,19 @@ def element(tag: str, **attrs):
     return el
 
 
+def append_content(container, el) -> None:
+    """Append `el` to a body or cell, before the body's final sectPr — found as the last
+    child: lxml counts and searches children one by one, which a 20× plan's body makes slow."""
+    try:
+        last = container[-1]
+    except IndexError:
+        last = None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(el)
+    else:
+        container.append(el)
+
+
 def put(parent, new):
     """Insert `new` into `parent` in schema order, replacing a child of the same tag."""
     rank = RANKS.get(local(parent))

@@ -15,9 +15,10 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from plandoc.writers.docx.ooxml.base import OxmlElement, child, eighths, element, hexval, put, qn
+from plandoc.writers.docx.ooxml.base import (OxmlElement, append_content, child, eighths, element,
+                                             hexval, put, qn)
 
-P_PR, P_STYLE, SECT_PR = qn("w:pPr"), qn("w:pStyle"), qn("w:sectPr")
+P_PR, P_STYLE = qn("w:pPr"), qn("w:pStyle")
 PRESERVE = qn("xml:space")
 BREAKS = re.compile(r"([\t\r\n])")     # what python-docx's run.text makes w:tab and w:br of
 
@@ -30,11 +31,7 @@ def new_paragraph(container, style: str | None = None, text: str | None = None) 
     parent = getattr(container, "_body", container)
     if style is not None:
         set_style(p, parent.part, style)
-    sect_pr = parent._element.find(SECT_PR)
-    if sect_pr is None:
-        parent._element.append(p)
-    else:
-        sect_pr.addprevious(p)
+    append_content(parent._element, p)
     paragraph = Paragraph(p, parent)
     if text:
         add_text(paragraph, text)

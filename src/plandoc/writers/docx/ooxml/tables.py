@@ -6,8 +6,21 @@ repeat.  Colours are '#RRGGBB', lengths millimetres, line widths points.
 
 from __future__ import annotations
 
-from plandoc.writers.docx.ooxml.base import (BORDER_SIDES, OxmlElement, child, eighths, element,
-                                             hexval, put, qn, twips)
+from docx.oxml.table import CT_Tbl
+from docx.shared import Mm
+from docx.table import Table
+
+from plandoc.writers.docx.ooxml.base import (BORDER_SIDES, OxmlElement, append_content, child,
+                                             eighths, element, hexval, put, qn, twips)
+
+
+def new_table(container, rows: int, cols: int, width_mm: float) -> Table:
+    """`container.add_table(rows, cols)` (the document or a cell) `width_mm` wide, without the
+    document's look-up of its last section's width — an XPath over the whole body per table."""
+    parent = getattr(container, "_body", container)
+    tbl = CT_Tbl.new_tbl(rows, cols, Mm(width_mm))
+    append_content(parent._element, tbl)
+    return Table(tbl, parent)
 
 
 def _tcpr(cell):
