@@ -40,8 +40,9 @@ from plandoc.writers.docx.figures import describe
 from plandoc.writers.docx.ooxml.pictures import crop, flush, set_alt_text
 from plandoc.writers.docx.ooxml.sections import end_section
 from plandoc.writers.docx.ooxml.watermark import mark_paragraph
-from plandoc.writers.docx.ooxml.tables import (as_cover_page, cell_borders, fixed_widths, padding,
-                                               shade, table_borders, table_look)
+from plandoc.writers.docx.ooxml.tables import (as_cover_page, cell_borders, fixed_widths,
+                                               merge_row, padding, shade, table_borders,
+                                               table_look)
 
 LOGO_GAP_MM = 6
 MM_PER_PT = 25.4 / 72
@@ -63,9 +64,9 @@ def write_cover(ctx, cover: Cover) -> None:
     for row, height in zip(t.rows, _photo_heights(ctx, cover) + _heights(ctx, cover, logo_mm)):
         row.height, row.height_rule = Mm(height), WD_ROW_HEIGHT_RULE.EXACTLY
     if cover.photo:
-        _photo(ctx, *(row.cells[0].merge(row.cells[1]) for row in t.rows[:2]), cover)
+        _photo(ctx, *(merge_row(row) for row in t.rows[:2]), cover)
     _municipality(ctx, t.rows[above], cover, beside_logo=bool(logo_mm))
-    title, band = (row.cells[0].merge(row.cells[1]) for row in t.rows[above + 1:])
+    title, band = (merge_row(row) for row in t.rows[above + 1:])
     _title_block(ctx, title, cover)
     _band(ctx, band, cover)
     as_cover_page(t)

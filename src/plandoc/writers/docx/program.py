@@ -11,7 +11,7 @@ from plandoc.layout.boxes import ProgramBox, ProgramPartRow, ProgramRow
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.grid import first_paragraph, keep_with_next_row
 from plandoc.writers.docx.inline import add_spans
-from plandoc.writers.docx.ooxml.tables import keep_row, padding, shade, table_borders
+from plandoc.writers.docx.ooxml.tables import keep_row, merge_row, padding, shade, table_borders
 from plandoc.writers.docx.ooxml.paragraphs import add_run, new_paragraph
 
 RULE_PT, HAIRLINE_PT = 1.2, 0.4
@@ -37,7 +37,7 @@ def program(ctx: Context, box: ProgramBox) -> None:
 
 
 def _part(ctx: Context, row, entry: ProgramPartRow) -> None:
-    cell = row.cells[0].merge(row.cells[1])
+    cell = merge_row(row)
     shade(cell, ctx.palette.light.hex)
     add_spans(first_paragraph(cell, "Program Part"), entry.title, ctx.targets)
 

@@ -4,7 +4,8 @@ Paragraph.
 
 New paragraphs and plain runs are built here as the elements python-docx would make (the same
 bytes), without its generic child-insertion machinery, which scans every possible successor tag
-for each child it adds: `new_paragraph`, `set_style`, `add_run` and `add_text` are the writer's hot path.
+for each child it adds: `new_paragraph`, `set_style`, `add_run`, `add_text` and `keep_next` are
+the writer's hot path.
 """
 
 from __future__ import annotations

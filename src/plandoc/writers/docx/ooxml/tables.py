@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from docx.oxml.table import CT_Tbl
 from docx.shared import Mm
-from docx.table import Table
+from docx.table import Table, _Cell
 
 from plandoc.writers.docx.ooxml.base import (BORDER_SIDES, OxmlElement, append_content, child,
                                              eighths, element, hexval, put, qn, twips)
@@ -59,6 +59,47 @@ def fixed_widths(table, widths_mm, indent_twips: int = 0) -> None:
     for tr in tbl.tr_lst:               # a new table: one cell per column, none merged
         for tc, width in zip(tr.tc_lst, widths_mm):
             put(_tcpr_of(tc), element("w:tcW", w=twips(width), type="dxa"))
+
+
+def merge_row(row) -> _Cell:
+    """The row's cells merged into one: `row.cells[0].merge(row.cells[-1])`, built directly
+    for a row of plain cells whose others are empty (python-docx's merge walks the table's
+    grid for each cell it swallows); any other row goes through python-docx."""
+    tcs = row._tr.tc_lst
+    first, rest = tcs[0], tcs[1:]
+    if not all(_plain(tc) for tc in tcs) or not all(_empty(tc) for tc in rest):
+        return row.cells[0].merge(row.cells[-1]) if rest else row.cells[0]
+    width = _dxa(first)
+    for tc in rest:
+        other = _dxa(tc)
+        width = width + other if width and other else width
+        tc.getparent().remove(tc)
+    if rest:
+        if width != _dxa(first):
+            first.tcPr.find(qn("w:tcW")).set(qn("w:w"), str(width))
+        put(_tcpr_of(first), element("w:gridSpan", val=len(tcs)))
+    return _Cell(first, row._parent)
+
+
+def _plain(tc) -> bool:
+    """A cell spanning one column and no rows."""
+    tcpr = tc.tcPr
+    return tcpr is None or (tcpr.find(qn("w:gridSpan")) is None
+                            and tcpr.find(qn("w:vMerge")) is None)
+
+
+def _empty(tc) -> bool:
+    """A cell holding one paragraph without runs (python-docx's CT_Tc._is_empty)."""
+    items = list(tc.iter_block_items())
+    return len(items) == 1 and items[0].tag == qn("w:p") and not items[0].r_lst
+
+
+def _dxa(tc) -> int | None:
+    """The cell's width in twips when it states one in dxa (else None)."""
+    tcw = tc.tcPr.find(qn("w:tcW")) if tc.tcPr is not None else None
+    if tcw is None or tcw.get(qn("w:type")) != "dxa" or tcw.get(qn("w:w")) is None:
+        return None
+    return int(tcw.get(qn("w:w")))
 
 
 def shade(cell, colour: str) -> None:
