@@ -14,8 +14,8 @@ from lxml import etree
 
 from plandoc.writers.docx.ooxml.base import element, put
 from plandoc.writers.docx.ooxml.package import write_zip
-from plandoc.writers.docx.ooxml.paragraphs import (add_run, keep_next, new_paragraph, number,
-                                                   restyle)
+from plandoc.writers.docx.ooxml.paragraphs import (add_run, emphasise, keep_next, new_paragraph,
+                                                   number, restyle)
 from plandoc.writers.docx.ooxml.tables import fixed_widths, merge_row, new_table
 
 TEXTS = ["", "a", " lead", "trail ", "tab\there", "\t", "line\r\nbreak\n", "nb\u00a0sp\u00a0",
@@ -115,3 +115,16 @@ def test_write_zip_is_python_docx_save_with_fixed_dates():
     assert a.namelist() == b.namelist()
     assert all(a.read(n) == b.read(n) for n in a.namelist())
     assert {i.date_time for i in b.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+@pytest.mark.parametrize("bold, italic", [(True, False), (False, True), (True, True)])
+def test_emphasise_is_python_docx_bold_and_italic(bold, italic):
+    d = word()
+    p = d.add_paragraph()
+    theirs, ours = p.add_run("ord"), add_run(p, "ord")
+    if bold:
+        theirs.bold = True
+    if italic:
+        theirs.italic = True
+    emphasise(ours, bold, italic)
+    assert xml(ours._r) == xml(theirs._r)

@@ -17,7 +17,7 @@ from plandoc.layout.boxes import Caption
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.fields import add_field
 from plandoc.writers.docx.ooxml.links import end_bookmark, start_bookmark
-from plandoc.writers.docx.ooxml.paragraphs import add_run, keep_next
+from plandoc.writers.docx.ooxml.paragraphs import add_run, emphasise, keep_next
 
 
 def write_caption(ctx, caption: Caption | None, keep_with_next: bool = False):
@@ -35,19 +35,19 @@ def write_caption(ctx, caption: Caption | None, keep_with_next: bool = False):
 def _lead(ctx, p, caption: Caption) -> None:
     """'Figur ' SEQ-number ': ' in bold, the number bookmarked when the caption has a target."""
     word, number = caption.label.rsplit(" ", 1)
-    add_run(p, f"{word} ").bold = True
+    emphasise(add_run(p, f"{word} "), bold=True)
     mark = ctx.bookmark_id() if caption.target else None
     if mark is not None:
         start_bookmark(p, caption.target, mark)
     if ctx.counts_to(word, number):
         add_field(p, f"SEQ {word} \\* ARABIC", number, bold=True)
     else:
-        add_run(p, number).bold = True
+        emphasise(add_run(p, number), bold=True)
     if mark is not None:
         end_bookmark(p, mark)
     rest = caption.lead[len(caption.label):]
     if rest:
-        add_run(p, rest).bold = True
+        emphasise(add_run(p, rest), bold=True)
 
 
 def write_source(ctx, source: str | None) -> None:

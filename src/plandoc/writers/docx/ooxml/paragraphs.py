@@ -4,8 +4,8 @@ Paragraph.
 
 New paragraphs and plain runs are built here as the elements python-docx would make (the same
 bytes), without its generic child-insertion machinery, which scans every possible successor tag
-for each child it adds: `new_paragraph`, `set_style`, `add_run`, `add_text` and `keep_next` are
-the writer's hot path.
+for each child it adds: `new_paragraph`, `set_style`, `add_run`, `add_text`, `emphasise` and
+`keep_next` are the writer's hot path.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from docx.text.run import Run
 from plandoc.writers.docx.ooxml.base import (OxmlElement, append_content, child, eighths, element,
                                              hexval, put, qn)
 
-P_PR, P_STYLE = qn("w:pPr"), qn("w:pStyle")
+P_PR, P_STYLE, R_PR = qn("w:pPr"), qn("w:pStyle"), qn("w:rPr")
 PRESERVE = qn("xml:space")
 BREAKS = re.compile(r"([\t\r\n])")     # what python-docx's run.text makes w:tab and w:br of
 
@@ -138,6 +138,20 @@ def add_run(paragraph, text: str = "") -> Run:
             r.append(_t(piece))
     paragraph._p.append(r)
     return Run(r, paragraph)
+
+
+def emphasise(run, bold: bool = False, italic: bool = False) -> Run:
+    """`run.bold = True` and / or `run.italic = True`, set directly; the run."""
+    if bold or italic:
+        r = run._r
+        rpr = r.find(R_PR)
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            r.insert(0, rpr)
+        for tag, wanted in (("w:b", bold), ("w:i", italic)):
+            if wanted:
+                put(rpr, element(tag))
+    return run
 
 
 def _t(text: str):
