@@ -65,6 +65,7 @@ def _clark(tag: str) -> tuple[str, dict]:
 
 @cache
 def _w(name: str) -> str:
+    """'val' → the Clark name of w:val."""
     return qn(f"w:{name}")
 
 
@@ -134,6 +135,7 @@ def local(el) -> str:
 
 @cache
 def _local(tag: str) -> str:
+    """'{namespace}p' → 'p', worked out once per tag."""
     return tag.rsplit("}", 1)[-1]
 
 

@@ -66,6 +66,7 @@ def _ppr(paragraph):
 
 
 def _ppr_of(p):
+    """The pPr of paragraph element `p`, made as its first child when missing."""
     ppr = p.find(P_PR)
     if ppr is None:
         ppr = OxmlElement("w:pPr")
