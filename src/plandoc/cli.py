@@ -208,7 +208,7 @@ def _checked(pattern, expected: str):
 @click.option("--language", type=click.Choice(["nb", "nn"]), default="nb", show_default=True,
               help="The document's language (and its comments').")
 @click.option("--logo", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="The emblem or logo (PNG or JPEG), copied into the style folder.")
+              help="The emblem or logo (SVG, PNG or JPEG), copied into the style folder.")
 @click.option("--color", callback=_checked(re.compile(r"#[0-9A-Fa-f]{6}"),
                                            "a colour — expected '#RRGGBB', such as '#0b5394'"),
               help="The style's primary colour, '#RRGGBB'.")

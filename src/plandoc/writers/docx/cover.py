@@ -27,6 +27,8 @@ styled paragraph — no text boxes.  The table sits in the content control Word 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT as VALIGN
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_LINE_SPACING
@@ -36,7 +38,7 @@ from plandoc.layout.boxes import Cover, Masthead
 from plandoc.layout.styles import text_styles
 from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
 from plandoc.writers.docx.ooxml.paragraphs import add_run, hide_mark, new_paragraph
-from plandoc.writers.docx.figures import describe
+from plandoc.writers.docx.figures import describe, place_picture
 from plandoc.writers.docx.ooxml.pictures import crop, flush, set_alt_text
 from plandoc.writers.docx.ooxml.sections import end_section
 from plandoc.writers.docx.ooxml.watermark import mark_paragraph
@@ -120,11 +122,12 @@ def write_masthead(ctx, m: Masthead) -> None:
 
 
 def _logo(cell, cover: Cover | Masthead) -> float:
-    """The logo at the cover's logo height; its width in mm (0 without a logo)."""
+    """The logo at the cover's logo height (an SVG as figures.place_picture puts one); its
+    width in mm (0 without a logo)."""
     if cover.logo is None:
         return 0
     run = first_paragraph(cell, "Cover Municipality").add_run()
-    shape = run.add_picture(str(cover.logo), height=Mm(cover.logo_height_mm))
+    shape = place_picture(run, Path(cover.logo), height=Mm(cover.logo_height_mm))
     set_alt_text(shape, cover.logo_alt, cover.logo_alt)
     return shape.width.mm
 

@@ -53,7 +53,8 @@ class Ctx:
 
     def label(self, text: str, style: ParagraphStyle) -> str:
         """Label markup in the style's face, or the symbol font when the face lacks a mark."""
-        return label(text, self.look.fonts.label_font(style.bulletFontName, text))
+        font = self.look.fonts.label_font(style.bulletFontName, text)
+        return label(text, None if font == style.bulletFontName else font)
 
     def para(self, markup: str, style, name: str = "P", notes: Inline = (),
              **info) -> LinedParagraph:
