@@ -21,6 +21,7 @@ from plandoc.layout.boxes import ChartBox, ImageBox
 from plandoc.writers.docx.captions import caption_title, write_caption, write_source
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.ooxml.pictures import attach_svg, flush, mark_decorative, set_alt_text
+from plandoc.writers.docx.ooxml.paragraphs import keep_next
 
 GAP_MM = 2          # above a picture
 
@@ -41,10 +42,9 @@ def image(ctx: Context, box: ImageBox) -> None:
     if shape.height > limit:
         shape.width, shape.height = int(shape.width * limit / shape.height), limit
     describe(shape, box.alt, caption_title(box.caption), box.decorative)
-    p.paragraph_format.keep_with_next = box.caption is not None or bool(box.credit)
+    keep_next(p, box.caption is not None or bool(box.credit))
     if box.credit:
-        ctx.paragraph("Photo Credit", box.credit).paragraph_format.keep_with_next = \
-            box.caption is not None
+        keep_next(ctx.paragraph("Photo Credit", box.credit), box.caption is not None)
     write_caption(ctx, box.caption)
 
 
