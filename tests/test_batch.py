@@ -202,3 +202,34 @@ def test_one_document_split_over_two_workers_is_read_once(project):
     assert (project / "reads.log").read_text().split() == ["read"]
     assert zipfile.ZipFile(project / "out" / "d0.docx").testzip() is None
     assert (project / "out" / "d0.pdf").read_bytes().startswith(b"%PDF")
+
+
+FORKED_FIRST = """
+import os, sys
+import plandoc.build.workers as workers
+original = workers.build_file
+def logged(source, options, *args):
+    outcome = original(source, options, *args)
+    with open("workers.log", "a") as log:
+        log.write(f"{os.getpid()} {options.formats[0]} {'markdown_it' in sys.modules} "
+                  f"{outcome.status}\\n")
+    return outcome
+workers.build_file = logged
+from plandoc.cli import main
+try:
+    main(["build", "content", "--out", "out", "--jobs", "2", "-q"])
+except SystemExit as exit:
+    assert not exit.code, exit.code
+print(os.getpid())
+"""
+
+
+def test_split_workers_start_before_the_document_is_read(project):
+    """The workers of a split document are forked before this process reads it (they import
+    their writers meanwhile) and take it over, so no worker imports the reader."""
+    doc(project, "d0")
+    parent = subprocess.run([sys.executable, "-c", FORKED_FIRST], cwd=project, check=True,
+                            capture_output=True, text=True).stdout.strip()
+    lines = sorted(l.split()[1:] for l in (project / "workers.log").read_text().splitlines())
+    assert lines == [["docx", "False", "built"], ["pdf", "False", "built"]]
+    assert parent not in (project / "workers.log").read_text().split()

@@ -1,7 +1,10 @@
 """`plandoc new`: each kind's scaffold checks and builds as it is; --color and --logo reach the
-style and the outputs; existing files, a bad colour, a bad name and an SVG logo are refused."""
+style and the outputs (an SVG logo too); existing files, a bad colour, a bad name and an SVG
+logo with a script are refused."""
 
 from __future__ import annotations
+
+import shutil
 
 import docx
 import pytest
@@ -10,10 +13,11 @@ from PIL import Image
 from pypdf import PdfReader
 
 from click.testing import CliRunner
-from conftest import clean, run
+from conftest import ROOT, clean, run
 
 from plandoc.cli import main
 
+SKJOLD = ROOT / "tests/samples/styles/skjold/skjold.svg"
 KINDS = ("plan", "saksframlegg", "invitation", "meeting")
 
 
@@ -154,15 +158,31 @@ def test_bad_color_and_name(project, args, message):
     assert snapshot(project) == before
 
 
-def test_refuses_an_svg_logo(project):
-    (project / "vapen.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>',
+def test_an_svg_logo_is_copied_and_builds(project):
+    """An SVG emblem (most municipalities have theirs as SVG) goes into the style as it is;
+    the scaffold builds with it: paths in the PDF, a PNG drawn from it in the DOCX."""
+    shutil.copy(SKJOLD, "skjold.svg")
+    made, _, docx_file, pdf_file = new_and_build(
+        "--municipality", "Hemnes kommune", "--logo", "skjold.svg", "--kind", "invitation")
+    assert yaml.safe_load(open("styles/hemnes/style.yaml", encoding="utf-8"))["logo"] == \
+        "skjold.svg"
+    assert open("styles/hemnes/skjold.svg", "rb").read() == SKJOLD.read_bytes()
+    pictures = [p for p in docx.Document(docx_file).part.package.parts
+                if p.content_type == "image/png"]
+    assert [Image.open(__import__("io").BytesIO(p.blob)).size for p in pictures] == [(315, 378)]
+    assert list(PdfReader(pdf_file).pages[0].images) == []
+
+
+def test_refuses_an_svg_logo_with_a_script(project):
+    (project / "vapen.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" '
+                                       'viewBox="0 0 9 9"><script>alert(1)</script></svg>',
                                        encoding="utf-8")
     before = snapshot(project)
     result = plandoc("new", "plan", "--logo", "vapen.svg")
     assert result.exit_code == 2
     assert result.output == (
-        "plandoc new: Invalid value for '--logo': vapen.svg is an SVG — expected a PNG or JPEG "
-        "file (SVG emblems are not supported yet: save the emblem as PNG) — see 'plandoc new "
+        "plandoc new: Invalid value for '--logo': image vapen.svg contains a script "
+        "(<script>) — expected a plain SVG drawing without scripts — see 'plandoc new "
         "--help'\n")
     assert snapshot(project) == before
 
@@ -171,7 +191,7 @@ def test_refuses_a_logo_that_is_no_image(project):
     (project / "vapen.png").write_text("not a picture", encoding="utf-8")
     result = run("new", "plan", "--logo", "vapen.png")
     assert result.exit_code == 2
-    assert "image vapen.png is not a PNG or JPEG file" in result.output
+    assert "image vapen.png is not a PNG, JPEG or SVG file" in result.output
     assert not (project / "content" / "plan.yaml").exists()
 
 

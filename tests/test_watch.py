@@ -46,3 +46,24 @@ def test_a_mistake_is_reported_and_the_next_save_fixes_it(project, capsys):
     assert err.startswith("content/a.yaml:5: ")
     write(project / "content/a.yaml", DOC.format(name="a", include="a.md") + "\n")
     assert watcher.poll().built == 1
+
+
+def _docx_words(path: Path) -> str:
+    import docx
+    return " ".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_a_document_read_for_an_earlier_rebuild_is_not_reused(project):
+    """One saved document is read here and handed to the workers of its formats; the next
+    rebuild (two documents, one worker each) must read it again, not take that old reading."""
+    for name in "ab":
+        write(project / f"content/{name}.yaml", DOC.format(name=name, include=f"{name}.md"))
+        write(project / f"content/{name}.md", "Første versjon.\n")
+    watcher = Watcher([Path("content")], Options(("docx", "pdf"), Path("out")), jobs=2)
+    assert watcher.poll().built == 2
+    for n, (names, text) in enumerate([("a", "Andre versjon."), ("ab", "Tredje versjon.")]):
+        for name in names:
+            write(project / f"content/{name}.md", text + "\n")
+            os.utime(project / f"content/{name}.md", ns=(n + 1, n + 1))
+        assert watcher.poll().built == len(names)
+        assert text in _docx_words(project / "out/a.docx")

@@ -208,7 +208,7 @@ def _checked(pattern, expected: str):
 @click.option("--language", type=click.Choice(["nb", "nn"]), default="nb", show_default=True,
               help="The document's language (and its comments').")
 @click.option("--logo", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="The emblem or logo (PNG or JPEG), copied into the style folder.")
+              help="The emblem or logo (SVG, PNG or JPEG), copied into the style folder.")
 @click.option("--color", callback=_checked(re.compile(r"#[0-9A-Fa-f]{6}"),
                                            "a colour — expected '#RRGGBB', such as '#0b5394'"),
               help="The style's primary colour, '#RRGGBB'.")
@@ -235,6 +235,25 @@ def new(name, municipality, kind, language, logo, color, content_dir, styles_dir
     doc = (content_dir / f"{name}.yaml").as_posix()
     extra = "" if styles_dir == Path("styles") else f" --styles {styles_dir.as_posix()}"
     click.echo(f"next: plandoc check {doc}{extra} && plandoc build {doc}{extra}")
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
+              help="The YAML to write (default: content/<name of the DOCX>.yaml).")
+@click.option("--style", help="The style the document names (a folder under styles/).")
+def import_(source, out, style) -> None:
+    """Read an existing Word plan (.docx) into plandoc content: YAML, images and a report."""
+    from plandoc.importer import ImportFault, import_docx
+
+    out = out or Path("content") / f"{source.stem}.yaml"
+    try:
+        lines = import_docx(source, out, style)
+    except ImportFault as exc:
+        click.echo(f"plandoc import: {exc}", err=True)
+        raise SystemExit(2) from None
+    click.echo("\n".join(lines))
+    click.echo(f"next: plandoc check {out.as_posix()} && plandoc build {out.as_posix()}")
 
 
 def _folders(paths, allow_dirs) -> dict:

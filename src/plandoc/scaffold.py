@@ -28,7 +28,7 @@ FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "á": "a", "č": "c", "�
 
 
 class Refused(Exception):
-    """A scaffold that would overwrite a file, or a --logo that is no PNG or JPEG."""
+    """A scaffold that would overwrite a file, or a --logo that is no SVG, PNG or JPEG."""
 
 
 @dataclass
@@ -49,17 +49,9 @@ def style_slug(municipality: str) -> str:
 
 
 def logo_problem(file: Path) -> str | None:
-    """Why `file` cannot be the style's logo (PNG or JPEG, as the style loader checks)."""
+    """Why `file` cannot be the style's logo (PNG, JPEG or SVG, as the style loader checks)."""
     from plandoc.style.assets import image_problem
 
-    try:
-        with open(file, "rb") as fh:
-            head = fh.read(256).lstrip()
-    except OSError:
-        head = b""          # image_problem says why it cannot be read
-    if file.suffix.lower() == ".svg" or head.startswith((b"<?xml", b"<svg")):
-        return (f"{file} is an SVG — expected a PNG or JPEG file (SVG emblems are not "
-                "supported yet: save the emblem as PNG)")
     return image_problem(file, file.name)
 
 

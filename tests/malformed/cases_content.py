@@ -103,6 +103,12 @@ def chart(data: str, kind: str = "bar") -> dict:
     return doc(CHART.format(type=kind, data=data))
 
 
+def svg(inside: str) -> bytes:
+    """An SVG drawing 10 × 10 holding `inside`."""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{inside}'
+            '<rect width="5" height="5"/></svg>').encode()
+
+
 def image(data: bytes, name: str = "bilde.png", extra: str = "") -> dict:
     files = doc(f"  - image:\n      file: {name}\n      alt: Kart{extra}\n")
     files[f"content/{name}"] = data
@@ -273,8 +279,23 @@ CASES = [
          (f"{DOC}:8: table row 1 (a group row) is missing 'group' — expected 'group: …'",)),
     Case("content-image-text", image(b"hello"),
          (f"{DOC}:6: image 'bilde.png' is not a PNG or JPEG file",)),
-    Case("content-image-svg", image(b"<svg/>", "bilde.svg"),
-         (f"{DOC}:6: image 'bilde.svg' is not a PNG or JPEG file",)),
+    Case("content-image-svg-no-namespace", image(b"<svg/>", "bilde.svg"),
+         (f"{DOC}:6: image 'bilde.svg' is not an SVG drawing (its outer element is <svg>) — "
+          "expected an <svg> element in the SVG namespace",)),
+    Case("content-image-svg-not-xml", image(b"<svg xmlns='http://www.w3.org/2000/svg'>",
+                                            "bilde.svg"),
+         (f"{DOC}:6: image 'bilde.svg' is not well-formed XML (no element found: line 1, "
+          "column 40) — expected an SVG file",)),
+    Case("content-image-svg-outside", image(svg('<image href="file:///etc/passwd"/>'),
+                                            "bilde.svg"),
+         (f"{DOC}:6: image 'bilde.svg' refers to something outside the drawing (<image> "
+          "'file:///etc/passwd') — expected a plain SVG drawing that needs no other file or "
+          "address",)),
+    Case("content-image-svg-css-url", image(svg('<rect style="fill:url(http://x.no/a.svg)"/>'),
+                                            "bilde.svg"),
+         (f"{DOC}:6: image 'bilde.svg' refers to something outside the drawing (<rect> "
+          "'fill:url(http://x.no/a.svg)') — expected a plain SVG drawing that needs no other "
+          "file or address",)),
     Case("content-image-truncated", image(PNG[:300]),
          (f"{DOC}:6: image 'bilde.png' cannot be used: the file is damaged or incomplete — "
           "expected a PNG or JPEG file",)),
@@ -663,9 +684,9 @@ COVER = HEAD.replace("body:", "  cover_image: {{file: forside.png{extra}}}\nbody
 SIGNERS = "  - signatures:\n      place: Mosjøen\n      signers:\n{signers}"
 
 
-def cover(data: bytes, extra: str = ", alt: Fjorden") -> dict:
-    files = doc("  - paragraph: Tekst.\n", COVER.format(extra=extra))
-    files["content/forside.png"] = data
+def cover(data: bytes, suffix: str = ".png", extra: str = ", alt: Fjorden") -> dict:
+    files = doc("  - paragraph: Tekst.\n", COVER.format(extra=extra).replace(".png", suffix))
+    files[f"content/forside{suffix}"] = data
     return files
 
 
@@ -685,6 +706,9 @@ CASES += [
           "has no alt text; remove one",)),
     Case("cover-image-text", cover(b"hello"),
          (f"{DOC}:4: cover image 'forside.png' is not a PNG or JPEG file",)),
+    Case("cover-image-svg", cover(svg(""), ".svg"),
+         (f"{DOC}:4: cover image 'forside.svg' is an SVG drawing — expected a photo as a PNG "
+          "or JPEG file",)),
     Case("cover-image-bomb", cover(BOMB_PNG),
          (f"{DOC}:4: cover image 'forside.png' cannot be used: the image is 32000 × 32000 "
           "pixels — expected at most 50 megapixels (scale it down)",)),

@@ -34,6 +34,14 @@ def kommune(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
     return {"content/doc.yaml": VALID.replace("  date:", "  style: kommune\n  date:"), **files}
 
 
+SVG_NS = "http://www.w3.org/2000/svg"
+
+
+def _svg(inside: str) -> str:
+    """An SVG drawing 10 × 10 holding `inside`."""
+    return f'<svg xmlns="{SVG_NS}" viewBox="0 0 10 10">{inside}</svg>'
+
+
 def _png(width: int, height: int, fmt: str = "PNG", mode: str = "RGB") -> bytes:
     from PIL import Image
 
@@ -258,7 +266,8 @@ CASES = [
 
     # --- logos ------------------------------------------------------------------------------
     Case("style-logo-is-text", style("name: X\nlogo: emblem.png\n", emblem__png="not a PNG"),
-         (_msg(2, "image emblem.png is not a PNG or JPEG file — expected a .png or .jpg logo"),)),
+         (_msg(2, "image emblem.png is not a PNG, JPEG or SVG file — expected a .png, .jpg or "
+                  ".svg logo"),)),
     Case("style-logo-truncated",
          style("name: X\nlogo: emblem.png\n",
                emblem__png=(ROOT / "styles/vefsn/emblem.png").read_bytes()[:400]),
@@ -276,6 +285,48 @@ CASES = [
     Case("style-logo-bomb", style("name: X\nlogo: huge.png\n", huge__png=_png_header(30000, 30000)),
          (_msg(2, "image huge.png is 30000 × 30000 pixels — expected at most 40 million pixels "
                   "(a logo needs no more than 2000 × 2000)"),)),
+    # SVG emblems (plandoc.svg): a plain drawing that needs nothing outside itself
+    Case("style-logo-svg-not-xml", style("name: X\nlogo: v.svg\n", v__svg="<svg><g></svg>"),
+         (_msg(2, "image v.svg is not well-formed XML (mismatched tag: line 1, column 10) — "
+                  "expected an SVG file"),)),
+    Case("style-logo-svg-html", style("name: X\nlogo: v.svg\n", v__svg="<html></html>"),
+         (_msg(2, "image v.svg is not an SVG drawing (its outer element is <html>) — expected "
+                  "an <svg> element in the SVG namespace"),)),
+    Case("style-logo-svg-no-size",
+         style("name: X\nlogo: v.svg\n", v__svg=f'<svg xmlns="{SVG_NS}" width="100%"/>'),
+         (_msg(2, "image v.svg has no size: neither a viewBox nor a width and height in "
+                  "absolute units — expected e.g. <svg viewBox=\"0 0 100 120\">"),)),
+    Case("style-logo-svg-script", style("name: X\nlogo: v.svg\n", v__svg=_svg(
+        "<script>fetch('https://x.no')</script>")),
+         (_msg(2, "image v.svg contains a script (<script>) — expected a plain SVG drawing "
+                  "without scripts"),)),
+    Case("style-logo-svg-onload", style("name: X\nlogo: v.svg\n", v__svg=_svg(
+        '<rect width="4" height="4" onload="alert(1)"/>')),
+         (_msg(2, "image v.svg has a script in <rect onload> — expected a plain SVG drawing "
+                  "without scripts"),)),
+    Case("style-logo-svg-foreign", style("name: X\nlogo: v.svg\n", v__svg=_svg(
+        "<foreignObject><p>Hei</p></foreignObject>")),
+         (_msg(2, "image v.svg contains a <foreignObject> (HTML inside the drawing) — expected "
+                  "a plain SVG drawing"),)),
+    Case("style-logo-svg-external", style("name: X\nlogo: v.svg\n", v__svg=_svg(
+        '<use xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="https://x.no/v.svg#a"/>')),
+         (_msg(2, "image v.svg refers to something outside the drawing (<use> "
+                  "'https://x.no/v.svg#a') — expected a plain SVG drawing that needs no other "
+                  "file or address"),)),
+    Case("style-logo-svg-entity", style("name: X\nlogo: v.svg\n", v__svg=(
+        '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + _svg("&x;"))),
+         (_msg(2, "image v.svg declares entities in its DOCTYPE — expected a plain SVG "
+                  "drawing (save it as plain SVG, without entities)"),)),
+    Case("style-logo-svg-text", style("name: X\nlogo: v.svg\n", v__svg=_svg(
+        "<text x='1' y='9'>Vefsn</text>")),
+         (_msg(2, "image v.svg contains text (<text>) — convert the text to paths (outlines) "
+                  "in the drawing program: a PDF/A file must embed every font it uses"),)),
+    Case("style-logo-svg-too-wide",
+         style("name: X\nlogo: v.svg\n", v__svg=f'<svg xmlns="{SVG_NS}" viewBox="0 0 100 10">'
+               '<rect width="100" height="10"/></svg>'),
+         (_msg(2, "logo v.svg is 10.0 times as wide as it is high: 22 mm high on the cover "
+                  "it would be 220 mm wide, too wide beside the municipality's name in the text "
+                  "block of 163 × 247 mm on A4 — expected at most 6.0 times as wide as high"),)),
 
     # --- Word templates ---------------------------------------------------------------------
     Case("style-template-is-text", style("name: X\nword_template: mal.dotx\n", mal__dotx="tekst"),

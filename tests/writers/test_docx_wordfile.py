@@ -275,3 +275,22 @@ def test_footer_separates_its_texts_with_a_tab_libreoffice_reads(tmp_path):
         text_width = section.page_width - section.left_margin - section.right_margin
         assert [abs(s.position - text_width) < 12700 for s in stops] == [True]
     assert width > 0
+
+
+def test_styles_xml_holds_only_the_styles_plandoc_writes(project):
+    """Without a Word template the package starts from plandoc's trimmed default (no latent
+    styles, no unused built-in styles), and the shipped file is what the skeleton makes."""
+    from docx.api import _default_docx_path
+    from plandoc.writers.docx.ooxml.skeleton import default_docx, trimmed
+    assert default_docx() == trimmed(Path(_default_docx_path()))
+    write(project / "content" / "plan.yaml", SMALL)
+    run("build", "content/plan.yaml", "--format", "docx", "--out", "out")
+    z = zipfile.ZipFile(project / "out" / "plan.docx")
+    styles = z.read("word/styles.xml").decode()
+    assert "latentStyles" not in styles and 'w:styleId="Heading1Char"' not in styles
+    assert not any(n.endswith(("stylesWithEffects.xml", "thumbnail.jpeg")) for n in z.namelist())
+    word = docx.Document(project / "out" / "plan.docx")
+    names = {s.name for s in word.styles}
+    assert {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Heading 1",
+            "TOC Heading"} <= names
+    assert "Light Shading" not in names and len(styles) < 60_000

@@ -134,6 +134,12 @@ def laid_out(doc: Document, theme: Theme, options: Options):
     return kept[2]
 
 
+def keep_layout(doc: Document, theme: Theme, layout) -> None:
+    """Take `layout` as `doc`'s (laid out by another process, plandoc.build.handoff)."""
+    _layouts.clear()
+    _layouts[id(doc)] = (doc, theme, layout)
+
+
 def _drop_empty_folders(out_dir: Path, names: list[str]) -> None:
     """Remove a web page's folder this build made and left empty (a writer failed)."""
     for name in names:

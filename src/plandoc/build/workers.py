@@ -22,7 +22,7 @@ import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from plandoc.build import Options
+from plandoc.build import Options, handoff
 from plandoc.build.document import commit, discard, load_one, write_staged
 from plandoc.build.faults import (TimeUp, deadline, environment_problem, time_limit,
                                   time_limit_message, worker_init)
@@ -50,42 +50,62 @@ def build_all(files: list[Path], options: Options, jobs: int):
     """Yield an Outcome per file as each finishes, its outputs renamed into place if it built.
 
     Worker processes when it pays.  With fewer stale documents than jobs, each format of a
-    document is its own unit of work, so one changed document is written as DOCX and PDF at once.
-    Closing the generator early cancels the units not started.
+    document is its own unit of work, so one changed document is written as DOCX and PDF at
+    once, by workers that import their writers while this process reads the document
+    (plandoc.build.handoff).  Closing the generator early cancels the units not started.
     """
+    _read.clear()    # a document read by an earlier build of this process (watch) is stale
     units = _units(files, options, jobs)
-    if len(units) > len(files) and jobs > 1:
-        _read_first(files, options)
     if jobs <= 1 or len(units) <= 1:
         for file, opts in units:
             yield _settle(build_file(file, opts), options)
         return
+    split = len(units) > len(files)
+    if split and not handoff.usable():
+        _read_first(files, options)
+        split = False
     parts: dict[Path, list] = {}
     expected = {f: sum(u[0] == f for u in units) for f in files}
-    for index, outcome in _pool(units, jobs):
+    for index, outcome in _pool(units, jobs, options if split else None):
         parts.setdefault(outcome.source, []).append((index, outcome))
         if len(parts[outcome.source]) == expected[outcome.source]:
             merged = _merge([o for _, o in sorted(parts.pop(outcome.source), key=lambda x: x[0])])
-            yield _settle(merged, options)
+            yield _settled_read(_settle(merged, options))
 
 
 _read: dict[Path, tuple] = {}     # documents read and laid out before forking, by source
 
 
-def _read_first(files: list[Path], options: Options) -> None:
-    """Read, validate and lay out each document once, before the workers that write its formats
-    are forked (they inherit it), instead of once in each of them."""
+def _read_first(files: list[Path], options: Options, handoffs: dict | None = None) -> None:
+    """Read, validate and lay out each document once, for the workers that write its formats:
+    handed to them (`handoffs`: per file, with how many take it), or, without, before they are
+    forked (they inherit it).  A document with mistakes is left to each worker to report."""
     from plandoc.build.document import laid_out
+    from plandoc.style import factcache
 
-    _read.clear()
+    factcache.use(options.out_dir / ".cache" / "fonts")  # kept once the document is built
     for file in files:
-        file_hash(file)  # memoised before reading, as _build_file does
+        given = None
         try:
+            file_hash(file)  # memoised before reading, as _build_file does
             doc, theme = load_one(file, options)
+            given = (doc, theme, laid_out(doc, theme, options))
+            _read[file] = (doc, theme)
         except ContentError:
-            continue              # each worker reads it again and reports it
-        laid_out(doc, theme, options)
-        _read[file] = (doc, theme)
+            pass
+        finally:  # a bug here too: the workers read it again and report it
+            if handoffs:
+                handoffs[file][0].give(given, handoffs[file][1])
+
+
+def _settled_read(outcome: Outcome) -> Outcome:
+    """Keep the font facts the reading before forking found (the workers inherited them and
+    store none) once a document read that way is built."""
+    from plandoc.style import factcache
+
+    if outcome.status == "built" and outcome.source in _read:
+        factcache.flush()
+    return outcome
 
 
 def _settle(outcome: Outcome, options: Options) -> Outcome:
@@ -112,16 +132,24 @@ def _units(files: list[Path], options: Options, jobs: int) -> list[tuple[Path, O
     return [(f, replace(options, formats=(fmt,))) for f in files for fmt in options.formats]
 
 
-def _pool(units, jobs: int):
-    """(index, Outcome) of each unit as it finishes, built in forked worker processes."""
+def _pool(units, jobs: int, split: Options | None):
+    """(index, Outcome) of each unit as it finishes, built in forked worker processes.
+
+    `split` (the build's options): the units are formats of fewer documents, read here while
+    the workers start and handed to them."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    handoffs = {f: (handoff.Handoff(), sum(u[0] == f for u in units))
+                for f, _ in units} if split else {}
     pool = ProcessPoolExecutor(min(jobs, len(units)), mp_context=context,
                                initializer=worker_init, initargs=(os.getpid(),))
     try:
-        futures = {pool.submit(build_file, f, o): (i, f) for i, (f, o) in enumerate(units)}
+        futures = {(pool.submit(_handed, f, o, handoffs[f][0].fds) if split
+                    else pool.submit(build_file, f, o)): (i, f) for i, (f, o) in enumerate(units)}
+        if split:
+            _read_first(list(handoffs), split, handoffs)
         for future in as_completed(futures):
             index, file = futures[future]
             try:
@@ -130,6 +158,22 @@ def _pool(units, jobs: int):
                 yield index, Outcome(file, "failed", error=traceback.format_exc())
     finally:  # stopped early (a full disk, Ctrl-C): units not started are dropped
         pool.shutdown(wait=True, cancel_futures=True)
+        for h, _ in handoffs.values():
+            h.close()
+
+
+def _handed(source: Path, options: Options, fds) -> Outcome:
+    """A worker's unit of a split document: import the writers, take the document, write."""
+    from plandoc.build.document import keep_layout
+
+    handoff.prepare(options.formats)
+    given = handoff.take(fds)
+    _read.clear()    # what a build before this one read in the process that forked us
+    if given is not None:
+        doc, theme, layout = given
+        _read[source] = (doc, theme)
+        keep_layout(doc, theme, layout)
+    return build_file(source, options)
 
 
 def _merge(parts: list[Outcome]) -> Outcome:

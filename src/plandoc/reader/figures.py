@@ -8,6 +8,7 @@ from plandoc.model import (ALIGNMENTS, CHART_ORIENTATIONS, CHART_TYPES, PIE_SLIC
 from plandoc.reader.alt import alt_text, no_decorative_chart
 from plandoc.reader.blocks import inline, register
 from plandoc.reader.context import Ctx, describe
+from plandoc import svg
 from plandoc.files import MAX_PIXELS, image_fault
 from plandoc.reader.data import csv_columns, parse_number, read_csv
 from plandoc.files import YMap
@@ -315,13 +316,25 @@ def image(ctx: Ctx, value, line: int, item) -> list:
                   _opt_inline(ctx, m, "caption"), width, ident, _opt_str(ctx, m, "credit"))]
 
 
-def image_file(ctx: Ctx, m: YMap, what: str):
+def image_file(ctx: Ctx, m: YMap, what: str, drawing: bool = True):
     """The picture `m['file']` names, checked as every image is; None (and a problem) if it
-    cannot be used."""
+    cannot be used.  An SVG drawing is a picture too where `drawing` (not a cover photo)."""
     path = ctx.resolve(m["file"], m.line_of("file"), what)
+    if path is not None and svg.is_svg(path):
+        return _drawing_file(ctx, m, what, path, drawing)
     fault = image_fault(path) if path is not None else None
     if fault:
         ctx.problem(m.line_of("file"), f"{what} '{m['file']}' " + IMAGE_FAULTS[fault.kind].format(
             *(fault.size or ()), limit=MAX_PIXELS // 1_000_000))
+        return None
+    return path
+
+
+def _drawing_file(ctx: Ctx, m: YMap, what: str, path, drawing: bool):
+    """An SVG picture: refused where only a photo fits, else checked (plandoc.svg)."""
+    fault = svg.problem(path) if drawing else \
+        "is an SVG drawing — expected a photo as a PNG or JPEG file"
+    if fault:
+        ctx.problem(m.line_of("file"), f"{what} '{m['file']}' {fault}")
         return None
     return path

@@ -116,7 +116,7 @@ def _cover_image(ctx: Ctx, value, line: int) -> CoverImage | None:
     if m is None or not ctx.keys(m, "cover_image", ("file",), ("alt", "decorative", "credit")):
         return None
     alt = alt_text(ctx, m, "cover_image")
-    path = image_file(ctx, m, "cover image")
+    path = image_file(ctx, m, "cover image", drawing=False)
     credit = ctx.string(m["credit"], m.line_of("credit"), "cover image credit") \
         if m.get("credit") is not None else None
     return CoverImage(path, alt, credit, image_size(path) or (1, 1)) if path else None

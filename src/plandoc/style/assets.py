@@ -24,7 +24,7 @@ FAMILY_NAME_ID = 1
 MAX_PIXELS = 40_000_000
 LOGO_FAULTS = {
     "unreadable": "cannot read image {value}: {why}",
-    "not_image": "is not a PNG or JPEG file — expected a .png or .jpg logo",
+    "not_image": "is not a PNG, JPEG or SVG file — expected a .png, .jpg or .svg logo",
     "jpeg_header": "is a JPEG without a JFIF or Exif header (as CMYK JPEGs are saved), which a "
                    "Word document cannot hold — expected a PNG, or a JPEG saved as RGB",
     "too_large": "is {} × {} pixels — expected at most {limit} million pixels (a logo needs no "
@@ -182,8 +182,14 @@ def font_codepoints(file: Path) -> frozenset:
 
 
 def image_problem(file: Path, value: str) -> str | None:
-    """A logo must be a PNG or JPEG that decodes completely and that Word can place."""
+    """A logo must be a PNG or JPEG that decodes completely and that Word can place, or a
+    plain, self-contained SVG drawing (plandoc.svg)."""
+    from plandoc import svg
     from plandoc.files import image_fault
+
+    if svg.is_svg(file):
+        fault = svg.problem(file)
+        return f"image {value} {fault}" if fault else None
 
     fault = image_fault(file, MAX_PIXELS)
     if fault is None:
@@ -304,10 +310,16 @@ def _read_advances(file: Path) -> tuple[dict, int]:
         return {}, 1000
 
 
+def logo_size(file: Path) -> tuple[float, float] | None:
+    """A logo's width and height: pixels of a PNG or JPEG, points of an SVG drawing."""
+    from plandoc import svg
+    from plandoc.files import image_size
+
+    return svg.size(file) if svg.is_svg(file) else image_size(file)
+
+
 def aspect(file: Path) -> float:
     """An image's width over its height (1 when it cannot be measured): a logo drawn at a
     height gets its own width."""
-    from plandoc.files import image_size
-
-    size = image_size(file)
+    size = logo_size(file)
     return size[0] / size[1] if size and size[1] else 1.0

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from plandoc.errors import ContentError, Problem, did_you_mean, display_path
-from plandoc.files import YList, YMap, image_size, inside, load_yaml
+from plandoc.files import YList, YMap, inside, load_yaml
 from plandoc.style import assets, schema
 from plandoc.style.assets import builtin_font_dir
 from plandoc.style.theme import (Colour, Colours, FontFamily, Fonts, LayoutSettings, Margins,
@@ -50,15 +50,6 @@ def builtin_default() -> dict:
         "bullet": "•", "cmyk": {}, "typography": {}, "print": {}, "web": {}, "docx": {},
         "layout": {},
     }
-
-
-def style_dirs(content_root: Path | None, extra: Path | None = None) -> list[Path]:
-    """Where styles are looked for, first match wins."""
-    dirs = [extra] if extra else []
-    if content_root is not None:
-        dirs += [content_root / "styles", content_root.parent / "styles"]
-    dirs.append(Path.cwd() / "styles")
-    return [d for d in dirs if d is not None]
 
 
 def load_theme(name: str, search: list[Path], origin: tuple[Path, int] | None = None,
@@ -267,7 +258,7 @@ def _bullet_problems(data: dict, lines: dict) -> list[Problem]:
 
 def _logo_problems(data: dict, lines: dict, text_w: float, block: str) -> list[Problem]:
     """A logo so wide that, at its height on the cover, no room is left for the name."""
-    size = image_size(data["logo"]) if data.get("logo") else None
+    size = assets.logo_size(data["logo"]) if data.get("logo") else None
     if not size or not size[1]:
         return []
     ratio, most = size[0] / size[1], (text_w - COVER_NAME_MM) / COVER_LOGO_MM

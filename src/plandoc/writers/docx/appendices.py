@@ -11,6 +11,7 @@ from plandoc.layout.boxes import AppendixBox, AppendixListBox, HeadingBox
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.ooxml.fields import add_field, add_tab
 from plandoc.writers.docx.ooxml.links import add_hyperlink
+from plandoc.writers.docx.ooxml.paragraphs import add_run
 
 
 def appendix(ctx: Context, box: AppendixBox) -> None:
@@ -24,7 +25,7 @@ def appendix_list(ctx: Context, box: AppendixListBox) -> None:
     """The list's title (not in the contents), then 'Vedlegg 1 Kartgrunnlag ….. 14' per
     appendix: the text linked to the appendix, the page a PAGEREF field after the style's
     dot-leader tab."""
-    ctx.heading("Heading 2 No TOC").add_run(box.title)
+    add_run(ctx.heading("Heading 2 No TOC"), box.title)
     for entry in box.entries:
         p = ctx.paragraph("Appendix List")
         add_hyperlink(p, f"{entry.label} {entry.text}", anchor=entry.target, style=None)

@@ -14,8 +14,9 @@ from plandoc.layout.boxes import CalloutBox
 from plandoc.writers.docx.context import Context, even_widths
 from plandoc.writers.docx.grid import cards, cell_paragraph, first_paragraph
 from plandoc.writers.docx.inline import add_spans
-from plandoc.writers.docx.ooxml.tables import (cell_borders, keep_row, padding, shade,
+from plandoc.writers.docx.ooxml.tables import (cell_borders, keep_row, merge_row, padding, shade,
                                                table_borders)
+from plandoc.writers.docx.ooxml.paragraphs import add_run
 
 RULE_PT, SEPARATOR_PT, BAR_PT = 1.2, 0.8, 3.5
 SLOGAN_PAD_MM = 5.5       # between the rules and the slogan's content
@@ -35,7 +36,7 @@ def slogan(ctx: Context, box: CalloutBox) -> None:
                   even_widths(ctx.width_mm, box.columns))
     rule = (RULE_PT, box.bar.hex)
     table_borders(t, top=rule, bottom=rule, insideV=(SEPARATOR_PT, box.bar.hex))
-    whole = [row.cells[0].merge(row.cells[-1]) for row in t.rows[:1 + n_text]]
+    whole = [merge_row(row) for row in t.rows[:1 + n_text]]
     add_spans(first_paragraph(whole[0], "Slogan"), box.title, ctx.targets)
     for cell, text in zip(whole[1:], box.paragraphs):
         add_spans(first_paragraph(cell, "Slogan Text"), text, ctx.targets)
@@ -85,7 +86,7 @@ def panel(ctx: Context, box: CalloutBox) -> None:
     for i, (style, lead, spans) in enumerate(lines):
         p = cell_paragraph(cell, style, first=i == 0)
         if lead:
-            p.add_run(lead)
+            add_run(p, lead)
         add_spans(p, spans, ctx.targets)
     ctx.spacer()
 

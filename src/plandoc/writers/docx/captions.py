@@ -11,11 +11,13 @@ field ('figur 3') reads it.  The source line is the layout's full text ('Kilde: 
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from plandoc.layout.boxes import Caption
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.fields import add_field
 from plandoc.writers.docx.ooxml.links import end_bookmark, start_bookmark
+from plandoc.writers.docx.ooxml.paragraphs import add_run, emphasise, keep_next
 
 
 def write_caption(ctx, caption: Caption | None, keep_with_next: bool = False):
@@ -26,26 +28,26 @@ def write_caption(ctx, caption: Caption | None, keep_with_next: bool = False):
     if caption.lead:
         _lead(ctx, p, caption)
     add_spans(p, caption.text, ctx.targets)
-    p.paragraph_format.keep_with_next = keep_with_next or caption.above
+    keep_next(p, keep_with_next or caption.above)
     return p
 
 
 def _lead(ctx, p, caption: Caption) -> None:
     """'Figur ' SEQ-number ': ' in bold, the number bookmarked when the caption has a target."""
     word, number = caption.label.rsplit(" ", 1)
-    p.add_run(f"{word} ").bold = True
+    emphasise(add_run(p, f"{word} "), bold=True)
     mark = ctx.bookmark_id() if caption.target else None
     if mark is not None:
         start_bookmark(p, caption.target, mark)
     if ctx.counts_to(word, number):
         add_field(p, f"SEQ {word} \\* ARABIC", number, bold=True)
     else:
-        p.add_run(number).bold = True
+        emphasise(add_run(p, number), bold=True)
     if mark is not None:
         end_bookmark(p, mark)
     rest = caption.lead[len(caption.label):]
     if rest:
-        p.add_run(rest).bold = True
+        emphasise(add_run(p, rest), bold=True)
 
 
 def write_source(ctx, source: str | None) -> None:
@@ -59,14 +61,24 @@ def caption_numbers(boxes) -> dict[str, str]:
     and whatever they hold."""
     found: dict[str, str] = {}
     for value in boxes:
+        if type(value) in LEAVES:
+            continue
         if isinstance(value, Caption) and value.target and value.label:
             found[value.target] = value.label.rsplit(" ", 1)[1]
         elif isinstance(value, tuple):
             found |= caption_numbers(value)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            found |= caption_numbers(tuple(getattr(value, f.name)
-                                           for f in dataclasses.fields(value)))
+            found |= caption_numbers(tuple(getattr(value, name)
+                                           for name in _field_names(type(value))))
     return found
+
+
+LEAVES = frozenset((str, int, float, bool, type(None)))     # nothing inside them
+
+
+@functools.cache
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def caption_title(caption: Caption | None) -> str | None:

@@ -14,8 +14,8 @@ from plandoc.layout.styles import text_styles
 from plandoc.writers.docx.captions import caption_numbers
 from plandoc.writers.docx.inline import Targets
 from plandoc.writers.docx.outline import Placed
-from plandoc.writers.docx.ooxml.paragraphs import outline
-from plandoc.writers.docx.ooxml.tables import fixed_widths, table_look
+from plandoc.writers.docx.ooxml.paragraphs import new_paragraph, outline
+from plandoc.writers.docx.ooxml.tables import fixed_widths, new_table, table_look
 from plandoc.writers.docx.tablestyles import INDENTS
 
 
@@ -63,7 +63,7 @@ class Context:
 
     def paragraph(self, style: str, text: str | None = None):
         """A new body paragraph in `style`; it takes a pending page break."""
-        p = self.word.add_paragraph(text, style=style)
+        p = new_paragraph(self.word, style, text)
         self.spaced = style == "Spacer"
         if self.break_pending:
             p.paragraph_format.page_break_before = True
@@ -85,7 +85,7 @@ class Context:
         accessibility checker; a data table says its header row itself (tables.py)."""
         if self.break_pending:
             self.paragraph("Spacer")
-        table = self.word.add_table(rows=rows, cols=cols)
+        table = new_table(self.word, rows, cols, sum(widths_mm))
         self.spaced = False
         table.style = style
         table.autofit = False

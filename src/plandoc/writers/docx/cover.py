@@ -27,6 +27,8 @@ styled paragraph — no text boxes.  The table sits in the content control Word 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT as VALIGN
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_LINE_SPACING
@@ -35,13 +37,14 @@ from docx.shared import Mm, Pt
 from plandoc.layout.boxes import Cover, Masthead
 from plandoc.layout.styles import text_styles
 from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
-from plandoc.writers.docx.ooxml.paragraphs import hide_mark
-from plandoc.writers.docx.figures import describe
+from plandoc.writers.docx.ooxml.paragraphs import add_run, hide_mark, new_paragraph
+from plandoc.writers.docx.figures import describe, place_picture
 from plandoc.writers.docx.ooxml.pictures import crop, flush, set_alt_text
 from plandoc.writers.docx.ooxml.sections import end_section
 from plandoc.writers.docx.ooxml.watermark import mark_paragraph
-from plandoc.writers.docx.ooxml.tables import (as_cover_page, cell_borders, fixed_widths, padding,
-                                               shade, table_borders, table_look)
+from plandoc.writers.docx.ooxml.tables import (as_cover_page, cell_borders, fixed_widths,
+                                               merge_row, padding, shade, table_borders,
+                                               table_look)
 
 LOGO_GAP_MM = 6
 MM_PER_PT = 25.4 / 72
@@ -63,9 +66,9 @@ def write_cover(ctx, cover: Cover) -> None:
     for row, height in zip(t.rows, _photo_heights(ctx, cover) + _heights(ctx, cover, logo_mm)):
         row.height, row.height_rule = Mm(height), WD_ROW_HEIGHT_RULE.EXACTLY
     if cover.photo:
-        _photo(ctx, *(row.cells[0].merge(row.cells[1]) for row in t.rows[:2]), cover)
+        _photo(ctx, *(merge_row(row) for row in t.rows[:2]), cover)
     _municipality(ctx, t.rows[above], cover, beside_logo=bool(logo_mm))
-    title, band = (row.cells[0].merge(row.cells[1]) for row in t.rows[above + 1:])
+    title, band = (merge_row(row) for row in t.rows[above + 1:])
     _title_block(ctx, title, cover)
     _band(ctx, band, cover)
     as_cover_page(t)
@@ -96,7 +99,7 @@ def _photo(ctx, cell, credit_cell, cover: Cover) -> None:
         mark_paragraph(p, ctx.layout.watermark, ctx.layout.theme.fonts.heading.family,
                        ctx.width_mm, ctx.palette.watermark.hex, 0)
     padding(credit_cell, top=0, left=margins.left, right=margins.right, bottom=0)
-    first_paragraph(credit_cell, "Cover Credit").add_run(photo.credit)
+    add_run(first_paragraph(credit_cell, "Cover Credit"), photo.credit)
 
 
 def write_masthead(ctx, m: Masthead) -> None:
@@ -111,19 +114,20 @@ def write_masthead(ctx, m: Masthead) -> None:
     if m.logo:
         first = _logo(cells[0], m) + LOGO_GAP_MM
         fixed_widths(t, [first, ctx.width_mm - first])
-    first_paragraph(cells[-1], "Cover Municipality").add_run(m.municipality)
+    add_run(first_paragraph(cells[-1], "Cover Municipality"), m.municipality)
     if m.label:                                   # the paper's kind: 'SAKSFRAMLEGG'
-        cell_paragraph(cells[-1], "Signer Title", first=False).add_run(m.label)
+        add_run(cell_paragraph(cells[-1], "Signer Title", first=False), m.label)
     table_borders(t, bottom=(m.rule_pt, m.rule.hex))
     ctx.spacer()
 
 
 def _logo(cell, cover: Cover | Masthead) -> float:
-    """The logo at the cover's logo height; its width in mm (0 without a logo)."""
+    """The logo at the cover's logo height (an SVG as figures.place_picture puts one); its
+    width in mm (0 without a logo)."""
     if cover.logo is None:
         return 0
     run = first_paragraph(cell, "Cover Municipality").add_run()
-    shape = run.add_picture(str(cover.logo), height=Mm(cover.logo_height_mm))
+    shape = place_picture(run, Path(cover.logo), height=Mm(cover.logo_height_mm))
     set_alt_text(shape, cover.logo_alt, cover.logo_alt)
     return shape.width.mm
 
@@ -137,7 +141,7 @@ def _municipality(ctx, row, cover: Cover, beside_logo: bool) -> None:
     padding(logo_cell, left=margins.left)
     padding(name_cell, right=margins.right)
     logo_cell.vertical_alignment = name_cell.vertical_alignment = VALIGN.CENTER
-    first_paragraph(name_cell, "Cover Municipality").add_run(cover.municipality)
+    add_run(first_paragraph(name_cell, "Cover Municipality"), cover.municipality)
 
 
 def _heights(ctx, cover: Cover, logo_mm: float) -> list[float]:
@@ -155,7 +159,7 @@ def _lines(cell, lines, styles: dict, default: str) -> list:
     out = []
     for i, line in enumerate(lines):
         p = cell_paragraph(cell, styles.get(line.role, default), first=i == 0)
-        p.add_run(line.text)
+        add_run(p, line.text)
         out.append(p)
     return out
 
@@ -180,7 +184,7 @@ def _band(ctx, cell, cover: Cover) -> None:
 def _close(ctx, top: bool) -> None:
     """End the cover section with an empty, hidden paragraph, and take away its margins (the
     top one too when a photo starts at the page's edge)."""
-    p = ctx.word.add_paragraph(style="Spacer")
+    p = new_paragraph(ctx.word, "Spacer")
     p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     p.paragraph_format.line_spacing = Pt(1)
     hide_mark(p)

@@ -14,24 +14,24 @@ from __future__ import annotations
 from plandoc.style.assets import family_name, font_facts
 from plandoc.style.fontpairs import same_font, word_font
 from plandoc.style.subset import TYPED
-from plandoc.writers.docx.ooxml.fonttable import embed_font
+from plandoc.writers.docx.ooxml.fonttable import embed_font, used_characters
 from plandoc.writers.docx.ooxml.settings import embed_fonts
 
 RESTRICTED, NO_SUBSET = 0x0002, 0x0100
-TEXT_PARTS = ("/word/document.xml", "/word/header", "/word/footer", "/word/footnotes.xml",
-              "/word/numbering.xml")
 
 
 def embed_style_fonts(word, theme, cache=None) -> None:
     """Embed the faces of the body and heading families that need it (see the module);
     `cache`: the folder subsets are kept in."""
-    chars = used_characters(word) | TYPED    # so text typed later in Word has its glyphs
+    chars = None                 # read from the text once a face travels (Arial never does)
     done = set()
     for family in (theme.fonts.body, theme.fonts.heading):
         for face, file in zip(("regular", "bold", "italic", "bold_italic"), family.files):
             if (family.family, face) in done or not travels(family.family, file):
                 continue
             done.add((family.family, face))
+            if chars is None:       # TYPED: so text typed later in Word has its glyphs
+                chars = used_characters(word) | TYPED
             data, subsetted = face_bytes(file, chars, cache)
             embed_font(word, family.family, face, data, subsetted)
     if done:
@@ -54,22 +54,3 @@ def face_bytes(file, chars: set[int], cache=None) -> tuple[bytes, bool]:
         return file.read_bytes(), False
     from plandoc.style.subset import subset
     return subset(file, chars, cache), True
-
-
-def used_characters(word) -> set[int]:
-    """Every character in the text-bearing parts (body, headers, footers, notes, list marks)."""
-    found: set[int] = set()
-    for part in word.part.package.iter_parts():
-        if str(part.partname).startswith(TEXT_PARTS):
-            found |= _text_of(part.blob)
-    return found
-
-
-def _text_of(xml: bytes) -> set[int]:
-    """Characters of the elements' text, and of attributes beyond ASCII (w:lvlText '❖')."""
-    from lxml import etree
-
-    root = etree.fromstring(xml)
-    text = "".join(el.text or "" for el in root.iter() if isinstance(el.tag, str))
-    marks = "".join(v for el in root.iter() for v in el.attrib.values())
-    return set(map(ord, text)) | {ord(c) for c in marks if ord(c) > 0x7F}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from plandoc.writers.docx.context import Context, even_widths
 from plandoc.writers.docx.ooxml.tables import keep_row, padding, shade, table_borders
+from plandoc.writers.docx.ooxml.paragraphs import keep_next, new_paragraph, restyle
 
 GUTTER_PT = 2.5
 
@@ -33,16 +34,14 @@ def keep_with_next_row(row) -> None:
     the paragraphs themselves, so a template's styles cannot lose it."""
     for cell in row.cells:
         for p in cell.paragraphs:
-            p.paragraph_format.keep_with_next = True
+            keep_next(p, True)
 
 
 def first_paragraph(cell, style: str):
     """The cell's first paragraph, in `style`."""
-    p = cell.paragraphs[0]
-    p.style = style
-    return p
+    return restyle(cell.paragraphs[0], style)
 
 
 def cell_paragraph(cell, style: str, first: bool):
     """The cell's first paragraph (`first`) or a new one after the others, in `style`."""
-    return first_paragraph(cell, style) if first else cell.add_paragraph(style=style)
+    return first_paragraph(cell, style) if first else new_paragraph(cell, style)

@@ -20,7 +20,7 @@ from plandoc.writers.docx.ooxml.fields import add_field
 from plandoc.writers.docx.ooxml.footnotes import add_footnote
 from plandoc.writers.docx.ooxml.language import set_run_language
 from plandoc.writers.docx.ooxml.links import add_hyperlink
-from plandoc.writers.docx.ooxml.paragraphs import add_text
+from plandoc.writers.docx.ooxml.paragraphs import add_text, emphasise
 
 
 def add_spans(paragraph, spans: Inline, targets: dict) -> None:
@@ -32,11 +32,7 @@ def add_spans(paragraph, spans: Inline, targets: dict) -> None:
         elif span.href:
             _link(paragraph, span, targets)
         else:
-            run = add_text(paragraph, span.text)
-            if span.bold:
-                run.bold = True
-            if span.italic:
-                run.italic = True
+            run = emphasise(add_text(paragraph, span.text), span.bold, span.italic)
             if span.lang:
                 set_run_language(run, span.lang)
 

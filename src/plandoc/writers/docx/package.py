@@ -1,4 +1,5 @@
-"""The package: a Word template or python-docx's default, page setup, properties, a stable save.
+"""The package: a Word template or plandoc's default (ooxml.skeleton), page setup, properties,
+a stable save.
 
 A .dotx template is opened as a document by switching its main part's content type, so the
 result is a .docx; its body is dropped (its styles, numbering, theme and settings are kept).
@@ -16,8 +17,8 @@ import docx
 from docx.shared import Mm
 
 from plandoc import dates
-from plandoc.writers.docx.ooxml.package import (app_properties, clear_body, drop_dates,
-                                                drop_leftovers)
+from plandoc.writers.docx.ooxml.package import app_properties, clear_body, drop_dates, write_zip
+from plandoc.writers.docx.ooxml.skeleton import default_docx
 from plandoc.writers.docx.styles import LANGUAGE_TAGS
 
 TEMPLATE_TYPE = b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml"
@@ -30,8 +31,7 @@ HEADER_FOOTER_MM = 12
 def open_document(template: Path | None):
     """A python-docx Document: the template (.docx or .dotx) emptied, or the default."""
     if template is None:
-        word = docx.Document()
-        drop_leftovers(word)
+        word = docx.Document(io.BytesIO(default_docx()))
     else:
         word = docx.Document(io.BytesIO(_as_document(Path(template).read_bytes())))
     clear_body(word)
@@ -94,14 +94,7 @@ def core_properties(word, meta) -> None:
     app_properties(word, "plandoc", meta.municipality)
 
 
-def save(word, out: Path) -> None:
-    """Write the .docx with every zip entry dated 1980-01-01, so equal input → equal bytes."""
-    buf = io.BytesIO()
-    word.save(buf)
-    src = zipfile.ZipFile(buf)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
+def save(word, out) -> None:
+    """Write the .docx (a path or a binary file) with every zip entry dated 1980-01-01, so
+    equal input → equal bytes."""
+    write_zip(word, out, ZIP_DATE)

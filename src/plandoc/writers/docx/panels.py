@@ -17,7 +17,8 @@ from plandoc.writers.docx.grid import cards, first_paragraph
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.tables import table
 from plandoc.writers.docx.ooxml.links import add_bookmark
-from plandoc.writers.docx.ooxml.paragraphs import add_text, number
+from plandoc.writers.docx.ooxml.paragraphs import (add_run, add_text, keep_next,
+                                                   new_paragraph, number)
 
 
 def key_figures(ctx: Context, box: KeyFiguresBox) -> None:
@@ -26,7 +27,7 @@ def key_figures(ctx: Context, box: KeyFiguresBox) -> None:
         run = add_text(first_paragraph(cell, "Key Figure"), figure.value)
         if box.value_size:
             run.font.size = Pt(box.value_size)
-        add_spans(cell.add_paragraph(style="Key Figure Label"), figure.label, ctx.targets)
+        add_spans(new_paragraph(cell, "Key Figure Label"), figure.label, ctx.targets)
 
     cards(ctx, box.rows, box.columns, ctx.palette.light.hex, card, pad_mm=(4, 2))
     write_caption(ctx, box.caption, keep_with_next=bool(box.source))
@@ -48,10 +49,10 @@ def goal(ctx: Context, box: GoalBox) -> None:
     add_spans(p, box.text, ctx.targets)
     if box.target:           # a goal with an id: cross-references ('mål 1.2') go here
         add_bookmark(p, box.target, ctx.bookmark_id())
-    p.paragraph_format.keep_with_next = box.keep
+    keep_next(p, box.keep)
     if box.attributes:
         p = ctx.paragraph("Goal Attributes", box.attributes)
-        p.paragraph_format.keep_with_next = box.keep
+        keep_next(p, box.keep)
     strategies(ctx, box.strategies_label, box.strategies, placed.strategies,
                keep_last=box.indicators is not None)
     _indicators(ctx, box)
@@ -71,9 +72,9 @@ def strategies(ctx: Context, label: str | None, items, placed, keep_last: bool =
         if placed is not None:
             number(s, *placed)
         else:
-            s.add_run(f"{strategy.label}\t")
+            add_run(s, f"{strategy.label}\t")
         add_spans(s, strategy.text, ctx.targets)
-        s.paragraph_format.keep_with_next = i < last or keep_last
+        keep_next(s, i < last or keep_last)
 
 
 def strategy_list(ctx: Context, box: StrategiesBox) -> None:

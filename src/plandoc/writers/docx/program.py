@@ -11,7 +11,8 @@ from plandoc.layout.boxes import ProgramBox, ProgramPartRow, ProgramRow
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.grid import first_paragraph, keep_with_next_row
 from plandoc.writers.docx.inline import add_spans
-from plandoc.writers.docx.ooxml.tables import keep_row, padding, shade, table_borders
+from plandoc.writers.docx.ooxml.tables import keep_row, merge_row, padding, shade, table_borders
+from plandoc.writers.docx.ooxml.paragraphs import add_run, new_paragraph
 
 RULE_PT, HAIRLINE_PT = 1.2, 0.4
 PAD_MM = dict(top=1.1, bottom=1.8, left=2.1, right=2.1)
@@ -36,20 +37,20 @@ def program(ctx: Context, box: ProgramBox) -> None:
 
 
 def _part(ctx: Context, row, entry: ProgramPartRow) -> None:
-    cell = row.cells[0].merge(row.cells[1])
+    cell = merge_row(row)
     shade(cell, ctx.palette.light.hex)
     add_spans(first_paragraph(cell, "Program Part"), entry.title, ctx.targets)
 
 
 def _item(ctx: Context, row, entry: ProgramRow) -> None:
     time_cell, cell = row.cells
-    first_paragraph(time_cell, "Program Time").add_run(entry.time)
+    add_run(first_paragraph(time_cell, "Program Time"), entry.time)
     add_spans(first_paragraph(cell, "Table Text"), entry.title, ctx.targets)
     if entry.speaker:
-        add_spans(cell.add_paragraph(style="Table Text"), entry.speaker, ctx.targets)
+        add_spans(new_paragraph(cell, "Table Text"), entry.speaker, ctx.targets)
     for mark, sub in entry.items:
-        p = cell.add_paragraph(style="Program Item")
-        p.add_run(f"{mark}\t")
+        p = new_paragraph(cell, "Program Item")
+        add_run(p, f"{mark}\t")
         add_spans(p, sub, ctx.targets)
 
 

@@ -15,7 +15,7 @@ from docx.shared import Mm
 
 from plandoc.layout.boxes import Running
 from plandoc.writers.docx.ooxml.fields import add_field
-from plandoc.writers.docx.ooxml.paragraphs import rule
+from plandoc.writers.docx.ooxml.paragraphs import add_run, rule
 from plandoc.writers.docx.ooxml.sections import drop_headers_of
 from plandoc.writers.docx.ooxml.watermark import add_watermark
 
@@ -33,9 +33,9 @@ def write_running(ctx, section, running: Running, wide_mm: float | None = None) 
     _right_stop(footer.paragraphs[0], ctx.width_mm, wide_mm)
     top = header.paragraphs[0]
     top.style = "Header"
-    top.add_run(running.header_left)
+    add_run(top, running.header_left)
     right_tab(top)
-    top.add_run(running.header_right)
+    add_run(top, running.header_right)
     rule(top, "bottom", RULE_PT, ctx.palette.header_rule.hex, RULE_SPACE_PT)
     _footer(section.footer, running)
     if not running.first_header and wide_mm is None:
@@ -57,13 +57,13 @@ def _right_stop(paragraph, width_mm: float, wide_mm: float | None) -> None:
 def _footer(footer, running: Running) -> None:
     foot = footer.paragraphs[0]
     foot.style = "Footer"
-    foot.add_run(running.footer_left)
+    add_run(foot, running.footer_left)
     right_tab(foot)
     for piece in split_template(running.page):
         if piece in FIELDS:
             add_field(foot, FIELDS[piece], "1")
         elif piece:
-            foot.add_run(piece)
+            add_run(foot, piece)
 
 
 def right_tab(paragraph) -> None:

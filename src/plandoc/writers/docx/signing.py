@@ -15,6 +15,7 @@ from plandoc.layout.boxes import ForewordBox, SignaturesBox
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.grid import cell_paragraph
 from plandoc.writers.docx.ooxml.tables import cell_borders, keep_row, padding
+from plandoc.writers.docx.ooxml.paragraphs import add_run, keep_next
 
 LINE_PT = 0.6
 
@@ -22,7 +23,7 @@ LINE_PT = 0.6
 def signatures(ctx: Context, box: SignaturesBox) -> None:
     """The place and date, and the signers side by side."""
     if box.place_date:
-        ctx.paragraph("Signature Place", box.place_date).paragraph_format.keep_with_next = True
+        keep_next(ctx.paragraph("Signature Place", box.place_date), True)
     slot = ctx.width_mm * box.width_share
     gap = ctx.width_mm - box.columns * slot
     widths = [w for i in range(box.columns) for w in ((gap, slot) if i else (slot,))]
@@ -42,14 +43,14 @@ def _slot(ctx: Context, room, cell, signer, last: bool) -> None:
     cell_borders(room, bottom=(LINE_PT, ctx.palette.text.hex))
     for c in (room, cell):
         padding(c, left=0, right=0, top=0, bottom=0)
-    room.paragraphs[0].paragraph_format.keep_with_next = True
+    keep_next(room.paragraphs[0], True)
     p = cell_paragraph(cell, "Signer", first=True)
-    p.add_run(signer.name)
-    p.paragraph_format.keep_with_next = not last or bool(signer.title)
+    add_run(p, signer.name)
+    keep_next(p, not last or bool(signer.title))
     if signer.title:
         t = cell_paragraph(cell, "Signer Title", first=False)
-        t.add_run(signer.title)
-        t.paragraph_format.keep_with_next = not last
+        add_run(t, signer.title)
+        keep_next(t, not last)
 
 
 def foreword(ctx: Context, box: ForewordBox) -> None:

@@ -96,8 +96,8 @@ def define_styles(word, layout, numbering) -> dict[str, str]:
         key = name_of(el)
         retarget(el, ids)
         rename(el, word_name(key, layout.meta.language))
-        install(word, el, restyle)
         keys[key.casefold()] = id_of(el)
+    install(word, elements, restyle)
     keys.pop("normal")        # the default style: python-docx leaves it implicit
     return keys
 

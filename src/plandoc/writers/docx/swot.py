@@ -14,6 +14,7 @@ from plandoc.writers.docx.grid import cell_paragraph, first_paragraph
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.tables import (cell_borders, keep_row, padding, shade,
                                                table_borders)
+from plandoc.writers.docx.ooxml.paragraphs import add_run, keep_next, new_paragraph
 
 GUTTER_PT = 6          # the white gap between the columns and between the two pairs
 
@@ -39,8 +40,8 @@ def _title(ctx: Context, cell, quadrant: Quadrant, gap: bool) -> None:
     if gap:
         cell_borders(cell, top=(GUTTER_PT, ctx.palette.white.hex))
     p = first_paragraph(cell, "SWOT Title")
-    p.add_run(quadrant.title)
-    p.paragraph_format.keep_with_next = True
+    add_run(p, quadrant.title)
+    keep_next(p, True)
 
 
 def _body(ctx: Context, cell, quadrant: Quadrant, bullet: str) -> None:
@@ -49,9 +50,9 @@ def _body(ctx: Context, cell, quadrant: Quadrant, bullet: str) -> None:
     for i, group in enumerate(quadrant.groups):
         title = cell_paragraph(cell, "SWOT Group", first=i == 0)
         if i == 0:       # keep-with-next here would stop LibreOffice splitting the row
-            title.paragraph_format.keep_with_next = False
+            keep_next(title, False)
         add_spans(title, group.title, ctx.targets)
         for item in group.items:
-            p = cell.add_paragraph(style="SWOT Item")
-            p.add_run(f"{bullet}\t")
+            p = new_paragraph(cell, "SWOT Item")
+            add_run(p, f"{bullet}\t")
             add_spans(p, item, ctx.targets)

@@ -23,8 +23,9 @@ from plandoc.writers.docx.grid import keep_with_next_row
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.running import turned_running
 from plandoc.writers.docx.ooxml.sections import break_section, orient_last
-from plandoc.writers.docx.ooxml.tables import (describe, keep_row, repeat_row, shade,
+from plandoc.writers.docx.ooxml.tables import (describe, keep_row, merge_row, repeat_row, shade,
                                                table_look)
+from plandoc.writers.docx.ooxml.paragraphs import restyle
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
          "centre": WD_ALIGN_PARAGRAPH.CENTER, "decimal": WD_ALIGN_PARAGRAPH.RIGHT}
@@ -76,10 +77,9 @@ def _table(ctx: Context, box: TableBox, width_mm: float) -> None:
 
 def _group(ctx: Context, row, group: GroupRow) -> None:
     """A subheading across the row: its cells merged into one, tinted."""
-    cell = row.cells[0].merge(row.cells[-1]) if len(row.cells) > 1 else row.cells[0]
+    cell = merge_row(row)
     shade(cell, group.fill.hex)
-    p = cell.paragraphs[0]
-    p.style = "Table Group"
+    p = restyle(cell.paragraphs[0], "Table Group")
     add_spans(p, group.text, ctx.targets)
 
 
@@ -87,8 +87,7 @@ def _cells(ctx: Context, row, cells, align, style: str, after=()) -> None:
     after = after or (0.0,) * len(cells)
     for cell, spans, where, room in zip(row.cells, cells, align or ("left",) * len(cells),
                                         after):
-        p = cell.paragraphs[0]
-        p.style = style
+        p = restyle(cell.paragraphs[0], style)
         if where != "left":
             p.alignment = ALIGN[where]
         if room > 0:

@@ -19,7 +19,7 @@ from plandoc.writers.docx import (appendices, callouts, figures, panels, parts,
 from plandoc.writers.docx.context import Context
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.links import add_bookmark
-from plandoc.writers.docx.ooxml.paragraphs import number, rule
+from plandoc.writers.docx.ooxml.paragraphs import add_run, number, rule
 
 HEADING_LEVELS = 3
 MARK_PT, MARK_SPACE_PT = 2.25, 6   # a changed vedtak point's bar: its width, its gap to the text
@@ -48,7 +48,7 @@ def heading(ctx: Context, box: HeadingBox) -> None:
     if placed is not None:
         number(p, *placed)
     elif box.number:
-        p.add_run(f"{box.number} ")
+        add_run(p, f"{box.number} ")
     add_spans(p, box.text, ctx.targets)
     add_bookmark(p, box.target, ctx.bookmark_id())
 

@@ -14,6 +14,7 @@ import base64
 import mimetypes
 import re
 
+from plandoc import svg
 from plandoc.layout import boxes as b
 from plandoc.writers.html.markup import el, esc, plain, spans, txt
 
@@ -69,8 +70,11 @@ def image(ctx, box: b.ImageBox) -> None:
 
 
 def data_address(path) -> str:
-    """A file as a data: address, so the page needs no other file."""
-    kind = mimetypes.guess_type(str(path))[0] or "application/octet-stream"
+    """A file as a data: address, so the page needs no other file.  An SVG (checked: no
+    script, nothing outside it) stays a drawing; in an <img> a browser would run or fetch
+    nothing of it anyway."""
+    kind = "image/svg+xml" if svg.is_svg(path) else \
+        mimetypes.guess_type(str(path))[0] or "application/octet-stream"
     return f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 

@@ -52,10 +52,7 @@ class Ctx:
         return name if isinstance(name, ParagraphStyle) else self.look[name]
 
     def label(self, text: str, style: ParagraphStyle) -> str:
-        """Label markup in the style's face, or the symbol font when the face lacks a mark.
-
-        The face is named only when it is not the style's own: reportlab copies the whole style
-        (deepcopy) for every <bullet> that has attributes."""
+        """Label markup in the style's face, or the symbol font when the face lacks a mark."""
         font = self.look.fonts.label_font(style.bulletFontName, text)
         return label(text, None if font == style.bulletFontName else font)
 

@@ -17,6 +17,7 @@ from reportlab.platypus.paragraph import (_HSFrag, _SplitFragHY, _SplitWord, _Sp
                                           _SplitWordHY)
 from reportlab.platypus.paraparser import ParaFrag
 
+from plandoc import svg
 from plandoc.errors import warn
 from plandoc.writers.pdf.reading import languages_after
 
@@ -362,14 +363,41 @@ def fitted_image(path, width: float, max_height: float, alt: str, min_dpi: float
     `alt` as its alternative text, or an artifact when `alt` is empty (decorative).
 
     With `min_dpi` (the print profile), an image with fewer pixels than that at its printed
-    size gets a warning; it is still used.
+    size gets a warning; it is still used.  An SVG is drawn as vectors (no pixels to count).
     """
+    if svg.is_svg(path):
+        img = VectorImage(svg.drawing(path), width, max_height)
+        return role(img, "Figure", alt=alt) if alt.strip() else role(img, "Artifact")
     px_width, px_height = ImageReader(str(path)).getSize()
     aspect = px_height / px_width
     width = min(width, max_height / aspect)
     check_dpi(path, px_width, width, min_dpi)
     img = Image(str(path), width=width, height=width * aspect)
     return role(img, "Figure", alt=alt) if alt.strip() else role(img, "Artifact")  # ornament
+
+
+class VectorImage(Flowable):
+    """An SVG drawing (a reportlab Drawing) `width` points wide, aspect kept, shrunk to fit
+    `max_height`: paths in the page's content, no raster.  `drawWidth` and `drawHeight` as a
+    platypus Image has them."""
+
+    def __init__(self, drawing, width: float, max_height: float):
+        super().__init__()
+        self.drawing = drawing
+        self.scale = min(width / drawing.width, max_height / drawing.height)
+        self.drawWidth = self.width = drawing.width * self.scale
+        self.drawHeight = self.height = drawing.height * self.scale
+
+    def wrap(self, availWidth, availHeight):
+        return self.drawWidth, self.drawHeight
+
+    def draw(self):
+        from reportlab.graphics import renderPDF
+
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
 
 
 def check_dpi(path, pixels: float, width: float, min_dpi: float) -> None:

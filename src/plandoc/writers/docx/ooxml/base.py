@@ -7,10 +7,29 @@ it, replacing one of the same name.
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from functools import cache
+
+from docx.oxml.ns import NamespacePrefixedTag
+from docx.oxml.ns import qn as _qn
+from docx.oxml.parser import oxml_parser
 
 TWIPS_PER_MM = 1440 / 25.4
+
+
+def escape(text: str) -> str:
+    """`text` safe inside an element: xml.sax.saxutils.escape, without the 13 ms import of
+    urllib.request that xml.sax.saxutils brings."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str) -> str:
+    """`text` as a quoted attribute value, as xml.sax.saxutils.quoteattr makes it."""
+    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"{}"'.format(text.replace('"', "&quot;"))
 
 
 def twips(mm: float) -> int:
@@ -33,21 +52,74 @@ def hexval(colour: str) -> str:
     return colour.lstrip("#").upper()
 
 
+qn = cache(_qn)       # 'w:val' → its Clark name, worked out once
+
+
+@cache
+def _clark(tag: str) -> tuple[str, dict]:
+    """'w:p' → its Clark name and namespace map (python-docx's OxmlElement works them out
+    again on each call)."""
+    nsptag = NamespacePrefixedTag(tag)
+    return nsptag.clark_name, nsptag.nsmap
+
+
+@cache
+def _w(name: str) -> str:
+    """'val' → the Clark name of w:val."""
+    return qn(f"w:{name}")
+
+
+def OxmlElement(tag: str):      # noqa: N802 — python-docx's OxmlElement, the same element
+    """A new element of python-docx's class for `tag` ('w:p')."""
+    clark, nsmap = _clark(tag)
+    return oxml_parser.makeelement(clark, nsmap=nsmap)
+
+
 def element(tag: str, **attrs):
     """A new element with w: attributes (values turned into strings)."""
     el = OxmlElement(tag)
     for name, value in attrs.items():
-        el.set(qn(f"w:{name}"), str(value))
+        el.set(_w(name), str(value))
     return el
+
+
+def append_content(container, el) -> None:
+    """Append `el` to a body or cell, before the body's final sectPr — found as the last
+    child: lxml counts and searches children one by one, which a 20× plan's body makes slow."""
+    try:
+        last = container[-1]
+    except IndexError:
+        last = None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(el)
+    else:
+        container.append(el)
 
 
 def put(parent, new):
     """Insert `new` into `parent` in schema order, replacing a child of the same tag."""
+    rank = RANKS.get(local(parent))
+    if rank and (not len(parent) or _rank(rank, parent[-1]) < _rank(rank, new)):
+        parent.append(new)      # the usual case, children added in schema order: no search
+        return new
     for old in parent.findall(new.tag):
         parent.remove(old)
-    parent.append(new)
-    sort_children(parent)
+    ranks = [_rank(rank, el) for el in parent] if rank else []
+    if ranks != sorted(ranks):          # a template's element out of order: sort it all
+        parent.append(new)
+        sort_children(parent)
+        return new
+    after = next((el for el, r in zip(parent, ranks) if r > _rank(rank, new)), None)
+    if after is None:
+        parent.append(new)
+    else:                               # before the first child the schema puts after it
+        after.addprevious(new)
     return new
+
+
+def _rank(rank: dict, el) -> int:
+    """Where `el` goes among its siblings (unknown tags last)."""
+    return rank.get(local(el), len(rank))
 
 
 def child(parent, tag: str):
@@ -58,15 +130,20 @@ def child(parent, tag: str):
 
 def local(el) -> str:
     """An element's tag without its namespace."""
-    return el.tag.rsplit("}", 1)[-1]
+    return _local(el.tag)
+
+
+@cache
+def _local(tag: str) -> str:
+    """'{namespace}p' → 'p', worked out once per tag."""
+    return tag.rsplit("}", 1)[-1]
 
 
 def sort_children(parent) -> None:
     """Put the children of a property element back into schema order."""
-    order = ORDER.get(local(parent))
-    if not order:
+    rank = RANKS.get(local(parent))
+    if not rank:
         return
-    rank = {name: i for i, name in enumerate(order)}
     for el in sorted(parent, key=lambda e: rank.get(local(e), len(rank))):
         parent.append(el)
 
@@ -129,3 +206,4 @@ BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 for _box in ("pBdr", "tblBorders", "tcBorders"):
     ORDER[_box] = list(BORDER_SIDES)
 ORDER["tblCellMar"] = ORDER["tcMar"] = ["top", "left", "bottom", "right"]
+RANKS = {parent: {name: i for i, name in enumerate(order)} for parent, order in ORDER.items()}

@@ -7,9 +7,7 @@ one, as a table of contents does.
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
-
-from plandoc.writers.docx.ooxml.base import element
+from plandoc.writers.docx.ooxml.base import element, qn
 
 
 def _run(*children, look=None):

@@ -12,15 +12,18 @@ import hashlib
 import uuid
 
 from docx.opc.packuri import PackURI
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from lxml import etree
 
 from plandoc.writers.docx.ooxml.base import element
 
 FONT_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 FONT_TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
+TEXT_PARTS = ("/word/document.xml", "/word/header", "/word/footer", "/word/footnotes.xml",
+              "/word/numbering.xml")
 EMBED = {"regular": "embedRegular", "bold": "embedBold", "italic": "embedItalic",
          "bold_italic": "embedBoldItalic"}
 FONT_ORDER = ("altName", "panose1", "charset", "family", "notTrueType", "pitch", "sig",
@@ -91,3 +94,16 @@ def _sort(font) -> None:
 def _xml(root) -> bytes:
     from lxml import etree
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def used_characters(document) -> set[int]:
+    """Every character in the text-bearing parts (body, headers, footers, notes, list marks):
+    the elements' text, and attributes beyond ASCII (w:lvlText '❖').  Parts already parsed
+    are read as they are, not serialised and parsed again."""
+    found: set[int] = set()
+    for part in document.part.package.iter_parts():
+        if str(part.partname).startswith(TEXT_PARTS):
+            root = part.element if isinstance(part, XmlPart) else etree.fromstring(part.blob)
+            found |= {ord(c) for s in root.xpath("//text()") if s.is_text for c in s}
+            found |= {ord(c) for c in "".join(root.xpath("//@*")) if ord(c) > 0x7F}
+    return found

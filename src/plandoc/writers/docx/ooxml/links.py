@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.ns import qn
 
-from plandoc.writers.docx.ooxml.base import element
+from plandoc.writers.docx.ooxml.base import element, qn
 from plandoc.writers.docx.ooxml.fields import text_element
 from plandoc.writers.docx.ooxml.language import lang_element
 

@@ -7,13 +7,14 @@ control, list numbering) is enforced.  Document defaults (font, size, language) 
 
 from __future__ import annotations
 
+import copy
+import functools
 from dataclasses import dataclass
 
-from docx.oxml.ns import qn
-
-from plandoc.writers.docx.ooxml.base import (child, element, hexval, local, pt_twips, put,
+from plandoc.writers.docx.ooxml.base import (child, element, hexval, local, pt_twips, put, qn,
                                              sort_children)
 
+STYLE_ID = qn("w:styleId")
 STRUCTURE = ("keepNext", "keepLines", "widowControl", "numPr", "outlineLvl")
 
 
@@ -51,7 +52,14 @@ class WordStyle:
 
 
 def style_element(spec: WordStyle):
-    """The w:style element of `spec`."""
+    """The w:style element of `spec` (a fresh copy: the caller renames and installs it)."""
+    return copy.deepcopy(_built(spec))
+
+
+@functools.lru_cache(maxsize=1024)
+def _built(spec: WordStyle):
+    """The w:style element of `spec`, built once per process: a batch or a watch session
+    writes the same styles for each document of a style."""
     el = element("w:style", type=spec.kind, styleId=spec.id)
     if spec.id == "Normal":
         el.set(qn("w:default"), "1")
@@ -144,20 +152,24 @@ def set_fonts(rpr, family: str) -> None:
         fonts.set(qn(f"w:{script}"), family)
 
 
-def install(document, new, restyle: bool) -> None:
-    """Add style element `new`; replace the style of its id (restyle) or only enforce structure."""
+def install(document, elements, restyle: bool) -> None:
+    """Add each style element of `elements`, in order; one whose id is defined already
+    replaces that style (restyle) or only enforces its structure on it (a template's)."""
     styles = document.styles.element
-    style_id = new.get(qn("w:styleId"))
-    old = next((s for s in styles.findall(qn("w:style"))
-                if s.get(qn("w:styleId")) == style_id), None)
-    if old is None:
-        styles.append(new)
-    elif restyle:
-        old.addprevious(new)
-        styles.remove(old)
-    else:
-        _copy_structure(new, old)
-        _show(old)
+    present = {s.get(STYLE_ID): s for s in styles.findall(qn("w:style"))}
+    for new in elements:
+        style_id = new.get(STYLE_ID)
+        old = present.get(style_id)
+        if old is None:
+            styles.append(new)
+            present[style_id] = new
+        elif restyle:
+            old.addprevious(new)
+            styles.remove(old)
+            present[style_id] = new
+        else:
+            _copy_structure(new, old)
+            _show(old)
 
 
 def _show(style) -> None:

@@ -6,26 +6,105 @@ repeat.  Colours are '#RRGGBB', lengths millimetres, line widths points.
 
 from __future__ import annotations
 
-from plandoc.writers.docx.ooxml.base import (BORDER_SIDES, child, eighths, element, hexval, put,
-                                             twips)
+from docx.oxml.table import CT_Tbl
+from docx.shared import Mm
+from docx.table import Table, _Cell
+
+from plandoc.writers.docx.ooxml.base import (BORDER_SIDES, OxmlElement, append_content, child,
+                                             eighths, element, hexval, put, qn, twips)
+
+
+def new_table(container, rows: int, cols: int, width_mm: float) -> Table:
+    """`container.add_table(rows, cols)` (the document or a cell) `width_mm` wide, without the
+    document's look-up of its last section's width — an XPath over the whole body per table."""
+    parent = getattr(container, "_body", container)
+    tbl = CT_Tbl.new_tbl(rows, cols, Mm(width_mm))
+    append_content(parent._element, tbl)
+    return Table(tbl, parent)
+
+
+def _tcpr(cell):
+    """The cell's tcPr (its first child), made when missing — python-docx's get_or_add_tcPr
+    without its search through every tag that may follow."""
+    return _tcpr_of(cell._tc)
+
+
+def _tcpr_of(tc):
+    found = tc.find(qn("w:tcPr"))
+    if found is None:
+        found = OxmlElement("w:tcPr")
+        tc.insert(0, found)
+    return found
+
+
+def _trpr(row):
+    """The row's trPr (first, or after a tblPrEx), made when missing."""
+    tr = row._tr
+    found = tr.find(qn("w:trPr"))
+    if found is None:
+        found = OxmlElement("w:trPr")
+        tr.insert(int(len(tr) > 0 and tr[0].tag == qn("w:tblPrEx")), found)
+    return found
 
 
 def fixed_widths(table, widths_mm, indent_twips: int = 0) -> None:
-    """Fixed layout: each column (and each of its cells) as wide as given; the table indented."""
+    """Fixed layout: each column (and each of its cells) as wide as given; the table indented.
+    Called before any of its cells are merged (each row has one cell per column)."""
     tbl = table._tbl
     put(tbl.tblPr, element("w:tblW", w=sum(twips(w) for w in widths_mm), type="dxa"))
     put(tbl.tblPr, element("w:tblInd", w=indent_twips, type="dxa"))
     put(tbl.tblPr, element("w:tblLayout", type="fixed"))
     for col, width in zip(tbl.tblGrid.gridCol_lst, widths_mm):
         col.w = twips(width) * 635          # python-docx keeps gridCol widths in EMU
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm):
-            put(cell._tc.get_or_add_tcPr(), element("w:tcW", w=twips(width), type="dxa"))
+    for tr in tbl.tr_lst:               # a new table: one cell per column, none merged
+        for tc, width in zip(tr.tc_lst, widths_mm):
+            put(_tcpr_of(tc), element("w:tcW", w=twips(width), type="dxa"))
+
+
+def merge_row(row) -> _Cell:
+    """The row's cells merged into one: `row.cells[0].merge(row.cells[-1])`, built directly
+    for a row of plain cells whose others are empty (python-docx's merge walks the table's
+    grid for each cell it swallows); any other row goes through python-docx."""
+    tcs = row._tr.tc_lst
+    first, rest = tcs[0], tcs[1:]
+    if not all(_plain(tc) for tc in tcs) or not all(_empty(tc) for tc in rest):
+        return row.cells[0].merge(row.cells[-1]) if rest else row.cells[0]
+    width = _dxa(first)
+    for tc in rest:
+        other = _dxa(tc)
+        width = width + other if width and other else width
+        tc.getparent().remove(tc)
+    if rest:
+        if width != _dxa(first):
+            first.tcPr.find(qn("w:tcW")).set(qn("w:w"), str(width))
+        put(_tcpr_of(first), element("w:gridSpan", val=len(tcs)))
+    return _Cell(first, row._parent)
+
+
+def _plain(tc) -> bool:
+    """A cell spanning one column and no rows."""
+    tcpr = tc.tcPr
+    return tcpr is None or (tcpr.find(qn("w:gridSpan")) is None
+                            and tcpr.find(qn("w:vMerge")) is None)
+
+
+def _empty(tc) -> bool:
+    """A cell holding one paragraph without runs (python-docx's CT_Tc._is_empty)."""
+    items = list(tc.iter_block_items())
+    return len(items) == 1 and items[0].tag == qn("w:p") and not items[0].r_lst
+
+
+def _dxa(tc) -> int | None:
+    """The cell's width in twips when it states one in dxa (else None)."""
+    tcw = tc.tcPr.find(qn("w:tcW")) if tc.tcPr is not None else None
+    if tcw is None or tcw.get(qn("w:type")) != "dxa" or tcw.get(qn("w:w")) is None:
+        return None
+    return int(tcw.get(qn("w:w")))
 
 
 def shade(cell, colour: str) -> None:
     """Fill a cell with `colour`."""
-    put(cell._tc.get_or_add_tcPr(), element("w:shd", val="clear", color="auto",
+    put(_tcpr(cell), element("w:shd", val="clear", color="auto",
                                             fill=hexval(colour)))
 
 
@@ -45,7 +124,7 @@ def _borders(box, sides: dict) -> None:
 
 def cell_borders(cell, **sides) -> None:
     """Borders of a cell: side=(width in points, '#RRGGBB'), or side=None for none."""
-    _borders(child(cell._tc.get_or_add_tcPr(), "w:tcBorders"), sides)
+    _borders(child(_tcpr(cell), "w:tcBorders"), sides)
 
 
 def table_borders(table, **sides) -> None:
@@ -55,7 +134,7 @@ def table_borders(table, **sides) -> None:
 
 def padding(cell, **mm) -> None:
     """Cell padding in millimetres: top=, left=, bottom=, right=."""
-    box = child(cell._tc.get_or_add_tcPr(), "w:tcMar")
+    box = child(_tcpr(cell), "w:tcMar")
     for side in ("top", "left", "bottom", "right"):
         if side in mm:
             put(box, element(f"w:{side}", w=twips(mm[side]), type="dxa"))
@@ -63,12 +142,12 @@ def padding(cell, **mm) -> None:
 
 def keep_row(row) -> None:
     """The row never splits across pages."""
-    put(row._tr.get_or_add_trPr(), element("w:cantSplit"))
+    put(_trpr(row), element("w:cantSplit"))
 
 
 def repeat_row(row) -> None:
     """The row repeats at the top of every page the table runs onto."""
-    put(row._tr.get_or_add_trPr(), element("w:tblHeader"))
+    put(_trpr(row), element("w:tblHeader"))
 
 
 def table_look(table, first_row: bool) -> None:

@@ -7,9 +7,9 @@ of every page of the section and Word lists it as the document's watermark.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
-
 from docx.oxml import parse_xml
+
+from plandoc.writers.docx.ooxml.base import quoteattr
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:v="urn:schemas-microsoft-com:vml" '

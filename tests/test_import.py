@@ -1,0 +1,213 @@
+"""`plandoc import`: round trips through plandoc's own DOCX, and foreign DOCX files.
+
+Round trip: an example plan is built to DOCX and PDF, the DOCX is imported, the import is
+built again, and the two PDFs' texts are compared as the parity test compares DOCX and PDF
+(tests/textof.py).  Foreign files are made at test time with pandoc (from tests/import/plan.md)
+and LibreOffice (from tests/import/plan.fodt): their import must build, and the report must
+name what it dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plandoc.layout.frame import has_cover
+from plandoc.reader.content import read_document
+from plandoc.style import load_theme, style_dirs
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conftest import ROOT, run  # noqa: E402
+from textof import (compare_texts, docx_header_rows, pdf_text,  # noqa: E402
+                    strip_repeated_headers)
+
+FIXTURES = ROOT / "tests" / "import"
+# Each example plan; the other examples (invitations, meeting papers, cases) are not plans.
+PLANS = ["vefsn", "klimaplan", "oppvekstplan", "nn-bustadplan"]
+
+
+def _texts(project: Path, name: str) -> tuple[list[str], list[str], str]:
+    """Build content/<name>, import its DOCX, build that: (first PDF, second PDF, report)."""
+    content = project / "content"
+    shutil.rmtree(content)
+    shutil.copytree(ROOT / "content", content)
+    doc = read_document(content / f"{name}.yaml")
+    assert run("build", content / f"{name}.yaml", "--out", "out1", "-j", "1").exit_code == 0
+    result = run("import", f"out1/{name}.docx", "--out", f"imported/{name}.yaml",
+                 "--style", doc.meta.style)
+    assert result.exit_code == 0, result.output
+    built = run("build", f"imported/{name}.yaml", "--out", "out2", "-j", "1",
+                "--styles", "styles")
+    assert built.exit_code == 0, built.output
+    margins = dataclasses.asdict(load_theme(doc.meta.style, style_dirs(content)).page.margins)
+    first, second = (strip_repeated_headers(pdf_text(f"{out}/{name}.pdf", margins,
+                                                     has_cover(doc.meta)),
+                                            docx_header_rows(f"{out}/{name}.docx"))
+                     for out in ("out1", "out2"))
+    return first, second, result.output
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_round_trip_gives_the_same_text(name, project):
+    """Build, import the DOCX, build again: the PDFs have the same text (a table header the
+    PDF repeats at a page break, which may fall elsewhere, left out)."""
+    first, second, report = _texts(project, name)
+    assert compare_texts(first, second) is None, compare_texts(first, second)
+    assert "dropped:" in report and "table of contents" in report
+    if name == "klimaplan":          # its energy tables are numbers: CSV files, read back
+        assert "3 × table of numbers (as CSV)" in report
+        assert Path("imported/klimaplan-tabell-1.csv").read_text(encoding="utf-8") \
+            .startswith("Byggtype;Areal (m²);Energibruk (MWh);kWh per m²\nSkoler;42 310;")
+
+
+def test_round_trip_recognises_plan_patterns(project):
+    """vefsn's DOCX: its focus areas, goals, strategies, SWOT and panels are blocks again."""
+    _, _, report = _texts(project, "vefsn")
+    for line in ("3 × focus area", "16 × goal", "51 × strategy", "1 × SWOT",
+                 "1 × key figures", "1 × values", "1 × vision", "2 × slogan",
+                 "1 × emblem on the cover: the style draws it"):
+        assert line in report, report
+    assert "cover image" not in report                # the emblem is not a cover photo
+
+
+def test_every_other_example_imports_and_builds(project):
+    """Invitations, meeting papers and cases are not plans (their letterheads, meeting
+    tables and decisions become plain text): their import still builds, with no warning."""
+    content = project / "content"
+    shutil.rmtree(content)
+    shutil.copytree(ROOT / "content", content)
+    others = sorted(p.stem for p in content.glob("*.yaml") if p.stem not in PLANS)
+    assert run("build", content, "--out", "out1", "-j", "2").exit_code == 0
+    for name in others:
+        result = run("import", f"out1/{name}.docx", "--out", f"imported/{name}.yaml")
+        assert result.exit_code == 0 and "warning" not in result.output, result.output
+    built = run("build", "imported", "--out", "out2", "-j", "2", "--styles", "styles")
+    assert built.exit_code == 0, built.output
+    assert sorted(p.stem for p in (project / "out2").glob("*.pdf")) == others
+
+
+@pytest.fixture(scope="module")
+def foreign(tmp_path_factory):
+    """plan-pandoc.docx and plan-lo.docx, made once for the module."""
+    pypandoc = pytest.importorskip("pypandoc")
+    folder = tmp_path_factory.mktemp("foreign")
+    shutil.copy(FIXTURES / "plan.md", folder)
+    from PIL import Image
+    Image.new("RGB", (120, 80), "#0b5394").save(folder / "kart.png")
+    pypandoc.convert_file(str(folder / "plan.md"), "docx",
+                          outputfile=str(folder / "plan-pandoc.docx"),
+                          extra_args=[f"--resource-path={folder}"])
+    if shutil.which("soffice"):
+        subprocess.run(["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML",
+                        str(FIXTURES / "plan.fodt"), "--outdir", str(folder)],
+                       check=True, capture_output=True, timeout=120)
+        (folder / "plan.docx").rename(folder / "plan-lo.docx")
+    return folder
+
+
+def _import(project, docx: Path) -> tuple[dict, str, str]:
+    result = run("import", docx, "--out", "content/plan.yaml")
+    assert result.exit_code == 0, result.output
+    text = (project / "content" / "plan.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text), text, result.output
+
+
+def _all(body, key):
+    """Every block `key` anywhere in `body`."""
+    for block in body:
+        if isinstance(block, dict):
+            if key in block:
+                yield block[key]
+            for inner in block.values():
+                inner = inner.get("body", []) if isinstance(inner, dict) else inner
+                if isinstance(inner, list):
+                    yield from _all(inner, key)
+
+
+def test_libreoffice_docx_with_norwegian_headings(project, foreign):
+    if not (foreign / "plan-lo.docx").exists():
+        pytest.skip("LibreOffice (soffice) is not installed")
+    data, text, report = _import(project, foreign / "plan-lo.docx")
+    meta = data["document"]
+    assert (meta["municipality"], meta["period"], meta["status"], meta["case"]) == \
+        ("Testvik kommune", "2024–2028", "vedtatt", "38/24")
+    assert list(_all(data["body"], "chapter"))[:1] == ["Innledning"]
+    area = next(_all(data["body"], "focus_area"))
+    assert area["title"] == "Mål"                                # "1.2 " was typed: removed
+    assert area["goals"][0] == {"goal": "Flere eier egen bolig.", "strategies": [
+        "Startlån til unge i etableringsfasen.", "Leie-til-eie i kommunale boliger."]}
+    swot = next(_all(data["body"], "swot"))
+    assert swot["threats"][0]["items"] == ["Stigende renter"]
+    assert "**godt sted**" in text and "*ingen*" in text
+    assert "text box" in report and "comment" in report
+    assert "link to a file" in report and "og kartet." in text     # its words, no file link
+    assert run("build", "content/plan.yaml", "--out", "out").exit_code == 0
+
+
+def test_pandoc_docx_with_tables_footnote_and_image_without_alt(project, foreign):
+    result = run("import", foreign / "plan-pandoc.docx", "--out", "content/plan.yaml")
+    assert result.exit_code == 0, result.output
+    assert "has no alt text" in result.output    # CliRunner mixes stderr in
+    text = (project / "content" / "plan.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert [r["action"] for r in next(_all(data["body"], "action_plan"))["rows"]] == \
+        ["Registrere SEFRAK-bygg", "Kulturminnesti"]
+    assert next(_all(data["body"], "swot"))["opportunities"][0]["items"] == \
+        ["Reiseliv og lokal stolthet"]
+    figures = list(_all(data["body"], "key_figures"))
+    assert figures[0]["items"] == [{"value": 4512, "label": "innbyggere i 2024"},
+                                   {"value": "12 %", "label": "over 80 år i 2040"}]
+    assert [f["value"] for f in figures[1]["items"]] == [38, 1250]     # a table of them
+    assert "[^1]: Lov om kulturminner" in text and "[Riksantikvaren](https://" in text
+    assert "    - fredete bygg" in text or "  - fredete bygg" in text
+    assert "alt: ''  # TODO" in text
+    refused = run("build", "content/plan.yaml", "--out", "out")
+    assert refused.exit_code == 2 and "image alt is empty" in refused.output
+    fixed = text.replace("alt: ''", "alt: Kart over Hemnes")
+    (project / "content" / "plan.yaml").write_text(fixed, encoding="utf-8")
+    assert run("build", "content/plan.yaml", "--out", "out").exit_code == 0
+
+
+def test_bad_input_is_refused_and_nothing_written(project):
+    (project / "notes.docx").write_text("not a zip", encoding="utf-8")
+    for args, message in (
+            (["missing.docx"], "missing.docx: no such file — expected a Word document"),
+            (["notes.docx"], "notes.docx: not a Word document"),):
+        result = run("import", *args, "--out", "content/x.yaml")
+        assert result.exit_code == 2 and message in result.output, result.output
+        assert "Traceback" not in result.output
+        assert not (project / "content" / "x.yaml").exists()
+
+
+def test_an_existing_output_is_not_overwritten(project, foreign):
+    target = project / "content" / "plan.yaml"
+    target.write_text("keep", encoding="utf-8")
+    result = run("import", foreign / "plan-pandoc.docx", "--out", target)
+    assert result.exit_code == 2 and "already exists" in result.output
+    assert target.read_text(encoding="utf-8") == "keep"
+
+
+def test_yaml_writer_reads_back_as_written(tmp_path):
+    """Scalars read back as written (a wrapped `text:` block as the same Markdown words);
+    the build's own YAML reader takes it."""
+    from plandoc.files import load_yaml
+    from plandoc.importer.yamlout import Note, dump, plain
+
+    data = {"document": {"title": "Plan: 2024–2028", "case": "38/20", "n": 12,
+                         "status": Note("utkast", "TODO")},
+            "body": [{"text": "Et avsnitt " * 20 + "slutt.\n\n- punkt\n  - under\n"},
+                     "page_break", {"paragraph": "ja " * 50 + "- 1. nei"}]}
+    text = dump(data, ["kommentar"])
+    assert text.count("\n      ") >= 3 and "# TODO" in text    # wrapped, commented
+    (tmp_path / "x.yaml").write_text(text, encoding="utf-8")
+    back = load_yaml(tmp_path / "x.yaml")
+    assert back["document"] == plain(data)["document"]
+    assert back["body"][0]["text"].split() == data["body"][0]["text"].split()
+    assert back["body"][0]["text"].count("\n- punkt\n  - under") == 1
+    assert back["body"][1:] == data["body"][1:]
