@@ -289,7 +289,7 @@ def _ending_in_cr(data: bytes) -> int:
 def test_streams_ending_in_cr_are_saved_hex_wrapped(tmp_path, streams):
     """A compressed stream whose last byte is CR (page-validation misreads its length) is
     found in the saved file and saved again hex-wrapped, its content the same."""
-    from plandoc.writers.pdf.finish import _save
+    from plandoc.writers.pdf.finish import _saved, _write
 
     contents = [b"%% %s" % hashlib.sha256(b"%d" % n).hexdigest().encode() for n in range(2000)]
     cr = [c for c in contents if zlib.compress(c).endswith(b"\r")][:streams]
@@ -304,7 +304,7 @@ def test_streams_ending_in_cr_are_saved_hex_wrapped(tmp_path, streams):
     buf = io.BytesIO()
     pdf.save(buf)
     assert _ending_in_cr(buf.getvalue()) == streams
-    _save(pdf, out)
+    _write(_saved(pdf), out)
     assert _ending_in_cr(out.read_bytes()) == 0
     with pikepdf.open(out) as saved:
         assert [page.obj.Contents.read_bytes() for page in saved.pages] == plain + cr

@@ -27,6 +27,13 @@ CR_END = b"\r\nendstream"        # how a stream whose bytes end in CR ends in a 
 def finish(raw: bytes, records: list, meta: Meta, out: Path,
            profile: PdfProfile = PdfProfile(), tagger: Tagger | None = None) -> None:
     """Post-process reportlab's output and write the final file at `out`."""
+    _write(_finished(raw, records, meta, profile, tagger), out)
+
+
+def _finished(raw: bytes, records: list, meta: Meta, profile: PdfProfile,
+              tagger: Tagger | None) -> bytes:
+    """The post-processed file's bytes; the open file (all its objects in memory) is closed
+    and released on return, before anything else is opened."""
     with pikepdf.open(BytesIO(raw)) as pdf:
         keep = place_charts(pdf, records)
         if tagger is not None:
@@ -43,21 +50,27 @@ def finish(raw: bytes, records: list, meta: Meta, out: Path,
         elif tagger is not None:
             from plandoc.writers.pdf.pdfa import write_metadata
             write_metadata(pdf)
-        _save(pdf, out)
+        data = _saved(pdf)
         for chart in keep:
             chart.close()
+    return data
 
 
-def _save(pdf: pikepdf.Pdf, out: Path) -> None:
-    """Save with deterministic file identifiers.  A compressed stream whose last byte is CR
-    (1 in 256, e.g. a font subset) makes page-validation read the CR LF before 'endstream' as
-    the end of line and report a wrong /Length (PDFA2A-STREAM-LENGTH-001) although the file
-    is right; such streams are saved again hex-wrapped (ending in '>'), which changes nothing
-    a reader sees.  qpdf writes '\nendstream' right after a stream's bytes, so a file without
-    '\r\nendstream' has no such stream and is written as saved, not opened again."""
+def _saved(pdf: pikepdf.Pdf) -> bytes:
+    """The file's bytes, saved with deterministic file identifiers."""
     buf = BytesIO()
     pdf.save(buf, deterministic_id=True, fix_metadata_version=False)
-    data = buf.getvalue()
+    return buf.getvalue()
+
+
+def _write(data: bytes, out: Path) -> None:
+    """Write the saved file (`_saved`) at `out`.  A compressed stream whose
+    last byte is CR (1 in 256, e.g. a font subset) makes page-validation read the CR LF before
+    'endstream' as the end of line and report a wrong /Length (PDFA2A-STREAM-LENGTH-001)
+    although the file is right; such streams are saved again hex-wrapped (ending in '>'),
+    which changes nothing a reader sees.  qpdf writes '\nendstream' right after a stream's
+    bytes, so a file without '\r\nendstream' has no such stream and is written as saved, not
+    opened again."""
     if CR_END in data:
         with pikepdf.open(BytesIO(data)) as saved:
             if _hex_wrap_cr_streams(saved):

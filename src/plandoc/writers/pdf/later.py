@@ -57,7 +57,7 @@ class Later:
 
 
 def _no_cr_end(canv) -> None:
-    """Keep the form's compressed stream from ending in CR (1 in 256): finish._save would
+    """Keep the form's compressed stream from ending in CR (1 in 256): finish._write would
     open and save the whole file again for it.  An empty line more changes the checksum."""
     while zlib.compress(pdfdocEnc("\n".join([canv._preamble, *canv._code]))).endswith(b"\r"):
         canv._code.append("")
