@@ -39,6 +39,8 @@ def build(layout: Layout, charts: ChartRenderer,
     walk(ctx, layout.blocks)
     with fewer_collections():
         template.multiBuild(ctx.story, canvasmaker=ReadingCanvas)
+    if template.tagger is not None:
+        template.tagger.done()
     return buf.getvalue(), ctx.records, template.tagger
 
 

@@ -197,6 +197,11 @@ class Tagger:
             self.depth -= 1
             canv.addLiteral("EMC")
 
+    def done(self) -> None:
+        """The pass is over: forget what only drawing needed.  The keys of `nodes` keep every
+        table row (and its cells' paragraphs) alive; the tree (`root`) and `titles` stay."""
+        self.nodes, self.cells, self.lists, self.parents = {}, set(), [], [self.root]
+
     # --- structure nodes -------------------------------------------------------------------
 
     def title_at(self, page: int, y: float) -> str | None:
