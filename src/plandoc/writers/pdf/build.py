@@ -1,5 +1,6 @@
 """One reportlab build: the story (cover, contents, body) and multiBuild — one pass, as the
-contents are seeded and the numbers known only at the end are filled in then (later.py)."""
+contents are seeded and the numbers known only at the end are filled in then (later.py).
+The pass is handed a story nobody else keeps (Story), so what it has drawn is freed."""
 
 from __future__ import annotations
 
@@ -29,7 +30,25 @@ def build(layout: Layout, charts: ChartRenderer,
         hyphen.preload(HYPHENATION.get(layout.meta.language, ""), cache)
     look, buf = make_look(layout, profile), BytesIO()
     template = PlanDocTemplate(buf, layout=layout, look=look)
-    ctx = Ctx(layout, look, charts, template.width, template.height)
+    made: list[Ctx] = []
+
+    def story() -> list:
+        ctx = Ctx(layout, look, charts, template.width, template.height)
+        _fill(ctx, template)
+        made[:] = [ctx]
+        flowables, ctx.story = ctx.story, []    # nobody but the pass keeps them
+        return flowables
+
+    with fewer_collections():
+        template.multiBuild(Story(story(), story, template), canvasmaker=ReadingCanvas)
+    if template.tagger is not None:
+        template.tagger.done()
+    return buf.getvalue(), made[0].records, template.tagger
+
+
+def _fill(ctx: Ctx, template: PlanDocTemplate) -> None:
+    """The story: cover, masthead, contents and the body."""
+    layout = ctx.layout
     if layout.cover:
         cover(ctx, layout.cover, template.cover_frames())
     if layout.masthead:
@@ -37,11 +56,33 @@ def build(layout: Layout, charts: ChartRenderer,
     if layout.contents:
         contents(ctx, layout.contents)
     walk(ctx, layout.blocks)
-    with fewer_collections():
-        template.multiBuild(ctx.story, canvasmaker=ReadingCanvas)
-    if template.tagger is not None:
-        template.tagger.done()
-    return buf.getvalue(), ctx.records, template.tagger
+
+
+class Story(list):
+    """The story as multiBuild takes it, made so that each flowable is freed once drawn.
+
+    multiBuild keeps the story and hands each pass a copy (`story[:]`), which reportlab
+    consumes; kept, every flowable with its fragments and broken lines stayed alive to the end
+    (×20 plan: ~8 MiB of the peak).  Here the first copy takes the flowables out.  A pass
+    after it (rare: the contents' rows changed) gets a story made anew by `remake`, whose
+    contents is the one multiBuild tells of the headings (its `_indexingFlowables`)."""
+
+    def __init__(self, flowables: list, remake, template):
+        super().__init__(flowables)
+        self.remake, self.template = remake, template
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index != slice(None):
+            return super().__getitem__(index)
+        if not self:
+            return self._again()
+        flowables = list(self)
+        self.clear()
+        return flowables
+
+    def _again(self) -> list:
+        indexing = iter(self.template._indexingFlowables)
+        return [next(indexing) if f.isIndexing() else f for f in self.remake()]
 
 
 @contextlib.contextmanager
