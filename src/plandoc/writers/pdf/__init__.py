@@ -16,7 +16,6 @@ which).  reportlab and pikepdf are imported only when a PDF is written.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,5 +33,4 @@ def write_pdf(layout: Layout, charts: ChartRenderer, out: Path, *,
     from plandoc.writers.pdf.finish import finish
 
     raw, records, tagger = build(layout, charts, profile=profile)
-    gc.collect()    # the pass's story, tables and canvas are cycles: freed before pikepdf's file
     finish(raw, records, layout.meta, Path(out), profile, tagger)

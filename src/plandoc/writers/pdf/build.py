@@ -28,7 +28,15 @@ def build(layout: Layout, charts: ChartRenderer,
     if layout.theme.typography.hyphenate:
         cache = charts.cache_dir.parent / "hyphenation" if charts.cache_dir else None
         hyphen.preload(HYPHENATION.get(layout.meta.language, ""), cache)
-    look, buf = make_look(layout, profile), BytesIO()
+    with fewer_collections():
+        built = _pass(layout, charts, make_look(layout, profile))
+        gc.collect()    # the pass's cycles (template, canvas, tables): only the pass's
+    return built        # objects are walked, the older ones are frozen
+
+
+def _pass(layout: Layout, charts: ChartRenderer, look) -> tuple[bytes, list, object]:
+    """The story drawn by multiBuild: build's result."""
+    buf = BytesIO()
     template = PlanDocTemplate(buf, layout=layout, look=look)
     made: list[Ctx] = []
 
@@ -39,8 +47,7 @@ def build(layout: Layout, charts: ChartRenderer,
         flowables, ctx.story = ctx.story, []    # nobody but the pass keeps them
         return flowables
 
-    with fewer_collections():
-        template.multiBuild(Story(story(), story, template), canvasmaker=ReadingCanvas)
+    template.multiBuild(Story(story(), story, template), canvasmaker=ReadingCanvas)
     if template.tagger is not None:
         template.tagger.done()
     return buf.getvalue(), made[0].records, template.tagger
