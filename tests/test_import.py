@@ -211,3 +211,48 @@ def test_yaml_writer_reads_back_as_written(tmp_path):
     assert back["body"][0]["text"].split() == data["body"][0]["text"].split()
     assert back["body"][0]["text"].count("\n- punkt\n  - under") == 1
     assert back["body"][1:] == data["body"][1:]
+
+
+GOALS_MD = """\
+# 1 Innledning
+
+## 1.1 Bakgrunn
+
+Tekst.
+
+# 2 Mål og strategier
+
+**Mål 2.1: Ingen drepte i trafikken**
+
+Strategier:
+
+a) Trygge skoleveier
+b) Lavere fart
+
+# 3 Oppfølging
+
+Mål 3: Planen følges opp hvert år.
+
+- Årlig rapport
+"""
+
+
+def test_goals_after_an_open_section_and_on_their_own(project, tmp_path):
+    """Goals numbered under a chapter that follows another chapter's section are that
+    chapter's focus area; a paragraph bold as a whole loses its bold; a goal with a list
+    under a chapter of its own is a goal with strategies."""
+    pypandoc = pytest.importorskip("pypandoc")
+    (tmp_path / "mål.md").write_text(GOALS_MD, encoding="utf-8")
+    pypandoc.convert_file(str(tmp_path / "mål.md"), "docx",
+                          outputfile=str(tmp_path / "mål.docx"))
+    data, _, report = _import(project, tmp_path / "mål.docx")
+    area = next(_all(data["body"], "focus_area"))
+    assert area == {"title": "Mål og strategier", "goals": [
+        {"goal": "Ingen drepte i trafikken",
+         "strategies": ["Trygge skoleveier", "Lavere fart"]}]}
+    last = data["body"][-1]["chapter"] if "chapter" in data["body"][-1] else None
+    assert last == "Oppfølging"
+    assert data["body"][-1]["body"] == [{"goal": "Planen følges opp hvert år.",
+                                         "strategies": ["Årlig rapport"]}]
+    assert "2 × goal" in report
+    assert run("build", "content/plan.yaml", "--out", "out").exit_code == 0

@@ -135,6 +135,17 @@ def goal_like(item: Item) -> bool:
         item.kind == "para" and bool(GOAL.match(item.text)) and len(item.text) < 400
 
 
+def goal_with_strategies(items: list[Item], i: int) -> bool:
+    """A "Mål …" paragraph outside a focus area followed by its list of strategies (after an
+    optional "Strategier:" line): a goal on its own."""
+    if not goal_like(items[i]):
+        return False
+    j = i + 1
+    if j < len(items) and items[j].kind == "para" and STRATEGY_LABEL.match(items[j].text):
+        j += 1
+    return j < len(items) and items[j].kind == "item"
+
+
 def goals_follow(items: list[Item], j: int) -> bool:
     """Whether goals numbered under a focus area (1.1, 1.2) follow before the next heading."""
     for item in items[j:]:
@@ -181,7 +192,7 @@ def focus_area(sh, items: list[Item], i: int, title: str) -> int:
 def read_goal(sh, items: list[Item], i: int, sub: bool = False) -> tuple[dict, int]:
     """A goal at `i` with its strategies and sub-goals; (the goal, the next index)."""
     item = items[i]
-    text, j = sh.plain(item), i + 1
+    text, j = _unbold(sh.plain(item)), i + 1
     if item.kind == "para":
         text = text[GOAL.match(text).end():].strip() or text
         if text == item.text.strip() or not text:
@@ -204,6 +215,14 @@ def read_goal(sh, items: list[Item], i: int, sub: bool = False) -> tuple[dict, i
     if subs:
         goal["goals"] = subs
     return goal, j
+
+
+def _unbold(text: str) -> str:
+    """A paragraph bold as a whole ("**Mål 2.1: …**") without its bold: the goal's own
+    style shows it."""
+    if text.startswith("**") and text.endswith("**") and text.count("**") == 2:
+        return text[2:-2]
+    return text
 
 
 def spacers(items: list[Item], j: int) -> int:
