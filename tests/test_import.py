@@ -256,3 +256,45 @@ def test_goals_after_an_open_section_and_on_their_own(project, tmp_path):
                                          "strategies": ["Årlig rapport"]}]
     assert "2 × goal" in report
     assert run("build", "content/plan.yaml", "--out", "out").exit_code == 0
+
+
+SWOTS_MD = """\
+# Ståsted
+
++------------------------+------------------------+
+| **Styrker**            | **Svakheter**          |
+|                        |                        |
+| - God oppslutning      | - Lite midler          |
+| - Gode data            |                        |
++------------------------+------------------------+
+| **Muligheter**         | **Trusler**            |
+|                        |                        |
+| - Statlige tilskudd    | - Økt trafikk          |
++------------------------+------------------------+
+
+# Ståsted igjen
+
+| Styrker | Svakheter |
+|---|---|
+| God oppslutning | Lite midler |
+
+| Muligheter | Trusler |
+|---|---|
+| Statlige tilskudd | Økt trafikk |
+"""
+
+
+def test_swot_as_titled_cells_and_as_two_tables(project, tmp_path):
+    """Two more ways Word users make a SWOT: each quadrant's title heads its own cell, or
+    two tables in a row (Styrker | Svakheter, then Muligheter | Trusler)."""
+    pypandoc = pytest.importorskip("pypandoc")
+    (tmp_path / "swot.md").write_text(SWOTS_MD, encoding="utf-8")
+    pypandoc.convert_file(str(tmp_path / "swot.md"), "docx",
+                          outputfile=str(tmp_path / "swot.docx"))
+    data, _, report = _import(project, tmp_path / "swot.docx")
+    cells, halves = list(_all(data["body"], "swot"))
+    assert [g["items"] for g in cells["strengths"]] == [["God oppslutning", "Gode data"]]
+    assert [g["items"] for g in cells["threats"]] == [["Økt trafikk"]]
+    assert [g["items"] for g in halves["opportunities"]] == [["Statlige tilskudd"]]
+    assert "2 × SWOT" in report and "table" not in report.split("dropped")[0]
+    assert run("build", "content/plan.yaml", "--out", "out").exit_code == 0

@@ -381,7 +381,9 @@ def styles_in(table: Item) -> set[str]:
 
 def table(sh, items: list[Item], i: int) -> int:
     """A table: a panel of plandoc's own, a SWOT, an action plan or a plain table."""
-    t = items[i]
+    t, step = items[i], 1
+    if (joined := swot_halves(items, i)) is not None:
+        t, step = joined, 2
     own = styles_in(t)
     if "KeyFigure" in own or figure_cells(t):
         sh.add({"key_figures": {"items": key_figures(t) or figure_cells(t)}})
@@ -408,7 +410,7 @@ def table(sh, items: list[Item], i: int) -> int:
         sh.report.saw("indicator overview")
     elif not action_plan(sh, t):
         plain_table(sh, t)
-    return i + 1
+    return i + step
 
 
 def key_figures(t: Item) -> list[dict]:
@@ -465,23 +467,52 @@ def _number(text: str):
     return int(plain) if plain.isdigit() and not plain.startswith("0") else text
 
 
+def _quadrant_of(text: str) -> str | None:
+    title = text.strip("*: ").casefold()
+    return next((q for q in QUADRANTS if title in words(q)), None)
+
+
+def _lead(cell: list[Item]) -> str:
+    """The first words of a cell (its title, when it has one)."""
+    return next((i.text for i in cell if i.text), "")
+
+
 def swot_header(t: Item) -> bool:
-    """Whether the table's cells name the four SWOT quadrants."""
-    found = {q for row in t.rows for cell in row for q in QUADRANTS
-             if " ".join(i.text for i in cell).strip("*: ").casefold() in words(q)}
-    return found == set(QUADRANTS)
+    """Whether the table's cells name the four SWOT quadrants: as cells of their own (the
+    items in the cell below) or as the first line of the cell that holds the items."""
+    titled = {_quadrant_of(" ".join(i.text for i in cell)) for row in t.rows for cell in row}
+    leading = {_quadrant_of(_lead(cell)) for row in t.rows for cell in row}
+    return set(QUADRANTS) <= titled or set(QUADRANTS) <= leading
 
 
 def swot(sh, t: Item) -> dict:
-    """The four quadrants: each titled cell's contents are in the cell below it."""
+    """The four quadrants: each titled cell's contents are in the cell below it, or after
+    the title in the same cell."""
     out: dict = {}
     for r, row in enumerate(t.rows[:-1]):
         for c, cell in enumerate(row):
-            title = " ".join(i.text for i in cell).strip("*: ").casefold()
-            q = next((q for q in QUADRANTS if title in words(q)), None)
+            q = _quadrant_of(" ".join(i.text for i in cell))
             if q and c < len(t.rows[r + 1]):
                 out[q] = quadrant(sh, t.rows[r + 1][c])
+    if len(out) < len(QUADRANTS):
+        for cell in (cell for row in t.rows for cell in row):
+            if q := _quadrant_of(_lead(cell)):
+                rest = cell[next(n for n, i in enumerate(cell) if i.text) + 1:]
+                out[q] = quadrant(sh, rest)
     return {q: out.get(q, []) for q in QUADRANTS}
+
+
+def swot_halves(items: list[Item], i: int) -> Item | None:
+    """Two tables in a row, headed Styrker | Svakheter and Muligheter | Trusler: one SWOT
+    table (as Word users often make it)."""
+    if i + 1 >= len(items) or items[i + 1].kind != "table":
+        return None
+    first, second = items[i], items[i + 1]
+    heads = [{_quadrant_of(" ".join(x.text for x in c)) for c in t.rows[0]} if t.rows else set()
+             for t in (first, second)]
+    if heads[0] | heads[1] >= set(QUADRANTS) and heads[0].isdisjoint(heads[1] - {None}):
+        return Item("table", rows=first.rows + second.rows, header=first.header)
+    return None
 
 
 def quadrant(sh, cell: list[Item]) -> list:
