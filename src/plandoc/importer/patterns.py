@@ -102,14 +102,10 @@ def foreword(sh, items: list[Item], i: int) -> int:
     from plandoc.importer.cover import parse_date
 
     sh.close(1)
-    j, prose, block = i + 1, [], {}
-    while j < len(items) and items[j].kind in ("para", "item"):
-        prose.append(items[j])
-        j += 1
-    if prose:
-        sh.prose = prose
-        sh.flush()
-        block["text"] = sh.body.pop()["text"]
+    block: dict = {}
+    text, j = prose_until(sh, items, i + 1, lambda item: False)
+    if text:
+        block["text"] = text
     signature: dict = {}
     if j < len(items) and items[j].style == "SignaturePlace":
         place, _, when = items[j].text.partition(", ")
@@ -158,18 +154,27 @@ def goals_follow(items: list[Item], j: int) -> bool:
     return False
 
 
+def prose_until(sh, items: list[Item], j: int, stop) -> tuple[str, int]:
+    """The paragraphs and list items from `j` up to one that is not, or that `stop`s, as one
+    Markdown text ('' for none); and the index after them."""
+    prose = []
+    while j < len(items) and items[j].kind in ("para", "item") and not stop(items[j]):
+        prose.append(items[j])
+        j += 1
+    if not prose:
+        return "", j
+    sh.prose = prose
+    sh.flush()
+    return sh.body.pop()["text"], j
+
+
 def focus_area(sh, items: list[Item], i: int, title: str) -> int:
     """A heading whose goals are numbered under it → `focus_area:` with intro and goals."""
     sh.close(items[i].level)
     block: dict = {"title": title}
-    j, intro = i + 1, []
-    while j < len(items) and items[j].kind in ("para", "item") and not goal_like(items[j]):
-        intro.append(items[j])
-        j += 1
+    intro, j = prose_until(sh, items, i + 1, goal_like)
     if intro:
-        sh.prose = intro
-        sh.flush()
-        block["intro"] = sh.body.pop()["text"]
+        block["intro"] = intro
     goals, body = [], []
     while (j := spacers(items, j)) < len(items):
         if goal_like(items[j]):
