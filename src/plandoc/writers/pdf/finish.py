@@ -56,7 +56,8 @@ def _save(pdf: pikepdf.Pdf, out: Path) -> None:
     a reader sees.  qpdf writes '\nendstream' right after a stream's bytes, so a file without
     '\r\nendstream' has no such stream and is written as saved, not opened again."""
     buf = BytesIO()
-    pdf.save(buf, deterministic_id=True, fix_metadata_version=False)
+    pdf.save(buf, deterministic_id=True, fix_metadata_version=False,
+             object_stream_mode=pikepdf.ObjectStreamMode.generate)
     data = buf.getvalue()
     if CR_END in data:
         with pikepdf.open(BytesIO(data)) as saved:
