@@ -19,6 +19,7 @@ import tempfile
 WRITERS = {"docx": ("plandoc.writers.docx",),
            "pdf": ("plandoc.writers.pdf.build", "plandoc.writers.pdf.finish"),
            "html": ("plandoc.writers.html",)}
+SHARED = ("plandoc.layout",)  # with it the model and the theme: read here, drawn there
 
 
 class Handoff:
@@ -60,6 +61,15 @@ def prepare(formats) -> None:
     for fmt in formats:
         for module in WRITERS.get(fmt, ()):
             importlib.import_module(module)
+
+
+def share() -> None:
+    """In the building process, before forking: import what it needs for reading and the
+    workers need for writing (the model, the theme, the layout), once instead of in each."""
+    import importlib
+
+    for module in SHARED:
+        importlib.import_module(module)
 
 
 def usable() -> bool:
