@@ -1,0 +1,43 @@
+"""What a path imports: nothing it does not use (each import is paid by every process)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import write
+
+NETWORK = ("xml.sax.saxutils", "urllib.request", "http.client", "ssl", "email")
+
+
+def modules_after(statement: str) -> set[str]:
+    code = f"import sys\n{statement}\nprint('\\n'.join(sys.modules))"
+    return set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True).stdout.split())
+
+
+def test_writers_do_not_import_the_network_modules_of_xml_sax():
+    for writer in ("plandoc.writers.pdf.build, plandoc.writers.pdf.finish",
+                   "plandoc.writers.docx"):
+        assert not modules_after(f"import {writer}") & set(NETWORK), writer
+
+
+def test_split_build_imports_the_model_and_layout_once(project):
+    """The format workers inherit the model and layout from the process that reads."""
+    write(project / "content/a.yaml", """\
+        document:
+          title: Plan a
+          municipality: Testvik kommune
+        body:
+          - paragraph: Tekst.
+        """)
+    code = ("from plandoc.cli import main\n"
+            "main(['build', 'content/a.yaml', '--out', 'out', '--jobs', '2', '-q'])")
+    result = subprocess.run([sys.executable, "-X", "importtime", "-c", code], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (project / "out/a.pdf").exists() and (project / "out/a.docx").exists()
+    names = [line.split("|")[-1].strip() for line in result.stderr.splitlines()
+             if line.startswith("import time:")]
+    for module in ("plandoc.model", "plandoc.layout.boxes", "plandoc.style.theme"):
+        assert names.count(module) == 1, (module, names.count(module))
