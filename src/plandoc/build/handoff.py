@@ -19,7 +19,9 @@ import tempfile
 WRITERS = {"docx": ("plandoc.writers.docx",),
            "pdf": ("plandoc.writers.pdf.build", "plandoc.writers.pdf.finish"),
            "html": ("plandoc.writers.html",)}
-SHARED = ("plandoc.layout",)  # with it the model and the theme: read here, drawn there
+# Imported before forking, once for all: the model, theme and layout (read here, drawn there)
+# and Pillow (images measured here, drawn by reportlab there).
+SHARED = ("plandoc.layout", "PIL.Image")
 
 
 class Handoff:
