@@ -45,3 +45,15 @@ def test_split_build_imports_the_model_and_layout_once(project):
     for module in ("plandoc.model", "plandoc.layout.boxes", "plandoc.style.theme",
                    "PIL._imaging"):
         assert names.count(module) == 1, (module, names.count(module))
+
+
+def test_check_does_not_import_the_layout(project):
+    """`plandoc check` reads and validates; laying out is the build's (tens of ms of classes)."""
+    write(project / "content/a.yaml", "document:\n  title: Plan a\n  municipality: Testvik "
+          "kommune\n  style: vefsn\nbody:\n  - paragraph: Tekst.\n")
+    code = ("import sys\nfrom plandoc.cli import main\ntry:\n    main(['check', 'content/a.yaml'])\n"
+            "except SystemExit as e:\n    assert not e.code, e.code\n"
+            "print(sorted(m for m in sys.modules if m.startswith('plandoc.layout')))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
