@@ -47,13 +47,16 @@ def test_split_build_imports_the_model_and_layout_once(project):
         assert names.count(module) == 1, (module, names.count(module))
 
 
-def test_check_does_not_import_the_layout(project):
-    """`plandoc check` reads and validates; laying out is the build's (tens of ms of classes)."""
+def test_check_does_not_import_the_layout_or_the_font_cache_modules(project):
+    """`plandoc check` reads and validates; laying out is the build's (tens of ms of classes),
+    and it keeps no font facts (json, hashlib: plandoc.style.factcache)."""
     write(project / "content/a.yaml", "document:\n  title: Plan a\n  municipality: Testvik "
           "kommune\n  style: vefsn\nbody:\n  - paragraph: Tekst.\n")
-    code = ("import sys\nfrom plandoc.cli import main\ntry:\n    main(['check', 'content/a.yaml'])\n"
+    code = ("import sys\nfrom plandoc.cli import main\n"
+            "try:\n    main(['check', 'content/a.yaml'])\n"
             "except SystemExit as e:\n    assert not e.code, e.code\n"
-            "print(sorted(m for m in sys.modules if m.startswith('plandoc.layout')))\n")
+            "print(sorted(m for m in sys.modules if m.startswith('plandoc.layout')\n"
+            "             or m in ('json', 'hashlib')))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True,
                          text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
