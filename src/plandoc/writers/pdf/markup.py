@@ -11,7 +11,7 @@ heading the layout does not know stays plain text rather than a dead link.
 from __future__ import annotations
 
 from itertools import groupby
-from xml.sax.saxutils import escape, quoteattr
+from plandoc.writers.xmltext import escape, quoteattr
 
 from plandoc.model import Inline, Span
 from plandoc.writers.pdf.reading import LANGUAGE
