@@ -160,3 +160,14 @@ def test_klimaplan_foreword_citations_and_sources(built):
         "Miljødirektoratet", "Statistisk sentralbyrå", "Vefsn kommune"]
     lines = [line for page in pdf_pages(built / "klimaplan.pdf") for line in page]
     assert in_order(lines, ["Forord", "Mosjøen, 12. juni 2025", "Berit Johansen", "Kilder"])
+
+
+def test_pdf_objects_are_packed_in_compressed_object_streams(built):
+    """The PDF's objects (structure tree, annotations, fonts' dictionaries) travel in object
+    streams (PDF 1.5, allowed in PDF/A-2): a fifth smaller than one plain object each."""
+    import pikepdf
+
+    data = (built / "klimaplan.pdf").read_bytes()
+    assert data.startswith(b"%PDF-1.5") and b"/ObjStm" in data
+    with pikepdf.open(built / "klimaplan.pdf") as pdf:    # and it reads as a whole
+        assert len(pdf.pages) > 10 and pdf.Root.StructTreeRoot.K is not None

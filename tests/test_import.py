@@ -211,3 +211,90 @@ def test_yaml_writer_reads_back_as_written(tmp_path):
     assert back["body"][0]["text"].split() == data["body"][0]["text"].split()
     assert back["body"][0]["text"].count("\n- punkt\n  - under") == 1
     assert back["body"][1:] == data["body"][1:]
+
+
+GOALS_MD = """\
+# 1 Innledning
+
+## 1.1 Bakgrunn
+
+Tekst.
+
+# 2 Mål og strategier
+
+**Mål 2.1: Ingen drepte i trafikken**
+
+Strategier:
+
+a) Trygge skoleveier
+b) Lavere fart
+
+# 3 Oppfølging
+
+Mål 3: Planen følges opp hvert år.
+
+- Årlig rapport
+"""
+
+
+def test_goals_after_an_open_section_and_on_their_own(project, tmp_path):
+    """Goals numbered under a chapter that follows another chapter's section are that
+    chapter's focus area; a paragraph bold as a whole loses its bold; a goal with a list
+    under a chapter of its own is a goal with strategies."""
+    pypandoc = pytest.importorskip("pypandoc")
+    (tmp_path / "mål.md").write_text(GOALS_MD, encoding="utf-8")
+    pypandoc.convert_file(str(tmp_path / "mål.md"), "docx",
+                          outputfile=str(tmp_path / "mål.docx"))
+    data, _, report = _import(project, tmp_path / "mål.docx")
+    area = next(_all(data["body"], "focus_area"))
+    assert area == {"title": "Mål og strategier", "goals": [
+        {"goal": "Ingen drepte i trafikken",
+         "strategies": ["Trygge skoleveier", "Lavere fart"]}]}
+    last = data["body"][-1]["chapter"] if "chapter" in data["body"][-1] else None
+    assert last == "Oppfølging"
+    assert data["body"][-1]["body"] == [{"goal": "Planen følges opp hvert år.",
+                                         "strategies": ["Årlig rapport"]}]
+    assert "2 × goal" in report
+    assert run("build", "content/plan.yaml", "--out", "out").exit_code == 0
+
+
+SWOTS_MD = """\
+# Ståsted
+
++------------------------+------------------------+
+| **Styrker**            | **Svakheter**          |
+|                        |                        |
+| - God oppslutning      | - Lite midler          |
+| - Gode data            |                        |
++------------------------+------------------------+
+| **Muligheter**         | **Trusler**            |
+|                        |                        |
+| - Statlige tilskudd    | - Økt trafikk          |
++------------------------+------------------------+
+
+# Ståsted igjen
+
+| Styrker | Svakheter |
+|---|---|
+| God oppslutning | Lite midler |
+
+| Muligheter | Trusler |
+|---|---|
+| Statlige tilskudd | Økt trafikk |
+"""
+
+
+def test_swot_as_titled_cells_and_as_two_tables(project, tmp_path):
+    """Two more ways Word users make a SWOT: each quadrant's title heads its own cell, or
+    two tables in a row (Styrker | Svakheter, then Muligheter | Trusler)."""
+    pypandoc = pytest.importorskip("pypandoc")
+    (tmp_path / "swot.md").write_text(SWOTS_MD, encoding="utf-8")
+    pypandoc.convert_file(str(tmp_path / "swot.md"), "docx",
+                          outputfile=str(tmp_path / "swot.docx"))
+    data, _, report = _import(project, tmp_path / "swot.docx")
+    cells, halves = list(_all(data["body"], "swot"))
+    assert [g["items"] for g in cells["strengths"]] == [["God oppslutning", "Gode data"]]
+    assert [g["items"] for g in cells["threats"]] == [["Økt trafikk"]]
+    assert [g["items"] for g in halves["opportunities"]] == [["Statlige tilskudd"]]
+    assert "2 × SWOT" in report and "table" not in report.split("dropped")[0]
+    assert run("build", "content/plan.yaml", "--out", "out").exit_code == 0

@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 
 from tests.conftest import ROOT, run
+from tests.writers.pdfops import elements
 
 SAMPLE = ROOT / "tests/samples/vapen-svg.yaml"
 SVG = ROOT / "tests/samples/styles/skjold/skjold.svg"
@@ -67,7 +68,7 @@ def test_the_pdf_draws_the_svg_as_paths_in_figures(built):
         assert [s for page in pdf.pages for s in xobject_subtypes(page.Resources)
                 if s == "/Image"] == []
         cover, body = figure_paint(pdf.pages[0]), figure_paint(pdf.pages[2])
-        alts = [str(e.Alt) for e in _elements(pdf.Root.StructTreeRoot)
+        alts = [str(e.Alt) for e in elements(pdf.Root.StructTreeRoot)
                 if e.get("/S") == "/Figure" and "/Alt" in e]
     assert len(cover) == 1 and cover[0] & PATH_PAINT and "Do" not in cover[0]
     assert len(body) == 1 and body[0] & PATH_PAINT and "Do" not in body[0]
@@ -122,14 +123,6 @@ def test_check_refuses_what_build_would(tmp_path):
     for command in (("check",), ("build", "--out", tmp_path / "out")):
         result = run(*command, content / "doc.yaml")
         assert result.exit_code == 2 and message in result.output.replace(str(tmp_path) + "/", "")
-
-
-def _elements(node):
-    kids = node.get("/K")
-    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
-        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/MCR" and "/S" in kid:
-            yield kid
-            yield from _elements(kid)
 
 
 ILLUSTRATOR = """<?xml version="1.0" encoding="utf-8"?>

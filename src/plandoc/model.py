@@ -700,6 +700,11 @@ class Meta:
     cover_image: CoverImage | None = None  # a plan's cover photo
     meeting: BodyMeeting | None = None      # meeting_notice / meeting_minutes: the meeting
 
+    def is_public(self, public: bool) -> bool:
+        """Whether the document is laid out for the public: `plandoc build --public`
+        (`public`), or its own `audience: public`."""
+        return public or self.audience == "public"
+
     @property
     def steps(self) -> tuple[CaseStep, ...]:
         """The saksgang: `proceedings`, or the older one-body form (committee, case,

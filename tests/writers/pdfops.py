@@ -1,4 +1,4 @@
-"""Reading PDF content streams in tests: the numbers among an operator's operands."""
+"""Reading PDFs in tests: the numbers among an operator's operands, structure elements."""
 
 
 def numbers(operands) -> list[float]:
@@ -62,3 +62,14 @@ def contents_rows(page) -> list[tuple[str, int]]:
                      if abs(ty - y) < 1 and tx < x and not leader.match(t)]
             rows.append((" ".join(words), int(number.group(1))))
     return rows
+
+
+def elements(node):
+    """Every structure element under `node` (depth first)."""
+    import pikepdf
+
+    kids = node.get("/K")
+    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/MCR" and "/S" in kid:
+            yield kid
+            yield from elements(kid)

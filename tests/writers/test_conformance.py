@@ -25,7 +25,8 @@ from plandoc.style import load_theme
 from plandoc.writers.pdf import write_pdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.conftest import ROOT, run  # noqa: E402
+from tests.conftest import ROOT, run
+from tests.writers.pdfops import elements  # noqa: E402
 from tests.sample_doc import sample_meta  # noqa: E402
 
 NEEDS_POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
@@ -161,7 +162,7 @@ def test_a_decorative_image_is_an_artifact_and_a_described_one_a_figure(tmp_path
     out = tmp_path / "pynt.pdf"
     write_pdf(lay_out(doc, theme), ChartRenderer(theme), out)
     with pikepdf.open(out) as pdf:
-        figures = [e for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
+        figures = [e for e in elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
         marks, open_ = [], []
         ops = [(x, page) for page in pdf.pages for x in pikepdf.parse_content_stream(page)]
         for (operands, op), page in ops:
@@ -175,9 +176,3 @@ def test_a_decorative_image_is_an_artifact_and_a_described_one_a_figure(tmp_path
     assert sorted(marks) == ["/Artifact", "/Figure"]
 
 
-def _elements(node):
-    kids = node.get("/K")
-    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
-        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") != "/MCR" and "/S" in kid:
-            yield kid
-            yield from _elements(kid)

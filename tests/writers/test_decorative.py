@@ -11,7 +11,7 @@ import pikepdf
 from docx.oxml.ns import qn
 
 from tests.conftest import ROOT, run, write
-from tests.writers.test_conformance import _elements
+from tests.writers.pdfops import elements
 from tests.writers.test_docx_access import ADEC, DECORATIVE, pictures
 
 PLAN = """\
@@ -55,7 +55,7 @@ def _image_marks(pdf) -> list:
 def test_decorative_images_are_artifacts_in_the_pdf(project):
     out = _build(project, "pdf")
     with pikepdf.open(out) as pdf:
-        figures = [e for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
+        figures = [e for e in elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Figure"]
         marks = _image_marks(pdf)
     assert [str(f.get("/Alt")) for f in figures] == ["Kart over Testvik"]
     assert marks.count("/Figure") == 1

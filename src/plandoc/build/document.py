@@ -59,11 +59,11 @@ def public_only(doc: Document, options: Options) -> Document:
     """For a public build (--public, or the document's `audience: public`): the document with
     its exempt content replaced by the marking (plandoc.layout.exempt), before anything else
     sees it; a document exempt as a whole is refused."""
+    if not doc.meta.is_public(options.public):
+        return doc  # without importing the layout: `plandoc check` needs none of it
     from plandoc.labels import labels
-    from plandoc.layout.exempt import is_public, screen
+    from plandoc.layout.exempt import screen
 
-    if not is_public(doc.meta, options.public):
-        return doc
     if doc.meta.exempt:
         basis = doc.meta.exempt.basis
         raise ContentError(Problem(doc.source, _key_line(doc.source, "exempt:"), "the document "

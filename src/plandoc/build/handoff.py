@@ -19,6 +19,9 @@ import tempfile
 WRITERS = {"docx": ("plandoc.writers.docx",),
            "pdf": ("plandoc.writers.pdf.build", "plandoc.writers.pdf.finish"),
            "html": ("plandoc.writers.html",)}
+# Imported before forking, once for all: the model, theme and layout (read here, drawn there)
+# and Pillow (images measured here, drawn by reportlab there).
+SHARED = ("plandoc.layout", "PIL.Image")
 
 
 class Handoff:
@@ -60,6 +63,15 @@ def prepare(formats) -> None:
     for fmt in formats:
         for module in WRITERS.get(fmt, ()):
             importlib.import_module(module)
+
+
+def share() -> None:
+    """In the building process, before forking: import what it needs for reading and the
+    workers need for writing (the model, the theme, the layout), once instead of in each."""
+    import importlib
+
+    for module in SHARED:
+        importlib.import_module(module)
 
 
 def usable() -> bool:

@@ -141,6 +141,8 @@ def _pool(units, jobs: int, split: Options | None):
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    if split:
+        handoff.share()
     handoffs = {f: (handoff.Handoff(), sum(u[0] == f for u in units))
                 for f, _ in units} if split else {}
     pool = ProcessPoolExecutor(min(jobs, len(units)), mp_context=context,

@@ -102,14 +102,10 @@ def foreword(sh, items: list[Item], i: int) -> int:
     from plandoc.importer.cover import parse_date
 
     sh.close(1)
-    j, prose, block = i + 1, [], {}
-    while j < len(items) and items[j].kind in ("para", "item"):
-        prose.append(items[j])
-        j += 1
-    if prose:
-        sh.prose = prose
-        sh.flush()
-        block["text"] = sh.body.pop()["text"]
+    block: dict = {}
+    text, j = prose_until(sh, items, i + 1, lambda item: False)
+    if text:
+        block["text"] = text
     signature: dict = {}
     if j < len(items) and items[j].style == "SignaturePlace":
         place, _, when = items[j].text.partition(", ")
@@ -135,6 +131,17 @@ def goal_like(item: Item) -> bool:
         item.kind == "para" and bool(GOAL.match(item.text)) and len(item.text) < 400
 
 
+def goal_with_strategies(items: list[Item], i: int) -> bool:
+    """A "Mål …" paragraph outside a focus area followed by its list of strategies (after an
+    optional "Strategier:" line): a goal on its own."""
+    if not goal_like(items[i]):
+        return False
+    j = i + 1
+    if j < len(items) and items[j].kind == "para" and STRATEGY_LABEL.match(items[j].text):
+        j += 1
+    return j < len(items) and items[j].kind == "item"
+
+
 def goals_follow(items: list[Item], j: int) -> bool:
     """Whether goals numbered under a focus area (1.1, 1.2) follow before the next heading."""
     for item in items[j:]:
@@ -147,18 +154,27 @@ def goals_follow(items: list[Item], j: int) -> bool:
     return False
 
 
+def prose_until(sh, items: list[Item], j: int, stop) -> tuple[str, int]:
+    """The paragraphs and list items from `j` up to one that is not, or that `stop`s, as one
+    Markdown text ('' for none); and the index after them."""
+    prose = []
+    while j < len(items) and items[j].kind in ("para", "item") and not stop(items[j]):
+        prose.append(items[j])
+        j += 1
+    if not prose:
+        return "", j
+    sh.prose = prose
+    sh.flush()
+    return sh.body.pop()["text"], j
+
+
 def focus_area(sh, items: list[Item], i: int, title: str) -> int:
     """A heading whose goals are numbered under it → `focus_area:` with intro and goals."""
     sh.close(items[i].level)
     block: dict = {"title": title}
-    j, intro = i + 1, []
-    while j < len(items) and items[j].kind in ("para", "item") and not goal_like(items[j]):
-        intro.append(items[j])
-        j += 1
+    intro, j = prose_until(sh, items, i + 1, goal_like)
     if intro:
-        sh.prose = intro
-        sh.flush()
-        block["intro"] = sh.body.pop()["text"]
+        block["intro"] = intro
     goals, body = [], []
     while (j := spacers(items, j)) < len(items):
         if goal_like(items[j]):
@@ -181,7 +197,7 @@ def focus_area(sh, items: list[Item], i: int, title: str) -> int:
 def read_goal(sh, items: list[Item], i: int, sub: bool = False) -> tuple[dict, int]:
     """A goal at `i` with its strategies and sub-goals; (the goal, the next index)."""
     item = items[i]
-    text, j = sh.plain(item), i + 1
+    text, j = _unbold(sh.plain(item)), i + 1
     if item.kind == "para":
         text = text[GOAL.match(text).end():].strip() or text
         if text == item.text.strip() or not text:
@@ -204,6 +220,14 @@ def read_goal(sh, items: list[Item], i: int, sub: bool = False) -> tuple[dict, i
     if subs:
         goal["goals"] = subs
     return goal, j
+
+
+def _unbold(text: str) -> str:
+    """A paragraph bold as a whole ("**Mål 2.1: …**") without its bold: the goal's own
+    style shows it."""
+    if text.startswith("**") and text.endswith("**") and text.count("**") == 2:
+        return text[2:-2]
+    return text
 
 
 def spacers(items: list[Item], j: int) -> int:
@@ -362,7 +386,9 @@ def styles_in(table: Item) -> set[str]:
 
 def table(sh, items: list[Item], i: int) -> int:
     """A table: a panel of plandoc's own, a SWOT, an action plan or a plain table."""
-    t = items[i]
+    t, step = items[i], 1
+    if (joined := swot_halves(items, i)) is not None:
+        t, step = joined, 2
     own = styles_in(t)
     if "KeyFigure" in own or figure_cells(t):
         sh.add({"key_figures": {"items": key_figures(t) or figure_cells(t)}})
@@ -389,7 +415,7 @@ def table(sh, items: list[Item], i: int) -> int:
         sh.report.saw("indicator overview")
     elif not action_plan(sh, t):
         plain_table(sh, t)
-    return i + 1
+    return i + step
 
 
 def key_figures(t: Item) -> list[dict]:
@@ -446,23 +472,52 @@ def _number(text: str):
     return int(plain) if plain.isdigit() and not plain.startswith("0") else text
 
 
+def _quadrant_of(text: str) -> str | None:
+    title = text.strip("*: ").casefold()
+    return next((q for q in QUADRANTS if title in words(q)), None)
+
+
+def _lead(cell: list[Item]) -> str:
+    """The first words of a cell (its title, when it has one)."""
+    return next((i.text for i in cell if i.text), "")
+
+
 def swot_header(t: Item) -> bool:
-    """Whether the table's cells name the four SWOT quadrants."""
-    found = {q for row in t.rows for cell in row for q in QUADRANTS
-             if " ".join(i.text for i in cell).strip("*: ").casefold() in words(q)}
-    return found == set(QUADRANTS)
+    """Whether the table's cells name the four SWOT quadrants: as cells of their own (the
+    items in the cell below) or as the first line of the cell that holds the items."""
+    titled = {_quadrant_of(" ".join(i.text for i in cell)) for row in t.rows for cell in row}
+    leading = {_quadrant_of(_lead(cell)) for row in t.rows for cell in row}
+    return set(QUADRANTS) <= titled or set(QUADRANTS) <= leading
 
 
 def swot(sh, t: Item) -> dict:
-    """The four quadrants: each titled cell's contents are in the cell below it."""
+    """The four quadrants: each titled cell's contents are in the cell below it, or after
+    the title in the same cell."""
     out: dict = {}
     for r, row in enumerate(t.rows[:-1]):
         for c, cell in enumerate(row):
-            title = " ".join(i.text for i in cell).strip("*: ").casefold()
-            q = next((q for q in QUADRANTS if title in words(q)), None)
+            q = _quadrant_of(" ".join(i.text for i in cell))
             if q and c < len(t.rows[r + 1]):
                 out[q] = quadrant(sh, t.rows[r + 1][c])
+    if len(out) < len(QUADRANTS):
+        for cell in (cell for row in t.rows for cell in row):
+            if q := _quadrant_of(_lead(cell)):
+                rest = cell[next(n for n, i in enumerate(cell) if i.text) + 1:]
+                out[q] = quadrant(sh, rest)
     return {q: out.get(q, []) for q in QUADRANTS}
+
+
+def swot_halves(items: list[Item], i: int) -> Item | None:
+    """Two tables in a row, headed Styrker | Svakheter and Muligheter | Trusler: one SWOT
+    table (as Word users often make it)."""
+    if i + 1 >= len(items) or items[i + 1].kind != "table":
+        return None
+    first, second = items[i], items[i + 1]
+    heads = [{_quadrant_of(" ".join(x.text for x in c)) for c in t.rows[0]} if t.rows else set()
+             for t in (first, second)]
+    if heads[0] | heads[1] >= set(QUADRANTS) and heads[0].isdisjoint(heads[1] - {None}):
+        return Item("table", rows=first.rows + second.rows, header=first.header)
+    return None
 
 
 def quadrant(sh, cell: list[Item]) -> list:

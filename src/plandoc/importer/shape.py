@@ -58,6 +58,10 @@ class Shaper:
         item = items[i]
         if item.kind == "para" and (j := patterns.figure_paragraphs(self, items, i)) > i:
             return j
+        if item.kind == "para" and patterns.goal_with_strategies(items, i):
+            goal, j = patterns.read_goal(self, items, i)
+            self.add(goal)
+            return j
         if item.kind in ("para", "item"):
             self.prose.append(item)
             return i + 1
@@ -84,10 +88,9 @@ class Shaper:
         if item.level == 1 and not item.numbered and title.casefold() in \
                 patterns.words("foreword"):
             return patterns.foreword(self, items, i)
-        goals = patterns.goals_follow(items, i + 1)
-        if goals and item.level <= 2 and self.stack[-1][0] < 2:
+        self.close(item.level)         # the previous chapter's open section too
+        if item.level <= 2 and self.stack[-1][0] < 2 and patterns.goals_follow(items, i + 1):
             return patterns.focus_area(self, items, i, title)
-        self.close(item.level)
         appendix = APPENDIX.match(title) if item.level == 1 else None
         if appendix:
             block = {"appendix": {"title": title[appendix.end():], "body": []}}

@@ -39,7 +39,7 @@ def lay_out(doc: Document, theme: Theme, public: bool = False) -> Layout:
     """Lay out `doc` in `theme`; `public`: for the public, without exempt content (a document
     that says `audience: public` is always laid out so)."""
     meta, words = doc.meta, labels(doc.meta.language)
-    public = exempt.is_public(meta, public)
+    public = meta.is_public(public)
     model_blocks = meeting.papers_last(exempt.opening(meta, words, public) + front_blocks(meta)
         + signing.first(exempt.screen(doc.blocks, words, public)) + back_blocks(meta), public)
     state = State(theme, words, list_styles(theme.bullet), language=meta.language,

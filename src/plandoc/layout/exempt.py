@@ -152,12 +152,6 @@ def _unlinked(spans: tuple, left_out: set, moved: dict, words: dict) -> tuple:
     return tuple(out)
 
 
-def is_public(meta: m.Meta, public: bool) -> bool:
-    """Whether a document is laid out for the public: `plandoc build --public`, or its own
-    `audience: public`."""
-    return public or meta.audience == "public"
-
-
 def opening(meta: m.Meta, words: dict, public: bool) -> tuple:
     """The marking at the top of page 1 of an exempt document without a cover page (a public
     build never gets here: plandoc.build refuses it)."""

@@ -10,10 +10,7 @@ advances {"em", "advances": {code point: advance width}} (text widths the layout
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import os
-import tempfile
 from pathlib import Path
 
 VERSION = 1
@@ -30,8 +27,10 @@ def use(folder: Path | None) -> None:
 
 def load(file: Path, kind: str = "facts") -> dict | None:
     """The stored facts (`kind`: 'facts' or 'advances') of `file`'s bytes, or None."""
-    if _folder is None:
+    if _folder is None:  # `plandoc check`: nothing kept, json and hashlib not imported
         return None
+    import json
+
     try:
         return json.loads((_folder / _key(file, kind)).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -53,6 +52,9 @@ def flush() -> None:
 
 
 def _write(path: Path, facts: dict) -> None:
+    import json
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -92,5 +94,7 @@ def digest(file: Path) -> str:
 @functools.lru_cache(maxsize=32)
 def _digest(file: Path, mtime_ns: int, size: int) -> str:
     """The file's SHA-256 (once per version of the file in this process)."""
+    import hashlib
+
     with open(file, "rb") as fh:
         return hashlib.file_digest(fh, "sha256").hexdigest()

@@ -59,7 +59,8 @@ def _finished(raw: bytes, records: list, meta: Meta, profile: PdfProfile,
 def _saved(pdf: pikepdf.Pdf) -> bytes:
     """The file's bytes, saved with deterministic file identifiers."""
     buf = BytesIO()
-    pdf.save(buf, deterministic_id=True, fix_metadata_version=False)
+    pdf.save(buf, deterministic_id=True, fix_metadata_version=False,
+             object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return buf.getvalue()
 
 

@@ -11,7 +11,7 @@ heading the layout does not know stays plain text rather than a dead link.
 from __future__ import annotations
 
 from itertools import groupby
-from xml.sax.saxutils import escape, quoteattr
+from plandoc.writers.xmltext import escape, quoteattr
 
 from plandoc.model import Inline, Span
 from plandoc.writers.pdf.reading import LANGUAGE
@@ -78,7 +78,8 @@ def destination(name: str) -> str:
 
 def label(text: str, font: str | None = None) -> str:
     """A paragraph's label ('1.', 'a)', '•', '1.1') in the hanging room before its text, in
-    `font`, or without one in the style's bullet font (reportlab copies the whole style for a
-    <bullet> with attributes: a tenth of the paragraphs' cost)."""
-    face = f" font={quoteattr(font)}" if font else ""
-    return f"<bullet{face}>{esc(text)}</bullet>"
+    `font`, or without one in the style's bullet font (reportlab copies the whole paragraph
+    style for a <bullet> with attributes: a tenth of the paragraphs' cost)."""
+    if font:     # a <font> inside: reportlab copies the whole style for a <bullet font=…>
+        return f"<bullet><font name={quoteattr(font)}>{esc(text)}</font></bullet>"
+    return f"<bullet>{esc(text)}</bullet>"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from importlib.resources import files
-from xml.sax.saxutils import escape
+from plandoc.writers.xmltext import escape
 
 import pikepdf
 

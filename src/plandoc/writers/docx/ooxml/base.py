@@ -16,22 +16,6 @@ from docx.oxml.parser import oxml_parser
 TWIPS_PER_MM = 1440 / 25.4
 
 
-def escape(text: str) -> str:
-    """`text` safe inside an element: xml.sax.saxutils.escape, without the 13 ms import of
-    urllib.request that xml.sax.saxutils brings."""
-    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-
-
-def quoteattr(text: str) -> str:
-    """`text` as a quoted attribute value, as xml.sax.saxutils.quoteattr makes it."""
-    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
-    if '"' not in text:
-        return f'"{text}"'
-    if "'" not in text:
-        return f"'{text}'"
-    return '"{}"'.format(text.replace('"', "&quot;"))
-
-
 def twips(mm: float) -> int:
     """Millimetres → twentieths of a point."""
     return round(mm * TWIPS_PER_MM)

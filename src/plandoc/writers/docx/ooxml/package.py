@@ -10,7 +10,7 @@ import zipfile
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 
-from plandoc.writers.docx.ooxml.base import escape
+from plandoc.writers.xmltext import escape
 from plandoc.writers.docx.ooxml.sections import drop_headers
 
 APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from docx.oxml import parse_xml
 
-from plandoc.writers.docx.ooxml.base import quoteattr
+from plandoc.writers.xmltext import quoteattr
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:v="urn:schemas-microsoft-com:vml" '
