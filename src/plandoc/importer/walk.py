@@ -37,6 +37,7 @@ class Item:
     notes: list = field(default_factory=list)    # footnote ids in the text
     picture: object = None    # image: the Picture
     label: str = ""           # own styles: the label Word numbers them with ('%1.%2 MÅL:')
+    marks: list = field(default_factory=list)    # bookmark names on the paragraph (link targets)
 
 
 class Walker:
@@ -100,6 +101,8 @@ class Walker:
                                  for t in r.iter(W + "t"))
         if item is not None and (runs.markdown or item.kind == "own"):
             item.notes = runs.notes
+            item.marks = [b.get(W + "name") for b in p.iter(W + "bookmarkStart")
+                          if b.get(W + "name") and b.get(W + "name") != "_GoBack"]
             out.insert(0, item)
         if runs.page_break:
             out.append(Item("break"))
