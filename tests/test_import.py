@@ -344,3 +344,35 @@ def test_swot_as_titled_cells_and_as_two_tables(project, tmp_path):
     assert [g["items"] for g in halves["opportunities"]] == [["Statlige tilskudd"]]
     assert "2 × SWOT" in report and "table" not in report.split("dropped")[0]
     assert run("build", "content/plan.yaml", "--out", "out").exit_code == 0
+
+
+REFS_MD = """\
+# Innledning {#innledning}
+
+Les [om bakgrunnen](#bakgrunn), [kapittel 2](#bakgrunn) og [det som mangler](#borte).
+
+# Bakgrunn {#bakgrunn}
+
+| Tiltak | Mål | Ansvar |
+|---|---|---|
+| Trygge skoleveier | 1.1 | Teknisk |
+"""
+
+
+def test_links_in_a_foreign_docx_and_an_action_plan_it_cannot_read(project, tmp_path):
+    """pandoc's heading bookmarks: a link in plandoc's words becomes `[](#id)`, one in other
+    words keeps them, one to no heading keeps only its words; a Mål column that does not link
+    to goals leaves the table a plain table — all said in the report."""
+    pypandoc = pytest.importorskip("pypandoc")
+    (tmp_path / "refs.md").write_text(REFS_MD, encoding="utf-8")
+    pypandoc.convert_file(str(tmp_path / "refs.md"), "docx",
+                          outputfile=str(tmp_path / "refs.docx"))
+    data, text, report = _import(project, tmp_path / "refs.docx")
+    chapter = data["body"][1]
+    assert (chapter["chapter"], chapter["id"]) == ("Bakgrunn", "kap-bakgrunn")
+    assert "Les [om bakgrunnen](#kap-bakgrunn), [](#kap-bakgrunn) og det som mangler." \
+        in " ".join(text.split())
+    assert next(_all(data["body"], "table"))["columns"] == ["Tiltak", "Mål", "Ansvar"]
+    assert "link inside the document to no heading" in report
+    assert "action plan whose Mål or Sum cells" in report
+    assert run("build", "content/plan.yaml", "--out", "out").exit_code == 0
