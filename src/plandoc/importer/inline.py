@@ -66,6 +66,7 @@ class Reader:
     def runs(self, p) -> Runs:
         """The paragraph `p` (a w:p) as inline Markdown and what else it holds."""
         out, segs = Runs(), []
+        self.field_link = None
         self._walk(p, segs, out, None)
         out.markdown = render(segs)
         return out
