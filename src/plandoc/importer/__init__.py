@@ -14,6 +14,7 @@ from pathlib import Path
 
 from plandoc.importer import cover
 from plandoc.importer.package import ImportFault, Package, open_docx
+from plandoc.importer.refs import link_ids
 from plandoc.importer.report import Report
 from plandoc.importer.shape import Shaper
 from plandoc.importer.walk import Item, Walker
@@ -66,6 +67,7 @@ def read(pkg: Package, report: Report, images: "Images") -> dict:
     shaper = Shaper(report, lambda nid: footnote(pkg, walker, nid), images.block,
                     meta["language"], images.table)
     body = shaper.shape(items)
+    link_ids(body, shaper.targets, report)
     if shaper.labels:
         meta["goal_labels"] = shaper.labels
     meta["number_chapters"] = shaper.finish_numbering()

@@ -61,10 +61,12 @@ class Reader:
 
     def __init__(self, pkg: Package, report):
         self.pkg, self.report = pkg, report
+        self.field_link: str | None = None     # a REF field's bookmark, until the field ends
 
     def runs(self, p) -> Runs:
         """The paragraph `p` (a w:p) as inline Markdown and what else it holds."""
         out, segs = Runs(), []
+        self.field_link = None
         self._walk(p, segs, out, None)
         out.markdown = render(segs)
         return out
@@ -92,8 +94,8 @@ class Reader:
                 return target
             self.report.kept("link to a file or an unknown kind of address: its words")
             return None
-        if h.get(W + "anchor"):
-            self.report.kept("link inside the document: its words (no target)")
+        if h.get(W + "anchor"):          # '#_Ref00003': shape.py gives the target an id
+            return "#" + h.get(W + "anchor")
         return None
 
     def _run(self, r, segs, out, link) -> None:
@@ -103,7 +105,7 @@ class Reader:
                 r.find(W + "footnoteReference") is None and val_of(rpr, "vertAlign") != "baseline":
             self.report.kept("superscript or subscript: as ordinary text")
         for c in r:
-            self._piece(c, segs, out, bold, italic, link)
+            self._piece(c, segs, out, bold, italic, link or self.field_link)
 
     def _piece(self, c, segs, out, bold, italic, link) -> None:
         tag = c.tag
@@ -132,8 +134,12 @@ class Reader:
                 self.report.drop("shape: plandoc draws no shapes")
         elif tag in (W + "pict", W + "object"):
             self.report.drop("embedded object or old-style shape: no plandoc block")
+        elif tag == W + "fldChar" and c.get(W + "fldCharType") == "end":
+            self.field_link = None
         elif tag == W + "instrText" and (c.text or "").strip():
             word = c.text.split()[0].upper()
+            if word == "REF" and len(c.text.split()) > 1:    # 'figur ' ⏎ REF _Ref00001 → '1'
+                self.field_link = "#" + c.text.split()[1]
             if word not in ("SEQ", "PAGEREF", "TOC", "REF", "NOTEREF"):
                 self.report.kept(f"{word} field: its shown text")
         elif tag == W + "commentReference":

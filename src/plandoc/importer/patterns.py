@@ -12,7 +12,8 @@ import re
 
 from plandoc.importer.walk import Item
 from plandoc.importer.yamlout import Note
-from plandoc.labels import LANGUAGES, labels
+from plandoc.importer.refs import GOAL_MARK
+from plandoc.labels import LANGUAGES, labels, parse_amount
 
 GOAL = re.compile(r"^(?:\*\*)?(?:hoved|del)?m[åa]l\b\s*(\d+(?:\.\d+)*)?\s*[:.)]?(?:\*\*)?\s*",
                   re.IGNORECASE)
@@ -21,7 +22,7 @@ STRATEGY_LABEL = re.compile(r"^(?:\*\*)?(?:strategi(?:er|ar)?|tiltak)\s*:?(?:\*\
 CAPTION = re.compile(r"^(?:\*\*)?(Tabell|Table|Figur|Figure)\s+[\dA-Z.]+\s*[:.]\s*(?:\*\*)?\s*")
 BULLET = re.compile(r"^[^\w\\*\[(«\"'“]+\s*")
 QUADRANTS = ("strengths", "weaknesses", "opportunities", "threats")
-ACTION_COLUMNS = {"action": "act.action", "responsible": "act.responsible",
+ACTION_COLUMNS = {"action": "act.action", "goal": "act.goal", "responsible": "act.responsible",
                   "deadline": "act.deadline", "cost": "act.cost", "status": "act.status"}
 PLAIN_OWN = {"Bibliography": "reference list entry", "SignaturePlace": "signature line",
              "Signer": "signature line", "SignerTitle": "signature line",
@@ -172,6 +173,7 @@ def focus_area(sh, items: list[Item], i: int, title: str) -> int:
     """A heading whose goals are numbered under it → `focus_area:` with intro and goals."""
     sh.close(items[i].level)
     block: dict = {"title": title}
+    sh.target(items[i].marks, block, "område", title)
     intro, j = prose_until(sh, items, i + 1, goal_like)
     if intro:
         block["intro"] = intro
@@ -205,6 +207,7 @@ def read_goal(sh, items: list[Item], i: int, sub: bool = False) -> tuple[dict, i
         if GOAL.fullmatch(item.text) and j < len(items) and items[j].kind == "para":
             text, j = sh.plain(items[j]), j + 1
     goal: dict = {"goal": text}
+    sh.target(item.marks, goal, "mål", text)
     sh.report.saw("sub-goal" if sub else "goal")
     if item.kind == "own":
         sh.goal_label("subgoal" if item.style == "Subgoal" else "goal", item.label)
@@ -350,8 +353,9 @@ def caption(sh, item: Item) -> None:
     if m and m.group(1).startswith("Fig") and kind == "image" or \
             not m and kind in ("key_figures", "image") and "caption" not in last[kind]:
         last[kind]["caption"] = text
+        sh.target(item.marks, last[kind], "fig", text) if kind == "image" else None
     else:
-        sh.pending_caption = text
+        sh.pending_caption, sh.caption_marks = text, item.marks
     sh.report.saw("caption")
 
 
@@ -568,29 +572,60 @@ def panel(sh, t: Item, own: set, items: list[Item], i: int) -> None:
 
 
 def action_plan(sh, t: Item) -> bool:
-    """A table headed Tiltak | Ansvar | Frist (…) → `action_plan:`; False when it is not one."""
+    """A table headed Tiltak | (Mål |) Ansvar | Frist (…) → `action_plan:`, its Mål cells
+    links to goals (`goal:`), a last "Sum" row `sum: true`; False when it is not one."""
     if len(t.rows) < 2:
         return False
-    header = [cell_text(sh, c).strip("* ").casefold() for c in t.rows[0]]
-    names = {labels(lang)[key].casefold(): field for lang in LANGUAGES
-             for field, key in ACTION_COLUMNS.items()}
-    names.update({"ansvarlig": "responsible", "ansvarleg": "responsible", "tid": "deadline",
-                  "kostnad": "cost"})
-    fields = [names.get(h) for h in header]
+    fields = action_fields(sh, t.rows[0])
     if None in fields or "action" not in fields or len(set(fields)) < 2:
         return False
-    rows = []
-    for row in t.rows[1:]:
-        values = {f: cell_text(sh, c) for f, c in zip(fields, row) if cell_text(sh, c)}
-        if values.get("action"):
-            rows.append(values)
-    block = {"rows": rows}
+    rows = [[cell_text(sh, c) for c in row] for row in t.rows[1:]]
+    add_up = bool(rows[-1]) and rows[-1][0].strip("* ").casefold() in words("act.sum")
+    if "goal" not in fields and not add_up and sh.pending_caption and sh.caption_marks:
+        return False             # a table a link points at: a table, which can have an id
+    if add_up:
+        rows.pop()
+    found = [action_row(sh, fields, row) for row in rows]
+    if None in found or add_up and not all(
+            parse_amount(r["cost"]) is not None for r in found if r.get("cost", "-") != "-"):
+        sh.report.kept("action plan whose Mål or Sum cells plandoc cannot read back "
+                       "(a goal's number linked to the goal, amounts): as a plain table")
+        return False
+    block = {"rows": [r for r in found if r.get("action")], **({"sum": True} if add_up else {})}
     if getattr(sh, "pending_caption", None):
         block = {"caption": sh.pending_caption, **block}
         sh.pending_caption = None
     sh.add({"action_plan": block})
     sh.report.saw("action plan")
     return True
+
+
+def action_fields(sh, header: list) -> list:
+    """The action_plan field of each header cell (None for a word that is none)."""
+    names = {labels(lang)[key].casefold(): field for lang in LANGUAGES
+             for field, key in ACTION_COLUMNS.items()}
+    names.update({"ansvarlig": "responsible", "ansvarleg": "responsible", "tid": "deadline",
+                  "kostnad": "cost"})
+    return [names.get(cell_text(sh, c).strip("* ").casefold()) for c in header]
+
+
+GOAL_LINK = re.compile(r"^\[[^\]]*\]\(#([^)\s]+)\)$")
+
+
+def action_row(sh, fields: list, cells: list[str]) -> dict | None:
+    """One action's fields: its goal as a mark for refs.py to give the goal's id, its status
+    as plandoc's status word; None when its Mål cell is not a link to a goal."""
+    values = {f: c for f, c in zip(fields, cells) if c}
+    if "goal" in values:
+        link = GOAL_LINK.match(values["goal"])
+        if not link or link.group(1) not in sh.goal_marks:
+            return None
+        values["goal"] = GOAL_MARK + link.group(1)
+    if "status" in values:
+        states = {labels(lang)[f"goal.status.{s}"].casefold(): s for lang in LANGUAGES
+                  for s in ("planlagt", "pågår", "fullført", "utsatt")}
+        values["status"] = states.get(values["status"].casefold(), values["status"])
+    return values
 
 
 def plain_table(sh, t: Item) -> None:
@@ -603,6 +638,7 @@ def plain_table(sh, t: Item) -> None:
     block: dict = {}
     if getattr(sh, "pending_caption", None):
         block["caption"], sh.pending_caption = sh.pending_caption, None
+        sh.target(sh.caption_marks, block, "tab", block["caption"])
     if numeric(rows[1:]) and sh.csv is not None:
         block["csv"] = sh.csv(rows)
         sh.report.saw("table of numbers (as CSV)")

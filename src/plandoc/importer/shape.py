@@ -32,6 +32,9 @@ class Shaper:
         self.pending_caption: str | None = None     # "Tabell 1: …" before its table
         self.pending_title: str | None = None       # "Verdier" before the values' table
         self.labels: dict = {}                      # goal_labels that differ from plandoc's
+        self.targets: dict = {}       # bookmark → (the dict its `id:` goes in, kind, words)
+        self.goal_marks: set = set()  # bookmarks on goals (an action plan's Mål links there)
+        self.caption_marks: list = []               # the pending caption's bookmarks
 
     # -- output ---------------------------------------------------------------------------
 
@@ -47,6 +50,7 @@ class Shaper:
 
     def shape(self, items: list[Item]) -> list:
         """The whole body."""
+        self.goal_marks = {m for item in items if patterns.goal_like(item) for m in item.marks}
         i = 0
         while i < len(items):
             i = self.one(items, i)
@@ -94,6 +98,7 @@ class Shaper:
         appendix = APPENDIX.match(title) if item.level == 1 else None
         if appendix:
             block = {"appendix": {"title": title[appendix.end():], "body": []}}
+            self.target(item.marks, block["appendix"], "vedlegg", block["appendix"]["title"])
             self.add(block)
             self.stack.append((1, block["appendix"]["body"], block))
             self.report.saw("appendix")
@@ -102,11 +107,17 @@ class Shaper:
         block = {kind: title, "body": []}
         if item.style.endswith("NoTOC"):
             block["toc"] = False
+        self.target(item.marks, block, "kap", title)
         self.add(block)
         self.numbered_chapters.append((block, item.numbered, kind))
         self.stack.append((item.level, block["body"], block))
         self.report.saw(kind)
         return i + 1
+
+    def target(self, marks: list, block: dict, kind: str, words: str) -> None:
+        """Note `block` (where its `id:` would go) as the target of the bookmarks `marks`."""
+        for mark in marks:
+            self.targets.setdefault(mark, (block, kind, words))
 
     def close(self, level: int) -> None:
         """Close open headings at `level` or deeper (dropping an empty `body:`)."""

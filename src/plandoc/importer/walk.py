@@ -37,6 +37,7 @@ class Item:
     notes: list = field(default_factory=list)    # footnote ids in the text
     picture: object = None    # image: the Picture
     label: str = ""           # own styles: the label Word numbers them with ('%1.%2 MÅL:')
+    marks: list = field(default_factory=list)    # bookmark names on the paragraph (link targets)
 
 
 class Walker:
@@ -45,6 +46,7 @@ class Walker:
     def __init__(self, pkg: Package, report):
         self.pkg, self.report, self.runs = pkg, report, Reader(pkg, report)
         self.toc = False
+        self.marks: list[str] = []    # bookmarks between paragraphs (pandoc's): the next one's
 
     def body(self) -> list[Item]:
         """All Items of the body, in order."""
@@ -59,6 +61,8 @@ class Walker:
                 out.append(self.table(el))
             elif el.tag == W + "sdt":
                 out += self.sdt(el)
+            elif el.tag == W + "bookmarkStart" and el.get(W + "name"):
+                self.marks.append(el.get(W + "name"))
         return out
 
     def sdt(self, el) -> list[Item]:
@@ -100,6 +104,9 @@ class Walker:
                                  for t in r.iter(W + "t"))
         if item is not None and (runs.markdown or item.kind == "own"):
             item.notes = runs.notes
+            item.marks = self.marks + [b.get(W + "name") for b in p.iter(W + "bookmarkStart")
+                                       if b.get(W + "name") and b.get(W + "name") != "_GoBack"]
+            self.marks = []
             out.insert(0, item)
         if runs.page_break:
             out.append(Item("break"))
