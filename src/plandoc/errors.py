@@ -81,6 +81,32 @@ def collect_notes():
         yield notes
 
 
+@contextlib.contextmanager
+def collect_warnings():
+    """Gather the InputWarnings raised inside (their 'file:line: message') into the list
+    yielded instead of showing them: a worker hands them to the building process, which shows
+    them once (`show_warnings`), in order, whichever process met them."""
+    warned: list[str] = []
+    original = warnings.showwarning
+
+    def show(message, category, *args, **kwargs):
+        if issubclass(category, InputWarning):
+            warned.append(str(message))
+        else:
+            original(message, category, *args, **kwargs)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", InputWarning)
+        warnings.showwarning = show
+        yield warned
+
+
+def show_warnings(messages) -> None:
+    """Raise again the InputWarnings `collect_warnings` gathered."""
+    for message in messages:
+        warnings.warn(message, InputWarning, stacklevel=2)
+
+
 def display_path(path: Path | str) -> str:
     """A path as the user typed it: relative to the working directory when inside it."""
     p, cwd = Path(path), os.getcwd()

@@ -189,3 +189,18 @@ def test_theme_keeps_cmyk_values():
     assert theme.colours.primary.cmyk == (90, 27, 0, 58)
     assert theme.colours.swot.threats.cmyk == (0, 36, 79, 21)
     assert dataclasses.replace(theme).typography == Typography(justify=True, hyphenate=True)
+
+
+def test_a_warning_met_in_a_worker_is_shown_once_by_the_build(project):
+    """DOCX and PDF are written by two forked workers; the building process shows what they
+    warned about, once, whichever worker met it (with --jobs 1 nothing is forked)."""
+    PILImage.new("RGB", (200, 100), (31, 78, 121)).save(project / "content" / "kart.png")
+    write(project / "content" / "plan.yaml", """
+        document: {municipality: Testvik kommune, title: Plan}
+        body:
+          - image: {file: kart.png, alt: Kart, width: 10}
+        """)
+    for jobs in ("2", "1"):
+        result = run("build", "content", "--print", "--force", "--jobs", jobs)
+        assert result.exit_code == 0, result.output
+        assert result.output.count("warning: content/kart.png: image is 51 dpi") == 1, jobs

@@ -26,7 +26,8 @@ from plandoc.build import Options, handoff
 from plandoc.build.document import commit, discard, load_one, write_staged
 from plandoc.build.faults import (TimeUp, deadline, environment_problem, time_limit,
                                   time_limit_message, worker_init)
-from plandoc.errors import ContentError, Problem, collect_notes
+from plandoc.errors import (ContentError, Problem, collect_notes, collect_warnings,
+                             show_warnings)
 from plandoc.build.manifest import file_hash, forget
 
 
@@ -44,6 +45,7 @@ class Outcome:
     staged: tuple[tuple[str, str], ...] = ()  # (final path, temp file) not yet renamed
     fault: Problem | None = None  # the machine's (full disk, no permission): stops the batch
     notes: tuple[str, ...] = ()   # BuildNotes of its writers, printed once for the whole build
+    warned: tuple[str, ...] = ()  # InputWarnings met building it, shown by the building process
 
 
 def build_all(files: list[Path], options: Options, jobs: int):
@@ -52,18 +54,19 @@ def build_all(files: list[Path], options: Options, jobs: int):
     Worker processes when it pays.  With fewer stale documents than jobs, each format of a
     document is its own unit of work, so one changed document is written as DOCX and PDF at
     once, by workers that import their writers while this process reads the document
-    (plandoc.build.handoff).  Closing the generator early cancels the units not started.
+    (plandoc.build.handoff) — a single format too, in one worker, for the same overlap.
+    Closing the generator early cancels the units not started.
     """
     _read.clear()    # a document read by an earlier build of this process (watch) is stale
     units = _units(files, options, jobs)
-    if jobs <= 1 or len(units) <= 1:
+    handed = 0 < len(files) < jobs and handoff.usable()   # a worker per unit, handed its document
+    if jobs <= 1 or len(units) <= 1 and not handed:
         for file, opts in units:
             yield _settle(build_file(file, opts), options)
         return
-    split = len(units) > len(files)
-    if split and not handoff.usable():
-        _read_first(files, options)
-        split = False
+    split = handed
+    if len(units) > len(files) and not handed:
+        _read_first(files, options)     # before forking: the workers inherit it
     parts: dict[Path, list] = {}
     expected = {f: sum(u[0] == f for u in units) for f in files}
     for index, outcome in _pool(units, jobs, options if split else None):
@@ -109,7 +112,9 @@ def _settled_read(outcome: Outcome) -> Outcome:
 
 
 def _settle(outcome: Outcome, options: Options) -> Outcome:
-    """Rename a built document's temp files into place; remove those of a failed one."""
+    """Rename a built document's temp files into place; remove those of a failed one.  The
+    warnings met building it are shown here, in the building process."""
+    show_warnings(outcome.warned)
     staged = [(Path(t), Path(tmp)) for t, tmp in outcome.staged]
     if outcome.status != "built":
         discard(staged)
@@ -182,20 +187,21 @@ def _merge(parts: list[Outcome]) -> Outcome:
     """One document's outcome from those of its formats."""
     first, seconds = parts[0], max(p.seconds for p in parts)
     staged = tuple(s for p in parts for s in p.staged)
+    warned = tuple(dict.fromkeys(w for p in parts for w in p.warned))
     failed = [p for p in parts if p.status == "failed"]
     if failed:  # the temp files of the parts that did build are removed by _settle
         problems = tuple(dict.fromkeys(x for p in failed for x in p.problems))
         error = next((p.error for p in failed if p.error), None)
         fault = next((p.fault for p in failed if p.fault), None)
         return Outcome(first.source, "failed", problems, error, seconds=seconds, staged=staged,
-                       fault=fault)
+                       fault=fault, warned=warned)
     inputs, outputs = {}, {}
     for p in parts:
         inputs.update(p.inputs)
         outputs.update(p.outputs)
     notes = tuple(dict.fromkeys(n for p in parts for n in p.notes))
     return Outcome(first.source, "built", inputs=inputs, outputs=outputs, seconds=seconds,
-                   staged=staged, notes=notes)
+                   staged=staged, notes=notes, warned=warned)
 
 
 def preload() -> None:
@@ -213,13 +219,15 @@ def build_file(source: Path, options: Options, limit: float | None = None) -> Ou
     """
     started = time.perf_counter()
     limit = time_limit() if limit is None else limit
-    try:
-        with deadline(limit):
-            outcome = _build_file(source, options)
-    except TimeUp:  # its temp files were removed on the way out (write_staged)
-        outcome = Outcome(source, "failed", (str(Problem(source, None,
-                                                         time_limit_message(limit))),))
-    return replace(outcome, seconds=time.perf_counter() - started)
+    with collect_warnings() as warned:
+        try:
+            with deadline(limit):
+                outcome = _build_file(source, options)
+        except TimeUp:  # its temp files were removed on the way out (write_staged)
+            outcome = Outcome(source, "failed", (str(Problem(source, None,
+                                                             time_limit_message(limit))),))
+    return replace(outcome, seconds=time.perf_counter() - started,
+                   warned=tuple(dict.fromkeys(warned)))
 
 
 def _build_file(source: Path, options: Options) -> Outcome:
