@@ -241,7 +241,8 @@ def new(name, municipality, kind, language, logo, color, content_dir, styles_dir
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
               help="The YAML to write (default: content/<name of the DOCX>.yaml).")
-@click.option("--style", help="The style the document names (a folder under styles/).")
+@click.option("--style", help="The style the document names (a folder under styles/; "
+              "default: the one a DOCX built by plandoc names).")
 def import_(source, out, style) -> None:
     """Read an existing Word plan (.docx) into plandoc content: YAML, images and a report."""
     from plandoc.importer import ImportFault, import_docx

@@ -294,3 +294,24 @@ def test_styles_xml_holds_only_the_styles_plandoc_writes(project):
     assert {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Heading 1",
             "TOC Heading"} <= names
     assert "Light Shading" not in names and len(styles) < 60_000
+
+
+def test_the_style_is_named_in_a_custom_property_beside_a_templates_own(tmp_path):
+    """plandoc names its style in docProps/custom.xml (for `plandoc import`); a property a
+    municipality's template already has stays, and naming the style twice keeps one."""
+    import zipfile
+
+    import docx as python_docx
+    from lxml import etree
+
+    from plandoc.writers.docx.ooxml.package import CUSTOM_NS, custom_property
+
+    word = python_docx.Document()
+    custom_property(word, "Avdeling", "Plan og utvikling")     # as a template would carry it
+    custom_property(word, "plandoc-style", "default")
+    custom_property(word, "plandoc-style", "vefsn")
+    word.save(tmp_path / "x.docx")
+    root = etree.fromstring(zipfile.ZipFile(tmp_path / "x.docx").read("docProps/custom.xml"))
+    props = [(p.get("name"), p.get("pid"), "".join(p.itertext()))
+             for p in root.iter(f"{{{CUSTOM_NS}}}property")]
+    assert props == [("Avdeling", "2", "Plan og utvikling"), ("plandoc-style", "3", "vefsn")]

@@ -38,7 +38,8 @@ def import_docx(source: Path, out: Path, style: str | None = None) -> list[str]:
     report = Report()
     images = Images(pkg, report, media_dir, out.parent)
     data = read(pkg, report, images)
-    if style:
+    style = style or pkg.custom.get("plandoc-style")      # the style plandoc built it with
+    if style and style != "default":
         data["document"]["style"] = style
     yaml_text = dump(data, header(source.name))
     written = images.write()

@@ -56,6 +56,7 @@ class Package:
     rels: dict = field(default_factory=dict)         # rId → (target, external)
     footnotes: dict = field(default_factory=dict)    # id → list of w:p
     core: dict = field(default_factory=dict)
+    custom: dict = field(default_factory=dict)       # docProps/custom.xml: name → text
 
     def style_chain(self, sid: str | None):
         """The style `sid` and those it is based on, nearest first."""
@@ -96,6 +97,7 @@ def open_docx(path: Path) -> Package:
     pkg.rels = _rels(_xml(zf, "word/_rels/document.xml.rels", None))
     pkg.footnotes = _footnotes(_xml(zf, "word/footnotes.xml", None))
     pkg.core = _core(_xml(zf, "docProps/core.xml", None))
+    pkg.custom = _custom(_xml(zf, "docProps/custom.xml", None))
     return pkg
 
 
@@ -174,3 +176,11 @@ def _core(root) -> dict:
         if el is not None and (el.text or "").strip():
             out[key] = el.text.strip()
     return out
+
+
+def _custom(root) -> dict:
+    """The text custom properties (plandoc writes its style's name as 'plandoc-style')."""
+    if root is None:
+        return {}
+    return {p.get("name"): "".join(p.itertext()).strip() for p in root
+            if p.get("name") and "".join(p.itertext()).strip()}

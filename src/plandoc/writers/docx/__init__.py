@@ -103,7 +103,13 @@ def _write(layout, charts, out: Path, pages: dict | None = None) -> None:
     if layout.contents is not None:
         write_contents(ctx, layout.contents, pages)
     write_blocks(ctx, layout.blocks)
+    _finish(word, layout, charts, out)
+
+
+def _finish(word, layout, charts, out: Path) -> None:
+    """Properties (the style's name among them, for `plandoc import`), fonts, the file."""
     package.core_properties(word, layout.meta)
-    embed_style_fonts(word, theme, charts.cache_dir.parent / "fontsubsets"
+    package.style_property(word, layout.meta)
+    embed_style_fonts(word, layout.theme, charts.cache_dir.parent / "fontsubsets"
                       if charts.cache_dir else None)
     package.save(word, out)

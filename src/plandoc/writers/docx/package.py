@@ -17,7 +17,8 @@ import docx
 from docx.shared import Mm
 
 from plandoc import dates
-from plandoc.writers.docx.ooxml.package import app_properties, clear_body, drop_dates, write_zip
+from plandoc.writers.docx.ooxml.package import (app_properties, clear_body, custom_property,
+                                                drop_dates, write_zip)
 from plandoc.writers.docx.ooxml.skeleton import default_docx
 from plandoc.writers.docx.styles import LANGUAGE_TAGS
 
@@ -25,6 +26,7 @@ TEMPLATE_TYPE = b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml
 DOTX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 DOCX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+STYLE_PROPERTY = "plandoc-style"   # the custom property naming the document's plandoc style
 HEADER_FOOTER_MM = 12
 
 
@@ -92,6 +94,12 @@ def core_properties(word, meta) -> None:
     else:
         drop_dates(word)
     app_properties(word, "plandoc", meta.municipality)
+
+
+def style_property(word, meta) -> None:
+    """Name the document's plandoc style in a custom property, so `plandoc import` gives it
+    back (a template made by `plandoc template` has none)."""
+    custom_property(word, STYLE_PROPERTY, meta.style)
 
 
 def save(word, out) -> None:

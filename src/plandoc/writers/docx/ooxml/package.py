@@ -14,6 +14,9 @@ from plandoc.writers.xmltext import escape
 from plandoc.writers.docx.ooxml.sections import drop_headers
 
 APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+USER_DEFINED = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"   # the property set of custom properties
 
 
 def clear_body(document) -> None:
@@ -41,6 +44,32 @@ def app_properties(document, application: str, company: str) -> None:
                 '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 f'<Properties xmlns="{APP_NS}"><Application>{escape(application)}</Application>'
                 f"<Company>{escape(company)}</Company></Properties>").encode()
+
+
+def custom_property(document, name: str, value: str) -> None:
+    """Set the text property `name` in docProps/custom.xml (Word: File › Properties › Custom),
+    keeping the properties a template brought."""
+    from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    package = document.part.package
+    part = next((p for p in package.iter_parts() if p.partname == "/docProps/custom.xml"), None)
+    root = etree.fromstring(part.blob) if part is not None else \
+        etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
+    for old in root.findall(f"{{{CUSTOM_NS}}}property[@name='{name}']"):
+        root.remove(old)
+    pids = [int(p.get("pid", 1)) for p in root]
+    prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property", fmtid=USER_DEFINED,
+                            pid=str(max(pids, default=1) + 1), name=name)
+    etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if part is not None:
+        part._blob = blob
+    else:
+        package.relate_to(Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob,
+                               package), RT.CUSTOM_PROPERTIES)
 
 
 def resolve_styles(document, ids: dict[str, str]) -> None:
