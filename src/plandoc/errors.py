@@ -64,41 +64,34 @@ def note(message: str) -> None:
 
 
 @contextlib.contextmanager
+def collected(category: type[Warning]):
+    """Gather the warnings of `category` raised inside (their text) into the list yielded
+    instead of showing them; other warnings pass on."""
+    gathered: list[str] = []
+    original = warnings.showwarning
+
+    def show(message, cat, *args, **kwargs):
+        if issubclass(cat, category):
+            gathered.append(str(message))
+        else:
+            original(message, cat, *args, **kwargs)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", category)
+        warnings.showwarning = show
+        yield gathered
+
+
 def collect_notes():
     """Gather the BuildNotes raised inside into the list yielded; other warnings pass on."""
-    notes: list[str] = []
-    original = warnings.showwarning
-
-    def show(message, category, *args, **kwargs):
-        if issubclass(category, BuildNote):
-            notes.append(str(message))
-        else:
-            original(message, category, *args, **kwargs)
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("always", BuildNote)
-        warnings.showwarning = show
-        yield notes
+    return collected(BuildNote)
 
 
-@contextlib.contextmanager
 def collect_warnings():
-    """Gather the InputWarnings raised inside (their 'file:line: message') into the list
-    yielded instead of showing them: a worker hands them to the building process, which shows
-    them once (`show_warnings`), in order, whichever process met them."""
-    warned: list[str] = []
-    original = warnings.showwarning
-
-    def show(message, category, *args, **kwargs):
-        if issubclass(category, InputWarning):
-            warned.append(str(message))
-        else:
-            original(message, category, *args, **kwargs)
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("always", InputWarning)
-        warnings.showwarning = show
-        yield warned
+    """Gather the InputWarnings raised inside (their 'file:line: message'): a worker hands
+    them to the building process, which shows them once (`show_warnings`), in order,
+    whichever process met them."""
+    return collected(InputWarning)
 
 
 def show_warnings(messages) -> None:
