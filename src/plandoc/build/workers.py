@@ -64,12 +64,11 @@ def build_all(files: list[Path], options: Options, jobs: int):
         for file, opts in units:
             yield _settle(build_file(file, opts), options)
         return
-    split = handed
     if len(units) > len(files) and not handed:
         _read_first(files, options)     # before forking: the workers inherit it
     parts: dict[Path, list] = {}
     expected = {f: sum(u[0] == f for u in units) for f in files}
-    for index, outcome in _pool(units, jobs, options if split else None):
+    for index, outcome in _pool(units, jobs, options if handed else None):
         parts.setdefault(outcome.source, []).append((index, outcome))
         if len(parts[outcome.source]) == expected[outcome.source]:
             merged = _merge([o for _, o in sorted(parts.pop(outcome.source), key=lambda x: x[0])])
