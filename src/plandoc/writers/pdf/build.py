@@ -8,6 +8,8 @@ import contextlib
 import gc
 from io import BytesIO
 
+from reportlab import rl_config
+
 from plandoc.charts import ChartRenderer
 from plandoc.layout import Layout
 from plandoc.writers.pdf import hyphen
@@ -19,6 +21,9 @@ from plandoc.writers.pdf.reading import ReadingCanvas
 from plandoc.writers.pdf.styles import HYPHENATION, make_look
 from plandoc.writers.pdf.template import PlanDocTemplate
 from plandoc.writers.pdf.walk import walk
+
+rl_config.useA85 = 0    # Flate alone: ASCII85 on top made qpdf decode and deflate every
+                        # stream again when saving (finish.py), ~12 ms a document
 
 
 def build(layout: Layout, charts: ChartRenderer,

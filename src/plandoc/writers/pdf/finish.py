@@ -35,6 +35,7 @@ def _finished(raw: bytes, records: list, meta: Meta, profile: PdfProfile,
     """The post-processed file's bytes; the open file (all its objects in memory) is closed
     and released on return, before anything else is opened."""
     with pikepdf.open(BytesIO(raw)) as pdf:
+        _name_filters(pdf)
         keep = place_charts(pdf, records)
         if tagger is not None:
             write_tree(pdf, tagger, LANG_TAGS[meta.language],
@@ -54,6 +55,20 @@ def _finished(raw: bytes, records: list, meta: Meta, profile: PdfProfile,
         for chart in keep:
             chart.close()
     return data
+
+
+def _name_filters(pdf: pikepdf.Pdf) -> None:
+    """reportlab writes a stream's one filter as an array, `/Filter [/FlateDecode]`, which
+    qpdf does not take for compressed: it inflated and deflated every such stream (images,
+    fonts, pages) again on each save, ~10 ms of Vefsn's.  Named alone, they pass through."""
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream):
+            filters = obj.get("/Filter")
+            if isinstance(filters, pikepdf.Array) and len(filters) == 1:
+                obj.Filter = filters[0]
+                parms = obj.get("/DecodeParms")
+                if isinstance(parms, pikepdf.Array) and len(parms) == 1:
+                    obj.DecodeParms = parms[0]
 
 
 def _saved(pdf: pikepdf.Pdf) -> bytes:
