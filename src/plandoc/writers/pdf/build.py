@@ -12,11 +12,12 @@ from reportlab import rl_config
 
 from plandoc.charts import ChartRenderer
 from plandoc.layout import Layout
-from plandoc.writers.pdf import hyphen
+from plandoc.writers.pdf import hyphen, images
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.contents import contents
 from plandoc.writers.pdf.cover import cover, masthead
 from plandoc.writers.pdf.profile import PdfProfile
+from plandoc.writers.pdf.images import ImageCanvas
 from plandoc.writers.pdf.reading import ReadingCanvas
 from plandoc.writers.pdf.styles import HYPHENATION, make_look
 from plandoc.writers.pdf.template import PlanDocTemplate
@@ -33,6 +34,7 @@ def build(layout: Layout, charts: ChartRenderer,
     if layout.theme.typography.hyphenate:
         cache = charts.cache_dir.parent / "hyphenation" if charts.cache_dir else None
         hyphen.preload(HYPHENATION.get(layout.meta.language, ""), cache)
+    images.use(charts.cache_dir.parent / "images" if charts.cache_dir else None)
     with fewer_collections():
         built = _pass(layout, charts, make_look(layout, profile))
         gc.collect()    # the pass's cycles (template, canvas, tables): only the pass's
@@ -52,7 +54,7 @@ def _pass(layout: Layout, charts: ChartRenderer, look) -> tuple[bytes, list, obj
         flowables, ctx.story = ctx.story, []    # nobody but the pass keeps them
         return flowables
 
-    template.multiBuild(Story(story(), story, template), canvasmaker=ReadingCanvas)
+    template.multiBuild(Story(story(), story, template), canvasmaker=PlanCanvas)
     if template.tagger is not None:
         template.tagger.done()
     return buf.getvalue(), made[0].records, template.tagger
@@ -68,6 +70,10 @@ def _fill(ctx: Ctx, template: PlanDocTemplate) -> None:
     if layout.contents:
         contents(ctx, layout.contents)
     walk(ctx, layout.blocks)
+
+
+class PlanCanvas(ReadingCanvas, ImageCanvas):
+    """The canvas a plan is drawn on: text that reads back right, pictures made once."""
 
 
 class Story(list):
