@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from plandoc import __version__
+from plandoc.collect import fewer_collections
 from plandoc.build import Options, check_names, content_files, output_name
 from plandoc.build.faults import environment_problem, out_dir_problem, time_limit
 from plandoc.errors import ContentError
@@ -89,7 +90,8 @@ def run(paths: list[Path], options: Options, force: bool = False, jobs: int | No
         raise ContentError(problem)
     created = not out_dir.exists()
     try:
-        summary = _locked_run(files, options, force, jobs, report, created)
+        with fewer_collections():
+            summary = _locked_run(files, options, force, jobs, report, created)
     except OSError as exc:  # creating the folder, the lock, the manifest; removing temp files
         problem = environment_problem(exc, out_dir)
         if problem is None:

@@ -4,13 +4,13 @@ The pass is handed a story nobody else keeps (Story), so what it has drawn is fr
 
 from __future__ import annotations
 
-import contextlib
 import gc
 from io import BytesIO
 
 from reportlab import rl_config
 
 from plandoc.charts import ChartRenderer
+from plandoc.collect import fewer_collections
 from plandoc.layout import Layout
 from plandoc.writers.pdf import hyphen, images
 from plandoc.writers.pdf.context import Ctx
@@ -101,22 +101,3 @@ class Story(list):
     def _again(self) -> list:
         indexing = iter(self.template._indexingFlowables)
         return [next(indexing) if f.isIndexing() else f for f in self.remake()]
-
-
-@contextlib.contextmanager
-def fewer_collections(threshold: int = 50_000):
-    """Run the garbage collector's youngest generation less often while reportlab lays out.
-
-    A long plan keeps hundreds of thousands of objects (paragraph fragments, lines, the
-    structure) alive through a pass, and Python walked them at every 700 allocations: on the
-    ×20 plan a tenth of the PDF's time.  The old objects are frozen (left out of the walks) and
-    everything is as before afterwards.
-    """
-    old = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(threshold, old[1], old[2])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-        gc.unfreeze()
