@@ -7,6 +7,7 @@ message can name the file and line, and neither imports the other.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
 import re
 from pathlib import Path
@@ -351,8 +352,23 @@ def image_size(file: Path) -> tuple[int, int] | None:
         Image.MAX_IMAGE_PIXELS = limit
 
 
+_DECODED: dict[tuple, bool] = {}    # by file and its stat: a watch or batch decodes it once
+
+
 def _decodes(file: Path) -> bool:
-    """Whether Pillow decodes the whole image (its size already checked against the limit)."""
+    """Whether Pillow decodes the whole image (its size already checked against the limit);
+    remembered while the file is unchanged (the emblem is checked in every build)."""
+    try:
+        st = os.stat(file)
+    except OSError:
+        return False
+    key = (os.path.realpath(file), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    if key not in _DECODED:
+        _DECODED[key] = _decode(file)
+    return _DECODED[key]
+
+
+def _decode(file: Path) -> bool:
     from PIL import Image
 
     limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None

@@ -56,7 +56,8 @@ def builtin_font_dir() -> Path:
 def font_problem(file: Path, letters: bool) -> str | None:
     """What keeps `file` from being a style font (TrueType, embeddable, æøå for text)."""
     try:
-        magic = file.read_bytes()[:4]
+        with open(file, "rb") as fh:
+            magic = fh.read(4)
     except OSError as exc:
         return f"cannot read font {file}: {exc.strerror}"
     if magic not in (b"\x00\x01\x00\x00", b"true"):

@@ -11,6 +11,8 @@ kept for them, under a short rule.
 
 from __future__ import annotations
 
+import copy
+
 from reportlab.platypus import Paragraph
 
 from plandoc.writers.pdf.flowables import role
@@ -31,6 +33,14 @@ class NoteFrame(TaggedFrame):
         self.kept_height = 0.0
         self.drawn: list[str] = []          # numbers whose reference is on this page
         self._paragraphs: dict[str, Paragraph] = {}
+
+    def __deepcopy__(self, memo: dict):
+        """reportlab copies the frame to try flowables in it (KeepTogether, ~30 times a plan):
+        the note style, a chain of parent styles, is shared rather than copied each time."""
+        memo[id(self.note_style)] = self.note_style
+        copied = memo[id(self)] = object.__new__(type(self))
+        copied.__dict__.update(copy.deepcopy(self.__dict__, memo))
+        return copied
 
     def _reset(self):
         super()._reset()
