@@ -5,6 +5,8 @@ and takes tens of milliseconds a font; a build reads the same few fonts again an
 build names the folder (`OUT/.cache/fonts`, `use`); without one nothing is stored.  An entry is
 JSON: facts {"fs_type", "ranges" (code points as [first, last] runs), "missing", "family"},
 advances {"em", "advances": {code point: advance width}} (text widths the layout measures).
+Other modules keep bytes of their own by the same key (`load_bytes`, `store_bytes`: reportlab's
+parsed face, plandoc.writers.pdf.facecache).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 VERSION = 1
 _folder: Path | None = None
-_pending: list[tuple[Path, dict]] = []
+_pending: list[tuple[Path, dict | bytes]] = []
 
 
 def use(folder: Path | None) -> None:
@@ -37,6 +39,22 @@ def load(file: Path, kind: str = "facts") -> dict | None:
         return None
 
 
+def load_bytes(file: Path, kind: str) -> bytes | None:
+    """The bytes kept as `kind` of `file`'s bytes, or None (also without a folder)."""
+    if _folder is None:
+        return None
+    try:
+        return (_folder / _key(file, kind, "bin")).read_bytes()
+    except OSError:
+        return None
+
+
+def store_bytes(file: Path, data: bytes, kind: str) -> None:
+    """Keep `data` as `kind` of `file`'s bytes, written by `flush` as `store`'s facts are."""
+    if _folder is not None:
+        _pending.append((_folder / _key(file, kind, "bin"), data))
+
+
 def store(file: Path, facts: dict, kind: str = "facts") -> None:
     """Keep `facts` of `file`'s bytes, written by `flush` once the build has succeeded (a
     build that fails writes nothing)."""
@@ -51,15 +69,16 @@ def flush() -> None:
         _write(*_pending.pop())
 
 
-def _write(path: Path, facts: dict) -> None:
+def _write(path: Path, facts: dict | bytes) -> None:
     import json
     import tempfile
 
+    data = facts if isinstance(facts, bytes) else json.dumps(facts).encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(facts, fh)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except OSError:
         pass
@@ -80,8 +99,8 @@ def codepoints(runs) -> frozenset:
     return frozenset(c for first, last in runs for c in range(first, last + 1))
 
 
-def _key(file: Path, kind: str) -> str:
-    return f"{digest(file)[:40]}-{kind}-{VERSION}.json"
+def _key(file: Path, kind: str, suffix: str = "json") -> str:
+    return f"{digest(file)[:40]}-{kind}-{VERSION}.{suffix}"
 
 
 def digest(file: Path) -> str:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from plandoc.style.assets import font_codepoints
 from plandoc.style.theme import FontFamily, Theme
+from plandoc.writers.pdf.facecache import ttfont
 
 FACES = {(False, False): "regular", (True, False): "bold", (False, True): "italic",
          (True, True): "bold_italic"}
@@ -45,11 +45,12 @@ class Fonts:
 
 
 def font_name(path: Path) -> str:
-    """Register one TrueType file (once per process) and return its reportlab name."""
+    """Register one TrueType file (once per process; its parsed face kept in the build's cache,
+    plandoc.writers.pdf.facecache) and return its reportlab name."""
     digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]
     name = f"pd-{path.stem}-{digest}"
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(ttfont(name, path))
     return name
 
 
