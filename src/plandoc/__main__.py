@@ -1,5 +1,5 @@
 """`python -m plandoc` runs the command-line interface."""
 
-from plandoc.cli import main
+from plandoc.cli import run
 
-main()
+run()

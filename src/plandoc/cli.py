@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sys
 import warnings
@@ -39,6 +40,28 @@ class _Plandoc(click.Group):
             click.echo("Aborted!", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def run() -> None:
+    """The `plandoc` command (and `python -m plandoc`): `main`, then out at once.
+
+    By the time main ends, every output is written, renamed and closed and the workers are
+    gone; what the interpreter did next — free every object and module, collect the garbage
+    once more — took 25 ms of a build (60 ms with --jobs 1) and nothing a user sees came of it.
+    A bug's traceback still ends the process the usual way (only SystemExit is taken here)."""
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+        if code is not None and not isinstance(code, int):
+            print(code, file=sys.stderr)
+            code = 1
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):     # a closed pipe ('plandoc … | head'), as Python does
+            code = code or 120
+        os._exit(code or 0)
 
 
 @click.group(cls=_Plandoc, context_settings={"help_option_names": ["-h", "--help"]})
