@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import weakref
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
@@ -17,7 +18,7 @@ from plandoc.charts import ChartRenderer
 from plandoc.layout import lay_out
 from plandoc.model import Document, Heading, PageBreak, Paragraph, Span
 from plandoc.style import load_theme
-from plandoc.writers.pdf import write_pdf
+from plandoc.writers.pdf import build as pdf_build, write_pdf
 from plandoc.writers.pdf.context import Ctx
 from plandoc.writers.pdf.contents import Contents_
 from plandoc.writers.pdf.template import PlanDocTemplate
@@ -27,11 +28,11 @@ from tests.sample_doc import sample_meta
 CHAPTERS = 6
 
 
-def _write(out: Path) -> Path:
-    """A plan of CHAPTERS one-page chapters with a contents, written at `out`."""
+def _write(out: Path, chapters: int = CHAPTERS) -> Path:
+    """A plan of `chapters` one-page chapters with a contents, written at `out`."""
     theme = load_theme("default", [ROOT / "styles"])
     blocks = []
-    for n in range(1, CHAPTERS + 1):
+    for n in range(1, chapters + 1):
         blocks += [Heading(1, (Span(f"Kapittel {n}"),), str(n), f"k{n}"),
                    Paragraph((Span(f"Tekst i kapittel {n}."),)), PageBreak()]
     doc = Document(sample_meta(), tuple(blocks[:-1]), out.with_suffix(".yaml"))
@@ -70,3 +71,15 @@ def test_a_second_pass_makes_the_same_document(tmp_path, monkeypatch):
     assert len(passes) == 2
     assert [p.extract_text() for p in two.pages] == [p.extract_text() for p in one.pages]
     assert "Kapittel 6" in two.pages[1].extract_text()
+
+
+def test_a_long_documents_pass_is_collected_before_pikepdf_and_a_short_ones_is_not(
+        tmp_path, monkeypatch):
+    """Collecting costs ~10 ms and pays only when the pass left much (build.COLLECT_PAGES)."""
+    collected = []
+    monkeypatch.setattr(pdf_build, "gc", SimpleNamespace(collect=lambda: collected.append(1)))
+    _write(tmp_path / "short.pdf")
+    assert collected == []
+    _write(tmp_path / "long.pdf", chapters=pdf_build.COLLECT_PAGES)
+    assert len(PdfReader(tmp_path / "long.pdf").pages) > pdf_build.COLLECT_PAGES
+    assert collected == [1]
