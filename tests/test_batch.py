@@ -225,11 +225,26 @@ print(os.getpid())
 
 
 def test_split_workers_start_before_the_document_is_read(project):
-    """The workers of a split document are forked before this process reads it (they import
-    their writers meanwhile) and take it over, so no worker imports the reader."""
+    """The PDF worker of a split document is forked before this process reads it (it imports
+    reportlab meanwhile) and takes it over, so it never imports the reader; this process
+    writes the DOCX itself (workers.own_unit): one process fewer on two CPUs."""
     doc(project, "d0")
     parent = subprocess.run([sys.executable, "-c", FORKED_FIRST], cwd=project, check=True,
                             capture_output=True, text=True).stdout.strip()
-    lines = sorted(l.split()[1:] for l in (project / "workers.log").read_text().splitlines())
-    assert lines == [["docx", "False", "built"], ["pdf", "False", "built"]]
-    assert parent not in (project / "workers.log").read_text().split()
+    lines = sorted(l.split() for l in (project / "workers.log").read_text().splitlines())
+    by_format = {fmt: (pid == parent, reader, status) for pid, fmt, reader, status in lines}
+    assert by_format == {"docx": (True, "True", "built"), "pdf": (False, "False", "built")}
+
+
+@pytest.mark.parametrize("warm, own", [(False, "docx"), (True, "pdf")])
+def test_the_building_process_writes_the_pdf_itself_once_its_writer_is_imported(
+        monkeypatch, warm, own):
+    """Watch (writers imported after its first build) keeps the longest part, the PDF, out of
+    a fork; a cold build keeps the DOCX and lets a worker import reportlab meanwhile."""
+    from plandoc.build import Options, handoff
+    from plandoc.build.workers import own_unit
+
+    monkeypatch.setattr(handoff, "imported", lambda fmt: warm and fmt == "pdf")
+    units = [(Path("plan.yaml"), Options(formats=(fmt,))) for fmt in ("pdf", "docx", "html")]
+    assert units[own_unit(units)][1].formats == (own,)
+    assert own_unit(units[:1]) is None          # one unit: its worker overlaps the reading

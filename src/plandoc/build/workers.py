@@ -145,17 +145,21 @@ def _pool(units, jobs: int, split: Options | None):
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    own = own_unit(units) if split else None
+    given = [(i, u) for i, u in enumerate(units) if i != own]
     if split:
         handoff.share()
-    handoffs = {f: (handoff.Handoff(), sum(u[0] == f for u in units))
+    handoffs = {f: (handoff.Handoff(), sum(u[0] == f for _, u in given))
                 for f, _ in units} if split else {}
-    pool = ProcessPoolExecutor(min(jobs, len(units)), mp_context=context,
+    pool = ProcessPoolExecutor(min(jobs, len(given)), mp_context=context,
                                initializer=worker_init, initargs=(os.getpid(),))
     try:
         futures = {(pool.submit(_handed, f, o, handoffs[f][0].fds) if split
-                    else pool.submit(build_file, f, o)): (i, f) for i, (f, o) in enumerate(units)}
+                    else pool.submit(build_file, f, o)): (i, f) for i, (f, o) in given}
         if split:
             _read_first(list(handoffs), split, handoffs)
+        if own is not None:
+            yield own, build_file(*units[own])
         for future in as_completed(futures):
             index, file = futures[future]
             try:
@@ -166,6 +170,19 @@ def _pool(units, jobs: int, split: Options | None):
         pool.shutdown(wait=True, cancel_futures=True)
         for h, _ in handoffs.values():
             h.close()
+
+
+def own_unit(units) -> int | None:
+    """Which of a split document's units the building process writes itself, once it has read
+    the document, while workers write the others: the PDF where its writer is imported
+    already (watch: no fork for the longest part), else the DOCX (quick to import; the PDF
+    worker imports reportlab meanwhile).  None for a single unit: its worker's imports overlap
+    the reading."""
+    if len(units) < 2:
+        return None
+    order = ("pdf", "docx", "html") if handoff.imported("pdf") else ("docx", "html", "pdf")
+    kinds = [options.formats for _, options in units]
+    return next((kinds.index((fmt,)) for fmt in order if (fmt,) in kinds), None)
 
 
 def _handed(source: Path, options: Options, fds) -> Outcome:

@@ -21,10 +21,12 @@ _pending: list[tuple[Path, dict | bytes]] = []
 
 
 def use(folder: Path | None) -> None:
-    """Keep font facts in `folder` from now on (None: keep none)."""
+    """Keep font facts in `folder` from now on (None: keep none); facts read for the same
+    folder and not yet flushed stay pending (a document read before its build)."""
     global _folder
+    if folder != _folder:
+        _pending.clear()
     _folder = folder
-    _pending.clear()
 
 
 def load(file: Path, kind: str = "facts") -> dict | None:
