@@ -19,6 +19,7 @@ from reportlab.platypus.paraparser import ParaFrag
 
 from plandoc import svg
 from plandoc.errors import warn
+from plandoc.writers.pdf.parse import QuickParse
 from plandoc.writers.pdf.reading import languages_after
 
 
@@ -49,11 +50,11 @@ class WrapOnce:
         return size
 
 
-class CellParagraph(WrapOnce, Paragraph):
+class CellParagraph(WrapOnce, QuickParse, Paragraph):
     """A paragraph in a table cell, broken into lines once per width."""
 
 
-class LinedParagraph(WrapOnce, Paragraph):
+class LinedParagraph(WrapOnce, QuickParse, Paragraph):
     """A paragraph that records the baseline of each line it draws, for line numbers.
 
     The marks go to the canvas's `line_marks` list (set up per page by the template, absent when
