@@ -10,7 +10,8 @@ item, table header and cells, figure and its alternative text) for tagged PDF la
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Union, get_args
@@ -727,3 +728,11 @@ class Document:
     def name(self) -> str:
         """The output base name: the content file's stem."""
         return self.source.stem
+
+
+@functools.cache
+def field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass (a model or layout class), worked out once per class;
+    None for anything else.  The walkers over a whole document (glyph check, references,
+    captions) ask it for every node."""
+    return tuple(f.name for f in fields(cls)) if hasattr(cls, "__dataclass_fields__") else None

@@ -17,7 +17,7 @@ import re
 
 from plandoc import model as m
 from plandoc.labels import NBSP
-from plandoc.model import Span, plain
+from plandoc.model import Span, field_names, plain
 
 _SENTENCE_END = re.compile(r"(?:^|(\S*)[.!?][)»”\"]?\s+)$")
 # words whose full stop ends no sentence: 'jf. figur 2', 'f.eks. mål 1.2', 'se kap. 3'
@@ -102,14 +102,15 @@ def walk_spans(value, fix):
             return fix(value)
         new = tuple(walk_spans(v, fix) for v in value)
         return value if all(a is b for a, b in zip(new, value)) else new
-    if dataclasses.is_dataclass(value) and not isinstance(value, (type, Span)):
+    names = field_names(type(value))
+    if names and not isinstance(value, Span):
         changes = {}
-        for f in dataclasses.fields(value):
-            old = getattr(value, f.name)
-            if isinstance(old, tuple) or dataclasses.is_dataclass(old):
+        for name in names:
+            old = getattr(value, name)
+            if isinstance(old, tuple) or field_names(type(old)):
                 new = walk_spans(old, fix)
                 if new is not old:
-                    changes[f.name] = new
+                    changes[name] = new
         return dataclasses.replace(value, **changes) if changes else value
     return value
 

@@ -6,11 +6,11 @@ mistake: it is reported with the file and line where the character first stands.
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 from pathlib import Path
 
 from plandoc.errors import ContentError, Problem
-from plandoc.model import Document
+from plandoc.model import Document, field_names
 from plandoc.style.assets import font_codepoints
 from plandoc.style.theme import Theme
 
@@ -64,10 +64,15 @@ def _collect(value, chars: set[str]) -> None:
     elif isinstance(value, (tuple, list)):
         for item in value:
             _collect(item, chars)
-    elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            if f.name not in NOT_DRAWN:
-                _collect(getattr(value, f.name), chars)
+    else:
+        for name in _drawn(type(value)):
+            _collect(getattr(value, name), chars)
+
+
+@functools.cache
+def _drawn(cls: type) -> tuple[str, ...]:
+    """The fields of a model class whose text is drawn (none for anything else)."""
+    return tuple(n for n in field_names(cls) or () if n not in NOT_DRAWN)
 
 
 def _first_use(doc: Document, char: str) -> tuple[Path, int | None]:

@@ -10,10 +10,8 @@ field ('figur 3') reads it.  The source line is the layout's full text ('Kilde: 
 
 from __future__ import annotations
 
-import dataclasses
-import functools
-
 from plandoc.layout.boxes import Caption
+from plandoc.model import field_names
 from plandoc.writers.docx.inline import add_spans
 from plandoc.writers.docx.ooxml.fields import add_field
 from plandoc.writers.docx.ooxml.links import end_bookmark, start_bookmark
@@ -67,18 +65,13 @@ def caption_numbers(boxes) -> dict[str, str]:
             found[value.target] = value.label.rsplit(" ", 1)[1]
         elif isinstance(value, tuple):
             found |= caption_numbers(value)
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        elif field_names(type(value)):
             found |= caption_numbers(tuple(getattr(value, name)
-                                           for name in _field_names(type(value))))
+                                           for name in field_names(type(value))))
     return found
 
 
 LEAVES = frozenset((str, int, float, bool, type(None)))     # nothing inside them
-
-
-@functools.cache
-def _field_names(cls) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def caption_title(caption: Caption | None) -> str | None:
