@@ -248,3 +248,16 @@ def test_the_building_process_writes_the_pdf_itself_once_its_writer_is_imported(
     units = [(Path("plan.yaml"), Options(formats=(fmt,))) for fmt in ("pdf", "docx", "html")]
     assert units[own_unit(units)][1].formats == (own,)
     assert own_unit(units[:1]) is None          # one unit: its worker overlaps the reading
+
+
+def test_with_the_writers_imported_the_document_is_read_before_forking(tmp_path, monkeypatch):
+    """Watch: nothing to import while reading, so no handoff — the document is read first and
+    the DOCX worker forked after inherits it; the PDF is written here."""
+    from plandoc.build import Options, batch, handoff
+
+    write(tmp_path / "content" / "plan.yaml", HEAD.format(name="w", style="default"))
+    monkeypatch.setattr(handoff, "imported", lambda fmt: True)
+    monkeypatch.setattr(handoff, "Handoff", lambda: 1 / 0)
+    summary = batch.run([tmp_path / "content"], Options(out_dir=tmp_path / "out"), jobs=2)
+    assert summary.built == 1
+    assert {p.name for p in (tmp_path / "out").glob("plan.*")} == {"plan.docx", "plan.pdf"}

@@ -54,21 +54,26 @@ def build_all(files: list[Path], options: Options, jobs: int):
     Worker processes when it pays.  With fewer stale documents than jobs, each format of a
     document is its own unit of work, so one changed document is written as DOCX and PDF at
     once, by workers that import their writers while this process reads the document
-    (plandoc.build.handoff) — a single format too, in one worker, for the same overlap.
-    Closing the generator early cancels the units not started.
+    (plandoc.build.handoff) — a single format too, in one worker, for the same overlap — and
+    this process writes one format itself (`own_unit`).  Where the writers are imported
+    already (watch), there is nothing to overlap: the document is read first and the workers
+    forked after inherit it.  Closing the generator early cancels the units not started.
     """
     _read.clear()    # a document read by an earlier build of this process (watch) is stale
     units = _units(files, options, jobs)
-    handed = 0 < len(files) < jobs and handoff.usable()   # a worker per unit, handed its document
+    warm = all(handoff.imported(fmt) for fmt in options.formats)   # watch: nothing to import
+    handed = 0 < len(files) < jobs and handoff.usable() and not warm  # workers overlap imports
     if jobs <= 1 or len(units) <= 1 and not handed:
         for file, opts in units:
             yield _settle(build_file(file, opts), options)
         return
-    if len(units) > len(files) and not handed:
+    split = len(units) > len(files)
+    if split and not handed:
         _read_first(files, options)     # before forking: the workers inherit it
     parts: dict[Path, list] = {}
     expected = {f: sum(u[0] == f for u in units) for f in files}
-    for index, outcome in _pool(units, jobs, options if handed else None):
+    own = own_unit(units) if split else None
+    for index, outcome in _pool(units, jobs, options if handed else None, own):
         parts.setdefault(outcome.source, []).append((index, outcome))
         if len(parts[outcome.source]) == expected[outcome.source]:
             merged = _merge([o for _, o in sorted(parts.pop(outcome.source), key=lambda x: x[0])])
@@ -136,8 +141,9 @@ def _units(files: list[Path], options: Options, jobs: int) -> list[tuple[Path, O
     return [(f, replace(options, formats=(fmt,))) for f in files for fmt in options.formats]
 
 
-def _pool(units, jobs: int, split: Options | None):
-    """(index, Outcome) of each unit as it finishes, built in forked worker processes.
+def _pool(units, jobs: int, split: Options | None, own: int | None = None):
+    """(index, Outcome) of each unit as it finishes, built in forked worker processes but
+    `own`, which this process builds once the others are under way.
 
     `split` (the build's options): the units are formats of fewer documents, read here while
     the workers start and handed to them."""
@@ -145,7 +151,6 @@ def _pool(units, jobs: int, split: Options | None):
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    own = own_unit(units) if split else None
     given = [(i, u) for i, u in enumerate(units) if i != own]
     if split:
         handoff.share()
