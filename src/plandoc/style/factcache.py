@@ -12,7 +12,6 @@ parsed face, plandoc.writers.pdf.facecache).
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 VERSION = 1
@@ -73,17 +72,10 @@ def flush() -> None:
 
 def _write(path: Path, facts: dict | bytes) -> None:
     import json
-    import tempfile
 
-    data = facts if isinstance(facts, bytes) else json.dumps(facts).encode("utf-8")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    from plandoc.cachefile import keep
+
+    keep(path, facts if isinstance(facts, bytes) else json.dumps(facts).encode("utf-8"))
 
 
 def ranges(codepoints) -> list[list[int]]:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import tempfile
 from pathlib import Path
 
+from plandoc.cachefile import keep
 from plandoc.style.factcache import digest
 
 VERSION = 1
@@ -40,7 +39,7 @@ def subset(path: Path, codepoints, cache: Path | None, web: bool = False) -> byt
         return kept.read_bytes()
     data = _make(path, chars, web)
     if kept is not None:
-        _keep(kept, data)
+        keep(kept, data)
     return data
 
 
@@ -69,13 +68,3 @@ def _make(path: Path, chars: list[int], web: bool) -> bytes:
     return out.getvalue()
 
 
-def _keep(path: Path, data: bytes) -> None:
-    """Write a cache entry atomically (nothing when the folder cannot be written)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass

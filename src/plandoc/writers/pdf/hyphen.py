@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
-import tempfile
 from pathlib import Path
+
+from plandoc.cachefile import keep
 
 
 def preload(lang: str, cache_dir: Path | None) -> None:
@@ -42,8 +42,4 @@ def _store(file: Path, parsed) -> None:
     plain = all(type(v) is int for _, values in parsed.patterns.values() for v in values)
     if not plain:
         return
-    file.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(marshal.dumps((parsed.patterns, parsed.maxlen)))
-    os.replace(tmp, file)
+    keep(file, marshal.dumps((parsed.patterns, parsed.maxlen)))

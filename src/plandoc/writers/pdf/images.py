@@ -25,6 +25,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.lib.boxstuff import aspectRatioFix
 from reportlab.lib.utils import ImageReader
 
+from plandoc.cachefile import keep
+
 VERSION = 1
 KEEP = 8                    # pictures kept in memory (the emblem, a batch's shared pictures)
 _folder: Path | None = None
@@ -91,13 +93,7 @@ def _store(key: str, result: Made) -> None:
     head = [{field: getattr(part, field) for field in
              ("name", "width", "height", "colour_space", "bits", "filters", "decode", "mask")}
             | {"size": len(part.data)} for part in parts]
-    try:
-        _folder.mkdir(parents=True, exist_ok=True)
-        temp = _folder / f"{key}.{id(result)}.tmp"
-        temp.write_bytes(json.dumps(head).encode() + b"\n" + b"".join(p.data for p in parts))
-        temp.replace(_folder / key)
-    except OSError:
-        pass        # a read-only or full output folder: made again next time
+    keep(_folder / key, json.dumps(head).encode() + b"\n" + b"".join(p.data for p in parts))
 
 
 def _load(key: str) -> Made | None:
