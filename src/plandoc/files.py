@@ -6,6 +6,7 @@ message can name the file and line, and neither imports the other.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 from dataclasses import dataclass
@@ -352,20 +353,21 @@ def image_size(file: Path) -> tuple[int, int] | None:
         Image.MAX_IMAGE_PIXELS = limit
 
 
-_DECODED: dict[tuple, bool] = {}    # by file and its stat: a watch or batch decodes it once
-
-
 def _decodes(file: Path) -> bool:
     """Whether Pillow decodes the whole image (its size already checked against the limit);
-    remembered while the file is unchanged (the emblem is checked in every build)."""
+    remembered while the file is unchanged (the emblem is checked in every build of a watch
+    or batch), as style.assets remembers font facts."""
     try:
         st = os.stat(file)
     except OSError:
         return False
-    key = (os.path.realpath(file), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-    if key not in _DECODED:
-        _DECODED[key] = _decode(file)
-    return _DECODED[key]
+    return _decoded(os.path.realpath(file), st.st_ino, st.st_size, st.st_mtime_ns,
+                    st.st_ctime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _decoded(path: str, inode: int, size: int, mtime_ns: int, ctime_ns: int) -> bool:
+    return _decode(path)
 
 
 def _decode(file: Path) -> bool:

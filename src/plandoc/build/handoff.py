@@ -72,7 +72,7 @@ def imported(fmt: str) -> bool:
     first build)."""
     import sys
 
-    return all(module in sys.modules for module in WRITERS.get(fmt, ("?",)))
+    return fmt in WRITERS and all(module in sys.modules for module in WRITERS[fmt])
 
 
 def share() -> None:
