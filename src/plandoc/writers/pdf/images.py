@@ -71,16 +71,18 @@ def _make(path: str, mask, key: str) -> Made:
     """Let reportlab make the object from the file, and keep what it made."""
     obj = pdfdoc.PDFImageXObject(key, path, mask=mask)
     smask = getattr(obj, "_smask", None)
-    result = Made(f"plandoc-{key[:24]}", obj.width, obj.height, obj.colorSpace,
-                  obj.bitsPerComponent, tuple(obj._filters), obj.streamContent,
-                  _tuple(getattr(obj, "_decode", None)), _tuple(obj.mask),
-                  smask and Made(f"plandoc-{key[:24]}-mask", smask.width, smask.height,
-                                 smask.colorSpace, smask.bitsPerComponent,
-                                 tuple(smask._filters), smask.streamContent,
-                                 _tuple(getattr(smask, "_decode", None))))
+    name = f"plandoc-{key[:24]}"
+    result = _fields_of(obj, name, smask and _fields_of(smask, f"{name}-mask"))
     if _folder is not None and "DCTDecode" not in result.filters:
         _store(key, result)
     return result
+
+
+def _fields_of(obj: pdfdoc.PDFImageXObject, name: str, smask: Made | None = None) -> Made:
+    """What reportlab made, as a Made named `name`."""
+    return Made(name, obj.width, obj.height, obj.colorSpace, obj.bitsPerComponent,
+                tuple(obj._filters), obj.streamContent, _tuple(getattr(obj, "_decode", None)),
+                _tuple(obj.mask), smask)
 
 
 def _tuple(value) -> tuple | None:
